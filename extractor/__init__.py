@@ -1,0 +1,15 @@
+"""edgar-extract: SEC EDGAR filings to tables, fee-table DataFrames and cross-checked findings.
+
+>>> filing = extract("fixtures/met-aim-small-cap-growth-497-2006.txt")
+>>> filing.tables[0].to_frame()  # doctest: +SKIP
+"""
+
+from .errors import ExtractorError
+from .model import Cell, Document, Filing, Finding, Header, Row, Table
+from .pipeline import extract, extract_bytes
+from .validate import validate
+
+__all__ = [
+    "Cell", "Document", "ExtractorError", "Filing", "Finding", "Header", "Row", "Table",
+    "extract", "extract_bytes", "validate",
+]

@@ -1,0 +1,164 @@
+"""The one data model every stage shares.
+
+Readers (plain text, HTML) produce these objects; the classifier, validator, writers and batch
+runner consume only them. A plain-text fee table and the same table in HTML give equal objects.
+The module imports nothing else of the package so that any stage may depend on it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from decimal import Decimal
+from typing import TYPE_CHECKING, Literal
+
+if TYPE_CHECKING:
+    import pandas as pd
+
+Kind = Literal["fees", "expense_example", "other"]
+Unit = Literal["percent", "usd"]
+Severity = Literal["error", "warning", "info"]
+
+
+@dataclass(frozen=True, slots=True)
+class XbrlFact:
+    """An inline XBRL fact attached to the cell that renders it."""
+
+    concept: str
+    """Prefixed name as tagged, e.g. ``rr:ManagementFeesOverAssets``."""
+    value: Decimal
+    """The value as tagged, after ``scale`` and ``sign``."""
+    class_id: str | None = None
+    series_id: str | None = None
+    context: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Cell:
+    """One data cell: the text as written and the number it states."""
+
+    text: str
+    value: Decimal | None = None
+    unit: Unit | None = None
+    footnotes: tuple[str, ...] = ()
+    xbrl: XbrlFact | None = None
+
+
+EMPTY_CELL = Cell("")
+
+
+@dataclass(frozen=True, slots=True)
+class Row:
+    """One table row; ``line`` is the line that holds its first data cell."""
+
+    line: int
+    label: str
+    cells: tuple[Cell, ...]
+    concept: str | None = None
+    label_footnotes: tuple[str, ...] = ()
+
+    @property
+    def has_values(self) -> bool:
+        return any(cell.value is not None for cell in self.cells)
+
+    @property
+    def has_text(self) -> bool:
+        return any(cell.text for cell in self.cells)
+
+
+@dataclass(frozen=True, slots=True)
+class Footnote:
+    marker: str
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
+class Table:
+    """One section of one table of a filing."""
+
+    id: str
+    line: int
+    """1-based line of the ``<TABLE>`` tag (or ``<table`` start tag) in the input file."""
+    columns: tuple[str, ...]
+    rows: tuple[Row, ...]
+    section: int = 0
+    end_line: int = 0
+    document: int = 1
+    caption: str = ""
+    kind: Kind = "other"
+    column_concepts: tuple[str | None, ...] | None = None
+    footnotes: tuple[Footnote, ...] = ()
+    context: str = ""
+    """Prose just before and after the table (waiver terms, conversion periods), for checks."""
+    layout: Literal["text", "html"] = "text"
+    column_classes: tuple[str | None, ...] | None = None
+    """Share-class IDs of the columns where they could be matched (from XBRL or the header)."""
+
+    def to_frame(self) -> pd.DataFrame:
+        """Wide DataFrame: labels as index, headers as columns, numbers as floats, facts in attrs."""
+        from .writers import table_frame  # the model stays import-free at load time
+
+        return table_frame(self)
+
+
+@dataclass(frozen=True, slots=True)
+class Finding:
+    """One problem found by a check, located at the cell it concerns."""
+
+    check: str
+    severity: Severity
+    table: str
+    line: int
+    row: str
+    column: str
+    expected: str
+    found: str
+    message: str
+
+
+@dataclass(frozen=True, slots=True)
+class ShareClass:
+    series_id: str | None
+    series_name: str | None
+    class_id: str | None
+    class_name: str | None
+    ticker: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Header:
+    """Fields of the SEC header; all ``None`` for a bare document."""
+
+    accession_number: str | None = None
+    form_type: str | None = None
+    company: str | None = None
+    cik: str | None = None
+    filed: str | None = None
+    series: tuple[ShareClass, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Document:
+    """One ``<DOCUMENT>`` of a submission (or the whole input, for a bare document)."""
+
+    sequence: int | None
+    type: str | None
+    filename: str | None
+    line: int
+    """1-based line where the document starts in the input."""
+    text: str = field(repr=False, default="")
+    """The document's text (the body of ``<TEXT>``), lines joined by ``\\n``."""
+    text_line: int = 1
+    """Input line number of the first line of ``text``."""
+    description: str | None = None
+    is_html: bool = False
+    skipped: str | None = None
+    """Why the document's text is not read for tables (uuencoded, PDF, graphic), or ``None``."""
+
+
+@dataclass(frozen=True, slots=True)
+class Filing:
+    source: str
+    header: Header
+    documents: tuple[Document, ...]
+    tables: tuple[Table, ...] = ()
+    findings: tuple[Finding, ...] = ()

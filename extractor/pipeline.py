@@ -1,0 +1,79 @@
+"""The orchestrator: runs each stage in turn and keeps its output for inspection.
+
+``run_stages`` is what ``--debug-stage`` looks into; ``extract`` is the public entry point; the
+batch runner calls ``extract_bytes`` so that one file and a whole archive take the same path.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import gzip
+import zlib
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .classify import classify
+from .container import decode_bytes, parse_container, read_source
+from .errors import UnreadableInputError
+from .html import read_html_tables
+from .model import Document, Filing, Finding, Header, Table
+from .text import read_text_tables
+from .validate import validate_tables
+
+
+@dataclass
+class Stages:
+    """Every stage's output for one input, in pipeline order."""
+
+    source: str
+    text: str = ""
+    header: Header = field(default_factory=Header)
+    documents: tuple[Document, ...] = ()
+    tables: list[Table] = field(default_factory=list)
+    classified: list[Table] = field(default_factory=list)
+    findings: list[Finding] = field(default_factory=list)
+
+    def filing(self) -> Filing:
+        return Filing(self.source, self.header, self.documents, tuple(self.classified), tuple(self.findings))
+
+
+def gunzip(data: bytes, source: str) -> bytes:
+    """Decompressed bytes when ``data`` is gzip, else ``data`` unchanged."""
+    if data[:2] != b"\x1f\x8b":
+        return data
+    try:
+        return gzip.decompress(data)
+    except (OSError, EOFError, zlib.error) as exc:
+        raise UnreadableInputError(source, f"broken gzip stream: {exc}") from exc
+
+
+def read_tables(documents: tuple[Document, ...]) -> list[Table]:
+    """Tables of every readable document, in file order, with ids t1, t2, ..."""
+    tables: list[Table] = []
+    for doc in documents:
+        if doc.skipped:
+            continue
+        tables.extend(read_html_tables(doc) if doc.is_html else read_text_tables(doc))
+    return [dataclasses.replace(t, id=f"t{i}") for i, t in enumerate(tables, 1)]
+
+
+def run_stages(data: bytes, source: str) -> Stages:
+    """Run the pipeline on the bytes of one input and keep every stage's output."""
+    stages = Stages(source)
+    stages.text = decode_bytes(gunzip(data, source), source)
+    stages.header, stages.documents = parse_container(stages.text, source)
+    stages.tables = read_tables(stages.documents)
+    stages.classified = [classify(t) for t in stages.tables]
+    stages.findings = validate_tables(stages.classified)
+    return stages
+
+
+def extract_bytes(data: bytes, source: str) -> Filing:
+    """The :class:`Filing` for the bytes of one input (a file, an archive member)."""
+    return run_stages(data, source).filing()
+
+
+def extract(path: str | Path) -> Filing:
+    """Read one filing (a path, ``.gz``, or ``-`` for standard input) into a :class:`Filing`."""
+    source = str(path)
+    return extract_bytes(read_source(source), source)

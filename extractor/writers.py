@@ -1,0 +1,233 @@
+"""Serialise the table model: contract JSON, pandas DataFrames (wide and tidy), CSV, Parquet, text.
+
+Writers only format what the earlier stages decided; they never re-read the filing.
+"""
+
+from __future__ import annotations
+
+import io
+from collections.abc import Iterable
+from decimal import Decimal
+from typing import Any
+
+import pandas as pd
+
+from .model import Cell, Document, Filing, Finding, Header, Table
+
+TIDY_COLUMNS = [
+    "file", "accession_number", "cik", "company", "form_type", "filed", "document", "table", "table_line",
+    "section", "kind", "row", "row_line", "label", "concept", "column", "column_index", "series_id",
+    "class_id", "value", "unit", "text", "footnotes", "xbrl_concept", "xbrl_class_id", "xbrl_value",
+]
+
+
+def number(value: Decimal | None) -> int | float | None:
+    """A JSON number for a Decimal: an int where the text had no fraction."""
+    if value is None:
+        return None
+    if value == value.to_integral_value() and value.as_tuple().exponent == 0:
+        return int(value)
+    return float(value)
+
+
+def cell_dict(cell: Cell) -> dict[str, Any]:
+    out: dict[str, Any] = {
+        "text": cell.text, "value": number(cell.value), "unit": cell.unit, "footnotes": list(cell.footnotes),
+    }
+    if cell.xbrl is not None:
+        out["xbrl"] = {"concept": cell.xbrl.concept, "class_id": cell.xbrl.class_id,
+                       "value": number(cell.xbrl.value)}
+    return out
+
+
+def table_dict(table: Table) -> dict[str, Any]:
+    return {
+        "id": table.id,
+        "line": table.line,
+        "section": table.section,
+        "end_line": table.end_line,
+        "document": table.document,
+        "kind": table.kind,
+        "caption": table.caption,
+        "columns": list(table.columns),
+        "column_concepts": list(table.column_concepts) if table.column_concepts is not None else None,
+        "column_classes": list(table.column_classes) if table.column_classes is not None else None,
+        "layout": table.layout,
+        "rows": [
+            {"line": row.line, "label": row.label, "concept": row.concept,
+             "cells": [cell_dict(c) for c in row.cells]}
+            for row in table.rows
+        ],
+        "footnotes": [{"marker": f.marker, "text": f.text} for f in table.footnotes],
+    }
+
+
+def finding_dict(finding: Finding) -> dict[str, Any]:
+    return {
+        "check": finding.check, "severity": finding.severity, "table": finding.table, "line": finding.line,
+        "row": finding.row, "column": finding.column, "expected": finding.expected, "found": finding.found,
+        "message": finding.message,
+    }
+
+
+def header_dict(header: Header) -> dict[str, Any]:
+    return {
+        "accession_number": header.accession_number,
+        "form_type": header.form_type,
+        "company": header.company,
+        "cik": header.cik,
+        "filed": header.filed,
+        "series": [
+            {"series_id": s.series_id, "series_name": s.series_name, "class_id": s.class_id,
+             "class_name": s.class_name, "ticker": s.ticker}
+            for s in header.series
+        ],
+    }
+
+
+def document_dict(doc: Document) -> dict[str, Any]:
+    out: dict[str, Any] = {"sequence": doc.sequence, "type": doc.type, "filename": doc.filename, "line": doc.line}
+    if doc.description:
+        out["description"] = doc.description
+    if doc.is_html:
+        out["html"] = True
+    if doc.skipped:
+        out["skipped"] = doc.skipped
+    return out
+
+
+def filing_dict(filing: Filing) -> dict[str, Any]:
+    """The output contract's JSON object for one input file."""
+    return {
+        "source": filing.source,
+        "filing": header_dict(filing.header),
+        "documents": [document_dict(d) for d in filing.documents],
+        "tables": [table_dict(t) for t in filing.tables],
+        "findings": [finding_dict(f) for f in filing.findings],
+    }
+
+
+def unique_columns(columns: Iterable[str]) -> list[str]:
+    """Column names made unique (``Class A``, ``Class A (2)``) so a DataFrame can hold them."""
+    seen: dict[str, int] = {}
+    out = []
+    for i, name in enumerate(columns):
+        name = name or f"column {i + 1}"
+        seen[name] = seen.get(name, 0) + 1
+        out.append(name if seen[name] == 1 else f"{name} ({seen[name]})")
+    return out
+
+
+def table_frame(table: Table, source: str = "") -> pd.DataFrame:
+    """Wide DataFrame: row labels as index, column headers as columns, numbers as floats."""
+    data = [[float(c.value) if c.value is not None else None for c in row.cells] for row in table.rows]
+    frame = pd.DataFrame(data, columns=unique_columns(table.columns), dtype="float64")
+    frame.index = pd.Index([row.label for row in table.rows], name="label")
+    frame.attrs.update(
+        source=source, line=table.line, section=table.section, kind=table.kind, caption=table.caption,
+        table=table.id, document=table.document,
+        concepts=[row.concept for row in table.rows],
+        column_concepts=list(table.column_concepts) if table.column_concepts else None,
+    )
+    return frame
+
+
+def series_for_column(header: Header, table: Table, index: int) -> tuple[str | None, str | None]:
+    """(series_id, class_id) of a table column, from XBRL facts or the header's class names."""
+    if table.column_classes is not None and index < len(table.column_classes) and table.column_classes[index]:
+        class_id = table.column_classes[index]
+        for share in header.series:
+            if share.class_id == class_id:
+                return share.series_id, class_id
+        return None, class_id
+    name = " ".join(table.columns[index].lower().replace("class", " ").replace("shares", " ").split())
+    if not name:
+        return None, None
+    hits = [s for s in header.series
+            if s.class_name and " ".join(s.class_name.lower().replace("class", " ").replace("shares", " ").split())
+            == name]
+    if len(hits) == 1:
+        return hits[0].series_id, hits[0].class_id
+    return None, None
+
+
+def tidy_records(filing: Filing, kinds: Iterable[str] | None = None) -> list[dict[str, Any]]:
+    """One record per data cell with text or a value: the tidy form for CSV and Parquet."""
+    wanted = set(kinds) if kinds is not None else None
+    h = filing.header
+    records: list[dict[str, Any]] = []
+    for table in filing.tables:
+        if wanted is not None and table.kind not in wanted:
+            continue
+        classes = [series_for_column(h, table, i) for i in range(len(table.columns))]
+        for r, row in enumerate(table.rows):
+            for c, cell in enumerate(row.cells):
+                if not cell.text and cell.value is None:
+                    continue
+                concept = row.concept or (table.column_concepts[c] if table.column_concepts else None)
+                records.append({
+                    "file": filing.source, "accession_number": h.accession_number, "cik": h.cik,
+                    "company": h.company, "form_type": h.form_type, "filed": h.filed,
+                    "document": table.document, "table": table.id, "table_line": table.line,
+                    "section": table.section, "kind": table.kind, "row": r, "row_line": row.line,
+                    "label": row.label, "concept": concept, "column": table.columns[c], "column_index": c,
+                    "series_id": classes[c][0], "class_id": classes[c][1],
+                    "value": float(cell.value) if cell.value is not None else None,
+                    "unit": cell.unit, "text": cell.text, "footnotes": " ".join(cell.footnotes),
+                    "xbrl_concept": cell.xbrl.concept if cell.xbrl else None,
+                    "xbrl_class_id": cell.xbrl.class_id if cell.xbrl else None,
+                    "xbrl_value": float(cell.xbrl.value) if cell.xbrl else None,
+                })
+    return records
+
+
+def tidy_frame(filing: Filing, kinds: Iterable[str] | None = None) -> pd.DataFrame:
+    frame = pd.DataFrame(tidy_records(filing, kinds), columns=TIDY_COLUMNS)
+    return frame.astype({"value": "float64", "xbrl_value": "float64"})
+
+
+def findings_frame(filings: Iterable[Filing]) -> pd.DataFrame:
+    rows = [{"file": f.source, **finding_dict(x)} for f in filings for x in f.findings]
+    cols = ["file", "check", "severity", "table", "line", "row", "column", "expected", "found", "message"]
+    return pd.DataFrame(rows, columns=cols)
+
+
+def wide_csv(filing: Filing, kinds: Iterable[str] | None = None) -> str:
+    """Every table as printed, one CSV block per table, a comment line naming it."""
+    wanted = set(kinds) if kinds is not None else None
+    out = io.StringIO()
+    for table in filing.tables:
+        if wanted is not None and table.kind not in wanted:
+            continue
+        out.write(f"# {filing.source} table {table.id} line {table.line} section {table.section} "
+                  f"kind {table.kind}\n")
+        frame = pd.DataFrame([[c.text for c in row.cells] for row in table.rows],
+                             columns=unique_columns(table.columns))
+        frame.insert(0, "label", [row.label for row in table.rows])
+        frame.to_csv(out, index=False, lineterminator="\n")
+        out.write("\n")
+    return out.getvalue()
+
+
+def render_text(filing: Filing, kinds: Iterable[str] | None = None) -> str:
+    """A terminal view: each table as an aligned grid under a one-line title."""
+    wanted = set(kinds) if kinds is not None else None
+    lines: list[str] = []
+    for table in filing.tables:
+        if wanted is not None and table.kind not in wanted:
+            continue
+        title = f"{table.id}  line {table.line}" + (f" section {table.section}" if table.section else "")
+        title += f"  {table.kind}" + (f"  {table.caption}" if table.caption else "")
+        grid = [["", *table.columns]] + [[row.label, *(c.text for c in row.cells)] for row in table.rows]
+        widths = [min(48, max(len(r[i]) for r in grid)) for i in range(len(grid[0]))]
+        lines.append(title)
+        for n, row_text in enumerate(grid):
+            cells = [row_text[0][: widths[0]].ljust(widths[0])]
+            cells += [t[: w].rjust(w) for t, w in zip(row_text[1:], widths[1:])]
+            lines.append("  ".join(cells).rstrip())
+            if n == 0:
+                lines.append("  ".join("-" * w for w in widths))
+        lines.append("")
+    for f in filing.findings:
+        lines.append(f"{filing.source}:{f.line}: {f.severity} {f.check}: {f.message}")
+    return "\n".join(lines)

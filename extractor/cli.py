@@ -14,10 +14,10 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
+from .container import read_source
 from .errors import ExtractorError
 from .model import Filing
 from .pipeline import Stages, run_stages
-from .container import read_source
 from .writers import filing_dict, findings_frame, render_text, table_dict, tidy_frame, wide_csv
 
 EXIT_OK, EXIT_FINDINGS, EXIT_USAGE, EXIT_UNREADABLE = 0, 1, 2, 3
@@ -110,7 +110,7 @@ def debug_stage(stages: Stages, stage: str) -> str:
     if stage == "tokens":
         from .text.tokenizer import tokenize
 
-        out = []
+        out: list[str] = []
         for doc in stages.documents:
             if doc.skipped or doc.is_html:
                 continue

@@ -132,6 +132,11 @@ def table_frame(table: Table, source: str = "") -> pd.DataFrame:
     return frame
 
 
+def class_key(name: str) -> str:
+    """A share-class name reduced for matching: ``Class A Shares`` and ``A`` give ``a``."""
+    return " ".join(name.lower().replace("class", " ").replace("shares", " ").split())
+
+
 def series_for_column(header: Header, table: Table, index: int) -> tuple[str | None, str | None]:
     """(series_id, class_id) of a table column, from XBRL facts or the header's class names."""
     if table.column_classes is not None and index < len(table.column_classes) and table.column_classes[index]:
@@ -140,12 +145,10 @@ def series_for_column(header: Header, table: Table, index: int) -> tuple[str | N
             if share.class_id == class_id:
                 return share.series_id, class_id
         return None, class_id
-    name = " ".join(table.columns[index].lower().replace("class", " ").replace("shares", " ").split())
+    name = class_key(table.columns[index])
     if not name:
         return None, None
-    hits = [s for s in header.series
-            if s.class_name and " ".join(s.class_name.lower().replace("class", " ").replace("shares", " ").split())
-            == name]
+    hits = [s for s in header.series if s.class_name and class_key(s.class_name) == name]
     if len(hits) == 1:
         return hits[0].series_id, hits[0].class_id
     return None, None
@@ -223,7 +226,7 @@ def render_text(filing: Filing, kinds: Iterable[str] | None = None) -> str:
         lines.append(title)
         for n, row_text in enumerate(grid):
             cells = [row_text[0][: widths[0]].ljust(widths[0])]
-            cells += [t[: w].rjust(w) for t, w in zip(row_text[1:], widths[1:])]
+            cells += [t[: w].rjust(w) for t, w in zip(row_text[1:], widths[1:], strict=False)]
             lines.append("  ".join(cells).rstrip())
             if n == 0:
                 lines.append("  ".join("-" * w for w in widths))

@@ -10,10 +10,9 @@ from typing import Any
 
 import pandas as pd
 import pytest
+from conftest import SEED
 
 from extractor.cli import main
-
-from conftest import SEED
 
 
 def run(*argv: str, stdin: bytes | None = None) -> subprocess.CompletedProcess[bytes]:

@@ -1,0 +1,65 @@
+"""Bytes in, SEC header and documents out: files, standard input, bare documents, submissions.
+
+Submissions come as ``<SEC-DOCUMENT>``/``<IMS-DOCUMENT>`` files (often inside a PEM envelope) or
+as daily-feed ``<SUBMISSION>`` files; anything else is one bare document. Every document keeps
+the input line numbers of its text, which every later stage reports.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from ..model import Document, Header
+from .decode import decode_bytes, read_source
+from .documents import RawDocument, scan
+from .header import parse_header
+from .sniff import blank_uuencoded, is_html, skip_reason
+
+__all__ = ["decode_bytes", "parse_container", "read_source"]
+
+
+def _sequence(raw: RawDocument, ordinal: int) -> int:
+    """The ``<SEQUENCE>`` number, or the document's position when it is missing or garbled."""
+    text = raw.meta.get("SEQUENCE", "")
+    return int(text) if text.isdigit() and len(text) <= 9 else ordinal
+
+
+def _document(raw: RawDocument, ordinal: int, lines: Sequence[str]) -> Document:
+    doc_type = raw.meta.get("TYPE")
+    filename = raw.meta.get("FILENAME")
+    body = raw.text_lines(lines)
+    skipped = skip_reason(doc_type, filename, body)
+    if skipped is None:
+        names = blank_uuencoded(body)
+        if names and not any(line.strip() for line in body):
+            skipped = f"uuencoded {names[0]}".strip()
+    text = "" if skipped else "\n".join(body)
+    return Document(
+        sequence=_sequence(raw, ordinal),
+        type=doc_type,
+        filename=filename,
+        line=raw.start + 1,
+        text=text,
+        text_line=raw.text_start + 1 if raw.text_start is not None else raw.start + 1,
+        description=raw.meta.get("DESCRIPTION"),
+        is_html=skipped is None and is_html(text, filename),
+        skipped=skipped,
+    )
+
+
+def _bare(text: str, lines: list[str], source: str) -> Document:
+    """The whole input as one document, uuencoded blocks blanked."""
+    if blank_uuencoded(lines):
+        text = "\n".join(lines)
+    return Document(sequence=1, type=None, filename=None, line=1, text=text, text_line=1,
+                    is_html=is_html(text, source))
+
+
+def parse_container(text: str, source: str) -> tuple[Header, tuple[Document, ...]]:
+    """The SEC header of a submission and its documents (one bare document otherwise)."""
+    lines = text.split("\n")
+    found = scan(lines)
+    header = parse_header(found.header) if found.header else Header()
+    if not found.documents:
+        return header, (_bare(text, lines, source),)
+    return header, tuple(_document(raw, i, lines) for i, raw in enumerate(found.documents, 1))

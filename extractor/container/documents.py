@@ -1,0 +1,158 @@
+"""Split a submission into its header lines and ``<DOCUMENT>``s in one pass over the lines.
+
+The scan is a small state machine that never looks back, so broken input only shortens or
+merges documents: a missing ``</TEXT>`` ends at the next ``</DOCUMENT>``, ``<DOCUMENT>`` (when a
+``<TYPE>`` follows) or end of submission; a missing ``<TEXT>`` starts the text at the first line
+that is not a metadata tag. Line indexes are kept, never re-counted, so every document knows the
+input line of its first text line.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from enum import Enum
+
+_META_TAG = re.compile(r"<([A-Z][A-Z0-9-]{0,40})>(.*)")
+_META_KEYS = ("TYPE", "SEQUENCE", "FILENAME", "DESCRIPTION")
+_HEADER_OPEN = ("<SEC-HEADER>", "<IMS-HEADER>", "<SUBMISSION>")
+_HEADER_CLOSE = ("</SEC-HEADER>", "</IMS-HEADER>")
+_SUBMISSION_OPEN = ("<SEC-DOCUMENT>", "<IMS-DOCUMENT>")
+_SUBMISSION_END = ("</SEC-DOCUMENT>", "</IMS-DOCUMENT>", "</SUBMISSION>",
+                   "-----END PRIVACY-ENHANCED MESSAGE-----")
+_TAG_LINE = 1000
+"""Container tags sit on short lines; longer lines are only searched for ``</TEXT>``."""
+
+
+class _State(Enum):
+    OUTSIDE = 0
+    HEADER = 1
+    META = 2
+    TEXT = 3
+    AFTER_TEXT = 4
+
+
+@dataclass
+class RawDocument:
+    """Where one ``<DOCUMENT>`` lies: 0-based line indexes into the input's lines."""
+
+    start: int
+    meta: dict[str, str] = field(default_factory=dict)
+    text_start: int | None = None
+    text_end: int | None = None
+    first: str | None = None
+    """The first text line when ``<TEXT>`` shares its line with text."""
+    last: str | None = None
+    """The last text line when ``</TEXT>`` shares its line with text."""
+
+    def text_lines(self, lines: Sequence[str]) -> list[str]:
+        """The lines of ``<TEXT>``, with the parts of shared tag lines cut off."""
+        if self.text_start is None:
+            return []
+        end = self.text_end if self.text_end is not None else len(lines)
+        body = list(lines[self.text_start : end])
+        if body and self.first is not None:
+            body[0] = self.first
+        if body and self.last is not None:
+            body[-1] = self.last
+        return body
+
+
+@dataclass
+class Scan:
+    header: list[str] = field(default_factory=list)
+    documents: list[RawDocument] = field(default_factory=list)
+
+
+def _short(line: str) -> str:
+    return line.strip() if len(line) <= _TAG_LINE else ""
+
+
+class _Scanner:
+    def __init__(self, lines: Sequence[str]) -> None:
+        self.lines = lines
+        self.out = Scan()
+        self.state = _State.OUTSIDE
+        self.doc: RawDocument | None = None
+
+    def run(self) -> Scan:
+        for i, line in enumerate(self.lines):
+            if self.state is _State.TEXT:
+                self._text(i, line)
+            else:
+                self._tags(i, line)
+        return self.out
+
+    def _open(self, i: int) -> None:
+        self.doc = RawDocument(start=i)
+        self.out.documents.append(self.doc)
+        self.state = _State.META
+
+    def _end_text(self, i: int) -> None:
+        if self.doc is not None and self.doc.text_start is not None and self.doc.text_end is None:
+            self.doc.text_end = i
+
+    def _tags(self, i: int, line: str) -> None:
+        tag = _short(line)
+        if tag == "<DOCUMENT>":
+            self._open(i)
+        elif self.state is _State.OUTSIDE:
+            if tag.startswith(_HEADER_OPEN) or tag.startswith(_SUBMISSION_OPEN):
+                self.out.header.append(line)
+                if tag.startswith(_HEADER_OPEN):
+                    self.state = _State.HEADER
+        elif self.state is _State.HEADER:
+            if tag.startswith(_HEADER_CLOSE):
+                self.state = _State.OUTSIDE
+            else:
+                self.out.header.append(line)
+        elif tag.startswith("</DOCUMENT>") or tag.startswith(_SUBMISSION_END):
+            self.state = _State.OUTSIDE
+        elif self.state is _State.META:
+            self._meta(i, line, tag)
+
+    def _meta(self, i: int, line: str, tag: str) -> None:
+        assert self.doc is not None
+        m = _META_TAG.match(tag)
+        if m is not None and m[1] == "TEXT":
+            self.state = _State.TEXT
+            rest = tag[m.start(2) :]
+            if rest.strip():
+                self.doc.text_start, self.doc.first = i, rest
+                self._text(i, rest)
+            else:
+                self.doc.text_start = i + 1
+        elif m is not None and m[1] in _META_KEYS:
+            if m[2].strip():
+                self.doc.meta.setdefault(m[1], m[2].strip())
+        elif line.strip():
+            self.doc.text_start = i
+            self.state = _State.TEXT
+            self._text(i, line)
+
+    def _text(self, i: int, line: str) -> None:
+        assert self.doc is not None
+        pos = line.find("</TEXT>")
+        if pos >= 0:
+            before = line[:pos]
+            if before.strip():
+                self.doc.text_end, self.doc.last = i + 1, before
+                if i == self.doc.text_start:
+                    self.doc.first = before
+            else:
+                self.doc.text_end = i
+            self.state = _State.AFTER_TEXT
+            return
+        tag = _short(line)
+        if tag.startswith("</DOCUMENT>") or tag.startswith(_SUBMISSION_END):
+            self._end_text(i)
+            self.state = _State.OUTSIDE
+        elif tag == "<DOCUMENT>" and i + 1 < len(self.lines) and _short(self.lines[i + 1]).startswith("<TYPE>"):
+            self._end_text(i)
+            self._open(i)
+
+
+def scan(lines: Sequence[str]) -> Scan:
+    """The header lines and the documents of a submission (none for a bare document)."""
+    return _Scanner(lines).run()

@@ -1,10 +1,221 @@
-"""Rebuild the HTML ``<table>`` elements of a document into :class:`~extractor.model.Table`s."""
+"""Rebuild the HTML ``<table>`` elements of a document into :class:`~extractor.model.Table`s.
+
+The reader knows layout only: it finds each data table, rebuilds its grid (``grid.py``), attaches
+the inline XBRL fact that each cell renders (``xbrl.py``) and keeps the prose around the table for
+the checks. Kinds and concepts are the classifier's business.
+"""
 
 from __future__ import annotations
 
-from ..model import Document, Table
+import dataclasses
+from collections.abc import Iterator
+from itertools import islice
+
+import regex
+from lxml import etree
+
+from ..model import Document, Footnote, Row, Table
+from .build import column_classes, to_rows
+from .cells import BLOCKS, read_cell
+from .dom import Element, attr, line_of, local_name, parse_document
+from .grid import TEXT_FOOTNOTE, Grid, build_grid
+from .xbrl import FactReader, read_contexts
+
+CONTEXT_CHARS = 400
+"""Characters of prose kept before and after a table for the checks (waiver terms, periods)."""
+_RAW_WINDOW = 4
+_NEAR_ELEMENTS = 6
+_SMALL_ELEMENT = 120
+_HIDDEN = regex.compile(r"display\s*:\s*none", regex.I)
+_SKIP_TEXT = frozenset(("script", "style", "head", "title"))
+_LIST_MARK = regex.compile(
+    r"^(?:[\u2022\u25cf\u25aa\u25a0\u2013\u2014\u00b7\u2023\u25e6\u27a2\u2713\u2714o\-]|\(?\d{1,2}[.)]|\(?[a-z][.)]|\([ivx]{1,4}\))$",
+    regex.I,
+)
+_MARKER_KEY = regex.compile(r"[()\[\]\s]")
+
+
+@dataclasses.dataclass
+class _Flat:
+    """The document's rendered text in one string, and where each table's text starts and ends."""
+
+    text: str
+    tables: list[tuple[Element, int, int]]
+
+
+def _flatten(root: Element) -> _Flat:
+    chunks: list[str] = []
+    size = 0
+    starts: dict[Element, int] = {}
+    tables: list[tuple[Element, int, int]] = []
+    skip: Element | None = None
+
+    def add(text: str | None) -> None:
+        nonlocal size
+        if text:
+            chunks.append(text)
+            size += len(text)
+
+    for event, el in etree.iterwalk(root, events=("start", "end")):
+        if skip is not None:
+            if event == "end" and el is skip:
+                skip = None
+                add(el.tail)
+            continue
+        name = local_name(el)
+        if event == "start":
+            style = attr(el, "style")
+            if name in _SKIP_TEXT or (style and _HIDDEN.search(style)):
+                skip = el
+                continue
+            if name in BLOCKS:
+                add(" ")
+            if name == "table":
+                starts[el] = size
+            add(el.text)
+        else:
+            if name == "table" and el in starts:
+                tables.append((el, starts.pop(el), size))
+            if name in BLOCKS:
+                add(" ")
+            add(el.tail)
+    tables.sort(key=lambda t: t[1])
+    return _Flat("".join(chunks), tables)
+
+
+def _context(flat: _Flat, start: int, end: int) -> str:
+    """About CONTEXT_CHARS of rendered text on each side of the table, cut at word boundaries.
+
+    The flat text keeps the source's whitespace (collapsing it all would cost more than the
+    table reading), so a wider raw window is taken and collapsed here.
+    """
+    raw = _RAW_WINDOW * CONTEXT_CHARS
+    before = " ".join(flat.text[max(0, start - raw) : start].split()[-CONTEXT_CHARS:])
+    after = " ".join(flat.text[end : end + raw].split()[:CONTEXT_CHARS])
+    if len(before) > CONTEXT_CHARS:
+        before = before[-CONTEXT_CHARS:].split(" ", 1)[-1]
+    if len(after) > CONTEXT_CHARS:
+        after = after[:CONTEXT_CHARS].rsplit(" ", 1)[0]
+    return f"{before} {after}".strip()
+
+
+def _small(el: Element) -> bool:
+    return sum(1 for _ in islice(el.iter(), _SMALL_ELEMENT + 1)) <= _SMALL_ELEMENT
+
+
+def _neighbours(table: Element, preceding: bool) -> Iterator[Element]:
+    """Elements beside ``table`` (or beside its wrapper when it has none), nearest first."""
+    here: Element | None = table
+    for _ in range(2):
+        if here is None:
+            return
+        found = False
+        for sib in islice(here.itersiblings(preceding=preceding), _NEAR_ELEMENTS):
+            if isinstance(sib.tag, str):
+                found = True
+                yield sib
+        if found:
+            return
+        here = here.getparent()
+        if here is None or local_name(here) in ("body", "html"):
+            return
+
+
+def _caption(table: Element) -> str:
+    for child in table:
+        if local_name(child) == "caption":
+            return read_cell(child).text
+    for sib in _neighbours(table, preceding=True):
+        if local_name(sib) == "table" or not _small(sib):
+            return ""
+        text = read_cell(sib).text
+        if len(text) < 3 or text.isdigit():
+            continue
+        return text if len(text) <= 200 else ""
+    return ""
+
+
+def _key(marker: str) -> str:
+    return str(_MARKER_KEY.sub("", marker)).lower()
+
+
+def _footnotes_below(table: Element, wanted: set[str]) -> list[Footnote]:
+    """Footnotes printed under the table whose markers its cells use."""
+    notes: list[Footnote] = []
+    for sib in _neighbours(table, preceding=False):
+        if local_name(sib) == "table" or not _small(sib):
+            break
+        cell = read_cell(sib)
+        if not cell.text and not cell.lead:
+            continue
+        if cell.lead:
+            marker, text = " ".join(cell.lead), cell.text
+        else:
+            m = TEXT_FOOTNOTE.match(cell.text)
+            if m is None:
+                break
+            marker, text = m["marker"], m["text"].strip()
+        if _key(marker) not in wanted:
+            break
+        notes.append(Footnote(marker, text))
+    return notes
+
+
+def _referenced(rows: list[Row]) -> set[str]:
+    keys = {_key(m) for row in rows for m in row.label_footnotes}
+    keys.update(_key(m) for row in rows for cell in row.cells for m in cell.footnotes)
+    return keys
+
+
+def _holds_data(grid: Grid, rows: list[Row]) -> bool:
+    """A table of numbers, or a grid of text; not a bulleted or numbered list laid out as a table."""
+    if not rows:
+        return False
+    labels = [r.label for r in rows if r.label]
+    if labels and all(_LIST_MARK.match(label) for label in labels):
+        return False
+    if any(c.value is not None for r in rows for c in r.cells):
+        return True
+    filled = [r for r in rows if any(c.text for c in r.cells)]
+    return len(filled) >= 2 and (grid.label_col is not None or len(grid.data_cols) >= 2)
 
 
 def read_html_tables(doc: Document) -> list[Table]:
     """Every data ``<table>`` of ``doc`` as a Table (ids are assigned by the caller)."""
-    return []
+    root = parse_document(doc.text)
+    if root is None:
+        return []
+    flat = _flatten(root)
+    facts = FactReader(read_contexts(root) if _tagged(doc.text) else {})
+    offset = doc.text_line - 1
+    tables: list[Table] = []
+    for element, start, end in flat.tables:
+        grid = build_grid(element)
+        if grid is None:
+            continue
+        rows = to_rows(grid, offset, facts)
+        if not _holds_data(grid, rows):
+            continue
+        wanted = _referenced(rows) - {_key(f.marker) for f in grid.footnotes}
+        below = _footnotes_below(element, wanted) if wanted else []
+        last = grid.rows[-1].element
+        end_line = max(line_of(el) for el in last.iter()) + offset
+        tables.append(Table(
+            id="",
+            line=line_of(element) + offset,
+            columns=tuple(grid.columns),
+            rows=tuple(rows),
+            end_line=end_line,
+            document=doc.sequence or 1,
+            caption=_caption(element) or grid.title,
+            footnotes=tuple(grid.footnotes) + tuple(below),
+            context=_context(flat, start, end),
+            layout="html",
+            column_classes=column_classes(rows, len(grid.columns)),
+        ))
+    return tables
+
+
+def _tagged(text: str) -> bool:
+    """Whether the document carries inline XBRL (so contexts are worth reading)."""
+    return regex.search(r"<ix:nonfraction\b", text, regex.I) is not None

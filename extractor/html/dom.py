@@ -1,0 +1,99 @@
+"""Parse an HTML or XHTML document with lxml and read its elements whatever parser produced them.
+
+Inline XBRL documents are XHTML with namespaces, so they are parsed as XML first (which keeps
+``ix:nonFraction`` and its attributes exact); anything that is not well-formed XML, such as the
+upper-case HTML of 2001, goes through libxml2's recovering HTML parser, which lower-cases tag and
+attribute names and keeps prefixes in the tag (``ix:nonfraction``). The helpers here hide that
+difference: callers compare local, lower-case names only.
+"""
+
+from __future__ import annotations
+
+import regex
+from lxml import etree
+
+_XML_DECLARATION = regex.compile(r"^\s*<\?xml[^>]{0,200}\?>")
+_LOOKS_XML = regex.compile(r"^\s*(?:<\?xml|<!--[^>]{0,500}-->\s*)*<(?:[\w.-]+:)?html\b[^>]{0,4000}\bxmlns\b", regex.I)
+
+Element = etree._Element
+
+
+def _html_parser() -> etree.HTMLParser:
+    return etree.HTMLParser(
+        recover=True, no_network=True, remove_comments=True, remove_pis=True, huge_tree=True,
+        encoding="utf-8",
+    )
+
+
+def _xml_parser() -> etree.XMLParser:
+    return etree.XMLParser(
+        resolve_entities=False, no_network=True, remove_comments=True, remove_pis=True, huge_tree=True,
+        load_dtd=False,
+    )
+
+
+def parse_document(text: str) -> Element | None:
+    """The root element of ``text``: XML when it is well-formed XHTML, else recovered HTML.
+
+    The XML declaration is cut (it may name an encoding that no longer applies to the decoded
+    text) without removing a line break, so ``sourceline`` still counts lines of ``text``.
+    """
+    head = text[:5000]
+    if _LOOKS_XML.match(head):
+        body = _XML_DECLARATION.sub(lambda m: "\n" * m.group().count("\n"), text, count=1)
+        try:
+            return etree.fromstring(body.encode("utf-8"), _xml_parser())
+        except etree.XMLSyntaxError:
+            pass
+    if not text.strip():
+        return None
+    root = etree.fromstring(text.encode("utf-8", "surrogatepass"), _html_parser())
+    return root
+
+
+_NAMES: dict[str, str] = {}
+
+
+def local_name(el: Element) -> str:
+    """``td`` for ``{http://www.w3.org/1999/xhtml}td``, ``TD`` or ``td``; ``nonfraction`` for
+    ``ix:nonFraction`` in either parser; ``""`` for comments and processing instructions."""
+    tag = el.tag
+    if not isinstance(tag, str):
+        return ""
+    name = _NAMES.get(tag)
+    if name is None:
+        name = tag[tag.rfind("}") + 1 :]
+        name = name[name.find(":") + 1 :].lower()
+        if len(_NAMES) < 10_000:
+            _NAMES[tag] = name
+    return name
+
+
+def attr(el: Element, name: str) -> str | None:
+    """Attribute ``name`` (as spelled in XML, e.g. ``contextRef``) in either parser's spelling."""
+    value = el.get(name)
+    if value is None:
+        value = el.get(name.lower())
+    return value
+
+
+def int_attr(el: Element, name: str, default: int = 1, limit: int = 1000) -> int:
+    """A positive integer attribute such as ``colspan``; garbage and zero give ``default``."""
+    raw = attr(el, name)
+    if not raw:
+        return default
+    digits = raw.strip().strip("\"'")
+    if not digits.isdigit():
+        return default
+    return min(max(int(digits), 1), limit)
+
+
+def text_of(el: Element) -> str:
+    """All text inside ``el`` (not its tail), as one string."""
+    return "".join(str(t) for t in el.itertext())
+
+
+def line_of(el: Element) -> int:
+    """The 1-based line of ``el``'s start tag in the parsed text."""
+    line = el.sourceline
+    return line if isinstance(line, int) else 1

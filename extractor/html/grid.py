@@ -1,0 +1,291 @@
+"""One ``<table>`` element as a grid: spans expanded, split values joined, columns found.
+
+HTML tables are laid out for the eye, not for reading: a dollar sign, the amount and a closing
+parenthesis often sit in three cells, spacer columns separate the groups, a group header spans its
+columns with ``colspan``, and a label may span two columns in one row and one in the next. The
+grid keeps each cell with the columns it spans; the columns that matter are the ones that hold a
+single-column body cell, and everything else (spanning cells, headers, split parts) is placed
+onto those.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import regex
+
+from ..model import Cell, Footnote
+from ..values import parse_cell
+from .cells import MARKER, CellText, read_cell
+from .dom import Element, int_attr, local_name
+
+# A cell that only opens a value ("$", "(", "$(") or only closes one (")", "%", ")%").
+_PREFIX = regex.compile(r"^(?:(?:US|C|A)?\s?[$\u20ac\u00a3\u00a5]\s*\(?|\()$")
+_CURRENCY = regex.compile(r"[$\u20ac\u00a3\u00a5]")
+_SUFFIX = regex.compile(r"^\)?\s*%?\s*\)?$")
+_ENDS_NUMERIC = regex.compile(r"\d\s*\)?\s*$")
+_STARTS_NUMERIC = regex.compile(r"^\s*[(\-\u2212]?\s*\$?\s*[\d.]")
+_SYMBOL_MARKER = regex.compile(r"^[*\u2020\u2021\u00a7\u00b6]{1,4}$")
+_YEAR = regex.compile(r"^(?:19|20)\d\d$")
+TEXT_FOOTNOTE = regex.compile(
+    r"^(?P<marker>\(\s*(?:\d{1,2}|[a-z])\s*\)|\d{1,2}(?=\s)|[*\u2020\u2021\u00a7]{1,4}|\[\d{1,2}\])\s*(?P<text>\S.{8,})$",
+    regex.I | regex.S,
+)
+FOOTNOTE_TEXT = 12
+"""A footnote's text is at least this long; shorter text beside a marker is a label or a value."""
+NOTE_TEXT = 60
+"""An unmarked row of prose this long under the last number is a note, not a row."""
+
+
+@dataclass
+class Slot:
+    """One non-empty cell of a row and the grid columns it spans."""
+
+    start: int
+    end: int
+    cell: CellText
+    parsed: Cell = field(default_factory=lambda: Cell(""))
+    col: int = -1
+
+
+@dataclass
+class GridRow:
+    element: Element
+    slots: list[Slot]
+
+    @property
+    def header_cells(self) -> bool:
+        return bool(self.slots) and all(s.cell.header for s in self.slots)
+
+
+@dataclass
+class Grid:
+    """The rebuilt table before it becomes a :class:`~extractor.model.Table`."""
+
+    columns: list[str]
+    label_col: int | None
+    data_cols: list[int]
+    rows: list[GridRow]
+    footnotes: list[Footnote]
+    title: str = ""
+    nested: bool = False
+
+
+def own_rows(table: Element) -> list[Element]:
+    """The ``<tr>`` elements of ``table`` itself (not of tables nested in its cells)."""
+    rows: list[Element] = []
+    for child in table:
+        name = local_name(child)
+        if name == "tr":
+            rows.append(child)
+        elif name in ("thead", "tbody", "tfoot"):
+            rows.extend(tr for tr in child if local_name(tr) == "tr")
+    return rows
+
+
+def expand(trs: list[Element]) -> tuple[list[GridRow], bool]:
+    """Rows of non-empty slots with ``colspan``/``rowspan`` expanded; and whether a cell nests a table."""
+    taken: dict[int, int] = {}
+    rows: list[GridRow] = []
+    nested = False
+    for tr in trs:
+        slots: list[Slot] = []
+        col = 0
+        for td in tr:
+            if local_name(td) not in ("td", "th"):
+                continue
+            while taken.get(col, 0) > 0:
+                col += 1
+            span = int_attr(td, "colspan", limit=200)
+            down = int_attr(td, "rowspan", limit=500)
+            cell = read_cell(td)
+            nested = nested or cell.nested
+            if not cell.empty or cell.facts:
+                slots.append(Slot(col, col + span, cell))
+            if down > 1:
+                for c in range(col, col + span):
+                    taken[c] = down
+            col += span
+        for c in list(taken):
+            taken[c] -= 1
+            if taken[c] <= 0:
+                del taken[c]
+        rows.append(GridRow(tr, slots))
+    return rows, nested
+
+
+def _absorb(into: CellText, other: CellText, before: bool) -> None:
+    if before:
+        into.text = f"{other.text}{into.text}"
+    else:
+        into.text = f"{into.text}{other.text}"
+    into.markers = into.markers + other.markers + (other.lead if not before else ())
+    into.facts = into.facts + other.facts if not before else other.facts + into.facts
+
+
+def join_split_values(slots: list[Slot]) -> list[Slot]:
+    """``$`` | ``1,206`` -> ``$1,206``, ``0.65`` | ``%`` -> ``0.65%``, a marker cell onto its number."""
+    out: list[Slot] = []
+    pending: Slot | None = None
+    for i, slot in enumerate(slots):
+        cell = slot.cell
+        text = cell.text
+        prev = out[-1] if out else None
+        if pending is not None:
+            _absorb(cell, pending.cell, before=True)
+            pending = None
+        elif prev is not None and _ENDS_NUMERIC.search(prev.cell.text):
+            if text and _SUFFIX.match(text) and not cell.lead:
+                _absorb(prev.cell, cell, before=False)
+                continue
+            if (not text and (cell.lead or cell.markers)) or _SYMBOL_MARKER.match(text):
+                prev.cell.markers = prev.cell.markers + cell.lead + ((text,) if text else ()) + cell.markers
+                prev.cell.facts = prev.cell.facts + cell.facts
+                continue
+        nxt = slots[i + 1] if i + 1 < len(slots) else None
+        if text and _PREFIX.match(text) and nxt is not None and not cell.facts and (
+            _STARTS_NUMERIC.match(nxt.cell.text) or _CURRENCY.search(text)
+        ):
+            pending = slot
+            continue
+        out.append(slot)
+    if pending is not None:
+        out.append(pending)
+    return out
+
+
+def _is_number(slot: Slot, first: bool) -> bool:
+    return slot.parsed.value is not None and not (first and slot.start == 0)
+
+
+def number_row(row: GridRow, allow_years: bool) -> bool:
+    """Whether ``row`` states numbers outside its first cell (a row of years counts only if asked)."""
+    if row.header_cells:
+        return False
+    numbers = [s for i, s in enumerate(row.slots) if _is_number(s, i == 0)]
+    if not numbers:
+        return False
+    return allow_years or not all(_YEAR.match(s.cell.text) and not s.parsed.unit for s in numbers)
+
+
+def footnote_of(row: GridRow) -> Footnote | None:
+    """The footnote that ``row`` holds (marker cell + prose, or one cell starting with a marker)."""
+    slots = row.slots
+    if len(slots) == 2:
+        first, second = slots[0].cell, slots[1].cell
+        marker = " ".join(first.lead) if first.lead and not first.text else (
+            first.text if MARKER.match(first.text) and not first.markers else ""
+        )
+        if marker and second.text and slots[1].parsed.value is None and len(second.text) >= FOOTNOTE_TEXT:
+            return Footnote(marker, second.text)
+    if len(slots) == 1:
+        cell = slots[0].cell
+        if cell.lead and len(cell.text) >= FOOTNOTE_TEXT:
+            return Footnote(" ".join(cell.lead), cell.text)
+        m = TEXT_FOOTNOTE.match(cell.text)
+        if m and len(cell.text) >= 2 * FOOTNOTE_TEXT and slots[0].parsed.value is None:
+            return Footnote(m["marker"], m["text"].strip())
+    return None
+
+
+def _note_of(row: GridRow) -> Footnote | None:
+    if len(row.slots) == 1 and len(row.slots[0].cell.text) >= NOTE_TEXT and row.slots[0].end - row.slots[0].start > 1:
+        return Footnote("", row.slots[0].cell.text)
+    return None
+
+
+def place_columns(rows: list[GridRow]) -> set[int]:
+    """Give every slot of ``rows`` its column; return the columns used.
+
+    Single-column cells fix the columns; a spanning cell goes to the first used column it covers
+    (a label spanning two columns, a value centred over its group), else to its first column.
+    """
+    used = {s.start for r in rows for s in r.slots if s.end - s.start == 1}
+    spanning = sorted((s for r in rows for s in r.slots if s.end - s.start > 1), key=lambda s: s.end - s.start)
+    for row in rows:
+        for slot in row.slots:
+            if slot.end - slot.start == 1:
+                slot.col = slot.start
+    for slot in spanning:
+        inside = [c for c in range(slot.start, slot.end) if c in used]
+        slot.col = inside[0] if inside else slot.start
+        used.add(slot.col)
+    return used
+
+
+def _label_column(rows: list[GridRow], used: set[int]) -> int | None:
+    first = min(used)
+    filled = numbers = texts = 0
+    for row in rows:
+        for slot in row.slots:
+            if slot.col == first:
+                filled += 1
+                if slot.parsed.value is not None:
+                    numbers += 1
+                elif slot.cell.text:
+                    texts += 1
+    return first if texts and numbers * 2 < filled else None
+
+
+def _header_texts(header: list[GridRow], label_col: int | None, data_cols: list[int], width: int) -> tuple[
+    list[str], str
+]:
+    """Column headers (rows joined top first, group headers in front) and a title spanning all."""
+    parts: dict[int, list[str]] = {c: [] for c in data_cols}
+    title = ""
+    for row in header:
+        for slot in row.slots:
+            text = slot.cell.text
+            if not text:
+                continue
+            if slot.start == 0 and slot.end >= width and len(row.slots) == 1:
+                title = title or text
+                continue
+            if label_col is not None and slot.start <= label_col < slot.end:
+                continue
+            targets = [c for c in data_cols if slot.start <= c < slot.end]
+            if not targets and data_cols:
+                near = min(data_cols, key=lambda c: (min(abs(c - slot.start), abs(c - slot.end + 1)), c < slot.start))
+                if label_col is None or near > label_col:
+                    targets = [near]
+            for c in targets:
+                parts[c].append(text)
+    return [" ".join(parts[c]) for c in data_cols], title
+
+
+def build_grid(table: Element) -> Grid | None:
+    """The grid of ``table``, or None when it holds no data (layout, one cell, empty)."""
+    rows, nested = expand(own_rows(table))
+    width = max((s.end for r in rows for s in r.slots), default=0)
+    for row in rows:
+        row.slots = join_split_values(row.slots)
+        for slot in row.slots:
+            slot.parsed = parse_cell(slot.cell.text)
+    rows = [r for r in rows if r.slots]
+    if not rows:
+        return None
+    first = next((i for i, r in enumerate(rows) if number_row(r, allow_years=False)), None)
+    if first is None:
+        first = next((i for i, r in enumerate(rows) if number_row(r, allow_years=True)), None)
+    candidates = rows[:first] if first is not None else rows[: 1 if len(rows) > 1 else 0]
+    label_guess = min((s.start for r in rows[first or 0 :] for s in r.slots), default=0)
+    last_header = max((i for i, r in enumerate(candidates) if any(s.start > label_guess for s in r.slots)), default=-1)
+    header, body = rows[: last_header + 1], rows[last_header + 1 :]
+    last_number = max((i for i, r in enumerate(body) if number_row(r, allow_years=True)), default=-1)
+    footnotes: list[Footnote] = []
+    data: list[GridRow] = []
+    for i, row in enumerate(body):
+        note = footnote_of(row) or (_note_of(row) if i > last_number >= 0 else None)
+        if note is not None:
+            footnotes.append(note)
+        else:
+            data.append(row)
+    if not data:
+        return None
+    used = place_columns(data)
+    label_col = _label_column(data, used)
+    data_cols = sorted(c for c in used if c != label_col)
+    if not data_cols:
+        return None
+    columns, title = _header_texts(header, label_col, data_cols, width)
+    return Grid(columns, label_col, data_cols, data, footnotes, title, nested)

@@ -1,10 +1,238 @@
-"""Rebuild the ``<TABLE>`` blocks of a plain-text document into :class:`~extractor.model.Table`s."""
+"""Rebuild the ``<TABLE>`` blocks of a plain-text document into :class:`~extractor.model.Table`s.
+
+A table block is cut into sections at each column-tag line (``<S>``/``<C>``, repeated with a
+new ``<CAPTION>`` for a new set of columns) and at in-body header rows that bring new column
+labels. Each section gets its spans (from the tags, or inferred from the data where the tags
+are missing or wrong), its headers, and its rows.
+"""
 
 from __future__ import annotations
 
-from ..model import Document, Table
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+
+from ..model import Document, Footnote, Row, Table
+from .chunks import Chunk, chunk_line
+from .columns import Span, blank_tags, collisions, infer_spans, tag_spans
+from .footnotes import parse_footnotes
+from .headers import read_headers
+from .regions import Region, find_regions
+from .rows import Line, Section, build_drafts, classify, norm, to_row
+from .tokenizer import Token, TokenKind, make_token
+
+_CLASH = 0.2
+_BODY = (TokenKind.TEXT, TokenKind.RULE, TokenKind.BLANK, TokenKind.PAGE, TokenKind.COLUMN_TAGS)
+
+
+@dataclass(slots=True)
+class Part:
+    """One tag-line section of a table block: header tokens, the tag line, body tokens."""
+
+    header: list[Token]
+    tags: Token | None
+    body: list[Token]
 
 
 def read_text_tables(doc: Document) -> list[Table]:
     """Every ``<TABLE>`` section of ``doc`` as a Table (ids are assigned by the caller)."""
-    return []
+    tables: list[Table] = []
+    for region in find_regions(doc.text, doc.text_line):
+        tables.extend(read_region(region, doc.sequence or 1))
+    return tables
+
+
+def _split_parts(tokens: Sequence[Token]) -> tuple[list[Part], list[Token]]:
+    """Cut the block at its tag lines; return the parts and the ``<FN>`` footnote tokens."""
+    footnotes: list[Token] = []
+    inner: list[Token] = []
+    for i, token in enumerate(tokens):
+        if token.kind is TokenKind.FOOTNOTE_START:
+            footnotes = [t for t in tokens[i + 1 :] if t.kind is not TokenKind.TABLE_END]
+            break
+        if token.kind not in (TokenKind.TABLE_START, TokenKind.TABLE_END):
+            inner.append(token)
+    tag_at = [i for i, t in enumerate(inner) if t.kind is TokenKind.COLUMN_TAGS and "<C>" in t.text.upper()]
+    if not tag_at:
+        tag_at = [i for i, t in enumerate(inner) if t.kind is TokenKind.COLUMN_TAGS]
+    if not tag_at:
+        head, body = _split_untagged(inner)
+        return [Part(head, None, body)], footnotes
+    parts: list[Part] = []
+    start = 0
+    for n, at in enumerate(tag_at):
+        nxt = tag_at[n + 1] if n + 1 < len(tag_at) else len(inner)
+        head_from = _header_start(inner, start, at)
+        if parts:
+            parts[-1].body.extend(inner[start:head_from])
+        end = _header_start(inner, at + 1, nxt) if n + 1 < len(tag_at) else nxt
+        parts.append(Part(inner[head_from:at], inner[at], inner[at + 1 : end]))
+        start = end
+    return parts, footnotes
+
+
+def _header_start(tokens: Sequence[Token], lo: int, at: int) -> int:
+    """Where the header lines above the tag line at ``at`` begin (not before ``lo``)."""
+    for i in range(at - 1, lo - 1, -1):
+        if tokens[i].kind is TokenKind.CAPTION:
+            return i
+    i = at
+    while i > lo and tokens[i - 1].kind in (TokenKind.TEXT, TokenKind.RULE, TokenKind.BLANK, TokenKind.CAPTION_END):
+        token = tokens[i - 1]
+        if token.kind is TokenKind.TEXT and _looks_like_data(token.text):
+            break
+        i -= 1
+    return i if lo == 0 or i > lo else lo
+
+
+def _looks_like_data(text: str) -> bool:
+    """A line with a label and a value: a data row, never a header."""
+    chunks = chunk_line(text)
+    return bool(chunks) and not chunks[0].data and any(c.data for c in chunks[1:])
+
+
+def _split_untagged(tokens: Sequence[Token]) -> tuple[list[Token], list[Token]]:
+    """Header and body of a block without a tag line: the body starts at the first data row."""
+    first = next((i for i, t in enumerate(tokens) if t.kind is TokenKind.TEXT and _is_body(t.text)), len(tokens))
+    return list(tokens[:first]), list(tokens[first:])
+
+
+def _is_body(text: str) -> bool:
+    chunks = chunk_line(text)
+    if _looks_like_data(text):
+        return True
+    values = [c for c in chunks if c.data]
+    return bool(values) and any(ch in c.text for c in values for ch in ".,%$")
+
+
+def _body_chunks(tokens: Sequence[Token]) -> list[list[Chunk]]:
+    return [chunk_line(blank_tags(t.text)) for t in tokens if t.kind is TokenKind.TEXT]
+
+
+def choose_spans(part: Part) -> list[Span]:
+    """The tag spans, unless the data contradicts them; then spans inferred from the data."""
+    lines = _body_chunks(part.body)
+    inferred = infer_spans(lines)
+    if part.tags is None:
+        return inferred
+    spans = tag_spans(part.tags.text)
+    if not spans:
+        return inferred
+    rows, clashes = collisions(lines, spans)
+    if rows and clashes > _CLASH * rows:
+        _, clashes_inferred = collisions(lines, inferred)
+        if clashes_inferred < clashes:
+            return inferred
+    return spans
+
+
+def _data_end(tokens: Sequence[Token]) -> int:
+    ends = [c.end for chunks in _body_chunks(tokens) for c in chunks if c.data]
+    return max(ends, default=0)
+
+
+def _header_text(tokens: Sequence[Token]) -> list[str]:
+    keep = (TokenKind.TEXT, TokenKind.RULE)
+    return [t.text for t in tokens if t.kind in keep]
+
+
+def read_part(part: Part, spans: list[Span], previous: list[str] | None) -> list[Section]:
+    """Sections of one tag-line part: header, then rows, new sections at in-body headers."""
+    data_end = _data_end(part.body)
+    headers, caption = read_headers(_header_text(part.header), spans, data_end)
+    if not any(headers) and previous is not None and len(previous) == len(headers):
+        headers = previous
+    sections = [Section(headers, [], [caption])]
+    lines: list[Line] = []
+    pending_header: list[Token] = []
+    body = list(part.body)
+    if part.tags is not None and blank_tags(part.tags.text).strip():
+        body.insert(0, part.tags)
+    for token in body:
+        line = classify(token, spans, sections[-1].headers)
+        if line.kind == "header":
+            pending_header.append(token)
+            continue
+        if pending_header and line.kind in ("data", "label"):
+            _start_section(sections, lines, pending_header, spans, data_end)
+            pending_header = []
+        if line.kind == "repeat":
+            continue
+        lines.append(line)
+    _finish(sections[-1], lines)
+    return sections
+
+
+def _start_section(
+    sections: list[Section], lines: list[Line], header: list[Token], spans: list[Span], data_end: int
+) -> None:
+    """Close the current section and open one with the in-body header's labels, if they are new.
+
+    Header text right under the tag line, before any row, completes the section's own header.
+    """
+    headers, _ = read_headers(_header_text(header), spans, data_end)
+    current = sections[-1]
+    _finish(current, lines)
+    if not any(row.has_text for row in current.rows):
+        current.headers = [" ".join(filter(None, pair)) for pair in zip(current.headers, headers, strict=True)]
+    elif [norm(h) for h in headers] != [norm(h) for h in current.headers]:
+        sections.append(Section(headers, [], list(current.header_lines)))
+
+
+def _finish(section: Section, lines: list[Line]) -> None:
+    section.rows.extend(to_row(d, len(section.headers)) for d in build_drafts(lines))
+    lines.clear()
+
+
+def _drop_blank(columns: Sequence[str], rows: Sequence[Row]) -> tuple[list[str], list[Row]]:
+    """Leave out the columns that are blank in the header and in every row."""
+    keep = [i for i, h in enumerate(columns) if h.strip() or any(r.cells[i].text for r in rows)]
+    return [columns[i] for i in keep], [replace(r, cells=tuple(r.cells[i] for i in keep)) for r in rows]
+
+
+def read_region(region: Region, document: int) -> list[Table]:
+    """The tables (one per section) of one ``<TABLE>`` block."""
+    tokens = [make_token(raw, region.first_line + i) for i, raw in enumerate(region.lines)]
+    parts, fn_tokens = _split_parts(tokens)
+    notes: list[Footnote] = []
+    if fn_tokens:
+        notes, _ = parse_footnotes([t.text for t in fn_tokens])
+    after_notes, used = parse_footnotes(region.after)
+    notes.extend(after_notes)
+    end_line = tokens[-1].line if tokens else region.first_line
+    context = _context(region, notes, used)
+    tables: list[Table] = []
+    previous: list[str] | None = None
+    sections: list[Section] = []
+    for part in parts:
+        spans = choose_spans(part)
+        for section in read_part(part, spans, previous):
+            if sections and [norm(h) for h in section.headers] == [norm(h) for h in sections[-1].headers]:
+                sections[-1].rows.extend(section.rows)
+            else:
+                sections.append(section)
+            previous = section.headers
+    for n, section in enumerate(sections):
+        columns, rows = _drop_blank(section.headers, section.rows)
+        tables.append(
+            Table(
+                id="",
+                line=region.first_line,
+                columns=tuple(columns),
+                rows=tuple(rows),
+                section=n,
+                end_line=end_line,
+                document=document,
+                caption=" ".join(" ".join(section.header_lines).split()),
+                footnotes=tuple(notes),
+                context=context,
+                layout="text",
+            )
+        )
+    return tables
+
+
+def _context(region: Region, notes: Sequence[Footnote], used: int) -> str:
+    before = " ".join(region.before.split())[-300:]
+    after = " ".join(" ".join(region.after[used:]).split())[:300]
+    noted = " ".join(f"{n.marker} {n.text}" for n in notes)
+    return " ".join(filter(None, (before, noted, after)))

@@ -1,0 +1,162 @@
+"""Column spans of a table section, and the one function that slices a line into cells.
+
+The EDGAR Filer Manual puts a ``<C>`` tag's ``<`` over the leftmost character of its column, so
+the tag line gives the spans directly. Filers break that rule (tags missing, shifted, too few),
+so the spans can also be inferred from the data itself: gutters that are blank in every row,
+as ``pandas.read_fwf(colspecs="infer")`` does. Cells are then placed by chunk, not by slicing
+characters, so that right-aligned numbers that stick out left of their tag and labels that run
+past the first tag still land in the right cell.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+
+import regex
+
+from .chunks import Chunk
+
+WIDE = 1 << 20
+_C_TAG = regex.compile(r"<C>", regex.I)
+_S_TAG = regex.compile(r"<S>", regex.I)
+
+Span = tuple[int, int]
+
+
+def tag_spans(tag_line: str) -> list[Span]:
+    """(start, end) of every ``<C>`` column; each runs up to the next tag."""
+    return spans_from([m.start() for m in _C_TAG.finditer(tag_line)])
+
+
+def spans_from(starts: Sequence[int]) -> list[Span]:
+    """Spans that run from each start up to the next one (the last one open to the right)."""
+    return list(zip(starts, [*starts[1:], WIDE], strict=True)) if starts else []
+
+
+def label_start(tag_line: str) -> int:
+    """Where the ``<S>`` (label) column starts, 0 when the tag is missing."""
+    m = _S_TAG.search(tag_line)
+    return m.start() if m else 0
+
+
+def blank_tags(text: str) -> str:
+    """The line with its ``<S>``/``<C>`` tags blanked out (positions kept)."""
+    blanked: str = _S_TAG.sub("   ", _C_TAG.sub("   ", text))
+    return blanked
+
+
+@dataclass(slots=True)
+class Placed:
+    """A line's chunks placed into the label and the data columns."""
+
+    label: list[Chunk] = field(default_factory=list)
+    cells: dict[int, list[Chunk]] = field(default_factory=dict)
+
+    def cell_text(self, index: int) -> str:
+        return " ".join(c.text for c in self.cells.get(index, ()))
+
+    @property
+    def label_text(self) -> str:
+        return " ".join(c.text for c in self.label)
+
+    @property
+    def has_data(self) -> bool:
+        return any(c.data for chunks in self.cells.values() for c in chunks)
+
+
+def column_at(starts: Sequence[int], pos: int) -> int:
+    """Index of the column whose span holds ``pos``; -1 left of the first column."""
+    return bisect_right(starts, pos) - 1
+
+
+def overlap(a0: int, a1: int, b0: int, b1: int) -> int:
+    return max(0, min(a1, b1) - max(a0, b0))
+
+
+def best_column(spans: Sequence[Span], start: int, end: int) -> int:
+    """The column that a text chunk overlaps most (the one holding its start on a tie)."""
+    starts = [s for s, _ in spans]
+    home = max(0, column_at(starts, start))
+    best, most = home, overlap(start, end, *spans[home])
+    for i, (s, e) in enumerate(spans):
+        width = overlap(start, end, s, e)
+        if width > most:
+            best, most = i, width
+    return best
+
+
+def place(chunks: Iterable[Chunk], spans: Sequence[Span]) -> Placed:
+    """Put each chunk of a line into the label or a data column.
+
+    Numbers are right-aligned under their tag, so a data chunk goes by its last character;
+    text goes by where it lies. Leading text that starts left of the first column is label,
+    however far it runs.
+    """
+    placed = Placed()
+    if not spans:
+        placed.label = list(chunks)
+        return placed
+    starts = [s for s, _ in spans]
+    first = starts[0]
+    for chunk in chunks:
+        started = bool(placed.cells)
+        if chunk.data:
+            col = column_at(starts, chunk.end - 1)
+            if col < 0 and not started:
+                placed.label.append(chunk)
+                continue
+            col = max(col, 0)
+            if any(c.data for c in placed.cells.get(col, ())):
+                alt = max(0, column_at(starts, chunk.start))
+                if alt not in placed.cells:
+                    col = alt
+        elif not started and chunk.start < first:
+            placed.label.append(chunk)
+            continue
+        else:
+            col = best_column(spans, chunk.start, chunk.end)
+        placed.cells.setdefault(col, []).append(chunk)
+    return placed
+
+
+def cell_chunks(chunks: Sequence[Chunk]) -> list[Chunk]:
+    """Chunks of a line from its first value on: what is left once the leading label is cut."""
+    for i, chunk in enumerate(chunks):
+        if chunk.data:
+            return list(chunks[i:])
+    return []
+
+
+def infer_spans(lines: Iterable[Sequence[Chunk]]) -> list[Span]:
+    """Column spans from the data alone: runs of characters separated by a gutter in every row."""
+    intervals = sorted((c.start, c.end) for chunks in lines for c in cell_chunks(chunks))
+    clusters: list[list[int]] = []
+    for start, end in intervals:
+        if clusters and start <= clusters[-1][1]:
+            clusters[-1][1] = max(clusters[-1][1], end)
+        else:
+            clusters.append([start, end])
+    starts: list[int] = []
+    previous_end = 0
+    for start, end in clusters:
+        starts.append(start - (start - previous_end) // 2 if starts else start)
+        previous_end = end
+    if starts:
+        starts[0] = max(0, starts[0] - 2)
+    return spans_from(starts)
+
+
+def collisions(lines: Iterable[Sequence[Chunk]], spans: Sequence[Span]) -> tuple[int, int]:
+    """(rows with data, rows where two values fall into one column) under ``spans``."""
+    rows = clashes = 0
+    starts = [s for s, _ in spans]
+    for chunks in lines:
+        cols = [column_at(starts, c.end - 1) for c in cell_chunks(chunks) if c.data]
+        if not cols:
+            continue
+        rows += 1
+        if len(set(cols)) < len(cols) or (cols and min(cols) < 0):
+            clashes += 1
+    return rows, clashes

@@ -1,0 +1,44 @@
+"""Footnotes of a table: ``<FN>`` blocks inside it and marked notes right under it.
+
+The validator reads waiver terms and conversion periods from these, so the text is kept whole;
+the marker (``*``, ``#``, ``(1)``, ``/1/``, ``<F1>``, a bare number) is split off.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import regex
+
+from ..model import Footnote
+
+_MARKER = regex.compile(
+    r"[ \t]*+(<F\d{1,3}>|/\d{1,2}/|\(\s*+[0-9a-z]{1,2}\s*+\)|\[[0-9a-z]{1,2}\]|[*#\u2020\u2021]++"
+    r"|\d{1,2}\.?+(?= )|[a-z]\)(?= ))[ \t]*+(.*+)",
+    regex.I,
+)
+MAX_GAP = 3
+
+
+def parse_footnotes(lines: Sequence[str]) -> tuple[list[Footnote], int]:
+    """Footnotes at the top of ``lines`` and how many lines they take (0 when none)."""
+    notes: list[tuple[str, list[str]]] = []
+    blank = 0
+    used = 0
+    for i, raw in enumerate(lines):
+        text = raw.strip()
+        if not text or text.upper() in ("<FN>", "</FN>", "<PAGE>"):
+            blank += 1
+            if blank > MAX_GAP and notes:
+                break
+            continue
+        m = _MARKER.match(raw)
+        if m is not None and m.group(2).strip():
+            notes.append((m.group(1), [m.group(2).strip()]))
+        elif notes and blank <= 1:
+            notes[-1][1].append(text)
+        else:
+            break
+        blank = 0
+        used = i + 1
+    return [Footnote(marker, " ".join(parts)) for marker, parts in notes], used

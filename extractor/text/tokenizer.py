@@ -1,0 +1,98 @@
+"""Classify the lines of a plain-text document, one token per line.
+
+EDGAR's plain-text tables are marked up with a handful of line-level tags (``<TABLE>``,
+``<CAPTION>``, the ``<S>``/``<C>`` column-tag line, ``<FN>``/``<F1>`` footnotes, ``<PAGE>``).
+Everything later in the reader works on these tokens, so the classification is done once, with
+anchored, linear-time patterns, and never raises: a garbled line simply becomes ``TEXT``.
+"""
+
+from __future__ import annotations
+
+import enum
+from dataclasses import dataclass
+
+import regex
+
+TAB_SIZE = 8
+
+
+class TokenKind(enum.Enum):
+    """What a line of a plain-text document is, as far as table reading cares."""
+
+    TABLE_START = enum.auto()
+    TABLE_END = enum.auto()
+    CAPTION = enum.auto()
+    CAPTION_END = enum.auto()
+    COLUMN_TAGS = enum.auto()
+    RULE = enum.auto()
+    FOOTNOTE_START = enum.auto()
+    FOOTNOTE = enum.auto()
+    PAGE = enum.auto()
+    BLANK = enum.auto()
+    TEXT = enum.auto()
+
+
+@dataclass(frozen=True, slots=True)
+class Token:
+    """One line: its kind, its text with tabs expanded, its input line and first non-blank column."""
+
+    kind: TokenKind
+    text: str
+    line: int
+    col: int
+
+
+_TABLE_START = regex.compile(r"[ \t]*+<TABLE(?:[ \t][^>\n]*+)?>", regex.I)
+_TABLE_END = regex.compile(r"[ \t]*+</TABLE>", regex.I)
+_CAPTION = regex.compile(r"[ \t]*+<CAPTION>", regex.I)
+_CAPTION_END = regex.compile(r"[ \t]*+</CAPTION>", regex.I)
+_COLUMN_TAG = regex.compile(r"<[SC]>", regex.I)
+_RULE = regex.compile(r"[ \t]*+[-=_][-=_ \t+]*+$")
+_RULE_CHARS = regex.compile(r"[-=_]")
+_FOOTNOTE_START = regex.compile(r"[ \t]*+</?FN>", regex.I)
+_FOOTNOTE = regex.compile(r"[ \t]*+<F\d{1,3}>", regex.I)
+_PAGE = regex.compile(r"[ \t]*+</?PAGE>", regex.I)
+_FIRST_INK = regex.compile(r"\S")
+
+
+def expand(line: str) -> str:
+    """The line with tabs expanded, so that character positions match what the filer saw."""
+    return line.expandtabs(TAB_SIZE) if "\t" in line else line
+
+
+def classify_line(text: str) -> TokenKind:
+    """The kind of one (tab-expanded) line."""
+    if not text.strip():
+        return TokenKind.BLANK
+    if "<" in text:
+        for pattern, kind in _TAGGED:
+            if pattern.match(text):
+                return kind
+        if _COLUMN_TAG.search(text):
+            return TokenKind.COLUMN_TAGS
+    if _RULE.match(text) and len(_RULE_CHARS.findall(text)) >= 3:
+        return TokenKind.RULE
+    return TokenKind.TEXT
+
+
+_TAGGED = (
+    (_TABLE_END, TokenKind.TABLE_END),
+    (_TABLE_START, TokenKind.TABLE_START),
+    (_CAPTION_END, TokenKind.CAPTION_END),
+    (_CAPTION, TokenKind.CAPTION),
+    (_FOOTNOTE_START, TokenKind.FOOTNOTE_START),
+    (_FOOTNOTE, TokenKind.FOOTNOTE),
+    (_PAGE, TokenKind.PAGE),
+)
+
+
+def make_token(raw: str, line: int) -> Token:
+    """The token for one raw input line."""
+    text = expand(raw.rstrip("\r\n"))
+    ink = _FIRST_INK.search(text)
+    return Token(classify_line(text), text, line, ink.start() if ink else 0)
+
+
+def tokenize(text: str, first_line: int = 1) -> list[Token]:
+    """One token per line of ``text`` (split on ``\\n``), numbered from ``first_line``."""
+    return [make_token(raw, first_line + i) for i, raw in enumerate(text.split("\n"))]

@@ -1,6 +1,11 @@
 """Parse one cell's text into the number it states, its unit and its footnote markers.
 
 Shared by the plain-text and the HTML readers so that the same text always gives the same cell.
+A cell states a number only when its whole text (markers aside) is one number with optional
+sign, parentheses, ``$``, ``%`` or ``x``; anything else (``None``, dashes, CUSIPs, dates, price
+ranges, words) states none. Values keep the digits as written: ``1.20`` stays ``Decimal("1.20")``.
+Every pattern here is applied to a bounded, whitespace-collapsed string and has no nested
+quantifier, so cost stays linear in the cell's length.
 """
 
 from __future__ import annotations
@@ -11,37 +16,62 @@ import regex
 
 from .model import Cell, Unit
 
-# Footnote markers glued to the end of a cell: <F1>, /1/, (1), (a), [1], *, #, daggers.
+MAX_CELL = 80
+"""Longer text is prose, not a number; markers are looked for only in its last ``_TAIL`` chars."""
+_TAIL = 24
+_MAX_MARKERS = 6
+
+_SYMBOLS = "*#\u2020\u2021+\u00a7\u00b9\u00b2\u00b3\u2070\u2074-\u2079"
+# Footnote markers glued to the end of a cell: <F1>, /1/, (1), (a), [1], *, #, daggers, superscripts.
 _TRAILING_MARKER = regex.compile(
-    r"(?:<F\d{1,2}>|/\d{1,2}/|\(\s*(?:\d{1,2}|[a-z]{1,2})\s*\)|\[[^\]\s]{1,5}\]|[*#\u2020\u2021+]+)\s*$",
+    rf"(?:<F\d{{1,2}}>|/\d{{1,2}}/|\(\s?(?:\d{{1,2}}|[a-z]{{1,2}})\s?\)|\[[^\]\s]{{1,5}}\]|[{_SYMBOLS}]+)\s?$",
     regex.I,
 )
+# A marker before the number ("*0.25%", "<F1> 12"): symbols and <Fn> only, never "(1)" (a number).
+_LEADING_MARKER = regex.compile(r"(?:<F\d{1,2}>|[*#\u2020\u2021\u00a7]+)\s?(?=[-\u2212\u2013($.\d])", regex.I)
+# A marker-only cell that is not a parenthesised number: "(a)", "*", "<F2>", "[1]", "/3/".
+_LONE_MARKER = regex.compile(
+    rf"(?:<F\d{{1,2}}>|/\d{{1,2}}/|\(\s?[a-z]{{1,2}}\s?\)|\[[^\]\s]{{1,5}}\]|[{_SYMBOLS}]+)", regex.I
+)
 _NUMBER = regex.compile(
-    r"""^(?P<neg1>[-\u2212])?\s*(?P<open>\()?\s*(?P<neg2>[-\u2212])?\s*(?P<usd>\$)?\s*(?P<neg3>[-\u2212])?\s*
-        (?P<num>(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d*)?|\.\d+)\s*
-        (?P<pct>%)?\s*(?P<close>\))?\s*(?P<pct2>%)?\s*(?P<x>x)?$""",
+    r"""(?P<sign>[-\u2212\u2013+])?(?P<usd>\$)?(?P<open>\()?(?P<sign2>[-\u2212\u2013])?(?P<usd2>\$)?
+        (?P<num>(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d*)?|\.\d+)
+        (?P<pct>%)?(?P<close>\))?(?P<pct2>%{1,2})?(?P<x>x)?""",
     regex.X | regex.I,
 )
-MAX_CELL = 80
+# Two numbers side by side ("12 34", "$ 29.75 $ 12.75") are not one number.
+_DIGIT_GAP = regex.compile(r"[\d.,]\s+[$(]?[\d.]")
 
 
 def split_markers(text: str) -> tuple[str, tuple[str, ...]]:
-    """Strip footnote markers from the end of ``text``; return the rest and the markers in order."""
-    markers: list[str] = []
-    rest = text.strip()
-    tail = rest[-24:]
+    """Strip footnote markers from ``text``; return the rest and the markers in order.
+
+    Markers are taken from the end (several stacked: ``1.5<F1><F2>``) and, for symbols and
+    ``<Fn>``, from the start. A cell that is only a marker (``(a)``, ``*``) gives ``("", (marker,))``;
+    ``(1)`` alone is the number -1, not a marker.
+    """
+    rest = " ".join(text.split())
+    if _LONE_MARKER.fullmatch(rest):
+        return "", (rest,)
+    tail = rest[-_TAIL:]
     head = rest[: len(rest) - len(tail)]
-    for _ in range(6):
+    found: list[str] = []
+    for _ in range(_MAX_MARKERS):
         m = _TRAILING_MARKER.search(tail)
-        if m is None or m.start() == 0 and not _has_digit(head):
+        if m is None:
             break
-        candidate = tail[: m.start()].rstrip()
-        if not candidate and not head:
-            break
-        markers.append(m.group().strip())
-        tail = candidate
-    markers.reverse()
-    return (head + tail).strip(), tuple(markers)
+        before = (head + tail[: m.start()]).strip()
+        if not before or (m.group().startswith("(") and not before.strip("$-\u2212\u2013 ")):
+            break  # "(1)" alone or "$(1)" is the number -1, not a marker
+        found.append(m.group().strip())
+        tail = tail[: m.start()].rstrip()
+    found.reverse()
+    rest = (head + tail).strip()
+    lead = _LEADING_MARKER.match(rest)
+    if lead is not None:
+        found.insert(0, lead.group().strip())
+        rest = rest[lead.end() :].strip()
+    return rest, tuple(found)
 
 
 def _has_digit(text: str) -> bool:
@@ -50,21 +80,23 @@ def _has_digit(text: str) -> bool:
 
 def parse_number(text: str) -> tuple[Decimal | None, Unit | None]:
     """The number a cell's text states (markers already removed), and its unit."""
-    if not text or len(text) > MAX_CELL:
+    text = text.strip()
+    if not text or len(text) > MAX_CELL or not _has_digit(text) or _DIGIT_GAP.search(text):
         return None, None
-    m = _NUMBER.match(text.strip())
-    if m is None:
+    m = _NUMBER.fullmatch(text.replace(" ", ""))
+    if m is None or bool(m["open"]) != bool(m["close"]) or (m["sign"] and m["sign2"]):
         return None, None
+    digits = m["num"].replace(",", "")
+    if len(digits) > 1 and digits[0] == "0" and digits[1].isdigit():
+        return None, None  # a CUSIP or an identifier such as 037833100, not a quantity
     try:
-        value = Decimal(m["num"].replace(",", ""))
+        value = Decimal(digits)
     except InvalidOperation:
         return None, None
-    if bool(m["open"]) != bool(m["close"]):
-        return None, None
-    negative = bool(m["open"] or m["neg1"] or m["neg2"] or m["neg3"])
-    if negative:
+    negative = bool(m["open"]) or m["sign"] not in (None, "+") or bool(m["sign2"])
+    if negative and value:
         value = -value
-    unit: Unit | None = "percent" if (m["pct"] or m["pct2"]) else "usd" if m["usd"] else None
+    unit: Unit | None = "percent" if (m["pct"] or m["pct2"]) else "usd" if (m["usd"] or m["usd2"]) else None
     return value, unit
 
 

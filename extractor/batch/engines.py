@@ -1,0 +1,159 @@
+"""Where :func:`~.work.process_chunk` runs: in this process, a local process pool, or Dask.
+
+All three take the same lazy stream of work items and yield outcomes as they finish. Work in
+flight is bounded (a few chunks per worker, and a byte budget), so the archive reader never runs
+ahead of the workers and memory stays flat however large the archive is.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import sys
+from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
+from concurrent.futures.process import BrokenProcessPool
+from typing import Any
+
+from .options import Settings
+from .work import Outcome, WorkItem, process, process_chunk
+
+CHUNK_ITEMS = 8
+CHUNK_BYTES = 4 * 1024 * 1024
+IN_FLIGHT_PER_WORKER = 2
+BYTE_BUDGET_PER_WORKER = 32 * 1024 * 1024
+
+
+def chunks(items: Iterable[WorkItem]) -> Iterator[list[WorkItem]]:
+    """Groups of a few inputs (at most ``CHUNK_ITEMS`` or about ``CHUNK_BYTES``)."""
+    chunk: list[WorkItem] = []
+    size = 0
+    for item in items:
+        chunk.append(item)
+        size += len(item.data)
+        if len(chunk) >= CHUNK_ITEMS or size >= CHUNK_BYTES:
+            yield chunk
+            chunk, size = [], 0
+    if chunk:
+        yield chunk
+
+
+def run_inline(items: Iterable[WorkItem], settings: Settings) -> Iterator[Outcome]:
+    """One job: no pool, no pickling; also what the tests monkeypatch."""
+    for item in items:
+        yield process(item, settings)
+
+
+def pool_context() -> Any:
+    """Forkserver where there is one (fast, and safe with threads), else spawn."""
+    if sys.platform.startswith("linux"):
+        context = multiprocessing.get_context("forkserver")
+        context.set_forkserver_preload(["extractor.batch.work"])
+        return context
+    return multiprocessing.get_context("spawn")
+
+
+Submit = Callable[[list[WorkItem]], "Future[list[Outcome]]"]
+
+
+def bounded(items: Iterable[WorkItem], submit: Submit, slots: int,
+            on_broken: Callable[[list[WorkItem]], list[Outcome]] | None = None) -> Iterator[Outcome]:
+    """Submit chunks while fewer than ``slots`` (and the byte budget) are in flight; yield results."""
+    pending: dict[Future[list[Outcome]], list[WorkItem]] = {}
+    budget = slots * BYTE_BUDGET_PER_WORKER // IN_FLIGHT_PER_WORKER
+    in_flight = 0
+
+    def collect() -> Iterator[Outcome]:
+        nonlocal in_flight
+        done, _ = wait(list(pending), return_when=FIRST_COMPLETED)
+        for future in done:
+            chunk = pending.pop(future)
+            in_flight -= sum(len(i.data) for i in chunk)
+            try:
+                yield from future.result()
+            except BrokenProcessPool:
+                if on_broken is None:
+                    raise
+                yield from on_broken(chunk)
+
+    for chunk in chunks(items):
+        size = sum(len(i.data) for i in chunk)
+        while pending and (len(pending) >= slots or in_flight + size > budget):
+            yield from collect()
+        pending[submit(chunk)] = chunk
+        in_flight += size
+    while pending:
+        yield from collect()
+
+
+class LocalPool:
+    """A process pool that survives a worker dying: the chunk it held is retried one input at a
+    time in a fresh pool, and only the input that kills a worker again is recorded as failed."""
+
+    def __init__(self, jobs: int, settings: Settings) -> None:
+        self.jobs = jobs
+        self.settings = settings
+        self.context = pool_context()
+        self.pool = self._new()
+
+    def _new(self) -> ProcessPoolExecutor:
+        return ProcessPoolExecutor(max_workers=self.jobs, mp_context=self.context)
+
+    def submit(self, chunk: list[WorkItem]) -> Future[list[Outcome]]:
+        try:
+            return self.pool.submit(process_chunk, chunk, self.settings)
+        except BrokenProcessPool:
+            self.pool.shutdown(wait=False, cancel_futures=True)
+            self.pool = self._new()
+            return self.pool.submit(process_chunk, chunk, self.settings)
+
+    def retry(self, chunk: list[WorkItem]) -> list[Outcome]:
+        out = []
+        for item in chunk:
+            with ProcessPoolExecutor(max_workers=1, mp_context=self.context) as alone:
+                try:
+                    out.extend(alone.submit(process_chunk, [item], self.settings).result())
+                except BrokenProcessPool:
+                    out.append(Outcome(item.key, item.name, "failed", "the worker process died on this input",
+                                       nbytes=len(item.data)))
+        return out
+
+    def run(self, items: Iterable[WorkItem]) -> Iterator[Outcome]:
+        try:
+            yield from bounded(items, self.submit, self.jobs * IN_FLIGHT_PER_WORKER, self.retry)
+        finally:
+            self.pool.shutdown(wait=True, cancel_futures=True)
+
+
+def run_local(items: Iterable[WorkItem], settings: Settings, jobs: int) -> Iterator[Outcome]:
+    if jobs == 1:
+        return run_inline(items, settings)
+    return LocalPool(jobs, settings).run(items)
+
+
+def run_dask(items: Iterable[WorkItem], settings: Settings, client: Any) -> Iterator[Outcome]:
+    """The same chunks on a Dask cluster. Results come back to this process, which writes them,
+    so the workers need no access to the output folder; a chunk lost with its worker (Dask gives
+    up after its own retries) is recorded as failed, input by input."""
+    from distributed import wait as dask_wait
+
+    slots = max(1, sum(client.nthreads().values())) * IN_FLIGHT_PER_WORKER
+    pending: dict[Any, list[WorkItem]] = {}
+
+    def results(future: Any) -> list[Outcome]:
+        chunk = pending.pop(future)
+        try:
+            outcomes: list[Outcome] = future.result()
+        except Exception as exc:  # KilledWorker and the like: the chunk's inputs, not the run, fail
+            reason = " ".join(f"{type(exc).__name__}: {exc}".split())
+            outcomes = [Outcome(i.key, i.name, "failed", reason, nbytes=len(i.data)) for i in chunk]
+        future.release()
+        return outcomes
+
+    for chunk in chunks(items):
+        while len(pending) >= slots:
+            done, _ = dask_wait(list(pending), return_when="FIRST_COMPLETED")  # type: ignore[no-untyped-call]
+            for future in done:
+                yield from results(future)
+        pending[client.submit(process_chunk, chunk, settings, pure=False)] = chunk
+    while pending:
+        yield from results(next(iter(pending)))

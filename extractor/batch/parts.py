@@ -1,0 +1,149 @@
+"""Per-input part files in ``OUTDIR/.parts`` and their merge into the final outputs.
+
+Each input's outcome is one file, written to a temporary name and renamed into place, so a
+killed run leaves only whole parts, and ``--resume`` can trust any part it finds. The merge walks
+the inputs in enumeration order (the ``order`` file), never in completion order, so the outputs
+are the same bytes however the work was scheduled or interrupted. Final files are also renamed
+into place; a run killed during the merge leaves the previous outputs (or none), never half a file.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import shutil
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import IO
+
+from .formats import FINDING_COLUMNS, MANIFEST_COLUMNS, tidy_columns
+from .options import BatchUsageError
+from .sinks import Sink, open_sink
+from .work import Outcome
+
+PARTS = ".parts"
+MAGIC = b"edgar-extract part 1\n"
+
+
+def part_key(index: int, name: str) -> str:
+    """Enumeration position plus a digest of the name: stable across runs over the same inputs."""
+    return f"{index:09d}-{hashlib.sha1(name.encode('utf-8', 'surrogateescape')).hexdigest()[:12]}"
+
+
+def write_atomic(path: Path, data: bytes) -> None:
+    tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+    tmp.write_bytes(data)
+    os.replace(tmp, path)
+
+
+def encode_part(outcome: Outcome) -> bytes:
+    head = {"row": outcome.manifest_row(), "tables": len(outcome.table_part),
+            "findings": len(outcome.finding_part)}
+    return MAGIC + json.dumps(head).encode() + b"\n" + outcome.table_part + outcome.finding_part
+
+
+def decode_part(data: bytes) -> tuple[list[object], bytes, bytes]:
+    """(manifest row, table rows, finding rows) of a part file."""
+    if not data.startswith(MAGIC):
+        raise ValueError("not a part file")
+    end = data.index(b"\n", len(MAGIC))
+    head = json.loads(data[len(MAGIC):end])
+    body = data[end + 1:]
+    tables, findings = head["tables"], head["findings"]
+    if len(body) != tables + findings:
+        raise ValueError("part file has the wrong length")
+    return head["row"], body[:tables], body[tables:]
+
+
+@dataclass
+class Summary:
+    """Counts over the manifest, for the exit code and the closing line."""
+
+    inputs: int = 0
+    statuses: dict[str, int] = field(default_factory=dict)
+    tables: int = 0
+    findings: int = 0
+    errors: int = 0
+
+    def add(self, row: list[object]) -> None:
+        self.inputs += 1
+        status = str(row[1])
+        self.statuses[status] = self.statuses.get(status, 0) + 1
+        self.tables += int(row[3])  # type: ignore[call-overload]
+        self.findings += int(row[4])  # type: ignore[call-overload]
+        self.errors += int(row[5])  # type: ignore[call-overload]
+
+    @property
+    def readable(self) -> int:
+        return sum(self.statuses.get(s, 0) for s in ("ok", "no-tables", "skipped-form"))
+
+
+class PartStore:
+    """The ``.parts`` folder of one output folder."""
+
+    def __init__(self, outdir: Path, fingerprint: dict[str, object], resume: bool) -> None:
+        self.outdir = outdir
+        self.dir = outdir / PARTS
+        self.fingerprint = fingerprint
+        self.resume = resume
+        self._order: IO[str] | None = None
+
+    def open(self) -> None:
+        """Start a run: keep earlier parts only for ``--resume`` with the same options."""
+        config = self.dir / "run.json"
+        if self.resume and config.exists():
+            earlier = json.loads(config.read_text(encoding="utf-8"))
+            if earlier != self.fingerprint:
+                raise BatchUsageError(f"{self.outdir}: the interrupted run there used other options "
+                                      f"({earlier}); run without --resume to start over")
+        elif self.dir.exists():
+            shutil.rmtree(self.dir)
+        self.dir.mkdir(parents=True, exist_ok=True)
+        write_atomic(config, json.dumps(self.fingerprint, sort_keys=True).encode())
+        self._order = open(self.dir / "order", "w", encoding="utf-8")  # noqa: SIM115 - closed in keys()
+
+    def path(self, key: str) -> Path:
+        return self.dir / f"{key}.part"
+
+    def record(self, key: str) -> None:
+        assert self._order is not None
+        self._order.write(key + "\n")
+
+    def done_row(self, key: str) -> list[object] | None:
+        """The manifest row of an input an earlier run finished, or ``None``."""
+        if not self.resume:
+            return None
+        try:
+            return decode_part(self.path(key).read_bytes())[0]
+        except (OSError, ValueError):
+            return None
+
+    def write(self, outcome: Outcome) -> None:
+        write_atomic(self.path(outcome.key), encode_part(outcome))
+
+    def keys(self) -> Iterator[str]:
+        assert self._order is not None
+        self._order.close()
+        with open(self.dir / "order", encoding="utf-8") as order:
+            for line in order:
+                yield line.rstrip("\n")
+
+    def merge(self, fmt: str) -> Summary:
+        """Write tables, findings and manifest from the parts, in input order; then drop the parts."""
+        summary = Summary()
+        sinks: list[Sink] = [open_sink(self.outdir, self.dir, name, columns, fmt) for name, columns in
+                             (("tables", tidy_columns()), ("findings", FINDING_COLUMNS),
+                              ("manifest", MANIFEST_COLUMNS))]
+        tables, findings, manifest = sinks
+        for key in self.keys():
+            row, table_part, finding_part = decode_part(self.path(key).read_bytes())
+            summary.add(row)
+            tables.add_part(table_part)
+            findings.add_part(finding_part)
+            manifest.add_rows([row])
+        for sink in sinks:
+            sink.close()
+        shutil.rmtree(self.dir)
+        return summary

@@ -1,0 +1,110 @@
+"""The per-input function: the one piece of code that both the process pool and Dask run.
+
+It never raises: whatever the pipeline does with an input (an ``ExtractorError``, any other
+exception, even ``RecursionError``) ends up as an :class:`Outcome` with a status and a one-line
+reason, so one bad filing can never stop a run.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import time
+import traceback
+from dataclasses import dataclass
+
+from .. import pipeline
+from ..container import decode_bytes, parse_container
+from ..errors import ArchiveError, ExtractorError
+from ..model import Filing
+from ..writers import finding_dict, tidy_records
+from .formats import FINDING_COLUMNS, encode, tidy_columns
+from .options import Settings
+
+
+@dataclass(frozen=True, slots=True)
+class WorkItem:
+    key: str
+    name: str
+    data: bytes
+
+
+@dataclass(frozen=True, slots=True)
+class Outcome:
+    """One manifest row plus the encoded table and finding rows of that input."""
+
+    key: str
+    name: str
+    status: str
+    reason: str = ""
+    tables: int = 0
+    findings: int = 0
+    errors: int = 0
+    nbytes: int = 0
+    seconds: float = 0.0
+    table_part: bytes = b""
+    finding_part: bytes = b""
+    trace: str = ""
+
+    def manifest_row(self) -> list[object]:
+        return [self.name, self.status, self.reason, self.tables, self.findings, self.errors, self.nbytes,
+                round(self.seconds, 3)]
+
+
+def one_line(text: str) -> str:
+    return " ".join(text.split())
+
+
+def form_of(data: bytes, name: str) -> str | None:
+    """The form type from the SEC header alone, to skip unwanted filings before reading tables."""
+    header, _ = parse_container(decode_bytes(data, name), name)
+    return header.form_type
+
+
+def process(item: WorkItem, settings: Settings) -> Outcome:
+    """Run the pipeline on one input and encode its rows; every failure becomes an outcome."""
+    start = time.perf_counter()
+    base = Outcome(item.key, item.name, "failed", nbytes=len(item.data))
+    try:
+        if settings.forms is not None:
+            form = form_of(item.data, item.name)
+            if (form or "").strip().upper() not in settings.forms:
+                return dataclasses.replace(base, status="skipped-form", reason=f"form {form or 'unknown'}",
+                                           seconds=time.perf_counter() - start)
+        outcome = encode_filing(base, pipeline.extract_bytes(item.data, item.name), settings)
+    except ArchiveError as exc:
+        outcome = dataclasses.replace(base, status="refused", reason=exc.reason)
+    except ExtractorError as exc:
+        where = f"line {exc.line}: " if exc.line is not None else ""
+        outcome = dataclasses.replace(base, reason=where + exc.reason)
+    except Exception as exc:  # anything else is a bug upstream, but still only this input's problem
+        outcome = dataclasses.replace(base, reason=one_line(f"{type(exc).__name__}: {exc}"),
+                                      trace=traceback.format_exc() if settings.debug else "")
+    return dataclasses.replace(outcome, seconds=time.perf_counter() - start)
+
+
+def encode_filing(base: Outcome, filing: Filing, settings: Settings) -> Outcome:
+    kept = [t for t in filing.tables if settings.kinds is None or t.kind in settings.kinds]
+    ids = {t.id for t in kept}
+    findings = [f for f in filing.findings if f.table in ids or settings.kinds is None]
+    records = tidy_records(filing, settings.kinds)
+    columns = tidy_columns()
+    table_rows = [[r.get(c) for c in columns] for r in records]
+    finding_rows = [[{"file": filing.source, **finding_dict(f)}.get(c) for c in FINDING_COLUMNS]
+                    for f in findings]
+    if kept:
+        status, reason = "ok", ""
+    else:
+        status = "no-tables"
+        reason = (f"no {'/'.join(settings.kinds)} table among {len(filing.tables)}"
+                  if settings.kinds and filing.tables else "no tables")
+    return dataclasses.replace(
+        base, status=status, reason=reason, tables=len(kept), findings=len(findings),
+        errors=sum(1 for f in findings if f.severity == "error"),
+        table_part=encode(table_rows, columns, settings.fmt),
+        finding_part=encode(finding_rows, FINDING_COLUMNS, settings.fmt),
+    )
+
+
+def process_chunk(items: list[WorkItem], settings: Settings) -> list[Outcome]:
+    """A few inputs per task, so that tiny filings do not pay a round trip each."""
+    return [process(item, settings) for item in items]

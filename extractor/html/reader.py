@@ -25,6 +25,7 @@ CONTEXT_CHARS = 400
 """Characters of prose kept before and after a table for the checks (waiver terms, periods)."""
 _RAW_WINDOW = 4
 _NEAR_ELEMENTS = 6
+_SPACED = frozenset(("sup", "td", "th"))
 _SMALL_ELEMENT = 120
 _HIDDEN = regex.compile(r"display\s*:\s*none", regex.I)
 _SKIP_TEXT = frozenset(("script", "style", "head", "title"))
@@ -68,7 +69,7 @@ def _flatten(root: Element) -> _Flat:
             if name in _SKIP_TEXT or (style and _HIDDEN.search(style)):
                 skip = el
                 continue
-            if name in BLOCKS:
+            if name in BLOCKS or name in _SPACED:
                 add(" ")
             if name == "table":
                 starts[el] = size

@@ -1,10 +1,117 @@
-"""Checks of the rendered numbers against their inline XBRL facts (xbrl_mismatch, xbrl_concept, ...)."""
+"""Checks of the rendered numbers against their inline XBRL facts.
+
+``xbrl_mismatch`` (error): the number a cell shows and the number its fact states disagree. A
+percentage may be tagged as a fraction (``0.53%`` as ``0.0053``, the taxonomy's way) or as the
+figure itself (``0.53``); both agree. A waiver's sign follows the validator's rule that a waiver
+reduces whatever its notation, so ``(0.19)`` tagged ``sign="-"`` or unsigned agrees; a sign that
+differs on any other concept is a warning. ``xbrl_concept`` (warning): the fact's concept is not
+the row's (or, in a table of classes by fee type, the column's) classified concept.
+``xbrl_untagged`` (info): a fee-table number without a fact in a filing that tags its tables.
+"""
 
 from __future__ import annotations
 
-from ..model import Finding, Table
+from decimal import Decimal
+
+import regex
+
+from ..model import Cell, Finding, Row, Severity, Table, XbrlFact
+
+
+def text(number: Decimal) -> str:
+    """A decimal string without exponent or ``-0`` (as the other checks write them)."""
+    return format(abs(number) if number == 0 else number, "f")
+
+
+def finding(
+    check: str, level: Severity, table: str, where: tuple[int, str, str], expected: str, found: str, message: str
+) -> Finding:
+    line, row, column = where
+    return Finding(check, level, table, line, row, column, expected, found, message)
+
+FEE_KINDS = ("fees", "expense_example")
+SIGN_FREE = ("FeeWaiverOrReimbursementOverAssets",)
+"""Concepts whose sign is a matter of notation: the arithmetic reads them by their label."""
+_NO_REDEMPTION = regex.compile(
+    r"\b(?:not|no|without|don'?t|do not)\b[^.;]{0,40}?\b(?:redeem|redemption|sell|sold|surrender)|\bkeep|\bhold",
+    regex.I,
+)
+_YEAR = regex.compile(r"^ExpenseExample(?:NoRedemption)?(Year\d\d)$")
+
+
+def local(concept: str) -> str:
+    """``ManagementFeesOverAssets`` for ``rr:ManagementFeesOverAssets``."""
+    return concept.rsplit(":", 1)[-1]
+
+
+def _readings(fact: XbrlFact, cell: Cell) -> tuple[Decimal, ...]:
+    """The figures a fact may be shown as: itself, and for a non-dollar cell, as a percentage."""
+    if cell.unit == "usd":
+        return (fact.value,)
+    return (fact.value * 100, fact.value)
+
+
+def _mismatch(cell: Cell, fact: XbrlFact) -> tuple[Severity, Decimal] | None:
+    """("error" | "warning", the tagged figure closest to the shown one) when they disagree."""
+    readings = _readings(fact, cell)
+    shown = cell.value
+    if shown is None:
+        return None if fact.value == 0 else ("error", readings[0])
+    if shown in readings:
+        return None
+    if -shown in readings:
+        return None if local(fact.concept) in SIGN_FREE else ("warning", -shown)
+    closest = min(readings, key=lambda r: abs(r - shown))
+    return "error", closest
+
+
+def _expected_concept(table: Table, row: Row, column: int) -> str | None:
+    if table.column_concepts is not None:
+        return table.column_concepts[column] if column < len(table.column_concepts) else None
+    return row.concept
+
+
+def _concept_fits(expected: str, tagged: str, header: str, label: str) -> bool:
+    """Whether the tag names the expected concept, or its no-redemption twin under such a header."""
+    if expected == tagged:
+        return True
+    want, got = _YEAR.match(expected), _YEAR.match(tagged)
+    if want and got and want[1] == got[1] and "NoRedemption" in tagged:
+        return bool(_NO_REDEMPTION.search(header) or _NO_REDEMPTION.search(label))
+    return False
 
 
 def check_xbrl(table: Table, tagged_filing: bool = False) -> list[Finding]:
     """Findings where a cell's number and its XBRL fact disagree; ``tagged_filing`` enables untagged info."""
-    return []
+    findings: list[Finding] = []
+    untagged = tagged_filing and table.kind in FEE_KINDS
+    for row in table.rows:
+        for i, cell in enumerate(row.cells):
+            header = table.columns[i] if i < len(table.columns) else ""
+            where = (row.line, row.label, header)
+            fact = cell.xbrl
+            if fact is None:
+                if untagged and cell.value is not None:
+                    findings.append(finding(
+                        "xbrl_untagged", "info", table.id, where, "", text(cell.value),
+                        f"{header or 'column ' + str(i + 1)}: {cell.text} carries no inline XBRL fact",
+                    ))
+                continue
+            problem = _mismatch(cell, fact)
+            if problem is not None:
+                level, tagged = problem
+                shown = text(cell.value) if cell.value is not None else ""
+                findings.append(finding(
+                    "xbrl_mismatch", level, table.id, where,
+                    text(tagged), shown,
+                    f"{header or 'column ' + str(i + 1)}: shows {cell.text or 'nothing'}, but {fact.concept} "
+                    f"({fact.context or 'no context'}) is tagged {text(fact.value)}",
+                ))
+            expected = _expected_concept(table, row, i)
+            if expected and not _concept_fits(expected, local(fact.concept), header, row.label):
+                findings.append(finding(
+                    "xbrl_concept", "warning", table.id, where, expected, local(fact.concept),
+                    f"{header or 'column ' + str(i + 1)}: the row reads as {expected}, "
+                    f"but the cell is tagged {fact.concept}",
+                ))
+    return findings

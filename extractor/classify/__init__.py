@@ -1,10 +1,142 @@
-"""Name each table's kind and each row's (or column's) rr taxonomy concept."""
+"""Name each table's kind and each row's (or column's) rr taxonomy concept.
+
+The kind is decided from the table as a whole: an expense example needs at least two of the
+1/3/5/10-year periods among its row labels or column headers and dollar figures; a fee table needs
+at least two distinct fee concepts, one of them specific to funds (a management or 12b-1 fee, a
+sales charge, a redemption fee, acquired fund fees) and small numbers (percentages, a few dollars
+of account fee). A financial statement may say "expenses" or "total" but never passes both tests.
+"""
 
 from __future__ import annotations
 
-from .model import Table
+import dataclasses
+from collections.abc import Sequence
+from decimal import Decimal
+
+from ..model import Row, Table
+from .examples import example_concept, period_years, redemption_mode
+from .labels import FEE_CONCEPTS, fee_concept, normalize
+
+__all__ = ["classify", "fee_concept", "period_years", "redemption_mode"]
+
+_ANCHORS = FEE_CONCEPTS - {
+    "OtherExpensesOverAssets", "ShareholderFeeOther", "ExpensesOverAssets", "NetExpensesOverAssets",
+    "FeeWaiverOrReimbursementOverAssets", "MaximumAccountFee", "ExchangeFee",
+}
+_OTHER = "OtherExpensesOverAssets"
+_MAIN_OTHER_LABEL = ("other expenses", "other expense", "other operating expenses")
 
 
 def classify(table: Table) -> Table:
     """``table`` with ``kind``, row ``concept``s and ``column_concepts`` filled in."""
-    return table
+    return _as_example(table) or _as_fees(table) or _as_other(table)
+
+
+def _as_other(table: Table) -> Table:
+    rows = tuple(dataclasses.replace(r, concept=None) for r in table.rows)
+    return dataclasses.replace(table, kind="other", rows=rows, column_concepts=None)
+
+
+def _numbers(table: Table) -> list[float]:
+    return [float(c.value) for r in table.rows for c in r.cells if c.value is not None]
+
+
+def _as_example(table: Table) -> Table | None:
+    """The table as an expense example when its rows or its columns are holding periods."""
+    values = _numbers(table)
+    if not values or sum(1 for v in values if v >= 1) < 0.8 * len(values):
+        return None
+    row_years = [period_years(r.label) if r.has_values else None for r in table.rows]
+    col_years = [period_years(c) for c in table.columns]
+    if len({y for y in row_years if y}) >= 2:
+        table_mode = _table_mode(table)
+        rows: list[Row] = []
+        heading_mode: bool | None = None
+        for row, years in zip(table.rows, row_years, strict=False):
+            if not row.has_values:
+                heading_mode = redemption_mode(row.label) if row.label else heading_mode
+                rows.append(dataclasses.replace(row, concept=None))
+                continue
+            mode = redemption_mode(row.label)
+            if mode is None:
+                mode = heading_mode if heading_mode is not None else table_mode
+            concept = example_concept(years, mode) if years else None
+            rows.append(dataclasses.replace(row, concept=concept))
+        return dataclasses.replace(table, kind="expense_example", rows=tuple(rows), column_concepts=None)
+    if len({y for y in col_years if y}) >= 2:
+        caption_mode = redemption_mode(table.caption) if table.caption else None
+        concepts: list[str | None] = []
+        for header, years in zip(table.columns, col_years, strict=False):
+            mode = redemption_mode(header)
+            concepts.append(example_concept(years, mode if mode is not None else caption_mode) if years else None)
+        rows_ = tuple(dataclasses.replace(r, concept=None) for r in table.rows)
+        return dataclasses.replace(table, kind="expense_example", rows=rows_, column_concepts=tuple(concepts))
+    return None
+
+
+def _table_mode(table: Table) -> bool | None:
+    """No-redemption for the whole table only when the caption or every column header says so."""
+    if table.caption and redemption_mode(table.caption) is not None:
+        return redemption_mode(table.caption)
+    modes = [redemption_mode(c) for c in table.columns]
+    if modes and all(m is False for m in modes):
+        return False
+    return None
+
+
+def _small_numbers(table: Table) -> bool:
+    """Fee tables hold percentages and small dollar fees, not the amounts of financial statements."""
+    limit = Decimal(25)
+    cells = [(c.unit, c.value) for r in table.rows for c in r.cells if c.value is not None]
+    small = [unit for unit, value in cells if unit == "percent" or (value is not None and abs(value) <= limit)]
+    return not cells or len(small) >= 0.7 * len(cells)
+
+
+def _looks_like_fees(concepts: Sequence[str | None]) -> bool:
+    found = {c for c in concepts if c}
+    return len(found) >= 2 and bool(found & _ANCHORS)
+
+
+def _as_fees(table: Table) -> Table | None:
+    """The table as a fee table, by rows (fee items as rows) or transposed (fee items as columns)."""
+    if not _small_numbers(table):
+        return None
+    row_concepts = _row_concepts(table.rows)
+    if _looks_like_fees([c for c, r in zip(row_concepts, table.rows, strict=False) if r.has_text]):
+        rows = tuple(dataclasses.replace(r, concept=c) for r, c in zip(table.rows, row_concepts, strict=False))
+        return dataclasses.replace(table, kind="fees", rows=rows, column_concepts=None)
+    col_concepts = [fee_concept(c) for c in table.columns]
+    if _looks_like_fees(col_concepts):
+        rows = tuple(dataclasses.replace(r, concept=None) for r in table.rows)
+        return dataclasses.replace(table, kind="fees", rows=rows, column_concepts=tuple(col_concepts))
+    return None
+
+
+def _row_concepts(rows: Sequence[Row]) -> list[str | None]:
+    """Concepts top to bottom; items listed under "Other expenses" become Component1..3.
+
+    A sub-item block starts at an "Other expenses" row and runs while the following rows name no
+    concept of their own (or only another kind of other expense); a row with a main concept or a
+    "Total other expenses" row ends it. When "Other expenses" is a heading without values, even a
+    second "Other expenses" row inside the block is a sub-item (the remainder).
+    """
+    out: list[str | None] = []
+    block: Row | None = None
+    count = 0
+    for row in rows:
+        concept = fee_concept(row.label)
+        text = normalize(row.label)
+        is_total_other = concept == _OTHER and "total" in text
+        in_block = block is not None and not is_total_other and row.has_values
+        if in_block and block is not None and concept in (None, _OTHER):
+            repeated_main = text in _MAIN_OTHER_LABEL and block.has_values
+            if not repeated_main:
+                count += 1
+                out.append(f"Component{count}OtherExpensesOverAssets" if count <= 3 else None)
+                continue
+        if concept == _OTHER and not is_total_other and text.startswith("other"):
+            block, count = row, 0
+        elif concept is not None or is_total_other:
+            block = None
+        out.append(concept)
+    return out

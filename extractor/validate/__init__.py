@@ -1,20 +1,44 @@
-"""Cross-check the arithmetic of classified tables; findings are data, never prints."""
+"""Cross-check the arithmetic of classified tables; findings are data, never prints.
+
+Fee tables get ``component_sum``, ``net_total`` and ``expense_cap``; expense examples get
+``expense_example`` (recomputed from the fee table of the same document) and ``example_order``;
+other tables get ``column_total``. Every table also goes through the XBRL checks.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 
 from ..model import Finding, Table
+from .caps import expense_cap
+from .example import example_order, expense_example
+from .fees import component_sum, net_total
+from .totals import column_total
+from .xbrl import check_xbrl
+
+__all__ = ["validate", "validate_tables"]
+
+
+def _tagged(tables: Sequence[Table]) -> bool:
+    return any(cell.xbrl is not None for t in tables for r in t.rows for cell in r.cells)
 
 
 def validate(table: Table, related: Sequence[Table] = ()) -> list[Finding]:
     """Findings about one table; ``related`` are the other tables of the same document."""
-    return []
+    findings: list[Finding] = []
+    if table.kind == "fees":
+        findings += component_sum(table) + net_total(table) + expense_cap(table)
+    elif table.kind == "expense_example":
+        findings += expense_example(table, related) + example_order(table, related)
+    else:
+        findings += column_total(table)
+    findings += check_xbrl(table, _tagged([table, *related]))
+    return findings
 
 
 def validate_tables(tables: Sequence[Table]) -> list[Finding]:
     """Findings about every table of a filing, in table order."""
     findings: list[Finding] = []
     for table in tables:
-        findings.extend(validate(table, [t for t in tables if t.document == table.document]))
+        findings.extend(validate(table, [t for t in tables if t.document == table.document and t is not table]))
     return findings

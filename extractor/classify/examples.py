@@ -1,0 +1,51 @@
+"""Recognise the 1/3/5/10-year expense example and name its concepts.
+
+An example is laid out with years as rows (classes as columns) or years as columns (classes and
+redemption variants as rows); a group header or heading row ("If you sold your shares", "if you
+did not redeem") says whether the figures assume redemption. Only periods 1, 3, 5 and 10 years
+count, so tables of fiscal years ("1997", "Year ended ...") never look like an example.
+"""
+
+from __future__ import annotations
+
+import regex
+
+from .labels import normalize
+
+YEARS = (1, 3, 5, 10)
+_WORDS = {"one": 1, "three": 3, "five": 5, "ten": 10}
+_PERIOD_END = regex.compile(r"(?:^|[\s:(\-])(1|3|5|10|one|three|five|ten)[\s-]*(?:years?|yrs?)\.?\)?$")
+_YEAR_N = regex.compile(r"^(?:end of |after )?(?:year|yr)s?[\s#]*(1|3|5|10|one|three|five|ten)$")
+_NO_REDEMPTION = regex.compile(
+    r"no(?:t)? redeem|no redemption|not redeemed|without redemption|did not (?:sell|redeem|surrender)"
+    r"|do not (?:sell|redeem|surrender)|don't (?:sell|redeem)|didn't (?:sell|redeem)|not sold|\bheld\b|\bhold\b"
+    r"|\bkeep\b|no sale|continue to own|remain invested|not surrender"
+)
+_REDEMPTION = regex.compile(r"redeem|redemption|\bsold\b|\bsell\b|surrender|cash(?:ed)? in|close your account")
+
+
+def period_years(text: str) -> int | None:
+    """1, 3, 5 or 10 when ``text`` names that holding period ("3 Years", "ONE YEAR", "Year 10")."""
+    norm = normalize(text)
+    m = _PERIOD_END.search(norm) or _YEAR_N.search(norm)
+    if m is None:
+        return None
+    word = m.group(1)
+    years = _WORDS.get(word) or int(word)
+    return years if years in YEARS else None
+
+
+def redemption_mode(text: str) -> bool | None:
+    """``False`` when ``text`` says the shares are kept, ``True`` when redeemed, else ``None``."""
+    norm = normalize(text)
+    if _NO_REDEMPTION.search(norm):
+        return False
+    if _REDEMPTION.search(norm):
+        return True
+    return None
+
+
+def example_concept(years: int, redeemed: bool | None) -> str:
+    """``ExpenseExampleYear03`` or, for figures that assume no redemption, ``...NoRedemptionYear03``."""
+    stem = "ExpenseExampleNoRedemptionYear" if redeemed is False else "ExpenseExampleYear"
+    return f"{stem}{years:02d}"

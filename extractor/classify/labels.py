@@ -1,0 +1,143 @@
+"""Map one row label (or column header) of a fee or example table to its rr taxonomy concept.
+
+Fee tables word the same item in many ways ("Management Fee", "Advisory fees", "Distribution
+and/or Service (12b-1) Fees", "Less Fee Waiver", "Recoupment"), so each concept is recognised by
+the words that carry its meaning rather than by a fixed label. The rules are ordered from the
+most specific to the most general: a total "after waiver" must not be read as a waiver, "total
+other expenses" not as the gross total, a deferred sales charge not as a front-end load.
+"""
+
+from __future__ import annotations
+
+import regex
+
+# Footnote markers anywhere in a label: <F1>, /1/, (1), (a), [1], *, #, daggers; dot leaders.
+_MARKERS = regex.compile(
+    r"<F\d{1,2}>|/\d{1,2}/|\(\s*(?:\d{1,2}|[a-z])\s*\)|\[[^\]\s]{1,5}\]|[*#\u2020\u2021]+", regex.I
+)
+_LEADERS = regex.compile(r"\.{2,}|_{2,}|(?:\s\.){2,}")
+_NOISE = regex.compile(r"[^a-z0-9%/&\-(),:'$ ]+")
+
+
+def normalize(label: str) -> str:
+    """Lower-case label without footnote markers, leaders and extra spaces, for matching."""
+    text = _MARKERS.sub(" ", label)
+    text = _LEADERS.sub(" ", text).lower()
+    text = text.replace("\u2019", "'").replace("\u2013", "-").replace("\u2014", "-")
+    text = _NOISE.sub(" ", text)
+    return " ".join(text.split()).strip(" :.-,")
+
+
+def _has(text: str, pattern: str) -> bool:
+    return regex.search(pattern, text) is not None
+
+
+_SALES_CHARGE = r"sales charge|\bload\b|sales fee|front[- ]end|initial (?:sales )?charge"
+_DEFERRED = r"deferred|\bcdsc\b|contingent"
+_OFFERING_BASIS = r"offering|purchase price|original|purchase cost|cost of|lesser|lower|whichever|initial"
+_OTHER_BASIS = r"redemption|redeemed|net asset value|\bnav\b|proceeds|current value|market value"
+_WAIVER = (
+    r"waive|waiver|reimburs|recoup|repay|recaptur|expense limit|fee limit|expense cap|fee reduction"
+    r"|reduction of|fees? forgone|less[: ]+(?:fee|expense|contractual|management)|contractual (?:fee|expense)"
+)
+_NET_TOTAL = (
+    r"\bnet (?:annual|total|fund|portfolio|operating|expense|expenses|expense ratio)\b"
+    r"|total (?:net|annual )?.*\bnet\b(?! assets?\b)"
+    r"|\bafter\b.*(?:waive|waiver|reimburs|recoup|repay|limit|cap|reduction)"
+)
+_GROSS_TOTAL = (
+    r"^(?:gross |total )(?:annual |)(?:fund |portfolio |class |series |trust )?(?:operating )?expenses?\b"
+    r"|\btotal\b.*\b(?:annual|operating|fund|portfolio)\b.*\bexpenses?\b|\bgross expenses?\b"
+    r"|^total (?:annual )?(?:fund |portfolio )?expenses? (?:before|prior)"
+)
+
+
+def shareholder_fee_concept(text: str) -> str | None:
+    """Concept of a shareholder-fee label (paid directly from an investment), or ``None``."""
+    if _has(text, r"reinvest") and _has(text, _SALES_CHARGE + r"|charge"):
+        return "MaximumSalesChargeOnReinvestedDividendsAndDistributionsOverOther"
+    if _has(text, _DEFERRED) and _has(text, _SALES_CHARGE + r"|charge|fee"):
+        basis = text.split("charge", 1)[-1]
+        if _has(basis, _OTHER_BASIS) and not _has(basis, _OFFERING_BASIS):
+            return "MaximumDeferredSalesChargeOverOther"
+        return "MaximumDeferredSalesChargeOverOfferingPrice"
+    if _has(text, _SALES_CHARGE) and not _has(text, r"12b|distribution|servic"):
+        return "MaximumSalesChargeImposedOnPurchasesOverOfferingPrice"
+    if _has(text, r"redemption|redeem") and _has(text, r"fee|charge"):
+        return "RedemptionFeeOverRedemption"
+    if _has(text, r"exchange") and _has(text, r"fee|charge"):
+        return "ExchangeFee"
+    if _has(text, r"account|maintenance") and _has(text, r"fee|charge"):
+        return "MaximumAccountFee"
+    return None
+
+
+def operating_expense_concept(text: str) -> str | None:
+    """Concept of an annual-operating-expense label (a percentage of net assets), or ``None``."""
+    if _has(text, r"^(?:total |subtotal )?other expenses?\b.*\btotal\b|^total other expenses?|^other expenses? total"):
+        return "OtherExpensesOverAssets"
+    if _has(text, _NET_TOTAL) and _has(text, r"expense|total|ratio"):
+        return "NetExpensesOverAssets"
+    if _has(text, r"^(?:total|gross)\b|^annual (?:fund |portfolio )?operating expenses?$") and _has(
+        text, _GROSS_TOTAL + r"|^annual (?:fund |portfolio )?operating expenses?$"
+    ):
+        return "ExpensesOverAssets"
+    if _has(text, _WAIVER):
+        return "FeeWaiverOrReimbursementOverAssets"
+    if _has(text, r"acquired fund|underlying (?:fund|portfolio)|\baffe\b"):
+        return "AcquiredFundFeesAndExpensesOverAssets"
+    if _has(text, r"non[- ]?12b|not (?:under|pursuant to) (?:rule )?12b|other distribution"):
+        return "DistributionOrSimilarNon12b1FeesOverAssets"
+    if _has(text, r"12b|distribution (?:and|or|&|/|fee|plan|\(|service)|^distribution$|^service (?:fee|\()"):
+        return "DistributionAndService12b1FeesOverAssets"
+    if _has(text, r"management|advis|unitary fee|investment (?:adviser|manager)"):
+        return "ManagementFeesOverAssets"
+    if _has(text, r"^other$|\bother (?:operating )?expenses?\b|shareholder servic|administrat|transfer agen"
+            r"|servicing fee"):
+        return "OtherExpensesOverAssets"
+    if _has(text, r"^total$"):
+        return "ExpensesOverAssets"
+    return None
+
+
+def fee_concept(label: str) -> str | None:
+    """The rr concept a fee-table label names, or ``None``; ``label`` as written."""
+    text = normalize(label)
+    if not text:
+        return None
+    if _has(text, r"^total\b|^net\b|^gross\b") or _has(text, _NET_TOTAL):
+        return operating_expense_concept(text) or shareholder_fee_concept(text)
+    return shareholder_fee_concept(text) or operating_expense_concept(text) or _other_shareholder_fee(text)
+
+
+def _other_shareholder_fee(text: str) -> str | None:
+    """Transaction fees that fit no specific element ("Purchase Fee", "Wire fee", "Check fee")."""
+    if _has(text, r"purchase fee|wire|check|transaction fee|small account|low balance|closing fee|transfer fee"):
+        return "ShareholderFeeOther"
+    return None
+
+
+SHAREHOLDER_CONCEPTS = frozenset({
+    "MaximumSalesChargeImposedOnPurchasesOverOfferingPrice",
+    "MaximumSalesChargeOnReinvestedDividendsAndDistributionsOverOther",
+    "MaximumDeferredSalesChargeOverOfferingPrice",
+    "MaximumDeferredSalesChargeOverOther",
+    "RedemptionFeeOverRedemption",
+    "ExchangeFee",
+    "MaximumAccountFee",
+    "ShareholderFeeOther",
+})
+OPERATING_CONCEPTS = frozenset({
+    "ManagementFeesOverAssets",
+    "DistributionAndService12b1FeesOverAssets",
+    "DistributionOrSimilarNon12b1FeesOverAssets",
+    "OtherExpensesOverAssets",
+    "Component1OtherExpensesOverAssets",
+    "Component2OtherExpensesOverAssets",
+    "Component3OtherExpensesOverAssets",
+    "AcquiredFundFeesAndExpensesOverAssets",
+    "ExpensesOverAssets",
+    "FeeWaiverOrReimbursementOverAssets",
+    "NetExpensesOverAssets",
+})
+FEE_CONCEPTS = SHAREHOLDER_CONCEPTS | OPERATING_CONCEPTS

@@ -1,0 +1,67 @@
+"""``expense_cap``: a net total above the expense cap that the footnotes or the prose state.
+
+Caps are read from sentences that say expenses will not exceed (or are limited / capped at) a
+percentage, per class when the sentence lists classes "respectively". Caps usually exclude
+acquired fund fees, so those are taken off before comparing. Only a ``warning``: the cap may
+apply to another period than the table's.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal, InvalidOperation
+
+import regex
+
+from ..model import Finding, Table
+from .grid import class_key, fee_classes
+from .policy import finding, text
+
+_SENTENCE = regex.compile(r"(?<=[.;])\s+(?=[A-Z(])")
+_CAP_WORDS = regex.compile(r"not (?:to )?exceed|limit(?:ed)? (?:to|at)|cap(?:ped)? (?:at|of)|expense cap", regex.I)
+_PERCENT = regex.compile(r"(\d{0,2}\.\d{1,3}|\d{1,2})\s?%")
+_CLASS = regex.compile(r"\bclass(?:es)?\s+([A-Z0-9][A-Za-z0-9\-]{0,8})\b|\band\s+(?:class\s+)?([A-Z][0-9\-]{0,4})\b")
+
+
+def stated_caps(text_: str) -> dict[str, Decimal]:
+    """Class key -> cap (percent); key ``""`` when one cap applies to every class."""
+    caps: dict[str, Decimal] = {}
+    for sentence in _SENTENCE.split(" ".join(text_.split())):
+        if not _CAP_WORDS.search(sentence):
+            continue
+        try:
+            percents = [Decimal(m.group(1)) for m in _PERCENT.finditer(sentence)]
+        except InvalidOperation:
+            continue
+        names = [class_key("class " + (m.group(1) or m.group(2))) for m in _CLASS.finditer(sentence)]
+        names = list(dict.fromkeys(n for n in names if n))
+        if len(percents) == 1 and not names:
+            caps.setdefault("", percents[0])
+        elif len(percents) == 1:
+            for name in names:
+                caps.setdefault(name, percents[0])
+        elif "respectively" in sentence.lower() and len(names) == len(percents):
+            for name, cap in zip(names, percents, strict=True):
+                caps.setdefault(name, cap)
+    return caps
+
+
+def expense_cap(table: Table) -> list[Finding]:
+    """Warnings where a class's net total (less acquired fund fees) exceeds its stated cap."""
+    caps = stated_caps(" ".join([table.context, *(f.text for f in table.footnotes)]))
+    if not caps:
+        return []
+    findings: list[Finding] = []
+    for fees in fee_classes(table):
+        cap = caps.get(class_key(fees.name), caps.get(""))
+        total = fees.first("NetExpensesOverAssets") or fees.first("ExpensesOverAssets")
+        if cap is None or total is None or total.value is None:
+            continue
+        acquired = fees.first("AcquiredFundFeesAndExpensesOverAssets")
+        capped = total.value - (acquired.value if acquired is not None and acquired.value else Decimal(0))
+        if capped <= cap:
+            continue
+        findings.append(finding(
+            "expense_cap", "warning", table.id, total.where, text(cap), text(total.value),
+            f"{fees.name}: total expenses of {text(capped)}% are above the {text(cap)}% cap the filing states",
+        ))
+    return findings

@@ -1,0 +1,46 @@
+"""The SEC expense example: cumulative costs of $10,000 at a 5 % annual return.
+
+Filings compute a year's expenses in one of two standard ways, and both are accepted:
+
+* method S: the ratio times the average of the opening balance and the gross closing balance
+  (before expenses), the closing balance then reduced by that cost (the seed filing);
+* method D: the ratio times the average of the opening balance ``v`` and the net closing balance
+  ``v (1.05 - e)``, which is the next opening balance (the other corpus filings).
+
+A front-end sales load is taken from the $10,000 before investing and counted as a cost.
+Everything is Decimal; the result is rounded only when it is compared with a printed figure.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from decimal import ROUND_HALF_UP, Decimal
+
+INVESTMENT = Decimal(10000)
+GROWTH = Decimal("1.05")
+HUNDRED = Decimal(100)
+METHODS = ("S", "D")
+
+
+def cumulative_costs(ratios: Sequence[Decimal], method: str, load: Decimal = Decimal(0)) -> list[Decimal]:
+    """Cumulative cost at the end of each year; ``ratios`` and ``load`` in percent, one per year."""
+    balance = INVESTMENT * (HUNDRED - load) / HUNDRED
+    total = INVESTMENT - balance
+    out: list[Decimal] = []
+    for percent in ratios:
+        e = percent / HUNDRED
+        if method == "S":
+            cost = e * (balance + balance * GROWTH) / 2
+            balance = balance * GROWTH - cost
+        else:
+            closing = balance * (GROWTH - e)
+            cost = e * (balance + closing) / 2
+            balance = closing
+        total += cost
+        out.append(total)
+    return out
+
+
+def dollars(amount: Decimal) -> Decimal:
+    """Whole dollars, as examples print them."""
+    return amount.quantize(Decimal(1), rounding=ROUND_HALF_UP)

@@ -1,0 +1,352 @@
+"""``expense_example`` and ``example_order``: the 1/3/5/10-year figures against the fee table.
+
+Each series of figures (one class, redeemed or not) is recomputed from the fee table of the same
+document: the net ratio for the years a waiver runs and the gross ratio after, the front-end load
+taken from the $10,000, the deferred sales charge of the redemption year added to "if you sold"
+figures, Class B (or C) converting to Class A after the years the text states, and both standard
+methods of a year's cost (see :mod:`.costs`). A figure within $1 of some reading is fine; one that
+only a reading the text contradicts explains is a warning; one that no reading explains is an
+error; a class whose inputs cannot be known gets ``info``, never a guess.
+"""
+
+from __future__ import annotations
+
+import itertools
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+import regex
+
+from ..classify import redemption_mode
+from ..model import Finding, Severity, Table
+from .costs import METHODS, cumulative_costs, dollars
+from .fees import COMPONENTS, GROSS, NET
+from .grid import ClassFees, base_keys, class_key, column_name, fee_classes
+from .policy import DOLLAR, finding, text
+
+PURCHASE = "MaximumSalesChargeImposedOnPurchasesOverOfferingPrice"
+DEFERRED = ("MaximumDeferredSalesChargeOverOfferingPrice", "MaximumDeferredSalesChargeOverOther")
+_NUMBER_WORDS = {
+    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
+    "ten": 10, "eleven": 11, "twelve": 12,
+}
+_CONVERSION = regex.compile(
+    r"convert\w*\b[^.]{0,160}?\bafter\s+(?:about\s+|approximately\s+|the\s+end\s+of\s+(?:the\s+)?)?"
+    r"(\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)(?:th)?\s+years?",
+    regex.I,
+)
+_FIRST_YEAR_ONLY = regex.compile(
+    r"(?:first|one|1)[- ]year (?:period )?(?:only|of the example)|only (?:for|in) the first year"
+    r"|(?:waiver|reimbursement|limitation|cap)s? (?:is |are )?(?:reflected|included) only in the first",
+    regex.I,
+)
+
+
+@dataclass(frozen=True)
+class Figure:
+    years: int
+    value: Decimal
+    where: tuple[int, str, str]
+
+
+@dataclass
+class Series:
+    """The figures of one class under one redemption assumption (``None``: not stated)."""
+
+    name: str
+    key: str
+    redeemed: bool | None
+    figures: dict[int, Figure] = field(default_factory=dict)
+
+
+@dataclass
+class Inputs:
+    """What the fee tables say about one class; ``None`` where they say nothing."""
+
+    gross: Decimal | None = None
+    net: Decimal | None = None
+    load: Decimal | None = None
+    cdsc: Decimal | None = None
+
+
+def _years(concept: str | None) -> tuple[int, bool] | None:
+    """(years, no-redemption) of an example concept."""
+    if not concept or not concept.startswith("ExpenseExample"):
+        return None
+    digits = concept[-2:]
+    return (int(digits), "NoRedemption" in concept) if digits.isdigit() else None
+
+
+def example_series(table: Table) -> list[Series]:
+    """Series of an example table, years as rows or as columns."""
+    out: dict[tuple[int, bool | None], Series] = {}
+
+    def add(index: int, name: str, mode: bool | None, figure: Figure) -> None:
+        series = out.setdefault((index, mode), Series(name, class_key(name), mode))
+        series.figures.setdefault(figure.years, figure)
+
+    caption_mode = redemption_mode(table.caption) if table.caption else None
+    if table.column_concepts is None:
+        heading: bool | None = caption_mode
+        for row in table.rows:
+            if not row.has_values:
+                mode = redemption_mode(row.label) if row.label else None
+                heading = mode if mode is not None else heading
+                continue
+            period = _years(row.concept)
+            if period is None:
+                continue
+            label_mode = redemption_mode(row.label)
+            for j, cell in enumerate(row.cells):
+                if cell.value is None:
+                    continue
+                header = column_name(table, j)
+                mode = False if period[1] else redemption_mode(header)
+                if mode is None:
+                    mode = label_mode if label_mode is not None else heading
+                add(j, header, mode, Figure(period[0], cell.value, (row.line, row.label, header)))
+        return list(out.values())
+    for i, row in enumerate(table.rows):
+        label_mode = redemption_mode(row.label)
+        for j, (concept, cell) in enumerate(zip(table.column_concepts, row.cells, strict=False)):
+            period = _years(concept)
+            if period is None or cell.value is None:
+                continue
+            header = column_name(table, j)
+            mode = False if period[1] else label_mode if label_mode is not None else redemption_mode(header)
+            add(i, row.label, mode, Figure(period[0], cell.value, (row.line, row.label, header)))
+    return list(out.values())
+
+
+def _fee_tables(example: Table, related: Sequence[Table]) -> list[Table]:
+    """Fee tables that belong to ``example``: nearest first, after the previous example."""
+    before = [t for t in related if t.kind == "fees" and (t.line, t.section) < (example.line, example.section)]
+    previous = [t.line for t in related if t.kind == "expense_example" and t.line < example.line]
+    own = [t for t in before if not previous or t.line > max(previous)]
+    chosen = own or before or [t for t in related if t.kind == "fees"]
+    return sorted(chosen, key=lambda t: (t.line, t.section), reverse=True)
+
+
+def _ratio(fees: ClassFees, concept: str) -> Decimal | None:
+    item = fees.first(concept)
+    return item.value if item is not None else None
+
+
+def class_inputs(example: Table, related: Sequence[Table]) -> tuple[dict[str, Inputs], bool]:
+    """Per class key, the inputs of the example; and whether any sales charge row exists."""
+    inputs: dict[str, Inputs] = {}
+    loads_stated = False
+    for table in _fee_tables(example, related):
+        for fees in fee_classes(table):
+            key = class_key(fees.name)
+            if not key:
+                continue
+            got = inputs.setdefault(key, Inputs())
+            gross, net = _ratio(fees, GROSS), _ratio(fees, NET)
+            if gross is None and net is None:
+                parts = [i.value for c in COMPONENTS for i in fees.of(c) if i.value is not None]
+                gross = sum(parts, Decimal(0)) if parts else None
+            got.gross = got.gross if got.gross is not None else gross
+            got.net = got.net if got.net is not None else net
+            if fees.has(PURCHASE):
+                loads_stated = True
+                if got.load is None:
+                    got.load = _ratio(fees, PURCHASE) or Decimal(0)
+            if any(fees.has(c) for c in DEFERRED) and got.cdsc is None:
+                got.cdsc = next((v for c in DEFERRED if (v := _ratio(fees, c)) is not None), Decimal(0))
+    return inputs, loads_stated
+
+
+def _lookup(inputs: dict[str, Inputs], key: str) -> Inputs | None:
+    """Ratios of exactly this class; loads and CDSC may come from the base class of a 529 plan."""
+    own = inputs.get(key)
+    if own is None or (own.gross is None and own.net is None):
+        return None
+    merged = Inputs(own.gross, own.net, own.load, own.cdsc)
+    for base in base_keys(key):
+        other = inputs.get(base)
+        if other is None:
+            continue
+        merged.load = merged.load if merged.load is not None else other.load
+        merged.cdsc = merged.cdsc if merged.cdsc is not None else other.cdsc
+    return merged
+
+
+@dataclass(frozen=True)
+class Reading:
+    """One way of computing a series: method, waiver years, conversion; and its costs per year."""
+
+    method: str
+    waiver: str
+    conversion: int | None
+    costs: tuple[Decimal, ...]
+    stated: bool
+
+    def describe(self, inputs: Inputs) -> str:
+        net = inputs.net if inputs.net is not None else inputs.gross
+        parts = [f"{text(net or Decimal(0))}% a year"]
+        if self.waiver == "first":
+            parts[0] = f"{text(net or Decimal(0))}% in year 1 and {text(inputs.gross or Decimal(0))}% after"
+        if inputs.load:
+            parts.append(f"a {text(inputs.load)}% sales charge")
+        if self.conversion:
+            parts.append(f"conversion after {self.conversion} years")
+        return ", ".join(parts) + f" (method {self.method})"
+
+
+def _context(example: Table, related: Sequence[Table]) -> str:
+    texts = [example.context, *(f.text for f in example.footnotes)]
+    for table in _fee_tables(example, related):
+        texts.append(table.context)
+        texts.extend(f.text for f in table.footnotes)
+    return " ".join(" ".join(texts).split())
+
+
+def _conversions(key: str, inputs: dict[str, Inputs], context: str) -> tuple[list[int], Inputs | None]:
+    """Years after which the class may convert (stated, else the usual 6-10), and the target class."""
+    if not key or key[-1] not in "bc":
+        return [], None
+    target = _lookup(inputs, key[:-1] + "a")
+    if target is None:
+        return [], None
+    stated = sorted({
+        _NUMBER_WORDS.get(m.group(1).lower()) or int(m.group(1)) for m in _CONVERSION.finditer(context)
+        if m.group(1).isdigit() or m.group(1).lower() in _NUMBER_WORDS
+    })
+    return [n for n in stated if n < 10] if stated else [6, 7, 8, 9], target
+
+
+def readings(inputs: Inputs, key: str, all_inputs: dict[str, Inputs], context: str) -> list[Reading]:
+    """Every accepted way of computing the series of one class."""
+    gross = inputs.gross if inputs.gross is not None else inputs.net
+    net = inputs.net if inputs.net is not None else inputs.gross
+    assert gross is not None and net is not None
+    first_only = bool(_FIRST_YEAR_ONLY.search(context))
+    waivers = [("all", [net] * 10, not first_only)]
+    if net != gross:
+        waivers.append(("first", [net] + [gross] * 9, True))
+    years, target = _conversions(key, all_inputs, context)
+    out: list[Reading] = []
+    for (waiver, ratios, stated), method in itertools.product(waivers, METHODS):
+        variants: list[tuple[int | None, list[Decimal]]] = [(None, ratios)]
+        if target is not None:
+            other = target.net if target.net is not None else target.gross
+            assert other is not None
+            variants.extend((n, ratios[:n] + [other] * (10 - n)) for n in years)
+        for conversion, path in variants:
+            costs = tuple(cumulative_costs(path, method, inputs.load or Decimal(0)))
+            out.append(Reading(method, waiver, conversion, costs, stated))
+    return out
+
+
+def _charges(series: Series, inputs: Inputs, years: int) -> list[tuple[Decimal, bool]]:
+    """Possible deferred sales charges (dollars) of the redemption year; flag: a certain reading."""
+    cdsc = inputs.cdsc or Decimal(0)
+    if series.redeemed is False or cdsc == 0:
+        return [(Decimal(0), True)]
+    top = cdsc * 100
+    if years == 1:
+        return [(top, True)] if series.redeemed else [(Decimal(0), True), (top, True)]
+    whole = [(Decimal(k * 100), True) for k in range(int(cdsc) + 1)]
+    halves = [(Decimal(k * 100 + 50), False) for k in range(int(cdsc))]
+    return [*whole, (top, True), *halves]
+
+
+def _explain(series: Series, inputs: Inputs, reading: Reading, figure: Figure) -> tuple[int, Decimal]:
+    """(2 fine, 1 only a doubtful reading explains it, 0 unexplained) and the nearest expected figure."""
+    base = reading.costs[figure.years - 1]
+    best: tuple[int, Decimal] = (0, dollars(base))
+    nearest: Decimal | None = None
+    for charge, certain in _charges(series, inputs, figure.years):
+        expected = dollars(base + charge)
+        if abs(expected - figure.value) <= DOLLAR:
+            level = 2 if certain and reading.stated else 1
+            if level > best[0]:
+                best = (level, expected)
+        elif nearest is None or abs(expected - figure.value) < abs(nearest - figure.value):
+            nearest = expected
+    if best[0] == 0 and nearest is not None:
+        return 0, nearest
+    return best
+
+
+def check_series(table: Table, series: Series, inputs: Inputs, all_inputs: dict[str, Inputs],
+                 context: str, load_known: bool) -> list[Finding]:
+    """Findings for one series against every reading; the reading that explains most wins."""
+    options = readings(inputs, series.key, all_inputs, context)
+    figures = [series.figures[y] for y in sorted(series.figures)]
+
+    def score(reading: Reading) -> tuple[int, int]:
+        levels = [_explain(series, inputs, reading, f)[0] for f in figures]
+        return sum(1 for v in levels if v == 2), sum(1 for v in levels if v == 1)
+
+    best = max(options, key=score)
+    findings: list[Finding] = []
+    for figure in figures:
+        level, expected = _explain(series, inputs, best, figure)
+        if level == 2:
+            continue
+        period = f"{figure.years} year" + ("s" if figure.years > 1 else "")
+        basis = best.describe(inputs)
+        severity: Severity
+        if level == 1:
+            message = (f"{series.name}, {period}: ${text(figure.value)} is explained only by a reading the "
+                       f"filing does not state ({basis}; a half-percent deferred charge or the other waiver period)")
+            severity = "warning"
+        elif not load_known:
+            message = (f"{series.name}, {period}: ${text(figure.value)} could not be checked: the sales charges "
+                       f"of this class are not in the fee table (without them {basis} gives ${text(expected)})")
+            severity = "info"
+        else:
+            message = (f"{series.name}, {period}: $10,000 at 5% with {basis} costs ${text(expected)}, "
+                       f"but the example shows ${text(figure.value)}")
+            severity = "error"
+        findings.append(finding("expense_example", severity, table.id, figure.where, text(expected),
+                                text(figure.value), message))
+    return findings
+
+
+def expense_example(table: Table, related: Sequence[Table]) -> list[Finding]:
+    """Recompute every figure of an example table from the fee table of the same document."""
+    all_series = example_series(table)
+    if not all_series:
+        return []
+    inputs, loads_stated = class_inputs(table, related)
+    context = _context(table, related)
+    findings: list[Finding] = []
+    for series in all_series:
+        first = series.figures[min(series.figures)]
+        known = _lookup(inputs, series.key)
+        if known is None:
+            why = "no fee table in the same document" if not inputs else "no matching class in the fee table"
+            findings.append(finding(
+                "expense_example", "info", table.id, first.where, "", text(first.value),
+                f"{series.name}: {why}, so the example figures could not be recomputed",
+            ))
+            continue
+        load_known = known.load is not None or not loads_stated
+        findings.extend(check_series(table, series, known, inputs, context, load_known))
+    return findings
+
+
+def example_order(table: Table, related: Sequence[Table] = ()) -> list[Finding]:
+    """The 1, 3, 5 and 10-year figures increase, in series where no deferred charge falls away."""
+    inputs, _ = class_inputs(table, related)
+    findings: list[Finding] = []
+    for series in example_series(table):
+        known = _lookup(inputs, series.key)
+        cdsc = known.cdsc if known is not None else None
+        if series.redeemed is not False and ((cdsc is None and series.redeemed) or cdsc):
+            continue
+        ordered = [series.figures[y] for y in sorted(series.figures)]
+        for before, after in itertools.pairwise(ordered):
+            if after.value > before.value:
+                continue
+            findings.append(finding(
+                "example_order", "error" if after.value < before.value else "warning", table.id, after.where,
+                f"more than {text(before.value)}", text(after.value),
+                f"{series.name}: the {after.years}-year figure ${text(after.value)} is not above the "
+                f"{before.years}-year figure ${text(before.value)}",
+            ))
+    return findings

@@ -1,0 +1,166 @@
+"""Arithmetic of the annual-operating-expense table: components, totals, waivers.
+
+``component_sum``: management + 12b-1 + non-12b-1 distribution + other expenses + acquired fund
+fees and expenses = the gross total, per class; sub-items listed under "Other expenses" add up to
+it. ``net_total``: gross total combined with the waiver / reimbursement / recoupment rows = net.
+A waiver or reimbursement reduces whatever its notation (``0.10``, ``(0.10)``, ``-0.10``); a
+repayment or recoupment to the adviser adds; a label that allows both is read both ways and the
+arithmetic decides.
+"""
+
+from __future__ import annotations
+
+import itertools
+from decimal import Decimal
+
+import regex
+
+from ..classify.labels import normalize
+from ..model import Finding, Table
+from .grid import ClassFees, Item, fee_classes
+from .policy import finding, severity, text
+
+COMPONENTS = (
+    "ManagementFeesOverAssets",
+    "DistributionAndService12b1FeesOverAssets",
+    "DistributionOrSimilarNon12b1FeesOverAssets",
+    "OtherExpensesOverAssets",
+    "AcquiredFundFeesAndExpensesOverAssets",
+)
+SUB_ITEMS = tuple(f"Component{i}OtherExpensesOverAssets" for i in (1, 2, 3))
+GROSS = "ExpensesOverAssets"
+NET = "NetExpensesOverAssets"
+WAIVER = "FeeWaiverOrReimbursementOverAssets"
+OTHER = "OtherExpensesOverAssets"
+
+_REDUCES = regex.compile(r"waive|waiver|reimburs|reduction|less\b|limitation|forgone|absorb|credit")
+_ADDS = regex.compile(r"recoup|repay|recaptur|recover")
+
+
+def _value(item: Item) -> Decimal:
+    return item.value if item.value is not None else Decimal(0)
+
+
+def _terms(items: list[Item]) -> str:
+    shown = [text(i.value) for i in items if i.value]
+    return " + ".join(shown) if shown else "0"
+
+
+def _components(fees: ClassFees) -> tuple[list[Item], list[Item]]:
+    """(top-level components, sub-items of other expenses) of one class."""
+    subs = [i for c in SUB_ITEMS for i in fees.of(c)]
+    top = [i for c in COMPONENTS for i in fees.of(c)]
+    return top, subs
+
+
+def component_sum(table: Table) -> list[Finding]:
+    """Components add up to the gross total (or to the only total when there is no waiver)."""
+    findings: list[Finding] = []
+    for fees in fee_classes(table):
+        top, subs = _components(fees)
+        total = fees.first(GROSS)
+        if total is None and not fees.has(WAIVER):
+            total = fees.first(NET)
+        if total is None or total.value is None:
+            if any(i.value for i in top) and not fees.has(GROSS) and not fees.has(NET):
+                row = next(i for i in top if i.value)
+                findings.append(finding(
+                    "component_sum", "info", table.id, row.where, "", "",
+                    f"{fees.name}: no total row found, so the components could not be added up",
+                ))
+            continue
+        other_items = [i for i in top if i.concept == OTHER]
+        other_given = any(i.value is not None for i in other_items)
+        findings.extend(_sub_items(table, fees, other_items, subs))
+        addends = top if other_given or not subs else [i for i in top if i.concept != OTHER] + subs
+        if not any(i.value is not None for i in addends):
+            continue
+        expected = sum((_value(i) for i in addends), Decimal(0))
+        if other_given and subs and expected != total.value:
+            with_subs = expected + sum((_value(i) for i in subs), Decimal(0))
+            if with_subs == total.value:
+                continue
+        if expected == total.value:
+            continue
+        findings.append(finding(
+            "component_sum", severity(total.value - expected), table.id, total.where, text(expected),
+            text(total.value),
+            f"{fees.name}: {_terms(addends)} = {text(expected)}, but the total row shows {text(total.value)}",
+        ))
+    return findings
+
+
+def _sub_items(table: Table, fees: ClassFees, other: list[Item], subs: list[Item]) -> list[Finding]:
+    """Sub-items listed under "Other expenses" add up to it (when both are given)."""
+    given = next((i for i in other if i.value is not None), None)
+    if given is None or given.value is None or not any(i.value is not None for i in subs):
+        return []
+    expected = sum((_value(i) for i in subs), Decimal(0))
+    if expected == given.value:
+        return []
+    top_level = sum((_value(i) for c in COMPONENTS for i in fees.of(c)), Decimal(0)) + expected
+    gross = fees.first(GROSS)
+    if gross is not None and gross.value == top_level:
+        return []  # the "sub-items" are separate lines of the table, and the total says so
+    return [finding(
+        "component_sum", severity(given.value - expected), table.id, given.where, text(expected),
+        text(given.value),
+        f"{fees.name}: other expenses items {_terms(subs)} = {text(expected)}, "
+        f"but the other expenses row shows {text(given.value)}",
+    )]
+
+
+def waiver_signs(item: Item) -> tuple[int, ...]:
+    """Possible signs of a waiver-row amount: (-1,) reduces, (1,) adds, (-1, 1) either."""
+    label = normalize(item.label)
+    reduces = bool(_REDUCES.search(label))
+    adds = bool(_ADDS.search(label))
+    if reduces and not adds:
+        return (-1,)
+    if adds and not reduces:
+        return (1,)
+    return (-1, 1)
+
+
+def _reading(signed: list[tuple[Item, int]]) -> str:
+    parts = []
+    for item, sign in signed:
+        amount = abs(item.value or Decimal(0))
+        word = "reduction" if sign < 0 else "repayment"
+        parts.append(f"{'-' if sign < 0 else '+'} {text(amount)} ({word})")
+    return " ".join(parts)
+
+
+def net_total(table: Table) -> list[Finding]:
+    """Gross total combined with the waiver rows = the net total, per class."""
+    findings: list[Finding] = []
+    for fees in fee_classes(table):
+        net = fees.first(NET)
+        gross = fees.first(GROSS)
+        waivers = [i for i in fees.of(WAIVER) if i.value]
+        if net is None or net.value is None:
+            continue
+        if gross is None or gross.value is None:
+            if waivers:
+                findings.append(finding(
+                    "net_total", "info", table.id, net.where, "", text(net.value),
+                    f"{fees.name}: no gross total, so the waiver arithmetic could not be checked",
+                ))
+            continue
+        readings = []
+        for signs in itertools.product(*(waiver_signs(w) for w in waivers)):
+            signed = list(zip(waivers, signs, strict=True))
+            amount = sum((abs(w.value or Decimal(0)) * s for w, s in signed), Decimal(0))
+            readings.append((gross.value + amount, signed))
+        if any(value == net.value for value, _ in readings):
+            continue
+        found = net.value
+        expected = min((value for value, _ in readings), key=lambda v: abs(v - found))
+        shown = [f"{text(gross.value)} {_reading(s)} = {text(v)}" for v, s in readings]
+        either = " or ".join(shown)
+        lead = "neither reading explains it: " if len(readings) > 1 else ""
+        findings.append(finding(
+            "net_total", severity(net.value - expected), table.id, net.where, text(expected), text(net.value),
+            f"{fees.name}: {lead}{either}, but the net total row shows {text(net.value)}",
+        ))
+    return findings

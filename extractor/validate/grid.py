@@ -1,0 +1,96 @@
+"""A fee table seen per share class, whatever its layout.
+
+In the usual layout classes are columns and fee items rows; in a transposed table classes (or
+funds) are rows and fee items columns. The checks work on :class:`ClassFees` so that both layouts
+get the same arithmetic and the same findings, each located at the cell it concerns.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+import regex
+
+from ..classify.labels import normalize
+from ..model import Table
+
+
+@dataclass(frozen=True)
+class Item:
+    """One fee cell: its concept, value as written and location (line, row label, column)."""
+
+    concept: str
+    value: Decimal | None
+    label: str
+    where: tuple[int, str, str]
+
+
+@dataclass
+class ClassFees:
+    """The fee items of one class (one column, or one row of a transposed table)."""
+
+    name: str
+    items: list[Item] = field(default_factory=list)
+
+    def of(self, concept: str) -> list[Item]:
+        return [i for i in self.items if i.concept == concept]
+
+    def first(self, concept: str) -> Item | None:
+        """The first cell of ``concept`` that holds a number."""
+        return next((i for i in self.of(concept) if i.value is not None), None)
+
+    def has(self, concept: str) -> bool:
+        return any(True for _ in self.of(concept))
+
+
+def column_name(table: Table, index: int) -> str:
+    header = table.columns[index] if index < len(table.columns) else ""
+    return header or f"column {index + 1}"
+
+
+def fee_classes(table: Table) -> list[ClassFees]:
+    """One :class:`ClassFees` per class of a classified fee table."""
+    if table.column_concepts is not None:
+        out = []
+        for row in table.rows:
+            if not row.has_values:
+                continue
+            fees = ClassFees(row.label or f"line {row.line}")
+            for j, (concept, cell) in enumerate(zip(table.column_concepts, row.cells, strict=False)):
+                if concept:
+                    where = (row.line, row.label, column_name(table, j))
+                    fees.items.append(Item(concept, cell.value, table.columns[j], where))
+            out.append(fees)
+        return out
+    classes = [ClassFees(column_name(table, j)) for j in range(len(table.columns))]
+    for row in table.rows:
+        if row.concept is None:
+            continue
+        for j, cell in enumerate(row.cells[: len(classes)]):
+            classes[j].items.append(Item(row.concept, cell.value, row.label, (row.line, row.label, classes[j].name)))
+    return classes
+
+
+_CLASS_WORD = regex.compile(r"\bclass(?:es)?\s+([a-z0-9][a-z0-9\-]*)")
+_NOISE = regex.compile(r"\([^)]*\)|\b(?:shares?|class|assuming|if|you|your|no|not|redeemed|redemption|sold|held)\b")
+
+
+def class_key(name: str) -> str:
+    """Comparable name of a share class: ``CLASS 529-A/2/`` and ``Class 529-A`` give ``529-a``."""
+    text = normalize(name)
+    m = _CLASS_WORD.search(text)
+    if m:
+        return str(m.group(1)).strip("-")
+    text = _NOISE.sub(" ", text)
+    words = [w.strip(".-:") for w in text.split() if w.strip(".-:")]
+    return words[0] if words else ""
+
+
+def base_keys(key: str) -> Iterator[str]:
+    """``key`` then its plan-less form: a 529 or retirement version shares the base class's loads."""
+    yield key
+    m = regex.match(r"^529[\- ]?([a-z])$", key)
+    if m:
+        yield m.group(1)

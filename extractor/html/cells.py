@@ -37,7 +37,8 @@ _FONT_SHORTHAND = regex.compile(
 _SMALL_WORDS = {"smaller": 0.8, "x-small": 0.6, "xx-small": 0.5}
 _FONT_TAG_SIZES = {1: 7.5, 2: 10.0, 3: 12.0, 4: 13.5, 5: 18.0, 6: 24.0, 7: 36.0}
 MARKER = regex.compile(
-    r"^(?:\(?\s*(?:\d{1,2}|[a-z]{1,2}|[ivx]{1,4})\s*\)?|\[\s*\w{1,3}\s*\]|[*\u2020\u2021\u00a7\u00b6#+]{1,4})$",
+    r"^(?:\(?\s*(?:\d{1,2}|[a-z]|(?P<twice>[a-z])(?P=twice)|[ivx]{1,4})\s*\)?|\[\s*\w{1,3}\s*\]"
+    r"|[*\u2020\u2021\u00a7\u00b6#+]{1,4})$",
     regex.I,
 )
 _SPACES = regex.compile(r"[\s\u200b\ufeff]+")

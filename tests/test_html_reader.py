@@ -1,0 +1,175 @@
+"""The HTML reader, one rule at a time, on small synthetic fixtures and snippets."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+from conftest import FIXTURES
+
+from extractor.html import read_html_tables
+from extractor.model import Document, Table
+
+
+def read(text: str, text_line: int = 1) -> list[Table]:
+    doc = Document(sequence=1, type=None, filename=None, line=1, text=text, text_line=text_line, is_html=True)
+    return read_html_tables(doc)
+
+
+def read_file(name: str) -> list[Table]:
+    return read(Path(FIXTURES / name).read_text(encoding="utf-8"))
+
+
+def values(table: Table) -> list[list[Decimal | None]]:
+    return [[c.value for c in row.cells] for row in table.rows]
+
+
+@pytest.fixture(scope="module")
+def old_html() -> list[Table]:
+    return read_file("html-fee-table-2001.html")
+
+
+def test_upper_case_html_yields_the_data_tables_only(old_html: list[Table]) -> None:
+    # The page-wide layout table and the one-cell page-number table are not data.
+    assert [t.line for t in old_html] == [9, 63]
+    assert all(t.layout == "html" for t in old_html)
+
+
+def test_spacer_columns_dropped_and_split_percentages_joined(old_html: list[Table]) -> None:
+    fees = old_html[0]
+    assert fees.columns == ("Class A", "Class B")
+    assert [r.label for r in fees.rows] == [
+        "Management Fees", "Distribution and Service (12b-1) Fees", "Other Expenses",
+        "Total Annual Fund Operating Expenses", "Fee Waiver and/or Expense Reimbursement", "Net Expenses",
+    ]
+    assert values(fees)[0] == [Decimal("0.65"), Decimal("0.65")]
+    assert fees.rows[0].cells[0].text == "0.65%"
+    assert fees.rows[0].cells[0].unit == "percent"
+
+
+def test_parenthesis_split_over_two_cells_is_one_negative_value(old_html: list[Table]) -> None:
+    waiver = old_html[0].rows[4]
+    assert [c.text for c in waiver.cells] == ["(0.19)%", "(0.19)%"]
+    assert [c.value for c in waiver.cells] == [Decimal("-0.19"), Decimal("-0.19")]
+
+
+def test_raised_markers_are_footnotes_not_digits(old_html: list[Table]) -> None:
+    other, waiver = old_html[0].rows[2], old_html[0].rows[4]
+    assert other.label == "Other Expenses" and other.label_footnotes == ("1",)
+    # 0.32 followed by a one-size-smaller "1" is 0.32 with footnote 1, never 0.321.
+    assert other.cells[1].value == Decimal("0.32")
+    assert other.cells[1].footnotes == ("1",)
+    # position: relative; top: -3pt
+    assert waiver.label == "Fee Waiver and/or Expense Reimbursement" and waiver.label_footnotes == ("2",)
+
+
+def test_footnotes_printed_under_the_table_are_tied_to_it(old_html: list[Table]) -> None:
+    notes = {f.marker: f.text for f in old_html[0].footnotes}
+    assert notes == {
+        "1": "Other expenses are based on estimated amounts for the current fiscal year.",
+        "2": "The adviser has contractually agreed to waive fees through April 30, 2002.",
+    }
+    assert "waive fees through April 30, 2002" in old_html[0].context
+
+
+def test_dollar_sign_cells_and_colspan_group_headers(old_html: list[Table]) -> None:
+    example = old_html[1]
+    assert example.columns == tuple(
+        f"If you sold your shares at the end of the period: {y}" for y in ("1 Year", "3 Years", "5 Years", "10 Years")
+    )
+    assert [r.label for r in example.rows] == ["Class A", "Class B"]
+    assert values(example) == [[573, 843, 1132, 1206], [681, 900, 1244, 2088]]
+    assert example.rows[0].cells[3].text == "$1,206" and example.rows[0].cells[3].unit == "usd"
+
+
+def test_lines_are_those_of_the_table_and_tr_start_tags(old_html: list[Table]) -> None:
+    fees = old_html[0]
+    assert [r.line for r in fees.rows] == [17, 24, 31, 38, 45, 52]
+    assert fees.caption == "ANNUAL FUND OPERATING EXPENSES"
+
+
+def test_lines_are_offset_to_the_input_file() -> None:
+    html = "<table>\n<tr><td>Fee</td><td>A</td></tr>\n<tr><td>Management</td><td>0.50%</td></tr>\n</table>"
+    (table,) = read(html, text_line=101)
+    assert table.line == 101
+    assert [r.line for r in table.rows] == [103]
+    assert table.end_line == 103
+
+
+SUP_AND_SPANS = """<table>
+<tr><th></th><th>Class&nbsp;I</th><th>Class<br>R</th></tr>
+<tr><td>Other expenses</td><td>0.67<sup>1</sup></td>
+    <td>0.70<span style="vertical-align: super; font-size: 6pt">(a)</span></td></tr>
+<tr><td>Acquired fund fees<span style="position:relative;top:-4pt">*</span></td><td>0.01</td><td>0.01</td></tr>
+</table>"""
+
+
+def test_sup_and_raised_spans_after_numbers() -> None:
+    (table,) = read(SUP_AND_SPANS)
+    assert table.columns == ("Class I", "Class R")
+    other, acquired = table.rows
+    assert [c.value for c in other.cells] == [Decimal("0.67"), Decimal("0.70")]
+    assert [c.footnotes for c in other.cells] == [("1",), ("(a)",)]
+    assert acquired.label == "Acquired fund fees" and acquired.label_footnotes == ("*",)
+
+
+def test_a_superscript_that_is_not_a_marker_stays_text() -> None:
+    html = "<table><tr><td>Paid on the 15<sup>th</sup></td><td>1.5%</td></tr><tr><td>b</td><td>2%</td></tr></table>"
+    (table,) = read(html)
+    assert table.rows[0].label == "Paid on the 15th"
+
+
+def test_footnote_rows_inside_the_table_are_not_rows() -> None:
+    html = """<table>
+<tr><td>Class</td><td>A</td><td>C</td></tr>
+<tr><td>Management fees</td><td>0.53%</td><td>0.53%<sup>2</sup></td></tr>
+<tr><td><sup>2</sup></td><td colspan="2">Restated to reflect the current management fee schedule.</td></tr>
+<tr><td colspan="3">(3) Class C shares convert to Class A shares after eight years of ownership.</td></tr>
+</table>"""
+    (table,) = read(html)
+    assert [r.label for r in table.rows] == ["Management fees"]
+    assert [(f.marker, f.text[:12]) for f in table.footnotes] == [("2", "Restated to "), ("(3)", "Class C shar")]
+    # The label column header ('Class') is not a data column.
+    assert table.columns == ("A", "C")
+
+
+def test_nested_layout_table_is_not_reported_but_its_data_table_is() -> None:
+    html = """<table><tr><td><p>Fees and expenses of the fund</p>
+<table><tr><td></td><td>Class A</td></tr><tr><td>Management fees</td><td>0.40%</td></tr>
+<tr><td>Other expenses</td><td>0.10%</td></tr></table>
+</td><td>&nbsp;</td></tr></table>"""
+    (table,) = read(html)
+    assert table.line == 2
+    assert table.columns == ("Class A",)
+    assert values(table) == [[Decimal("0.40")], [Decimal("0.10")]]
+
+
+def test_one_cell_and_bullet_layout_tables_are_not_data() -> None:
+    html = """<table><tr><td>Prospectus dated May 1, 2024</td></tr></table>
+<table><tr><td>&#8226;</td><td>Market risk: the value of your shares may fall.</td></tr>
+<tr><td>&#8226;</td><td>Interest rate risk: bond prices fall when rates rise.</td></tr></table>"""
+    assert read(html) == []
+
+
+def test_rowspan_header_and_year_header_row() -> None:
+    html = """<table>
+<tr><td rowspan="2">Per share data</td><td colspan="2" align="center">Year ended December 31,</td></tr>
+<tr><td>2023</td><td>2022</td></tr>
+<tr><td>Net asset value, beginning of year</td><td>$10.00</td><td>$9.50</td></tr>
+<tr><td>Net investment income</td><td>0.25</td><td>0.22</td></tr>
+</table>"""
+    (table,) = read(html)
+    assert table.columns == ("Year ended December 31, 2023", "Year ended December 31, 2022")
+    assert values(table) == [[Decimal("10.00"), Decimal("9.50")], [Decimal("0.25"), Decimal("0.22")]]
+
+
+def test_value_under_a_spanning_cell_keeps_its_column() -> None:
+    html = """<table>
+<tr><td></td><td colspan="2" align="center">Class A</td><td colspan="2" align="center">Class C</td></tr>
+<tr><td>Redemption fee</td><td colspan="2" align="right">None</td><td colspan="2" align="right">2.00%</td></tr>
+<tr><td>Exchange fee</td><td>$</td><td>5</td><td>$</td><td>5</td></tr>
+</table>"""
+    (table,) = read(html)
+    assert table.columns == ("Class A", "Class C")
+    assert [[c.text for c in r.cells] for r in table.rows] == [["None", "2.00%"], ["$5", "$5"]]

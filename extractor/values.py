@@ -11,6 +11,7 @@ quantifier, so cost stays linear in the cell's length.
 from __future__ import annotations
 
 from decimal import Decimal, InvalidOperation
+from functools import lru_cache
 
 import regex
 
@@ -100,8 +101,12 @@ def parse_number(text: str) -> tuple[Decimal | None, Unit | None]:
     return value, unit
 
 
+@lru_cache(maxsize=8192)
 def parse_cell(text: str) -> Cell:
-    """A :class:`Cell` for the text as written: value, unit and footnote markers."""
+    """A :class:`Cell` for the text as written: value, unit and footnote markers.
+
+    Cached: tables repeat the same few cell texts, and a :class:`Cell` is immutable.
+    """
     written = " ".join(text.split())
     body, markers = split_markers(written)
     value, unit = parse_number(body)

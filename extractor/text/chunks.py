@@ -9,6 +9,7 @@ of characters keeps the hot path in compiled regexes.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 
 import regex
 
@@ -39,6 +40,8 @@ class Chunk:
 
 def is_data(text: str) -> bool:
     """Whether a cell text states a value or an explicit 'no value' (None, N/A, dashes)."""
+    if not any(ch.isdigit() for ch in text):
+        return len(text) < 12 and bool(_NULL_WORD.fullmatch(split_markers(text)[0]))
     if parse_cell(text).value is not None:
         return True
     body, _ = split_markers(text)
@@ -56,7 +59,8 @@ def _split_numbers(start: int, text: str) -> list[tuple[int, str]]:
     prev_number = False
     for word in text.split(" "):
         number = bool(_NUMBER_WORD.fullmatch(word)) and any(ch.isdigit() for ch in word)
-        if pieces and not (number and prev_number):
+        opens = number or bool(_OPENER.fullmatch(word))
+        if pieces and not (opens and prev_number):
             s, t = pieces[-1]
             pieces[-1] = (s, t + " " + word)
         else:
@@ -66,11 +70,18 @@ def _split_numbers(start: int, text: str) -> list[tuple[int, str]]:
     return pieces
 
 
-def chunk_line(text: str) -> list[Chunk]:
-    """The chunks of one tab-expanded line, left to right."""
+@lru_cache(maxsize=4096)
+def chunk_line(text: str, split_numbers: bool = True) -> tuple[Chunk, ...]:
+    """The chunks of one tab-expanded line, left to right (cached: every stage asks again).
+
+    Header lines are cut without splitting numbers, so that a date stays one piece.
+    """
     raw: list[tuple[int, str]] = []
     for m in _CHUNK.finditer(text):
-        raw.extend(_split_numbers(m.start(), m.group()))
+        if split_numbers:
+            raw.extend(_split_numbers(m.start(), m.group()))
+        else:
+            raw.append((m.start(), m.group()))
     merged: list[tuple[int, str]] = []
     glue_next = False
     for start, piece in raw:
@@ -80,7 +91,7 @@ def chunk_line(text: str) -> list[Chunk]:
         else:
             merged.append((start, piece))
         glue_next = bool(_OPENER.fullmatch(piece))
-    return [Chunk(s, s + len(t), t, is_data(t)) for s, t in merged]
+    return tuple(Chunk(s, s + len(t), t, is_data(t)) for s, t in merged)
 
 
 def strip_leaders(label: str) -> str:

@@ -40,7 +40,7 @@ def _split(lines: Sequence[str]) -> tuple[list[Piece], list[Piece], int]:
     rules: list[Piece] = []
     last_rule = -1
     for k, line in enumerate(lines):
-        for chunk in chunk_line(line):
+        for chunk in chunk_line(line, split_numbers=False):
             if _is_rule(chunk.text.replace(" ", "")):
                 for m in _DASHES.finditer(chunk.text):
                     if m.end() - m.start() > 1:
@@ -70,47 +70,81 @@ def _underline(piece: Piece, rules: Sequence[Piece], spans: Sequence[Span]) -> P
     return None
 
 
-def read_headers(lines: Sequence[str], spans: Sequence[Span], data_end: int) -> tuple[list[str], str]:
-    """(one header per column, caption text) from the header lines of a section."""
+def read_headers(
+    lines: Sequence[str], spans: Sequence[Span], extents: Sequence[Span] | None = None
+) -> tuple[list[str], str]:
+    """(one header per column, caption text) from the header lines of a section.
+
+    ``extents`` are the character ranges that each column's data occupies (with its tag);
+    header text is matched against them, since it is centred over the data, not the tag.
+    """
     texts, rules, last_rule = _split(lines)
-    parts: list[list[Piece]] = [[] for _ in spans]
-    caption: list[Piece] = []
     if not spans:
         return [], " ".join(p.text for p in texts)
+    ranges = list(extents) if extents is not None else [(s, min(e, s + 12)) for s, e in spans]
     first = spans[0][0]
-    centre = (first + max(data_end, first + 1)) / 2
+    centre = (ranges[0][0] + ranges[-1][1]) / 2
+    parts: list[list[Piece]] = [[] for _ in spans]
+    caption: list[Piece] = []
+    groups: list[tuple[Piece, list[int]]] = []
     per_line: dict[int, int] = {}
     for piece in texts:
-        per_line[piece.line] = per_line.get(piece.line, 0) + 1
+        if piece.end > first:
+            per_line[piece.line] = per_line.get(piece.line, 0) + 1
     for piece in texts:
-        lone = per_line[piece.line] == 1
-        in_data = sum(overlap(piece.start, piece.end, s, e) for s, e in spans)
         in_label = overlap(piece.start, piece.end, 0, first)
-        if in_label >= in_data or (piece.start < first - 2 and len(_covered(spans, piece.start, piece.end)) > 1):
+        in_data = (piece.end - piece.start) - in_label
+        covered = _covered(ranges, piece.start, piece.end)
+        if in_label >= in_data or (piece.start < first - 2 and len(covered) > 1):
             caption.append(piece)
             continue
-        line_under = _underline(piece, rules, spans)
-        reach = (line_under.start, line_under.end) if line_under else (piece.start, piece.end)
-        covered = _covered(spans, *reach)
+        stacked = _stacked(piece, groups, texts)
+        if stacked is not None:
+            groups.append((piece, stacked))
+            continue
+        under = _underline(piece, rules, spans)
+        if under is not None:
+            covered = _covered(ranges, under.start, under.end) or covered
         if not covered:
+            covered = [_nearest(ranges, piece)]
+        widest = max(overlap(piece.start, piece.end, *ranges[i]) for i in covered)
+        single = len(covered) == 1 or (under is None and widest >= _SINGLE * (piece.end - piece.start))
+        lone = per_line.get(piece.line, 0) == 1
+        middle = (piece.start + piece.end) / 2
+        if (lone and len(spans) > 1 and piece.line > last_rule >= 0 and (
+            not single or abs(middle - centre) <= _CENTRE_SLACK
+        )) or (not single and under is None and 0 in covered and len(covered) < len(spans)):
             caption.append(piece)
-            continue
-        widest = max(overlap(piece.start, piece.end, *spans[i]) for i in covered)
-        single = len(covered) == 1 or (widest >= _SINGLE * (piece.end - piece.start) and line_under is None)
-        below_rule = piece.line > last_rule >= 0
-        if lone and len(spans) > 1 and below_rule:
-            middle = (piece.start + piece.end) / 2
-            if not single or abs(middle - centre) <= _CENTRE_SLACK:
-                caption.append(piece)
-                continue
-        if not single and lone and line_under is None and len(covered) < len(spans):
-            caption.append(piece)
-            continue
-        if single:
-            best = max(covered, key=lambda i: overlap(piece.start, piece.end, *spans[i]))
-            parts[best].append(piece)
+        elif single:
+            parts[max(covered, key=lambda i: overlap(piece.start, piece.end, *ranges[i]))].append(piece)
         else:
-            for i in covered:
-                parts[i].append(piece)
+            groups.append((piece, covered))
+    for piece, covered in groups:
+        for i in covered:
+            parts[i].append(piece)
     headers = [" ".join(p.text for p in sorted(col, key=lambda p: (p.line, p.start))) for col in parts]
     return headers, " ".join(p.text for p in sorted(caption, key=lambda p: (p.line, p.start)))
+
+
+def _stacked(
+    piece: Piece, groups: Sequence[tuple[Piece, list[int]]], texts: Sequence[Piece]
+) -> list[int] | None:
+    """The columns of a group header that this piece continues on the next line, if any.
+
+    A second line of a group header sits under the first and has nothing right below it;
+    the top line of a column's own header, under the group, starts a stack of its own.
+    """
+    below = any(
+        t.line == piece.line + 1 and overlap(t.start, t.end, piece.start, piece.end) for t in texts
+    )
+    if below:
+        return None
+    for group, covered in groups:
+        if group.line + 1 == piece.line and group.start - 1 <= piece.start and piece.end <= group.end + 1:
+            return covered
+    return None
+
+
+def _nearest(ranges: Sequence[Span], piece: Piece) -> int:
+    middle = (piece.start + piece.end) / 2
+    return min(range(len(ranges)), key=lambda i: abs((ranges[i][0] + ranges[i][1]) / 2 - middle))

@@ -13,7 +13,7 @@ from dataclasses import dataclass, replace
 
 from ..model import Document, Footnote, Row, Table
 from .chunks import Chunk, chunk_line
-from .columns import Span, blank_tags, collisions, infer_spans, tag_spans
+from .columns import Span, blank_tags, collisions, infer_spans, place, tag_spans
 from .footnotes import parse_footnotes
 from .headers import read_headers
 from .regions import Region, find_regions
@@ -104,7 +104,7 @@ def _is_body(text: str) -> bool:
     return bool(values) and any(ch in c.text for c in values for ch in ".,%$")
 
 
-def _body_chunks(tokens: Sequence[Token]) -> list[list[Chunk]]:
+def _body_chunks(tokens: Sequence[Token]) -> list[tuple[Chunk, ...]]:
     return [chunk_line(blank_tags(t.text)) for t in tokens if t.kind is TokenKind.TEXT]
 
 
@@ -125,9 +125,23 @@ def choose_spans(part: Part) -> list[Span]:
     return spans
 
 
-def _data_end(tokens: Sequence[Token]) -> int:
-    ends = [c.end for chunks in _body_chunks(tokens) for c in chunks if c.data]
-    return max(ends, default=0)
+def column_extents(part: Part, spans: Sequence[Span]) -> list[Span]:
+    """The character range each column's values occupy in the body, with the column's tag.
+
+    Only values count: stray prose inside a table block would smear the ranges.
+    """
+    lo = [s for s, _ in spans]
+    hi = [min(e, s + 1) for s, e in spans]
+    for chunks in _body_chunks(part.body):
+        if sum(c.data for c in chunks) < 2 and (not chunks or chunks[0].data):
+            continue
+        placed = place(chunks, spans)
+        for col, cells in placed.cells.items():
+            for cell in cells:
+                if cell.data:
+                    lo[col] = min(lo[col], cell.start)
+                    hi[col] = max(hi[col], cell.end)
+    return list(zip(lo, hi, strict=True))
 
 
 def _header_text(tokens: Sequence[Token]) -> list[str]:
@@ -137,8 +151,8 @@ def _header_text(tokens: Sequence[Token]) -> list[str]:
 
 def read_part(part: Part, spans: list[Span], previous: list[str] | None) -> list[Section]:
     """Sections of one tag-line part: header, then rows, new sections at in-body headers."""
-    data_end = _data_end(part.body)
-    headers, caption = read_headers(_header_text(part.header), spans, data_end)
+    extents = column_extents(part, spans)
+    headers, caption = read_headers(_header_text(part.header), spans, extents)
     if not any(headers) and previous is not None and len(previous) == len(headers):
         headers = previous
     sections = [Section(headers, [], [caption])]
@@ -153,7 +167,7 @@ def read_part(part: Part, spans: list[Span], previous: list[str] | None) -> list
             pending_header.append(token)
             continue
         if pending_header and line.kind in ("data", "label"):
-            _start_section(sections, lines, pending_header, spans, data_end)
+            _start_section(sections, lines, pending_header, spans, extents)
             pending_header = []
         if line.kind == "repeat":
             continue
@@ -163,13 +177,13 @@ def read_part(part: Part, spans: list[Span], previous: list[str] | None) -> list
 
 
 def _start_section(
-    sections: list[Section], lines: list[Line], header: list[Token], spans: list[Span], data_end: int
+    sections: list[Section], lines: list[Line], header: list[Token], spans: list[Span], extents: list[Span]
 ) -> None:
     """Close the current section and open one with the in-body header's labels, if they are new.
 
     Header text right under the tag line, before any row, completes the section's own header.
     """
-    headers, _ = read_headers(_header_text(header), spans, data_end)
+    headers, _ = read_headers(_header_text(header), spans, extents)
     current = sections[-1]
     _finish(current, lines)
     if not any(row.has_text for row in current.rows):

@@ -27,6 +27,7 @@ _CONNECTOR = regex.compile(
     regex.I,
 )
 _LEADER_END = regex.compile(r"(?:\.[ .]*+|_{2,}+)$")
+_FULL = 0.6
 _NORM = regex.compile(r"[^a-z0-9]++")
 
 
@@ -38,6 +39,8 @@ class Line:
     placed: Placed
     kind: str
     """``data``, ``label``, ``header`` (new column labels), ``repeat`` (known labels) or ``gap``."""
+    width: int = 0
+    """Where the first data column starts: the room a label has before it wraps."""
 
     @property
     def label(self) -> str:
@@ -87,19 +90,22 @@ def classify(token: Token, spans: Sequence[Span], headers: Sequence[str]) -> Lin
     """Place a body line's chunks and say what kind of line it is."""
     text = blank_tags(token.text) if token.kind is TokenKind.COLUMN_TAGS else token.text
     placed = place(chunk_line(text), spans)
+    width = spans[0][0] if spans else 0
     if token.kind is TokenKind.RULE:
-        return Line(token, placed, "rule")
-    if token.kind is not TokenKind.TEXT and token.kind is not TokenKind.COLUMN_TAGS:
-        return Line(token, placed, "gap")
-    if not placed.cells:
-        return Line(token, placed, "label" if placed.label else "gap")
-    if placed.has_data:
-        return Line(token, placed, "data")
-    if _matches(placed, headers):
-        return Line(token, placed, "repeat")
-    if not placed.label and len(placed.cells) >= min(2, len(spans)):
-        return Line(token, placed, "header")
-    return Line(token, placed, "data")
+        kind = "rule"
+    elif token.kind is not TokenKind.TEXT and token.kind is not TokenKind.COLUMN_TAGS:
+        kind = "gap"
+    elif not placed.cells:
+        kind = "label" if placed.label else "gap"
+    elif placed.has_data:
+        kind = "data"
+    elif _matches(placed, headers):
+        kind = "repeat"
+    elif not placed.label and len(placed.cells) >= min(2, len(spans)):
+        kind = "header"
+    else:
+        kind = "data"
+    return Line(token, placed, kind, width)
 
 
 def _starts_low(text: str) -> bool:
@@ -123,7 +129,13 @@ def _joins(first: Line, second: Line) -> bool:
         return True
     if _CONNECTOR.search(first.label.rstrip()):
         return True
-    return second.indent > first.indent
+    return second.indent > first.indent and _full(first)
+
+
+def _full(line: Line) -> bool:
+    """A label line that nearly fills its column: it wrapped, it is not a short heading."""
+    end = line.placed.label[-1].end if line.placed.label else 0
+    return end >= _FULL * line.width
 
 
 def _heading(line: Line) -> Draft:

@@ -72,7 +72,9 @@ class Prefixed:
 
 
 class Guard:
-    """Stops a decompressed stream once it inflates past the ratio limit of its compressed input."""
+    """Stops a whole decompressed stream (a ``.tar.gz``, say) once it has inflated past the size
+    limit at more than the ratio limit. Members are checked on their own by :func:`read_bounded`;
+    this catches the rest: skipping a refused bomb member, or padding and headers that inflate."""
 
     def __init__(self, stream: Readable, consumed: Callable[[], int], limits: Limits, name: str) -> None:
         self.stream = stream
@@ -84,12 +86,14 @@ class Guard:
     def read(self, size: int = -1, /) -> bytes:
         data = self.stream.read(size)
         self.out += len(data)
-        check_ratio(self.out, self.consumed(), self.limits, self.name)
+        check_ratio(self.out, self.consumed(), self.limits, self.name, self.limits.max_member_bytes)
         return data
 
 
-def check_ratio(out: int, consumed: int, limits: Limits, name: str) -> None:
-    if out > limits.ratio_floor and out > limits.max_ratio * max(consumed, 1):
+def check_ratio(out: int, consumed: int, limits: Limits, name: str, floor: int | None = None) -> None:
+    """Refuse output over ``max_ratio`` times its input once past ``floor`` bytes (small outputs
+    may have any ratio: a short run of tar padding compresses a thousandfold)."""
+    if out > (limits.ratio_floor if floor is None else floor) and out > limits.max_ratio * max(consumed, 1):
         raise ArchiveError(name, f"decompression bomb: {out} bytes out of {consumed} compressed, "
                                  f"over the ratio limit {limits.max_ratio:g} (--max-ratio)")
 

@@ -111,9 +111,9 @@ def read_headers(
         single = len(covered) == 1 or (under is None and widest >= _SINGLE * (piece.end - piece.start))
         lone = per_line.get(piece.line, 0) == 1
         middle = (piece.start + piece.end) / 2
-        if (lone and len(spans) > 1 and piece.line > last_rule >= 0 and (
-            not single or abs(middle - centre) <= _CENTRE_SLACK
-        )) or (not single and under is None and 0 in covered and len(covered) < len(spans)):
+        unit_note = lone and len(spans) > 1 and piece.line > last_rule >= 0
+        unit_note = unit_note and (not single or abs(middle - centre) <= _CENTRE_SLACK)
+        if unit_note or (not single and under is None and _title(piece, ranges)):
             caption.append(piece)
         elif single:
             parts[max(covered, key=lambda i: overlap(piece.start, piece.end, *ranges[i]))].append(piece)
@@ -124,6 +124,13 @@ def read_headers(
             parts[i].append(piece)
     headers = [" ".join(p.text for p in sorted(col, key=lambda p: (p.line, p.start))) for col in parts]
     return headers, " ".join(p.text for p in sorted(caption, key=lambda p: (p.line, p.start)))
+
+
+def _title(piece: Piece, ranges: Sequence[Span]) -> bool:
+    """A piece over several columns, starting at the first one, not over all: a table title."""
+    if len(ranges) < 3:
+        return False
+    return piece.start < ranges[1][0] and piece.end < ranges[-1][0]
 
 
 def _stacked(

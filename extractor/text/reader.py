@@ -13,7 +13,7 @@ from dataclasses import dataclass, replace
 
 from ..model import Document, Footnote, Row, Table
 from .chunks import Chunk, chunk_line
-from .columns import Span, blank_tags, collisions, infer_spans, place, tag_spans
+from .columns import Placed, Span, blank_tags, collisions, infer_spans, place, spans_from, tag_spans
 from .footnotes import parse_footnotes
 from .headers import read_headers
 from .regions import Region, find_regions
@@ -125,6 +125,41 @@ def choose_spans(part: Part) -> list[Span]:
     return spans
 
 
+def refine_spans(part: Part, spans: list[Span]) -> list[Span]:
+    """Drop tag columns that only label overhang reaches; add a headed column the tags left out.
+
+    A ``<C>`` that falls inside the row labels and never holds a value is part of the label
+    column. A header word that stands between the labels and the first column, right of the
+    label column's own header, is a column of its own (blank in every row).
+    """
+    if not spans:
+        return spans
+    placed = [place(chunks, spans) for chunks in _body_chunks(part.body)]
+    used = {col for p in placed if p.has_data for col in p.cells}
+    starts = [
+        s
+        for i, (s, _) in enumerate(spans)
+        if i in used or not any(c.start < s < c.end for p in placed for c in p.label)
+    ]
+    if not starts:
+        return spans
+    label_end = max((c.end for p in placed if _values(p) > 1 for c in p.label), default=0)
+    first = starts[0]
+    for token in part.header:
+        if token.kind is not TokenKind.TEXT:
+            continue
+        pieces = chunk_line(token.text, False)
+        inside = [p for p in pieces[1:] if label_end + 3 < p.start and p.end < first - 1]
+        if inside and pieces[0].end <= label_end + 3 and any(p.start >= first for p in pieces):
+            starts.insert(0, inside[0].start)
+            break
+    return spans_from(starts)
+
+
+def _values(placed: Placed) -> int:
+    return sum(c.data for cells in placed.cells.values() for c in cells)
+
+
 def column_extents(part: Part, spans: Sequence[Span]) -> list[Span]:
     """The character range each column's values occupy in the body, with the column's tag.
 
@@ -218,7 +253,7 @@ def read_region(region: Region, document: int) -> list[Table]:
     previous: list[str] | None = None
     sections: list[Section] = []
     for part in parts:
-        spans = choose_spans(part)
+        spans = refine_spans(part, choose_spans(part))
         for section in read_part(part, spans, previous):
             if sections and [norm(h) for h in section.headers] == [norm(h) for h in sections[-1].headers]:
                 sections[-1].rows.extend(section.rows)

@@ -13,7 +13,8 @@ from dataclasses import dataclass, field
 
 import regex
 
-from .dom import Element, attr, local_name, text_of
+from .dom import Element, local_name, text_of
+from .style import font_tag_size, style_of
 
 # Elements whose boundaries are line breaks when rendered: their text never runs into a neighbour's.
 BLOCKS = frozenset((
@@ -23,25 +24,11 @@ BLOCKS = frozenset((
 _SKIP = frozenset(("script", "style", "head", "title"))
 MAX_DEPTH = 100
 """Deeper markup (unclosed ``<font>`` tags nest without end in recovered HTML) is read as plain text."""
-_HIDDEN = regex.compile(r"display\s*:\s*none", regex.I)
-_VALIGN_UP = regex.compile(r"vertical-align\s*:\s*(?:super|top|text-top|[1-9]\d*(?:\.\d+)?(?:%|pt|px|em))", regex.I)
-_RELATIVE = regex.compile(r"position\s*:\s*relative", regex.I)
-_TOP_UP = regex.compile(r"(?:^|[;\s])(?:top\s*:\s*-\s*[.\d]|bottom\s*:\s*\+?[.\d]*[1-9])", regex.I)
-_FONT_SIZE = regex.compile(
-    r"font-size\s*:\s*(?:(?P<num>\d{1,3}(?:\.\d{1,3})?|\.\d{1,3})\s*(?P<unit>pt|px|em|rem|%)?|(?P<word>[a-z-]{4,9}))",
-    regex.I,
-)
-_FONT_SHORTHAND = regex.compile(
-    r"(?:^|[;\s])font\s*:[^;]{0,40}?(?P<num>\d{1,3}(?:\.\d{1,3})?)\s*(?P<unit>pt|px)", regex.I
-)
-_SMALL_WORDS = {"smaller": 0.8, "x-small": 0.6, "xx-small": 0.5}
-_FONT_TAG_SIZES = {1: 7.5, 2: 10.0, 3: 12.0, 4: 13.5, 5: 18.0, 6: 24.0, 7: 36.0}
 MARKER = regex.compile(
     r"^(?:\(?\s*(?:\d{1,2}|[a-z]|(?P<twice>[a-z])(?P=twice)|[ivx]{1,4})\s*\)?|\[\s*\w{1,3}\s*\]"
     r"|[*\u2020\u2021\u00a7\u00b6#+]{1,4})$",
     regex.I,
 )
-_SPACES = regex.compile(r"[\s\u200b\ufeff]+")
 SMALLER = 0.8
 """A piece set in at most this fraction of the surrounding font size counts as raised."""
 
@@ -65,13 +52,9 @@ class CellText:
         return not self.text and not self.markers and not self.lead
 
 
-@dataclass
-class _Piece:
-    text: str
-    raised: bool
-    """Raised by position (``<sup>``, ``vertical-align``, ``top: -3pt``)."""
-    small: bool
-    """Set in a smaller font than its surroundings."""
+_Piece = tuple[str, bool, bool]
+"""Text, raised by position (``<sup>``, ``vertical-align``, ``top: -3pt``), set in a smaller font."""
+_SPACE: _Piece = (" ", False, False)
 
 
 def split_marker_text(text: str) -> tuple[str, ...] | None:
@@ -82,34 +65,6 @@ def split_marker_text(text: str) -> tuple[str, ...] | None:
     return tuple(parts)
 
 
-def _font_size(el: Element, name: str, style: str, inherited: float | None) -> float | None:
-    if name == "font":
-        raw = (attr(el, "size") or "").strip()
-        if raw[:1] in "+-" and raw[1:].isdigit():
-            return _FONT_TAG_SIZES.get(min(max(3 + int(raw), 1), 7))
-        if raw.isdigit():
-            return _FONT_TAG_SIZES.get(min(max(int(raw), 1), 7))
-    if not style:
-        return None
-    m = _FONT_SIZE.search(style)
-    if m is None:
-        m = _FONT_SHORTHAND.search(style)
-        if m is None:
-            return None
-    if m.groupdict().get("word"):
-        ratio = _SMALL_WORDS.get(m["word"].lower())
-        return inherited * ratio if ratio and inherited else None
-    size = float(m["num"])
-    unit = (m["unit"] or "pt").lower()
-    if unit == "px":
-        return size * 0.75
-    if unit in ("em", "rem"):
-        return size * (inherited or 10.0)
-    if unit == "%":
-        return size / 100 * (inherited or 10.0)
-    return size
-
-
 class _Walker:
     """Collects the pieces of one cell in document order (not a recursion over nested tables)."""
 
@@ -118,75 +73,76 @@ class _Walker:
         self.facts: list[Element] = []
         self.nested = False
 
-    def space(self) -> None:
-        self.pieces.append(_Piece(" ", False, False))
-
-    def add(self, text: str | None, raised: bool, small: bool) -> None:
-        if text:
-            self.pieces.append(_Piece(text, raised, small))
-
     def walk(self, el: Element, raised: bool, small: bool, size: float | None, in_fact: bool, depth: int) -> None:
+        pieces = self.pieces
         if depth > MAX_DEPTH:
             for child in el:
-                self.add(text_of(child), raised, small)
-                self.add(child.tail, raised, small)
+                pieces.append((text_of(child), raised, small))
+                if child.tail:
+                    pieces.append((child.tail, raised, small))
             return
         for child in el:
             name = local_name(child)
-            if not name or name in _SKIP:
-                self.add(child.tail, raised, small)
-                continue
-            if name == "table":
-                self.nested = True
-                self.space()
-                self.add(child.tail, raised, small)
-                continue
-            style = attr(child, "style") or ""
-            if style and _HIDDEN.search(style):
-                self.add(child.tail, raised, small)
-                continue
-            child_raised = raised or name == "sup" or bool(
-                style and (_VALIGN_UP.search(style) or (_RELATIVE.search(style) and _TOP_UP.search(style)))
-            )
-            child_size = _font_size(child, name, style, size) if (style or name == "font") else None
-            child_small = small or (child_size is not None and size is not None and child_size <= size * SMALLER)
-            fact = name == "nonfraction"
-            if fact and not in_fact:
-                self.facts.append(child)
-            block = name in BLOCKS
-            if block:
-                self.space()
-            self.add(child.text, child_raised, child_small)
+            if name and name not in _SKIP:
+                if name == "table":
+                    self.nested = True
+                    pieces.append(_SPACE)
+                else:
+                    self._element(child, name, raised, small, size, in_fact, depth)
+            if child.tail:
+                pieces.append((child.tail, raised, small))
+
+    def _element(
+        self, child: Element, name: str, raised: bool, small: bool, size: float | None, in_fact: bool, depth: int
+    ) -> None:
+        look = style_of(child.get("style"))
+        if look.hidden:
+            return
+        child_raised = raised or look.raised or name == "sup"
+        child_size = font_tag_size(child.get("size")) if name == "font" else look.font_size(size)
+        child_small = small or (child_size is not None and size is not None and child_size <= size * SMALLER)
+        fact = name == "nonfraction"
+        if fact and not in_fact:
+            self.facts.append(child)
+        block = name in BLOCKS
+        if block:
+            self.pieces.append(_SPACE)
+        if child.text:
+            self.pieces.append((child.text, child_raised, child_small))
+        if len(child):
             self.walk(child, child_raised, child_small, child_size or size, in_fact or fact, depth + 1)
-            if block:
-                self.space()
-            self.add(child.tail, raised, small)
+        if block:
+            self.pieces.append(_SPACE)
 
 
 def _clean(text: str) -> str:
-    return str(_SPACES.sub(" ", text)).strip()
+    if "\u200b" in text or "\ufeff" in text:
+        text = text.replace("\u200b", " ").replace("\ufeff", " ")
+    return " ".join(text.split())
 
 
 def read_cell(td: Element) -> CellText:
     """The rendered text of ``td`` with raised markers taken out, and the facts it holds."""
+    if len(td) == 0:
+        return CellText(text=_clean(td.text or ""), header=local_name(td) == "th")
     walker = _Walker()
-    style = attr(td, "style") or ""
-    size = _font_size(td, local_name(td), style, None)
-    walker.add(td.text, False, False)
+    size = style_of(td.get("style")).font_size(None)
+    if td.text:
+        walker.pieces.append((td.text, False, False))
     walker.walk(td, False, False, size, False, 0)
     out = CellText(header=local_name(td) == "th", facts=walker.facts, nested=walker.nested)
     body: list[str] = []
     markers: list[str] = []
     lead: list[str] = []
-    for piece in walker.pieces:
-        if (piece.raised or piece.small) and piece.text.strip():
-            found = split_marker_text(_clean(piece.text))
-            has_body = bool(_clean("".join(body)))
-            if found is not None and (has_body or piece.raised):
+    for text, raised, small in walker.pieces:
+        if (raised or small) and not text.isspace():
+            found = split_marker_text(_clean(text))
+            has_body = not "".join(body).isspace() and bool(body)
+            if found is not None and (has_body or raised):
                 (markers if has_body else lead).extend(found)
                 body.append(" ")
                 continue
-        body.append(piece.text)
+        body.append(text)
     out.text = _clean("".join(body))
     out.markers = tuple(markers)
     out.lead = tuple(lead)

@@ -72,7 +72,7 @@ def local_name(el: Element) -> str:
 def attr(el: Element, name: str) -> str | None:
     """Attribute ``name`` (as spelled in XML, e.g. ``contextRef``) in either parser's spelling."""
     value = el.get(name)
-    if value is None:
+    if value is None and not name.islower():
         value = el.get(name.lower())
     return value
 

@@ -7,17 +7,16 @@ the checks. Kinds and concepts are the classifier's business.
 
 from __future__ import annotations
 
-import dataclasses
 from collections.abc import Iterator
 from itertools import islice
 
 import regex
-from lxml import etree
 
 from ..model import Document, Footnote, Row, Table
+from .around import hidden, text_around
 from .build import column_classes, to_rows
-from .cells import BLOCKS, read_cell
-from .dom import Element, attr, line_of, local_name, parse_document
+from .cells import read_cell
+from .dom import Element, line_of, local_name, parse_document
 from .grid import TEXT_FOOTNOTE, Grid, build_grid
 from .xbrl import FactReader, read_contexts
 
@@ -27,77 +26,12 @@ _RAW_WINDOW = 4
 _NEAR_ELEMENTS = 6
 _SPACED = frozenset(("sup", "td", "th"))
 _SMALL_ELEMENT = 120
-_HIDDEN = regex.compile(r"display\s*:\s*none", regex.I)
 _SKIP_TEXT = frozenset(("script", "style", "head", "title"))
 _LIST_MARK = regex.compile(
     r"^(?:[\u2022\u25cf\u25aa\u25a0\u2013\u2014\u00b7\u2023\u25e6\u27a2\u2713\u2714o\-]|\(?\d{1,2}[.)]|\(?[a-z][.)]|\([ivx]{1,4}\))$",
     regex.I,
 )
 _MARKER_KEY = regex.compile(r"[()\[\]\s]")
-
-
-@dataclasses.dataclass
-class _Flat:
-    """The document's rendered text in one string, and where each table's text starts and ends."""
-
-    text: str
-    tables: list[tuple[Element, int, int]]
-
-
-def _flatten(root: Element) -> _Flat:
-    chunks: list[str] = []
-    size = 0
-    starts: dict[Element, int] = {}
-    tables: list[tuple[Element, int, int]] = []
-    skip: Element | None = None
-
-    def add(text: str | None) -> None:
-        nonlocal size
-        if text:
-            chunks.append(text)
-            size += len(text)
-
-    for event, el in etree.iterwalk(root, events=("start", "end")):
-        if skip is not None:
-            if event == "end" and el is skip:
-                skip = None
-                add(el.tail)
-            continue
-        name = local_name(el)
-        if event == "start":
-            style = attr(el, "style")
-            if name in _SKIP_TEXT or (style and _HIDDEN.search(style)):
-                skip = el
-                continue
-            if name in BLOCKS or name in _SPACED:
-                add(" ")
-            if name == "table":
-                starts[el] = size
-            add(el.text)
-        else:
-            if name == "table" and el in starts:
-                tables.append((el, starts.pop(el), size))
-            if name in BLOCKS:
-                add(" ")
-            add(el.tail)
-    tables.sort(key=lambda t: t[1])
-    return _Flat("".join(chunks), tables)
-
-
-def _context(flat: _Flat, start: int, end: int) -> str:
-    """About CONTEXT_CHARS of rendered text on each side of the table, cut at word boundaries.
-
-    The flat text keeps the source's whitespace (collapsing it all would cost more than the
-    table reading), so a wider raw window is taken and collapsed here.
-    """
-    raw = _RAW_WINDOW * CONTEXT_CHARS
-    before = " ".join(flat.text[max(0, start - raw) : start].split()[-CONTEXT_CHARS:])
-    after = " ".join(flat.text[end : end + raw].split()[:CONTEXT_CHARS])
-    if len(before) > CONTEXT_CHARS:
-        before = before[-CONTEXT_CHARS:].split(" ", 1)[-1]
-    if len(after) > CONTEXT_CHARS:
-        after = after[:CONTEXT_CHARS].rsplit(" ", 1)[0]
-    return f"{before} {after}".strip()
 
 
 def _small(el: Element) -> bool:
@@ -186,11 +120,12 @@ def read_html_tables(doc: Document) -> list[Table]:
     root = parse_document(doc.text)
     if root is None:
         return []
-    flat = _flatten(root)
     facts = FactReader(read_contexts(root) if _tagged(doc.text) else {})
     offset = doc.text_line - 1
     tables: list[Table] = []
-    for element, start, end in flat.tables:
+    for element in root.iter("{*}table"):
+        if hidden(element):
+            continue
         grid = build_grid(element)
         if grid is None:
             continue
@@ -210,7 +145,7 @@ def read_html_tables(doc: Document) -> list[Table]:
             document=doc.sequence or 1,
             caption=_caption(element) or grid.title,
             footnotes=tuple(grid.footnotes) + tuple(below),
-            context=_context(flat, start, end),
+            context=text_around(element, CONTEXT_CHARS),
             layout="html",
             column_classes=column_classes(rows, len(grid.columns)),
         ))

@@ -173,3 +173,29 @@ def test_value_under_a_spanning_cell_keeps_its_column() -> None:
     (table,) = read(html)
     assert table.columns == ("Class A", "Class C")
     assert [[c.text for c in r.cells] for r in table.rows] == [["None", "2.00%"], ["$5", "$5"]]
+
+
+def test_a_repeated_header_row_starts_a_new_section() -> None:
+    html = """<table>
+<tr><td></td><td>Class A</td><td>Class B</td></tr>
+<tr><td>Management fees</td><td>0.50%</td><td>0.50%</td></tr>
+<tr><td>Total</td><td>0.75%</td><td>1.50%</td></tr>
+<tr><td></td><td>Class R</td><td></td></tr>
+<tr><td>Management fees</td><td>0.50%</td><td></td></tr>
+<tr><td>Total</td><td>1.00%</td><td></td></tr>
+</table>"""
+    first, second = read(html)
+    assert (first.line, first.section, first.columns) == (1, 0, ("Class A", "Class B"))
+    assert (second.line, second.section, second.columns) == (1, 1, ("Class R",))
+    assert values(second) == [[Decimal("0.50")], [Decimal("1.00")]]
+
+
+def test_value_words_in_a_row_do_not_start_a_section() -> None:
+    html = """<table>
+<tr><td></td><td>Class A</td><td>Class B</td></tr>
+<tr><td>Management fees</td><td>0.50%</td><td>0.50%</td></tr>
+<tr><td></td><td>None</td><td>N/A</td></tr>
+<tr><td>Total</td><td>0.75%</td><td>1.50%</td></tr>
+</table>"""
+    (table,) = read(html)
+    assert len(table.rows) == 3

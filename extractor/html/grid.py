@@ -27,6 +27,7 @@ _ENDS_NUMERIC = regex.compile(r"\d\s*\)?\s*$")
 _STARTS_NUMERIC = regex.compile(r"^\s*[(\-\u2212]?\s*\$?\s*[\d.]")
 _SYMBOL_MARKER = regex.compile(r"^[*\u2020\u2021\u00a7\u00b6]{1,4}$")
 _YEAR = regex.compile(r"^(?:19|20)\d\d$")
+_VALUE_WORD = regex.compile(r"^(?:none|nil|n/?a|not applicable|yes|no|[-\u2013\u2014]+)\W*$", regex.I)
 TEXT_FOOTNOTE = regex.compile(
     r"^(?P<marker>\(\s*(?:\d{1,2}|[a-z])\s*\)|\d{1,2}(?=\s)|[*\u2020\u2021\u00a7]{1,4}|\[\d{1,2}\])\s*(?P<text>\S.{8,})$",
     regex.I | regex.S,
@@ -253,8 +254,8 @@ def _header_texts(header: list[GridRow], label_col: int | None, data_cols: list[
     return [" ".join(parts[c]) for c in data_cols], title
 
 
-def build_grid(table: Element) -> Grid | None:
-    """The grid of ``table``, or None when it holds no data (layout, one cell, empty)."""
+def build_grid(table: Element) -> list[Grid]:
+    """The grids of ``table``, one per section; none when it holds no data (layout, one cell, empty)."""
     rows, nested = expand(own_rows(table))
     width = max((s.end for r in rows for s in r.slots), default=0)
     for row in rows:
@@ -263,7 +264,7 @@ def build_grid(table: Element) -> Grid | None:
             slot.parsed = parse_cell(slot.cell.text)
     rows = [r for r in rows if r.slots]
     if not rows:
-        return None
+        return []
     first = next((i for i, r in enumerate(rows) if number_row(r, allow_years=False)), None)
     if first is None:
         first = next((i for i, r in enumerate(rows) if number_row(r, allow_years=True)), None)
@@ -281,11 +282,48 @@ def build_grid(table: Element) -> Grid | None:
         else:
             data.append(row)
     if not data:
-        return None
+        return []
     used = place_columns(data)
     label_col = _label_column(data, used)
     data_cols = sorted(c for c in used if c != label_col)
     if not data_cols:
-        return None
-    columns, title = _header_texts(header, label_col, data_cols, width)
-    return Grid(columns, label_col, data_cols, data, footnotes, title, nested)
+        return []
+    grids: list[Grid] = []
+    for heads, part in _sections(data, header, label_col, data_cols):
+        columns, title = _header_texts(heads, label_col, data_cols, width)
+        keep = [i for i, c in enumerate(data_cols) if columns[i] or any(s.col == c for r in part for s in r.slots)]
+        grids.append(Grid([columns[i] for i in keep], label_col, [data_cols[i] for i in keep], part, footnotes,
+                          title, nested))
+    return grids
+
+
+def _header_like(row: GridRow, label_col: int | None) -> bool:
+    """A body row that reads as column headings: no label, only short texts that are not values."""
+    cells = [s for s in row.slots if s.col != label_col]
+    if not cells or len(cells) < len(row.slots) or number_row(row, allow_years=False):
+        return False
+    return all(
+        s.cell.text and len(s.cell.text) <= 60 and not _VALUE_WORD.match(s.cell.text)
+        and (s.parsed.value is None or _YEAR.match(s.cell.text))
+        for s in cells
+    )
+
+
+def _sections(
+    rows: list[GridRow], header: list[GridRow], label_col: int | None, data_cols: list[int]
+) -> list[tuple[list[GridRow], list[GridRow]]]:
+    """Split where the body repeats a header row with new column labels above more numbers."""
+    cuts: list[tuple[int, int]] = []
+    for i in range(1, len(rows) - 1):
+        if _header_like(rows[i], label_col) and number_row(rows[i + 1], allow_years=True):
+            start = i
+            while start - 1 > (cuts[-1][1] if cuts else 0) and _header_like(rows[start - 1], label_col):
+                start -= 1
+            cuts.append((start, i + 1))
+    sections: list[tuple[list[GridRow], list[GridRow]]] = []
+    heads, begin = header, 0
+    for start, end in cuts:
+        sections.append((heads, rows[begin:start]))
+        heads, begin = rows[start:end], end
+    sections.append((heads, rows[begin:]))
+    return [(h, part) for h, part in sections if part]

@@ -115,6 +115,36 @@ def _holds_data(grid: Grid, rows: list[Row]) -> bool:
     return len(filled) >= 2 and (grid.label_col is not None or len(grid.data_cols) >= 2)
 
 
+def _tables_of(element: Element, document: int, offset: int, facts: FactReader) -> list[Table]:
+    """The sections of one ``<table>`` that hold data, as Tables sharing its line and prose."""
+    built = [(grid, to_rows(grid, offset, facts)) for grid in build_grid(element)]
+    built = [(grid, rows) for grid, rows in built if _holds_data(grid, rows)]
+    if not built:
+        return []
+    caption = _caption(element)
+    context = text_around(element, CONTEXT_CHARS)
+    out: list[Table] = []
+    for section, (grid, rows) in enumerate(built):
+        wanted = _referenced(rows) - {_key(f.marker) for f in grid.footnotes}
+        below = _footnotes_below(element, wanted) if wanted else []
+        end_line = max(line_of(el) for el in grid.rows[-1].element.iter()) + offset
+        out.append(Table(
+            id="",
+            line=line_of(element) + offset,
+            columns=tuple(grid.columns),
+            rows=tuple(rows),
+            section=section,
+            end_line=end_line,
+            document=document,
+            caption=caption or grid.title,
+            footnotes=tuple(grid.footnotes) + tuple(below),
+            context=context,
+            layout="html",
+            column_classes=column_classes(rows, len(grid.columns)),
+        ))
+    return out
+
+
 def read_html_tables(doc: Document) -> list[Table]:
     """Every data ``<table>`` of ``doc`` as a Table (ids are assigned by the caller)."""
     root = parse_document(doc.text)
@@ -126,29 +156,7 @@ def read_html_tables(doc: Document) -> list[Table]:
     for element in root.iter("{*}table"):
         if hidden(element):
             continue
-        grid = build_grid(element)
-        if grid is None:
-            continue
-        rows = to_rows(grid, offset, facts)
-        if not _holds_data(grid, rows):
-            continue
-        wanted = _referenced(rows) - {_key(f.marker) for f in grid.footnotes}
-        below = _footnotes_below(element, wanted) if wanted else []
-        last = grid.rows[-1].element
-        end_line = max(line_of(el) for el in last.iter()) + offset
-        tables.append(Table(
-            id="",
-            line=line_of(element) + offset,
-            columns=tuple(grid.columns),
-            rows=tuple(rows),
-            end_line=end_line,
-            document=doc.sequence or 1,
-            caption=_caption(element) or grid.title,
-            footnotes=tuple(grid.footnotes) + tuple(below),
-            context=text_around(element, CONTEXT_CHARS),
-            layout="html",
-            column_classes=column_classes(rows, len(grid.columns)),
-        ))
+        tables.extend(_tables_of(element, doc.sequence or 1, offset, facts))
     return tables
 
 

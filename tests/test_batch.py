@@ -71,7 +71,8 @@ def options(outdir: Path, *inputs: Path | str, **extra: Any) -> BatchOptions:
 
 
 def batch(outdir: Path, *inputs: Path | str, **extra: Any) -> Summary:
-    return run_batch(options(outdir, *inputs, **extra))
+    client = extra.pop("_client", None)
+    return run_batch(options(outdir, *inputs, **extra), client)
 
 
 def manifest(outdir: Path) -> list[dict[str, str]]:

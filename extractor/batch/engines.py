@@ -134,9 +134,11 @@ def run_dask(items: Iterable[WorkItem], settings: Settings, client: Any) -> Iter
     """The same chunks on a Dask cluster. Results come back to this process, which writes them,
     so the workers need no access to the output folder; a chunk lost with its worker (Dask gives
     up after its own retries) is recorded as failed, input by input."""
-    from distributed import wait as dask_wait
+    from distributed import as_completed
 
     slots = max(1, sum(client.nthreads().values())) * IN_FLIGHT_PER_WORKER
+    # this client's loop, not the default client's: a process may hold several clients
+    finished = as_completed(loop=client.loop, raise_errors=False)  # type: ignore[no-untyped-call]
     pending: dict[Any, list[WorkItem]] = {}
 
     def results(future: Any) -> list[Outcome]:
@@ -151,9 +153,9 @@ def run_dask(items: Iterable[WorkItem], settings: Settings, client: Any) -> Iter
 
     for chunk in chunks(items):
         while len(pending) >= slots:
-            done, _ = dask_wait(list(pending), return_when="FIRST_COMPLETED")  # type: ignore[no-untyped-call]
-            for future in done:
-                yield from results(future)
-        pending[client.submit(process_chunk, chunk, settings, pure=False)] = chunk
+            yield from results(next(finished))
+        future = client.submit(process_chunk, chunk, settings, pure=False)
+        pending[future] = chunk
+        finished.add(future)  # type: ignore[no-untyped-call]
     while pending:
-        yield from results(next(iter(pending)))
+        yield from results(next(finished))

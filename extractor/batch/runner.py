@@ -75,7 +75,7 @@ def dask_client(options: BatchOptions) -> Any:
     if options.scheduler:
         return Client(options.scheduler)  # type: ignore[no-untyped-call]
     cluster = LocalCluster(n_workers=options.jobs, threads_per_worker=1, processes=True,  # type: ignore[no-untyped-call]
-                           dashboard_address=None)
+                           dashboard_address=":0")
     client = Client(cluster)  # type: ignore[no-untyped-call]
     return _Owned(client, cluster)
 

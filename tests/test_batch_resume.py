@@ -1,0 +1,119 @@
+"""Interrupted runs: no half files, and ``--resume`` ends with exactly the uninterrupted output.
+
+Tables and findings must be byte-identical; the manifest too, except its ``seconds`` column,
+which measures the run and is left out of the comparison.
+"""
+
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+from typing import Any
+
+import pytest
+from test_batch import batch, broken_total, outputs, tar_bytes, variant, zip_bytes
+
+from extractor import pipeline
+from extractor.batch import Settings
+from extractor.cli import main
+
+
+def make_inputs(folder: Path, count: int = 24) -> Path:
+    folder.mkdir()
+    members = {f"{n:03d}.txt": variant(n) for n in range(count)}
+    members["005.txt"] = broken_total()
+    members["007.bin"] = bytes(range(256)) * 4
+    (folder / "a.tar.gz").write_bytes(tar_bytes(members, "w:gz"))
+    (folder / "b.zip").write_bytes(zip_bytes({"../evil.txt": variant(1), "z.txt": variant(99)}))
+    return folder
+
+
+def finished(outdir: Path) -> list[str]:
+    return sorted(p.name for p in outdir.iterdir() if p.name != ".parts")
+
+
+@pytest.mark.parametrize("fmt", ["csv", "parquet"])
+def test_resume_after_an_interrupt_gives_the_same_bytes(tmp_path: Path, fmt: str,
+                                                        monkeypatch: pytest.MonkeyPatch) -> None:
+    src = make_inputs(tmp_path / "in")
+    settings = Settings(fmt=fmt)
+    batch(tmp_path / "whole", src, settings=settings)
+    real = pipeline.extract_bytes
+    calls: list[str] = []
+
+    def interrupted(data: bytes, source: str) -> Any:
+        calls.append(source)
+        if len(calls) == 10:
+            raise KeyboardInterrupt
+        return real(data, source)
+
+    monkeypatch.setattr(pipeline, "extract_bytes", interrupted)
+    with pytest.raises(KeyboardInterrupt):
+        batch(tmp_path / "out", src, settings=settings)
+    assert finished(tmp_path / "out") == []  # no output file, whole or half
+    assert len(list((tmp_path / "out" / ".parts").glob("*.part"))) == 9
+    calls.clear()
+    monkeypatch.setattr(pipeline, "extract_bytes", lambda data, source: calls.append(source) or real(data, source))
+    batch(tmp_path / "out", src, settings=settings, resume=True)
+    assert len(calls) == 25 + 1 - 9  # the tar's and the zip's readable members not done yet
+    assert outputs(tmp_path / "out", fmt) == outputs(tmp_path / "whole", fmt)
+    assert finished(tmp_path / "out") == [f"{n}.{fmt}" for n in ("findings", "manifest", "tables")]
+    assert not (tmp_path / "out" / ".parts").exists()
+
+
+def test_resume_refuses_other_options(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    src = make_inputs(tmp_path / "in", count=3)
+    monkeypatch.setattr(pipeline, "extract_bytes", lambda data, source: (_ for _ in ()).throw(KeyboardInterrupt))
+    with pytest.raises(KeyboardInterrupt):
+        batch(tmp_path / "out", src, settings=Settings(kinds=("fees",)))
+    monkeypatch.undo()
+    out = str(tmp_path / "out")
+    assert main(["batch", str(src), "-o", out, "--resume", "--jobs", "1"]) == 2
+    assert main(["batch", str(src), "-o", out, "--resume", "--jobs", "1", "--kind", "fees"]) == 1
+
+
+SLOW = """
+import time
+import extractor.pipeline as pipeline
+
+_real = pipeline.extract_bytes
+
+
+def _slow(data, source):
+    time.sleep(0.05)
+    return _real(data, source)
+
+
+pipeline.extract_bytes = _slow
+"""
+
+
+def test_a_sigkilled_run_resumes_to_identical_outputs(tmp_path: Path) -> None:
+    src = make_inputs(tmp_path / "in", count=60)
+    whole, out = tmp_path / "whole", tmp_path / "out"
+    args = [sys.executable, "-m", "extractor", "batch", str(src), "--jobs", "2", "--no-progress"]
+    assert subprocess.run([*args, "-o", str(whole)], capture_output=True, timeout=300).returncode == 1
+    (tmp_path / "slow").mkdir()
+    (tmp_path / "slow" / "sitecustomize.py").write_text(SLOW)  # every process of the run is slowed
+    env = {**os.environ, "PYTHONPATH": str(tmp_path / "slow")}
+    proc = subprocess.Popen([*args, "-o", str(out)], env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+                            start_new_session=True)
+    try:
+        deadline = time.monotonic() + 120
+        while len(list((out / ".parts").glob("*.part"))) < 10 and proc.poll() is None:
+            assert time.monotonic() < deadline
+            time.sleep(0.01)
+        os.killpg(proc.pid, signal.SIGKILL)  # the run and its workers, mid-way
+    finally:
+        proc.wait(timeout=60)
+    assert proc.returncode == -signal.SIGKILL
+    parts = len(list((out / ".parts").glob("*.part")))
+    assert 10 <= parts < 63
+    assert finished(out) == []
+    resumed = subprocess.run([*args, "-o", str(out), "--resume"], capture_output=True, text=True, timeout=300)
+    assert resumed.returncode == 1, resumed.stderr
+    assert outputs(out) == outputs(whole)

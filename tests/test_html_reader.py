@@ -86,7 +86,19 @@ def test_dollar_sign_cells_and_colspan_group_headers(old_html: list[Table]) -> N
 def test_lines_are_those_of_the_table_and_tr_start_tags(old_html: list[Table]) -> None:
     fees = old_html[0]
     assert [r.line for r in fees.rows] == [17, 24, 31, 38, 45, 52]
-    assert fees.caption == "ANNUAL FUND OPERATING EXPENSES"
+    # A heading above the table is prose around it (as in plain text), not its caption.
+    assert fees.caption == ""
+    assert "ANNUAL FUND OPERATING EXPENSES" in fees.context
+
+
+def test_caption_element_and_title_row_are_the_caption() -> None:
+    html = """<table><caption>Shareholder Fees</caption>
+<tr><td></td><td>Class A</td></tr><tr><td>Maximum sales charge</td><td>5.75%</td></tr></table>
+<table><tr><td colspan="2">Annual Fund Operating Expenses</td></tr>
+<tr><td></td><td>Class A</td></tr><tr><td>Management fees</td><td>0.75%</td></tr></table>"""
+    first, second = read(html)
+    assert (first.caption, first.columns) == ("Shareholder Fees", ("Class A",))
+    assert (second.caption, second.columns) == ("Annual Fund Operating Expenses", ("Class A",))
 
 
 def test_lines_are_offset_to_the_input_file() -> None:

@@ -57,16 +57,10 @@ def _neighbours(table: Element, preceding: bool) -> Iterator[Element]:
 
 
 def _caption(table: Element) -> str:
+    """The table's own ``<caption>``; a heading printed above it stays in the context, as in text."""
     for child in table:
         if local_name(child) == "caption":
             return read_cell(child).text
-    for sib in _neighbours(table, preceding=True):
-        if local_name(sib) == "table" or not _small(sib):
-            return ""
-        text = read_cell(sib).text
-        if len(text) < 3 or text.isdigit():
-            continue
-        return text if len(text) <= 200 else ""
     return ""
 
 

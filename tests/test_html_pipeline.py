@@ -1,0 +1,38 @@
+"""HTML documents through the whole pipeline: a submission mixing a plain-text and an HTML table."""
+
+from __future__ import annotations
+
+import pytest
+from conftest import FIXTURES
+
+from extractor.model import Filing, Table
+from extractor.pipeline import extract
+
+MIXED = FIXTURES / "html-mixed-submission.txt"
+
+
+@pytest.fixture(scope="module")
+def filing() -> Filing:
+    return extract(MIXED)
+
+
+def _content(table: Table) -> tuple[object, ...]:
+    rows = tuple(
+        (r.label, r.concept, tuple((c.text, c.value, c.unit, c.footnotes) for c in r.cells)) for r in table.rows
+    )
+    return table.kind, table.columns, table.column_concepts, rows, table.footnotes, table.caption
+
+
+def test_plain_text_table_and_html_table_in_one_submission(filing: Filing) -> None:
+    text, html = filing.tables
+    assert (text.layout, text.document, text.line) == ("text", 1, 21)
+    assert (html.layout, html.document, html.line) == ("html", 2, 40)
+    assert [r.line for r in html.rows] == [42, 43, 44, 45]
+
+
+def test_the_same_fee_table_gives_the_same_output_in_text_and_html(filing: Filing) -> None:
+    text, html = filing.tables
+    assert len(text.rows) == 4
+    assert _content(html) == _content(text)
+    assert html.kind == "fees"
+    assert not [f for f in filing.findings if f.severity == "error"]

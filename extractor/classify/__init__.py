@@ -22,6 +22,7 @@ __all__ = ["classify", "fee_concept", "period_years", "redemption_mode"]
 _ANCHORS = FEE_CONCEPTS - {
     "OtherExpensesOverAssets", "ShareholderFeeOther", "ExpensesOverAssets", "NetExpensesOverAssets",
     "FeeWaiverOrReimbursementOverAssets", "MaximumAccountFee", "ExchangeFee",
+    *(f"Component{i}OtherExpensesOverAssets" for i in (1, 2, 3)),
 }
 _OTHER = "OtherExpensesOverAssets"
 _MAIN_OTHER_LABEL = ("other expenses", "other expense", "other operating expenses")
@@ -93,7 +94,7 @@ def _small_numbers(table: Table) -> bool:
 
 
 def _looks_like_fees(concepts: Sequence[str | None]) -> bool:
-    found = {c for c in concepts if c}
+    found = {c for c in concepts if c and not c.startswith("Component")}
     return len(found) >= 2 and bool(found & _ANCHORS)
 
 

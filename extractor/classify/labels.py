@@ -76,7 +76,7 @@ def operating_expense_concept(text: str) -> str | None:
     """Concept of an annual-operating-expense label (a percentage of net assets), or ``None``."""
     if _has(text, r"^(?:total |subtotal )?other expenses?\b.*\btotal\b|^total other expenses?|^other expenses? total"):
         return "OtherExpensesOverAssets"
-    if _has(text, _NET_TOTAL) and _has(text, r"expense|total|ratio"):
+    if _has(text, _NET_TOTAL) and _has(text, r"expense|ratio"):
         return "NetExpensesOverAssets"
     if _has(text, r"^(?:total|gross)\b|^annual (?:fund |portfolio )?operating expenses?$") and _has(
         text, _GROSS_TOTAL + r"|^annual (?:fund |portfolio )?operating expenses?$"
@@ -92,7 +92,8 @@ def operating_expense_concept(text: str) -> str | None:
         return "DistributionAndService12b1FeesOverAssets"
     if _has(text, r"management|advis|unitary fee|investment (?:adviser|manager)"):
         return "ManagementFeesOverAssets"
-    if _has(text, r"^other$|\bother (?:operating )?expenses?\b|shareholder servic|administrat|transfer agen"
+    if _has(text, r"^other$|\bother (?:operating )?expenses?\b|shareholder servic|transfer agen"
+            r"|administrat\w* (?:services? )?(?:fee|expense)"
             r"|servicing fee"):
         return "OtherExpensesOverAssets"
     if _has(text, r"^total$"):

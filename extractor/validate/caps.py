@@ -18,15 +18,22 @@ from .policy import finding, text
 
 _SENTENCE = regex.compile(r"(?<=[.;])\s+(?=[A-Z(])")
 _CAP_WORDS = regex.compile(r"not (?:to )?exceed|limit(?:ed)? (?:to|at)|cap(?:ped)? (?:at|of)|expense cap", regex.I)
+_ABOUT_TOTAL = regex.compile(
+    r"(?:total|operating|annual|fund|portfolio|net)\b[^.;]{0,60}\bexpenses|expense ratio|expenses? (?:limit|cap)",
+    regex.I,
+)
+_ABOUT_ITEM = regex.compile(r"12b|distribution|servic|sales charge|management fee|advisory fee", regex.I)
 _PERCENT = regex.compile(r"(\d{0,2}\.\d{1,3}|\d{1,2})\s?%")
-_CLASS = regex.compile(r"\bclass(?:es)?\s+([A-Z0-9][A-Za-z0-9\-]{0,8})\b|\band\s+(?:class\s+)?([A-Z][0-9\-]{0,4})\b")
+_CLASS = regex.compile(
+    r"\b(?i:class(?:es)?)\s+([A-Z0-9][A-Za-z0-9\-]{0,8})\b|\band\s+(?:(?i:class)\s+)?([A-Z][0-9\-]{0,4})\b"
+)
 
 
 def stated_caps(text_: str) -> dict[str, Decimal]:
     """Class key -> cap (percent); key ``""`` when one cap applies to every class."""
     caps: dict[str, Decimal] = {}
     for sentence in _SENTENCE.split(" ".join(text_.split())):
-        if not _CAP_WORDS.search(sentence):
+        if not _CAP_WORDS.search(sentence) or not _ABOUT_TOTAL.search(sentence) or _ABOUT_ITEM.search(sentence):
             continue
         try:
             percents = [Decimal(m.group(1)) for m in _PERCENT.finditer(sentence)]

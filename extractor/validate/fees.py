@@ -62,7 +62,7 @@ def component_sum(table: Table) -> list[Finding]:
         if total is None and not fees.has(WAIVER):
             total = fees.first(NET)
         if total is None or total.value is None:
-            if any(i.value for i in top) and not fees.has(GROSS) and not fees.has(NET):
+            if len({i.concept for i in top if i.value}) >= 2 and not fees.has(GROSS) and not fees.has(NET):
                 row = next(i for i in top if i.value)
                 findings.append(finding(
                     "component_sum", "info", table.id, row.where, "", "",

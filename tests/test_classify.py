@@ -1,0 +1,162 @@
+"""The classifier on label wordings real fee tables use, and on tables that must stay "other"."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import pytest
+
+from extractor.classify import classify, fee_concept, period_years, redemption_mode
+from extractor.model import Row, Table
+from extractor.values import parse_cell
+
+
+def table(columns: Sequence[str], rows: Sequence[tuple[str, Sequence[str]]], caption: str = "") -> Table:
+    built = tuple(Row(line=i + 1, label=label, cells=tuple(parse_cell(c) for c in cells))
+                  for i, (label, cells) in enumerate(rows))
+    return classify(Table(id="t1", line=1, columns=tuple(columns), rows=built, caption=caption))
+
+
+@pytest.mark.parametrize(("label", "concept"), [
+    ("Maximum Sales Charge (Load) Imposed on Purchases (as a percentage of offering price)",
+     "MaximumSalesChargeImposedOnPurchasesOverOfferingPrice"),
+    ("Sales Charge (Load) Imposed on Purchases", "MaximumSalesChargeImposedOnPurchasesOverOfferingPrice"),
+    ("Maximum sales charge imposed on reinvested dividends",
+     "MaximumSalesChargeOnReinvestedDividendsAndDistributionsOverOther"),
+    ("Maximum deferred sales charge", "MaximumDeferredSalesChargeOverOfferingPrice"),
+    ("Maximum Deferred Sales Charge (Load) (as a percentage of original purchase price or redemption proceeds, "
+     "whichever is lower)", "MaximumDeferredSalesChargeOverOfferingPrice"),
+    ("Maximum contingent deferred sales charge (as a percentage of redemption proceeds)",
+     "MaximumDeferredSalesChargeOverOther"),
+    ("Redemption or exchange fees", "RedemptionFeeOverRedemption"),
+    ("Redemption Fee (as a percentage of amount redeemed)/1/", "RedemptionFeeOverRedemption"),
+    ("Exchange Fee", "ExchangeFee"),
+    ("Account Service Fee (for fund account balances below $10,000)", "MaximumAccountFee"),
+    ("Maximum Account Fee", "MaximumAccountFee"),
+    ("Purchase Fee", "ShareholderFeeOther"),
+    ("Management Fee", "ManagementFeesOverAssets"),
+    ("Investment Advisory Fees", "ManagementFeesOverAssets"),
+    ("12b-1 Fees", "DistributionAndService12b1FeesOverAssets"),
+    ("Distribution and/or Service (12b-1) Fees/1/", "DistributionAndService12b1FeesOverAssets"),
+    ("Distribution (non-12b-1) fees", "DistributionOrSimilarNon12b1FeesOverAssets"),
+    ("Other Expenses*", "OtherExpensesOverAssets"),
+    ("Shareholder Servicing Fees", "OtherExpensesOverAssets"),
+    ("Acquired Fund Fees and Expenses", "AcquiredFundFeesAndExpensesOverAssets"),
+    ("Total Annual Fund Operating Expenses", "ExpensesOverAssets"),
+    ("Total Annual Portfolio Operating Expense Before Expense Waiver/Repayment to Manager", "ExpensesOverAssets"),
+    ("Total Annual Fund Operating Expenses After Fee Waiver and/or Expense Reimbursement", "NetExpensesOverAssets"),
+    ("Net Annual Fund Operating Expenses", "NetExpensesOverAssets"),
+    ("Less Fee Waiver", "FeeWaiverOrReimbursementOverAssets"),
+    ("Expense Reimbursement", "FeeWaiverOrReimbursementOverAssets"),
+    ("Recoupment", "FeeWaiverOrReimbursementOverAssets"),
+    ("Contractual Expense (Waiver)/Repayment to Manager*", "FeeWaiverOrReimbursementOverAssets"),
+    ("Fee Waiver and/or Expense Reimbursement . . . . . . .", "FeeWaiverOrReimbursementOverAssets"),
+    ("Total costs and expenses", None),
+    ("Interest and other income (expense), net", None),
+    ("Ratio of expenses to average net assets", None),
+])
+def test_fee_concepts_from_labels(label: str, concept: str | None) -> None:
+    assert fee_concept(label) == concept
+
+
+@pytest.mark.parametrize(("text", "years"), [
+    ("1 Year", 1), ("3 Years", 3), ("ONE YEAR", 1), ("TEN YEARS", 10), ("IF YOU SOLD YOUR SHARES: 5 YEARS", 5),
+    ("Year 10", 10), ("1997", None), ("YEAR ENDED SEPTEMBER 29, 1989", None), ("2 Payments", None), ("4 Years", None),
+])
+def test_period_years(text: str, years: int | None) -> None:
+    assert period_years(text) == years
+
+
+@pytest.mark.parametrize(("text", "mode"), [
+    ("IF YOU HELD YOUR SHARES: 1 YEAR", False), ("IF YOU SOLD YOUR SHARES: 1 YEAR", True),
+    ("Class B - assuming no redemption", False), ("Class B - assuming redemption/2/", True),
+    ("(if not redeemed) C", False), ("if you did not redeem your shares", False), ("Class A", None),
+])
+def test_redemption_mode(text: str, mode: bool | None) -> None:
+    assert redemption_mode(text) is mode
+
+
+def test_vanguard_style_table_with_waiver_and_account_fee() -> None:
+    got = table(["Investor Shares", "Admiral Shares"], [
+        ("Sales Charge (Load) Imposed on Purchases", ["None", "None"]),
+        ("Purchase Fee", ["0.25%", "0.25%"]),
+        ("Redemption Fee", ["None", "None"]),
+        ("Account Service Fee (for fund account balances below $10,000)", ["$20/year", "$20/year"]),
+        ("Management Fees", ["0.30%", "0.20%"]),
+        ("12b-1 Distribution Fee", ["None", "None"]),
+        ("Other Expenses", ["0.05%", "0.03%"]),
+        ("Total Annual Fund Operating Expenses", ["0.35%", "0.23%"]),
+    ])
+    assert got.kind == "fees"
+    assert [r.concept for r in got.rows] == [
+        "MaximumSalesChargeImposedOnPurchasesOverOfferingPrice", "ShareholderFeeOther", "RedemptionFeeOverRedemption",
+        "MaximumAccountFee", "ManagementFeesOverAssets", "DistributionAndService12b1FeesOverAssets",
+        "OtherExpensesOverAssets", "ExpensesOverAssets",
+    ]
+
+
+def test_other_expenses_heading_gives_components() -> None:
+    got = table(["Class A"], [
+        ("Management Fees", ["0.50%"]),
+        ("Other Expenses:", [""]),
+        ("Shareholder Servicing Fees", ["0.25%"]),
+        ("Other Expenses", ["0.10%"]),
+        ("Total Other Expenses", ["0.35%"]),
+        ("Total Annual Fund Operating Expenses", ["0.85%"]),
+    ])
+    assert [r.concept for r in got.rows] == [
+        "ManagementFeesOverAssets", "OtherExpensesOverAssets", "Component1OtherExpensesOverAssets",
+        "Component2OtherExpensesOverAssets", "OtherExpensesOverAssets", "ExpensesOverAssets",
+    ]
+
+
+def test_transposed_fee_table_gets_column_concepts() -> None:
+    got = table(["Management Fees", "Distribution and Service (12b-1) Fees", "Other Expenses",
+                 "Total Annual Fund Operating Expenses"], [
+        ("Class A", ["0.50%", "0.25%", "0.20%", "0.95%"]),
+        ("Class C", ["0.50%", "1.00%", "0.20%", "1.70%"]),
+    ])
+    assert got.kind == "fees"
+    assert got.column_concepts == ("ManagementFeesOverAssets", "DistributionAndService12b1FeesOverAssets",
+                                   "OtherExpensesOverAssets", "ExpensesOverAssets")
+    assert all(r.concept is None for r in got.rows)
+
+
+def test_example_with_redemption_groups_as_columns() -> None:
+    columns = [f"IF YOU {g} YOUR SHARES: {y}" for g in ("SOLD", "HELD") for y in ("1 YEAR", "3 YEARS")]
+    got = table(columns, [("Class B", ["$705", "$934", "$205", "$634"])])
+    assert got.kind == "expense_example"
+    assert got.column_concepts == ("ExpenseExampleYear01", "ExpenseExampleYear03",
+                                   "ExpenseExampleNoRedemptionYear01", "ExpenseExampleNoRedemptionYear03")
+
+
+def test_example_for_did_not_redeem_caption() -> None:
+    got = table(["Class B", "Class C"], [("1 Year", ["$148", "$153"]), ("3 Years", ["$459", "$474"])],
+                caption="You would pay the following expenses if you did not redeem your shares:")
+    assert got.kind == "expense_example"
+    assert [r.concept for r in got.rows] == ["ExpenseExampleNoRedemptionYear01", "ExpenseExampleNoRedemptionYear03"]
+
+
+def test_financial_statements_stay_other() -> None:
+    income = table(["1993", "1992"], [
+        ("Net sales", ["$7,977", "$7,087"]),
+        ("Research and development", ["665", "602"]),
+        ("Selling, general and administrative", ["1,632", "1,687"]),
+        ("Total costs and expenses", ["7,867", "6,281"]),
+        ("Interest and other income (expense), net", ["29", "50"]),
+    ])
+    percent = table(["Q1", "Q2"], [
+        ("Total net sales", ["100.0%", "100.0%"]),
+        ("Other expenses", ["20.5", "21.6"]),
+        ("Accrued marketing and distribution", ["8.0", "8.4"]),
+        ("Total costs and expenses", ["88.0", "91.5"]),
+    ])
+    highlights = table(["Class A", "Class B"], [
+        ("Net asset value, beginning of period", ["$10.00", "$10.00"]),
+        ("Expenses", ["1.23%", "2.02%"]),
+        ("Net investment income (loss)", ["0.47%", "(0.32)%"]),
+        ("TOTAL RETURN", ["17.16%", "16.36%"]),
+    ])
+    for got in (income, percent, highlights):
+        assert got.kind == "other"
+        assert all(r.concept is None for r in got.rows)

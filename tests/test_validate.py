@@ -1,0 +1,295 @@
+"""Synthetic cases for every check: waivers, recoupments, sales loads, redemption variants, totals."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from decimal import Decimal
+
+from extractor.classify import classify
+from extractor.model import Finding, Footnote, Row, Table
+from extractor.validate import validate, validate_tables
+from extractor.validate.caps import stated_caps
+from extractor.validate.costs import cumulative_costs, dollars
+from extractor.values import parse_cell
+
+
+def grid(columns: Sequence[str], rows: Sequence[tuple[str, Sequence[str]]], *, line: int = 10, table_id: str = "t1",
+         caption: str = "", context: str = "", footnotes: Sequence[str] = ()) -> Table:
+    """A classified table from label/cell texts; each row on its own line."""
+    built = tuple(
+        Row(line=line + 2 + i, label=label, cells=tuple(parse_cell(c) for c in cells))
+        for i, (label, cells) in enumerate(rows)
+    )
+    notes = tuple(Footnote(str(i + 1), text) for i, text in enumerate(footnotes))
+    return classify(Table(id=table_id, line=line, columns=tuple(columns), rows=built, caption=caption,
+                          context=context, footnotes=notes))
+
+
+def only(findings: list[Finding], check: str) -> list[Finding]:
+    return [f for f in findings if f.check == check]
+
+
+FEE_ROWS = [
+    ("Management Fee", ["0.88 %", "0.88%", "0.88%"]),
+    ("12b-1 Fees", ["None", "0.25%", "0.15%"]),
+    ("Other Expenses", ["0.06 %", "0.07%", "0.07%"]),
+    ("Total Annual Portfolio Operating Expense Before Expense Waiver/Repayment to Manager",
+     ["0.94%", "1.20%", "1.10%"]),
+    ("Contractual Expense (Waiver)/Repayment to Manager*", ["0.04%", "0.04%", "0.04%"]),
+    ("Total Annual Portfolio Operating Expenses After Expense Waiver/Repayment to Manager#",
+     ["0.98%", "1.24%", "1.14%"]),
+]
+CLASSES = ["Class A", "Class B", "Class E"]
+
+
+def test_seed_like_fee_table_is_consistent_and_repayment_adds() -> None:
+    table = grid(CLASSES, FEE_ROWS)
+    assert table.kind == "fees"
+    assert validate(table) == []
+
+
+def test_component_sum_message_names_the_terms() -> None:
+    rows = [r if r[0] != FEE_ROWS[3][0] else (r[0], ["0.94%", "1.21%", "1.10%"]) for r in FEE_ROWS]
+    found = only(validate(grid(CLASSES, rows)), "component_sum")
+    assert len(found) == 1
+    f = found[0]
+    assert (f.severity, f.column, f.line, f.expected, f.found) == ("warning", "Class B", 15, "1.20", "1.21")
+    assert f.message == "Class B: 0.88 + 0.25 + 0.07 = 1.20, but the total row shows 1.21"
+
+
+def test_component_sum_error_beyond_rounding() -> None:
+    rows = [r if r[0] != "Other Expenses" else (r[0], ["0.16 %", "0.07%", "0.07%"]) for r in FEE_ROWS]
+    found = only(validate(grid(CLASSES, rows)), "component_sum")
+    assert [(f.severity, f.column, f.expected, f.found) for f in found] == [("error", "Class A", "1.04", "0.94")]
+
+
+def waiver_table(waiver_label: str, waiver: str, net: str) -> Table:
+    return grid(["Class A"], [
+        ("Management Fees", ["0.75%"]),
+        ("Distribution and/or Service (12b-1) Fees", ["0.25%"]),
+        ("Other Expenses", ["0.30%"]),
+        ("Total Annual Fund Operating Expenses", ["1.30%"]),
+        (waiver_label, [waiver]),
+        ("Total Annual Fund Operating Expenses After Fee Waiver and/or Expense Reimbursement", [net]),
+    ])
+
+
+def test_waiver_reduces_whatever_its_notation() -> None:
+    for written in ("(0.20)%", "-0.20%", "0.20%"):
+        for label in ("Fee Waiver and/or Expense Reimbursement", "Less Fee Waiver", "Expense Reimbursement"):
+            table = waiver_table(label, written, "1.10%")
+            assert table.rows[4].concept == "FeeWaiverOrReimbursementOverAssets"
+            assert validate(table) == [], (label, written)
+
+
+def test_waiver_read_as_repayment_is_an_error() -> None:
+    found = only(validate(waiver_table("Fee Waiver", "(0.20)", "1.50%")), "net_total")
+    assert [(f.severity, f.expected, f.found) for f in found] == [("error", "1.10", "1.50")]
+    assert "1.30 - 0.20 (reduction) = 1.10" in found[0].message
+
+
+def test_recoupment_adds() -> None:
+    assert validate(waiver_table("Recoupment of Previously Waived Fees", "0.05%", "1.35%")) == []
+    found = only(validate(waiver_table("Recoupment", "0.05%", "1.25%")), "net_total")
+    assert [(f.severity, f.expected) for f in found] == [("error", "1.35")]
+
+
+def test_label_allowing_both_lets_the_arithmetic_decide() -> None:
+    label = "Fee Waiver/Recoupment"
+    assert validate(waiver_table(label, "0.05%", "1.35%")) == []
+    assert validate(waiver_table(label, "0.05%", "1.25%")) == []
+    found = only(validate(waiver_table(label, "0.05%", "1.31%")), "net_total")
+    assert [(f.severity, f.expected, f.found) for f in found] == [("error", "1.35", "1.31")]
+    assert "neither reading" in found[0].message
+
+
+def test_other_expense_items_add_up_to_other_expenses() -> None:
+    rows = [
+        ("Management Fees", ["0.50%"]),
+        ("Other Expenses", ["0.35%"]),
+        ("Shareholder Servicing Fees", ["0.25%"]),
+        ("Remaining Other Expenses", ["0.10%"]),
+        ("Acquired Fund Fees and Expenses", ["0.02%"]),
+        ("Total Annual Fund Operating Expenses", ["0.87%"]),
+    ]
+    table = grid(["Investor Shares"], rows)
+    assert [r.concept for r in table.rows] == [
+        "ManagementFeesOverAssets", "OtherExpensesOverAssets", "Component1OtherExpensesOverAssets",
+        "Component2OtherExpensesOverAssets", "AcquiredFundFeesAndExpensesOverAssets", "ExpensesOverAssets",
+    ]
+    assert validate(table) == []
+    rows[3] = ("Remaining Other Expenses", ["0.15%"])
+    found = validate(grid(["Investor Shares"], rows))
+    assert [(f.check, f.severity, f.row, f.expected, f.found) for f in found] == [
+        ("component_sum", "error", "Other Expenses", "0.40", "0.35")]
+
+
+def test_dashes_and_none_count_as_zero() -> None:
+    table = grid(["Class A", "Class D"], [
+        ("Management fee", ["0.75%", "0.75%"]),
+        ("Distribution and service (12b-1) fees", ["0.25%", "--"]),
+        ("Other expenses", ["0.27%", "None"]),
+        ("Total annual Fund operating expenses", ["1.27%", "0.75%"]),
+    ])
+    assert validate(table) == []
+
+
+def test_transposed_fee_table_is_checked_per_row() -> None:
+    table = grid(["Management Fees", "12b-1 Fees", "Other Expenses", "Total Annual Fund Operating Expenses"], [
+        ("Growth Fund", ["0.60%", "0.25%", "0.20%", "1.05%"]),
+        ("Income Fund", ["0.50%", "0.25%", "0.20%", "0.90%"]),
+    ])
+    assert table.kind == "fees" and table.column_concepts is not None
+    found = validate(table)
+    assert [(f.check, f.severity, f.row, f.column, f.expected) for f in found] == [
+        ("component_sum", "error", "Income Fund", "Total Annual Fund Operating Expenses", "0.95")]
+
+
+SHAREHOLDER = [
+    ("Maximum sales charge (load) imposed on purchases (as a percentage of offering price)",
+     ["5.75%", "none", "none"]),
+    ("Maximum deferred sales charge (load)", ["none", "5.00%", "1.00%"]),
+]
+OPERATING = [
+    ("Management Fees", ["0.27%", "0.27%", "0.27%"]),
+    ("Distribution and/or Service (12b-1) Fees", ["0.25%", "1.00%", "1.00%"]),
+    ("Other Expenses", ["0.15%", "0.18%", "0.23%"]),
+    ("Total Annual Fund Operating Expenses", ["0.67%", "1.45%", "1.50%"]),
+]
+EXAMPLE = [
+    ("Class A", ["$640", "$777", "$927", "$1,362"]),
+    ("Class B - assuming redemption", ["$648", "$859", "$992", "$1,523"]),
+    ("Class B - assuming no redemption", ["$148", "$459", "$792", "$1,523"]),
+    ("Class C - assuming redemption", ["$253", "$474", "$818", "$1,791"]),
+    ("Class C - assuming no redemption", ["$153", "$474", "$818", "$1,791"]),
+]
+YEARS = ["ONE YEAR", "THREE YEARS", "FIVE YEARS", "TEN YEARS"]
+CONVERSION = "Class B shares automatically convert to Class A shares after eight years."
+
+
+def load_document(example_rows: Sequence[tuple[str, Sequence[str]]]) -> list[Table]:
+    classes = ["CLASS A", "CLASS B", "CLASS C"]
+    return [
+        grid(classes, SHAREHOLDER, line=10, table_id="t1"),
+        grid(classes, OPERATING, line=30, table_id="t2"),
+        grid(YEARS, example_rows, line=50, table_id="t3", footnotes=[CONVERSION]),
+    ]
+
+
+def test_loads_cdsc_conversion_and_redemption_variants_match_method_d() -> None:
+    tables = load_document(EXAMPLE)
+    assert tables[2].kind == "expense_example"
+    assert tables[2].column_concepts == ("ExpenseExampleYear01", "ExpenseExampleYear03", "ExpenseExampleYear05",
+                                         "ExpenseExampleYear10")
+    assert validate_tables(tables) == []
+
+
+def test_changed_example_figure_is_an_error_at_that_cell() -> None:
+    rows = list(EXAMPLE)
+    rows[1] = ("Class B - assuming redemption", ["$648", "$869", "$992", "$1,523"])
+    found = validate_tables(load_document(rows))
+    assert [(f.check, f.severity, f.table, f.row, f.column, f.expected, f.found) for f in found] == [
+        ("expense_example", "error", "t3", "Class B - assuming redemption", "THREE YEARS", "859", "869")]
+
+
+def test_front_end_load_is_counted_as_a_cost() -> None:
+    costs = cumulative_costs([Decimal("0.67")] * 10, "D", Decimal("5.75"))
+    assert [dollars(costs[y - 1]) for y in (1, 3, 5, 10)] == [640, 777, 927, 1362]
+
+
+def test_method_s_reproduces_the_seed_example() -> None:
+    costs = cumulative_costs([Decimal("0.98")] * 10, "S")
+    assert [dollars(costs[y - 1]) for y in (1, 3, 5, 10)] == [100, 314, 544, 1206]
+    assert dollars(cumulative_costs([Decimal("0.98")] * 10, "D")[9]) == 1201
+
+
+def test_years_as_rows_with_sold_and_held_headings() -> None:
+    fees = grid(["CLASS A", "CLASS B", "CLASS C", "CLASS D"], [
+        ("Maximum sales charge (load) imposed on purchases", ["5.25%", "None", "None", "None"]),
+        ("Maximum deferred sales charge (load)", ["None", "5.00%", "1.00%", "None"]),
+        ("Management fee", ["0.75%", "0.75%", "0.75%", "0.75%"]),
+        ("Distribution and service (12b-1) fees", ["0.21%", "1.00%", "1.00%", "None"]),
+        ("Other expenses", ["0.27%", "0.27%", "0.27%", "0.27%"]),
+        ("Total annual Fund operating expenses", ["1.23%", "2.02%", "2.02%", "1.02%"]),
+    ], table_id="t1")
+    example = grid(["Class A", "Class B", "Class C", "Class D"], [
+        ("If you sold your shares:", ["", "", "", ""]),
+        ("1 Year", ["$644", "$705", "$305", "$104"]),
+        ("3 Years", ["$895", "$934", "$634", "$325"]),
+        ("5 Years", ["$1,165", "$1,288", "$1,088", "$563"]),
+        ("10 Years", ["$1,935", "$2,348", "$2,348", "$1,248"]),
+        ("If you held your shares:", ["", "", "", ""]),
+        ("1 Year", ["$644", "$205", "$205", "$104"]),
+        ("3 Years", ["$895", "$634", "$634", "$325"]),
+        ("5 Years", ["$1,165", "$1,088", "$1,088", "$563"]),
+        ("10 Years", ["$1,935", "$2,348", "$2,348", "$1,248"]),
+    ], line=40, table_id="t2")
+    assert [r.concept for r in example.rows][5:8] == [None, "ExpenseExampleNoRedemptionYear01",
+                                                      "ExpenseExampleNoRedemptionYear03"]
+    assert validate_tables([fees, example]) == []
+
+
+def test_unmatched_class_is_info_and_order_is_checked() -> None:
+    example = grid(["Class Z"], [("1 Year", ["$100"]), ("3 Years", ["$90"]), ("5 Years", ["$544"]),
+                                 ("10 Years", ["$1,206"])])
+    found = validate_tables([example])
+    assert [(f.check, f.severity) for f in found] == [("expense_example", "info"), ("example_order", "error")]
+    assert found[1].row == "3 Years" and found[1].found == "90"
+
+
+def test_net_total_above_the_stated_cap_is_a_warning() -> None:
+    note = ("The adviser has agreed to limit total annual fund operating expenses so that they do not exceed "
+            "1.00% and 1.20% for Class A and Class C shares, respectively. Class C 12b-1 fees may not exceed 1.00%.")
+    assert stated_caps(note) == {"a": Decimal("1.00"), "c": Decimal("1.20")}
+    table = grid(["Class A", "Class C"], [
+        ("Management Fees", ["0.80%", "0.80%"]),
+        ("Distribution (12b-1) Fees", ["0.25%", "1.00%"]),
+        ("Other Expenses", ["0.10%", "0.10%"]),
+        ("Total Annual Fund Operating Expenses", ["1.15%", "1.90%"]),
+        ("Fee Waiver", ["(0.10)%", "(0.70)%"]),
+        ("Net Expenses", ["1.05%", "1.20%"]),
+    ], footnotes=[note])
+    found = validate(table)
+    assert [(f.check, f.severity, f.column, f.expected, f.found) for f in found] == [
+        ("expense_cap", "warning", "Class A", "1.00", "1.05")]
+
+
+STATEMENT = [
+    ("SCHEDULED PRINCIPAL RECEIVED", ["425,326.69", "141,631.39", "566,958.08"]),
+    ("PREPAYMENTS & CURTAILMENTS", ["2,148,671.03", "2,100,834.01", "4,249,505.04"]),
+    ("LESS: REALIZED LOSSES", ["0.00", "0.00", "0.00"]),
+    ("TOTAL PRINCIPAL", ["2,573,997.72", "2,242,465.40", "4,816,463.12"]),
+    ("SCHEDULED INTEREST", ["3,229,465.60", "2,058,385.87", "5,287,851.47"]),
+    ("LESS: DELINQUENT INTEREST", ["(497,568.25)", "(340,438.75)", "(838,007.00)"]),
+    ("LESS: SERVICING FEES", ["138,604.96", "90,976.28", "229,581.24"]),
+    ("TOTAL INTEREST", ["2,593,292.39", "1,626,970.84", "4,220,263.23"]),
+    ("TOTAL SOURCES", ["5,167,290.11", "3,869,436.24", "9,036,726.35"]),
+]
+
+
+def test_column_totals_with_less_rows_and_nested_totals_hold() -> None:
+    table = grid(["FIXED GROUP", "ADJ GROUP", "TOTAL"], STATEMENT)
+    assert table.kind == "other"
+    assert validate(table) == []
+
+
+def test_column_total_one_cent_off_is_a_warning_and_more_an_error() -> None:
+    rows = list(STATEMENT)
+    rows[3] = ("TOTAL PRINCIPAL", ["2,573,997.71", "2,242,465.40", "4,816,463.12"])
+    rows[8] = ("TOTAL SOURCES", ["5,167,290.10", "3,869,436.24", "9,036,736.35"])
+    found = validate(grid(["FIXED GROUP", "ADJ GROUP", "TOTAL"], rows))
+    assert [(f.severity, f.row, f.column, f.expected, f.found) for f in found] == [
+        ("warning", "TOTAL PRINCIPAL", "FIXED GROUP", "2573997.72", "2573997.71"),
+        ("error", "TOTAL SOURCES", "TOTAL", "9036726.35", "9036736.35"),
+    ]
+
+
+def test_unrelated_total_row_of_selected_data_is_not_checked() -> None:
+    table = grid(["1997", "1996", "1995"], [
+        ("Net sales", ["$7,081", "$9,833", "$11,062"]),
+        ("Net income (loss)", ["(1,045)", "(816)", "424"]),
+        ("Cash and short-term investments", ["1,459", "1,745", "952"]),
+        ("Total assets", ["4,233", "5,364", "6,231"]),
+    ])
+    assert table.kind == "other"
+    assert validate(table) == []

@@ -211,3 +211,11 @@ def test_value_words_in_a_row_do_not_start_a_section() -> None:
 </table>"""
     (table,) = read(html)
     assert len(table.rows) == 3
+
+
+def test_lines_past_libxml2_65535_line_cap() -> None:
+    table = "<table>\n<tr><td>Fee</td><td>A</td></tr>\n<tr><td>Management</td><td>0.50%</td></tr>\n</table>"
+    html = "<html><body>\n" + "<p>x</p>\n" * 70_000 + "<!-- <table> -->\n" + table + "</body></html>"
+    (found,) = read(html)
+    assert found.line == 70_003
+    assert [r.line for r in found.rows] == [70_005]

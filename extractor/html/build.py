@@ -11,7 +11,7 @@ import dataclasses
 
 from ..model import Cell, Row
 from ..values import parse_cell
-from .dom import line_of
+from .dom import Lines
 from .grid import Grid, Slot
 from .xbrl import FactReader
 
@@ -39,7 +39,7 @@ def to_cell(slot: Slot | None, facts: FactReader) -> Cell:
     return dataclasses.replace(cell, xbrl=fact) if fact is not None else cell
 
 
-def to_rows(grid: Grid, offset: int, facts: FactReader) -> list[Row]:
+def to_rows(grid: Grid, offset: int, facts: FactReader, lines: Lines) -> list[Row]:
     """One :class:`Row` per grid row with text; ``offset`` turns element lines into input lines."""
     rows: list[Row] = []
     for grow in grid.rows:
@@ -58,7 +58,7 @@ def to_rows(grid: Grid, offset: int, facts: FactReader) -> list[Row]:
         label = " ".join(p for p in label_parts if p)
         if not label and not any(c.text for c in cells):
             continue
-        line = line_of(grow.element) + offset
+        line = lines(grow.element) + offset
         rows.append(Row(line=line, label=label, cells=cells, label_footnotes=tuple(label_marks)))
     return rows
 

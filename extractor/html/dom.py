@@ -97,3 +97,44 @@ def line_of(el: Element) -> int:
     """The 1-based line of ``el``'s start tag in the parsed text."""
     line = el.sourceline
     return line if isinstance(line, int) else 1
+
+
+LINE_CAP = 65535
+"""libxml2 stores element lines in 16 bits: every element from this line on reports it."""
+_TABLE_OR_ROW = regex.compile(r"<!--.*?-->|<(table|tr)(?=[\s>/])", regex.I | regex.S)
+
+
+class Lines:
+    """Input lines of ``<table>`` and ``<tr>`` elements, past libxml2's 65535-line cap too.
+
+    Where a document is longer than the cap, the start tags are found in the text in order and
+    paired with the elements in document order (a tag that produced no element is passed over).
+    """
+
+    def __init__(self, text: str, root: Element) -> None:
+        self.fixed: dict[Element, int] = {}
+        if text.count("\n", 0) >= LINE_CAP - 1:
+            self._realign(text, root)
+
+    def _realign(self, text: str, root: Element) -> None:
+        capped = [el for el in root.iter("{*}table", "{*}tr") if line_of(el) >= LINE_CAP]
+        line, pos, i = 1, 0, 0
+        for m in _TABLE_OR_ROW.finditer(text):
+            if i >= len(capped):
+                break
+            line += text.count("\n", pos, m.start())
+            pos = m.start()
+            if m.group(1) is None or line < LINE_CAP:
+                continue
+            if m.group(1).lower() == local_name(capped[i]):
+                self.fixed[capped[i]] = line
+                i += 1
+
+    def __call__(self, el: Element) -> int:
+        return self.fixed.get(el) or line_of(el)
+
+    def end(self, row: Element) -> int:
+        """The last line of ``row``: that of its last element, or its own past the cap."""
+        if row in self.fixed:
+            return self.fixed[row]
+        return max(line_of(el) for el in row.iter())

@@ -16,7 +16,7 @@ from ..model import Document, Footnote, Row, Table
 from .around import hidden, text_around
 from .build import column_classes, to_rows
 from .cells import read_cell
-from .dom import Element, line_of, local_name, parse_document
+from .dom import Element, Lines, local_name, parse_document
 from .grid import TEXT_FOOTNOTE, Grid, build_grid
 from .xbrl import FactReader, read_contexts
 
@@ -109,9 +109,9 @@ def _holds_data(grid: Grid, rows: list[Row]) -> bool:
     return len(filled) >= 2 and (grid.label_col is not None or len(grid.data_cols) >= 2)
 
 
-def _tables_of(element: Element, document: int, offset: int, facts: FactReader) -> list[Table]:
+def _tables_of(element: Element, document: int, offset: int, facts: FactReader, lines: Lines) -> list[Table]:
     """The sections of one ``<table>`` that hold data, as Tables sharing its line and prose."""
-    built = [(grid, to_rows(grid, offset, facts)) for grid in build_grid(element)]
+    built = [(grid, to_rows(grid, offset, facts, lines)) for grid in build_grid(element)]
     built = [(grid, rows) for grid, rows in built if _holds_data(grid, rows)]
     if not built:
         return []
@@ -121,10 +121,10 @@ def _tables_of(element: Element, document: int, offset: int, facts: FactReader) 
     for section, (grid, rows) in enumerate(built):
         wanted = _referenced(rows) - {_key(f.marker) for f in grid.footnotes}
         below = _footnotes_below(element, wanted) if wanted else []
-        end_line = max(line_of(el) for el in grid.rows[-1].element.iter()) + offset
+        end_line = lines.end(grid.rows[-1].element) + offset
         out.append(Table(
             id="",
-            line=line_of(element) + offset,
+            line=lines(element) + offset,
             columns=tuple(grid.columns),
             rows=tuple(rows),
             section=section,
@@ -146,11 +146,12 @@ def read_html_tables(doc: Document) -> list[Table]:
         return []
     facts = FactReader(read_contexts(root) if _tagged(doc.text) else {})
     offset = doc.text_line - 1
+    lines = Lines(doc.text, root)
     tables: list[Table] = []
     for element in root.iter("{*}table"):
         if hidden(element):
             continue
-        tables.extend(_tables_of(element, doc.sequence or 1, offset, facts))
+        tables.extend(_tables_of(element, doc.sequence or 1, offset, facts, lines))
     return tables
 
 

@@ -55,17 +55,17 @@ def _covered(spans: Sequence[Span], start: int, end: int) -> list[int]:
     return [i for i, (s, e) in enumerate(spans) if overlap(start, end, s, e) > 0]
 
 
-def _underline(piece: Piece, rules: Sequence[Piece], spans: Sequence[Span]) -> Piece | None:
+def _underline(piece: Piece, rules: Sequence[Piece], ranges: Sequence[Span], first: int) -> Piece | None:
     """The rule segment right under a piece that underlines a group of columns, if any.
 
-    A rule that reaches into the label column or runs over every column is a table rule.
+    A column counts as underlined when most of its values lie under the segment. A rule that
+    reaches into the label column or runs over every column is a table rule.
     """
-    first = spans[0][0]
     for rule in rules:
         if not (piece.line < rule.line <= piece.line + 2 and overlap(piece.start, piece.end, rule.start, rule.end)):
             continue
-        covered = [i for i, (s, e) in enumerate(spans) if overlap(rule.start, rule.end, s, e) >= min(3, e - s)]
-        if rule.start >= first - 2 and 1 < len(covered) < len(spans) + (len(spans) > 2):
+        covered = [i for i, (s, e) in enumerate(ranges) if 2 * overlap(rule.start, rule.end, s, e) >= e - s]
+        if rule.start >= first - 2 and 1 < len(covered) < len(ranges) + (len(ranges) > 2):
             return rule
     return None
 
@@ -102,7 +102,7 @@ def read_headers(
         if stacked is not None:
             groups.append((piece, stacked))
             continue
-        under = _underline(piece, rules, spans)
+        under = _underline(piece, rules, ranges, first)
         if under is not None:
             covered = _covered(ranges, under.start, under.end) or covered
         if not covered:

@@ -11,6 +11,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
+import regex
+
 from ..model import Document, Footnote, Row, Table
 from .chunks import Chunk, chunk_line
 from .columns import Placed, Span, blank_tags, collisions, infer_spans, place, spans_from, tag_spans
@@ -21,6 +23,7 @@ from .rows import Line, Section, build_drafts, classify, norm, to_row
 from .tokenizer import Token, TokenKind, make_token
 
 _CLASH = 0.2
+_YEAR = regex.compile(r"(?:19|20)\d\d")
 _BODY = (TokenKind.TEXT, TokenKind.RULE, TokenKind.BLANK, TokenKind.PAGE, TokenKind.COLUMN_TAGS)
 
 
@@ -91,17 +94,31 @@ def _looks_like_data(text: str) -> bool:
 
 
 def _split_untagged(tokens: Sequence[Token]) -> tuple[list[Token], list[Token]]:
-    """Header and body of a block without a tag line: the body starts at the first data row."""
+    """Header and body of a block without a tag line.
+
+    The body starts at the first row with a value that is not a year (years head columns),
+    taking with it the wrapped label lines right above that row.
+    """
     first = next((i for i, t in enumerate(tokens) if t.kind is TokenKind.TEXT and _is_body(t.text)), len(tokens))
-    return list(tokens[:first]), list(tokens[first:])
+    closed = [i + 1 for i, t in enumerate(tokens[:first]) if t.kind is TokenKind.CAPTION_END]
+    start = first
+    while start > 0 and tokens[start - 1].kind is TokenKind.TEXT and _label_only(tokens[start - 1].text):
+        start -= 1
+    start = max([start, *closed])
+    return list(tokens[:start]), list(tokens[start:])
+
+
+def _label_only(text: str) -> bool:
+    chunks = chunk_line(text, False)
+    return len(chunks) == 1 and not chunks[0].data
 
 
 def _is_body(text: str) -> bool:
+    values = [c for c in chunk_line(text) if c.data and not _YEAR.fullmatch(c.text)]
+    if not values:
+        return False
     chunks = chunk_line(text)
-    if _looks_like_data(text):
-        return True
-    values = [c for c in chunks if c.data]
-    return bool(values) and any(ch in c.text for c in values for ch in ".,%$")
+    return not chunks[0].data or any(ch in c.text for c in values for ch in ".,%$")
 
 
 def _body_chunks(tokens: Sequence[Token]) -> list[tuple[Chunk, ...]]:

@@ -219,3 +219,15 @@ def test_lines_past_libxml2_65535_line_cap() -> None:
     (found,) = read(html)
     assert found.line == 70_003
     assert [r.line for r in found.rows] == [70_005]
+
+
+def test_years_as_bare_numbers_name_the_rows() -> None:
+    html = """<table>
+<tr><th>Year</th><th>Class A</th><th>Class C</th></tr>
+<tr><td>1</td><td>$573</td><td>$272</td></tr>
+<tr><td>3</td><td>$843</td><td>$533</td></tr>
+</table>"""
+    (table,) = read(html)
+    assert table.columns == ("Class A", "Class C")
+    assert [r.label for r in table.rows] == ["1", "3"]
+    assert values(table) == [[573, 272], [843, 533]]

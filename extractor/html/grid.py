@@ -27,6 +27,7 @@ _ENDS_NUMERIC = regex.compile(r"\d\s*\)?\s*$")
 _STARTS_NUMERIC = regex.compile(r"^\s*[(\-\u2212]?\s*\$?\s*[\d.]")
 _SYMBOL_MARKER = regex.compile(r"^[*\u2020\u2021\u00a7\u00b6]{1,4}$")
 _YEAR = regex.compile(r"^(?:19|20)\d\d$")
+_COUNT = regex.compile(r"^\d{1,2}(?:\s*(?:years?|yrs?\.?))?$", regex.I)
 _VALUE_WORD = regex.compile(r"^(?:none|nil|n/?a|not applicable|yes|no|[-\u2013\u2014]+)\W*$", regex.I)
 TEXT_FOOTNOTE = regex.compile(
     r"^(?P<marker>\(\s*(?:\d{1,2}|[a-z])\s*\)|\d{1,2}(?=\s)|[*\u2020\u2021\u00a7]{1,4}|\[\d{1,2}\])\s*(?P<text>\S.{8,})$",
@@ -215,17 +216,26 @@ def place_columns(rows: list[GridRow]) -> set[int]:
 
 
 def _label_column(rows: list[GridRow], used: set[int]) -> int | None:
+    """The leftmost column when it names the rows: text, or bare counts (years 1, 3, 5, 10) beside
+    columns of amounts or percentages."""
     first = min(used)
-    filled = numbers = texts = 0
+    filled = texts = 0
+    counts: list[Slot] = []
+    measured = False
     for row in rows:
         for slot in row.slots:
-            if slot.col == first:
-                filled += 1
-                if slot.parsed.value is not None:
-                    numbers += 1
-                elif slot.cell.text:
-                    texts += 1
-    return first if texts and numbers * 2 < filled else None
+            if slot.col != first:
+                measured = measured or bool(slot.parsed.unit) or "." in slot.cell.text
+                continue
+            filled += 1
+            if slot.parsed.value is not None:
+                counts.append(slot)
+            elif slot.cell.text:
+                texts += 1
+    if texts and len(counts) * 2 < filled:
+        return first
+    bare = all(s.parsed.unit is None and _COUNT.match(s.parsed.text) for s in counts)
+    return first if counts and bare and measured else None
 
 
 def _header_texts(header: list[GridRow], label_col: int | None, data_cols: list[int], width: int) -> tuple[

@@ -18,7 +18,7 @@ from .build import column_classes, to_rows
 from .cells import read_cell
 from .dom import Element, Lines, local_name, parse_document
 from .grid import TEXT_FOOTNOTE, Grid, build_grid
-from .xbrl import FactReader, read_contexts
+from .xbrl import FactReader
 
 CONTEXT_CHARS = 400
 """Characters of prose kept before and after a table for the checks (waiver terms, periods)."""
@@ -144,7 +144,7 @@ def read_html_tables(doc: Document) -> list[Table]:
     root = parse_document(doc.text)
     if root is None:
         return []
-    facts = FactReader(read_contexts(root) if _tagged(doc.text) else {})
+    facts = FactReader(root)
     offset = doc.text_line - 1
     lines = Lines(doc.text, root)
     tables: list[Table] = []
@@ -153,8 +153,3 @@ def read_html_tables(doc: Document) -> list[Table]:
             continue
         tables.extend(_tables_of(element, doc.sequence or 1, offset, facts, lines))
     return tables
-
-
-def _tagged(text: str) -> bool:
-    """Whether the document carries inline XBRL (so contexts are worth reading)."""
-    return regex.search(r"<ix:nonfraction\b", text, regex.I) is not None

@@ -136,14 +136,17 @@ def agrees(fact: XbrlFact, shown: Decimal | None) -> bool:
 
 
 class FactReader:
-    """Reads each ``ix:nonFraction`` element once, resolving its context."""
+    """Reads each ``ix:nonFraction`` element once; the document's contexts when the first is met."""
 
-    def __init__(self, contexts: dict[str, Context]) -> None:
-        self.contexts = contexts
+    def __init__(self, root: Element) -> None:
+        self.root = root
+        self.contexts: dict[str, Context] | None = None
         self.seen: dict[Element, XbrlFact | None] = {}
 
     def __call__(self, el: Element) -> XbrlFact | None:
         if el not in self.seen:
+            if self.contexts is None:
+                self.contexts = read_contexts(self.root)
             self.seen[el] = read_fact(el, self.contexts)
         return self.seen[el]
 

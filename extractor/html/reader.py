@@ -22,11 +22,8 @@ from .xbrl import FactReader
 
 CONTEXT_CHARS = 400
 """Characters of prose kept before and after a table for the checks (waiver terms, periods)."""
-_RAW_WINDOW = 4
 _NEAR_ELEMENTS = 6
-_SPACED = frozenset(("sup", "td", "th"))
 _SMALL_ELEMENT = 120
-_SKIP_TEXT = frozenset(("script", "style", "head", "title"))
 _LIST_MARK = regex.compile(
     r"^(?:[\u2022\u25cf\u25aa\u25a0\u2013\u2014\u00b7\u2023\u25e6\u27a2\u2713\u2714o\-]|\(?\d{1,2}[.)]|\(?[a-z][.)]|\([ivx]{1,4}\))$",
     regex.I,
@@ -38,14 +35,14 @@ def _small(el: Element) -> bool:
     return sum(1 for _ in islice(el.iter(), _SMALL_ELEMENT + 1)) <= _SMALL_ELEMENT
 
 
-def _neighbours(table: Element, preceding: bool) -> Iterator[Element]:
-    """Elements beside ``table`` (or beside its wrapper when it has none), nearest first."""
+def _following(table: Element) -> Iterator[Element]:
+    """Elements after ``table`` (or after its wrapper when it has none), nearest first."""
     here: Element | None = table
     for _ in range(2):
         if here is None:
             return
         found = False
-        for sib in islice(here.itersiblings(preceding=preceding), _NEAR_ELEMENTS):
+        for sib in islice(here.itersiblings(), _NEAR_ELEMENTS):
             if isinstance(sib.tag, str):
                 found = True
                 yield sib
@@ -71,7 +68,7 @@ def _key(marker: str) -> str:
 def _footnotes_below(table: Element, wanted: set[str]) -> list[Footnote]:
     """Footnotes printed under the table whose markers its cells use."""
     notes: list[Footnote] = []
-    for sib in _neighbours(table, preceding=False):
+    for sib in _following(table):
         if local_name(sib) == "table" or not _small(sib):
             break
         cell = read_cell(sib)

@@ -157,3 +157,14 @@ def test_untagged_fee_numbers_are_info_only_in_a_tagged_filing(waiver_tables: li
     )
     other = dataclasses.replace(fees, kind="other")
     assert check_xbrl(other, tagged_filing=True) == []
+
+
+def test_statements_in_millions_agree_with_their_scaled_tags() -> None:
+    fact = XbrlFact("us-gaap:Revenues", Decimal("1206000000"))
+    row = Row(30, "Revenue", (Cell("$1,206", Decimal("1206"), "usd", xbrl=fact),))
+    table = Table("t3", 28, ("2023",), (row,), kind="other", layout="html")
+    assert check_xbrl(table) == []
+    # In an expense example a dollar figure is dollars: a scale of thousands is a tagging error.
+    example = dataclasses.replace(table, kind="expense_example")
+    (f,) = check_xbrl(example)
+    assert (f.check, f.severity) == ("xbrl_mismatch", "error")

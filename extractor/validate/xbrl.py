@@ -44,16 +44,22 @@ def local(concept: str) -> str:
     return concept.rsplit(":", 1)[-1]
 
 
-def _readings(fact: XbrlFact, cell: Cell) -> tuple[Decimal, ...]:
-    """The figures a fact may be shown as: itself, and for a non-dollar cell, as a percentage."""
+def _readings(fact: XbrlFact, cell: Cell, fee_table: bool) -> tuple[Decimal, ...]:
+    """The figures a fact may be shown as.
+
+    In a fee table: a dollar amount as itself, anything else as itself or as a percentage. In other
+    tables (statements in thousands or millions) the ``scale`` may be any of the usual ones.
+    """
+    if not fee_table:
+        return tuple(fact.value.scaleb(-k) for k in (0, -2, 3, 6, 9))
     if cell.unit == "usd":
         return (fact.value,)
     return (fact.value * 100, fact.value)
 
 
-def _mismatch(cell: Cell, fact: XbrlFact) -> tuple[Severity, Decimal] | None:
+def _mismatch(cell: Cell, fact: XbrlFact, fee_table: bool) -> tuple[Severity, Decimal] | None:
     """("error" | "warning", the tagged figure closest to the shown one) when they disagree."""
-    readings = _readings(fact, cell)
+    readings = _readings(fact, cell, fee_table)
     shown = cell.value
     if shown is None:
         return None if fact.value == 0 else ("error", readings[0])
@@ -84,7 +90,8 @@ def _concept_fits(expected: str, tagged: str, header: str, label: str) -> bool:
 def check_xbrl(table: Table, tagged_filing: bool = False) -> list[Finding]:
     """Findings where a cell's number and its XBRL fact disagree; ``tagged_filing`` enables untagged info."""
     findings: list[Finding] = []
-    untagged = tagged_filing and table.kind in FEE_KINDS
+    fee_table = table.kind in FEE_KINDS
+    untagged = tagged_filing and fee_table
     for row in table.rows:
         for i, cell in enumerate(row.cells):
             header = table.columns[i] if i < len(table.columns) else ""
@@ -97,7 +104,7 @@ def check_xbrl(table: Table, tagged_filing: bool = False) -> list[Finding]:
                         f"{header or 'column ' + str(i + 1)}: {cell.text} carries no inline XBRL fact",
                     ))
                 continue
-            problem = _mismatch(cell, fact)
+            problem = _mismatch(cell, fact, fee_table)
             if problem is not None:
                 level, tagged = problem
                 shown = text(cell.value) if cell.value is not None else ""

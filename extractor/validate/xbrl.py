@@ -4,9 +4,11 @@
 percentage may be tagged as a fraction (``0.53%`` as ``0.0053``, the taxonomy's way) or as the
 figure itself (``0.53``); both agree. A waiver's sign follows the validator's rule that a waiver
 reduces whatever its notation, so ``(0.19)`` tagged ``sign="-"`` or unsigned agrees; a sign that
-differs on any other concept is a warning. ``xbrl_concept`` (warning): the fact's concept is not
-the row's (or, in a table of classes by fee type, the column's) classified concept.
-``xbrl_untagged`` (info): a fee-table number without a fact in a filing that tags its tables.
+differs on any other fee-table concept is a warning. Outside fee tables, statements print
+outflows in parentheses and tag in thousands or millions, so only the digits must agree.
+``xbrl_concept`` (warning): the fact's concept is not the row's (or, in a table of classes by fee
+type, the column's) classified concept. ``xbrl_untagged`` (info): a fee-table number without a
+fact in a filing that tags its tables.
 """
 
 from __future__ import annotations
@@ -66,7 +68,8 @@ def _mismatch(cell: Cell, fact: XbrlFact, fee_table: bool) -> tuple[Severity, De
     if shown in readings:
         return None
     if -shown in readings:
-        return None if local(fact.concept) in SIGN_FREE else ("warning", -shown)
+        # Statements print outflows in parentheses that the taxonomy counts positive.
+        return None if local(fact.concept) in SIGN_FREE or not fee_table else ("warning", -shown)
     closest = min(readings, key=lambda r: abs(r - shown))
     return "error", closest
 

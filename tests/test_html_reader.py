@@ -231,3 +231,19 @@ def test_years_as_bare_numbers_name_the_rows() -> None:
     assert table.columns == ("Class A", "Class C")
     assert [r.label for r in table.rows] == ["1", "3"]
     assert values(table) == [[573, 272], [843, 533]]
+
+
+def test_workiva_statement_with_width_row_and_split_cells() -> None:
+    (table,) = read_file("html-statement-workiva.html")
+    assert table.columns == ("Three Months Ended June 29, 2024", "Three Months Ended July 1, 2023")
+    assert [r.label for r in table.rows] == [
+        "Provision for income taxes", "Effective tax rate", "Change in unrecognized tax benefits",
+    ]
+    assert [[c.text for c in r.cells] for r in table.rows] == [
+        ["$4,046", "$2,852"], ["15.9%", "12.5%"], ["$(212)", "$\u2014"],
+    ]
+    assert values(table) == [[4046, 2852], [Decimal("15.9"), Decimal("12.5")], [-212, None]]
+    assert table.rows[1].label_footnotes == ("(1)",)
+    assert [(f.marker, f.text) for f in table.footnotes] == [
+        ("(1)", "Includes the impact of a one-time state tax settlement.")
+    ]

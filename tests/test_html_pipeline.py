@@ -36,3 +36,13 @@ def test_the_same_fee_table_gives_the_same_output_in_text_and_html(filing: Filin
     assert _content(html) == _content(text)
     assert html.kind == "fees"
     assert not [f for f in filing.findings if f.severity == "error"]
+
+
+def test_inline_xbrl_waiver_filing_is_consistent_end_to_end() -> None:
+    tagged = extract(FIXTURES / "html-ixbrl-waiver.html")
+    fees, example = tagged.tables
+    assert (fees.kind, example.kind) == ("fees", "expense_example")
+    facts = [c.xbrl for t in tagged.tables for r in t.rows for c in r.cells if c.value is not None or c.xbrl]
+    assert len(facts) == 16 and all(facts)
+    # The waiver shown (0.19) and tagged sign="-" agrees; the classifier's concepts match the tags.
+    assert tagged.findings == ()

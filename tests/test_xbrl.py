@@ -83,7 +83,7 @@ def test_broken_xhtml_falls_back_to_the_html_parser_and_keeps_the_facts() -> Non
     assert fees.rows[4].cells[0].xbrl is not None
     assert fees.rows[4].cells[0].xbrl.value == Decimal("-0.0019")
     assert fees.column_classes == ("C000054321", "syn:InstitutionalClassMember")
-    assert example.rows[0].cells[0].xbrl is not None and example.rows[0].cells[0].xbrl.value == 677
+    assert example.rows[0].cells[0].xbrl is not None and example.rows[0].cells[0].xbrl.value == 109
 
 
 def test_no_findings_when_shown_and_tagged_agree(waiver_tables: list[Table]) -> None:

@@ -247,3 +247,19 @@ def test_workiva_statement_with_width_row_and_split_cells() -> None:
     assert [(f.marker, f.text) for f in table.footnotes] == [
         ("(1)", "Includes the impact of a one-time state tax settlement.")
     ]
+
+
+def test_footnotes_set_as_a_table_under_the_fee_table() -> None:
+    html = """<table>
+<tr><td></td><td>Class A</td></tr>
+<tr><td>Other expenses<sup>(1)</sup></td><td>0.31%</td></tr>
+<tr><td>Total annual fund operating expenses</td><td>0.81%<sup>(2)</sup></td></tr>
+</table>
+<table>
+<tr><td valign="top">(1)</td><td>Other expenses are estimated for the current fiscal year.</td></tr>
+<tr><td valign="top">(2)</td><td>The total does not match the financial highlights ratio.</td></tr>
+</table>"""
+    (table,) = read(html)
+    assert [(f.marker, f.text[:22]) for f in table.footnotes] == [
+        ("(1)", "Other expenses are est"), ("(2)", "The total does not mat"),
+    ]

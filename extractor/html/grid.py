@@ -264,15 +264,27 @@ def _header_texts(header: list[GridRow], label_col: int | None, data_cols: list[
     return [" ".join(parts[c]) for c in data_cols], title
 
 
-def build_grid(table: Element) -> list[Grid]:
-    """The grids of ``table``, one per section; none when it holds no data (layout, one cell, empty)."""
+def _parsed_rows(table: Element) -> tuple[list[GridRow], bool, int]:
+    """Non-empty rows with split values joined and cells parsed; nested table seen; grid width."""
     rows, nested = expand(own_rows(table))
     width = max((s.end for r in rows for s in r.slots), default=0)
     for row in rows:
         row.slots = join_split_values(row.slots)
         for slot in row.slots:
             slot.parsed = parse_cell(slot.cell.text)
-    rows = [r for r in rows if r.slots]
+    return [r for r in rows if r.slots], nested, width
+
+
+def footnote_table(table: Element) -> list[Footnote]:
+    """The footnotes of a table that holds nothing else (marker | text rows set under a fee table)."""
+    rows, _, _ = _parsed_rows(table)
+    notes = [footnote_of(r) for r in rows]
+    return [n for n in notes if n is not None] if rows and all(notes) else []
+
+
+def build_grid(table: Element) -> list[Grid]:
+    """The grids of ``table``, one per section; none when it holds no data (layout, one cell, empty)."""
+    rows, nested, width = _parsed_rows(table)
     if not rows:
         return []
     first = next((i for i, r in enumerate(rows) if number_row(r, allow_years=False)), None)

@@ -17,7 +17,7 @@ from .around import hidden, text_around
 from .build import column_classes, to_rows
 from .cells import read_cell
 from .dom import Element, Lines, local_name, parse_document
-from .grid import TEXT_FOOTNOTE, Grid, build_grid
+from .grid import TEXT_FOOTNOTE, Grid, build_grid, footnote_table
 from .xbrl import FactReader
 
 CONTEXT_CHARS = 400
@@ -69,7 +69,13 @@ def _footnotes_below(table: Element, wanted: set[str]) -> list[Footnote]:
     """Footnotes printed under the table whose markers its cells use."""
     notes: list[Footnote] = []
     for sib in _following(table):
-        if local_name(sib) == "table" or not _small(sib):
+        if local_name(sib) == "table":
+            found = [n for n in footnote_table(sib) if _key(n.marker) in wanted]
+            notes.extend(found)
+            if not found:
+                break
+            continue
+        if not _small(sib):
             break
         cell = read_cell(sib)
         if not cell.text and not cell.lead:

@@ -263,3 +263,14 @@ def test_footnotes_set_as_a_table_under_the_fee_table() -> None:
     assert [(f.marker, f.text[:22]) for f in table.footnotes] == [
         ("(1)", "Other expenses are est"), ("(2)", "The total does not mat"),
     ]
+
+
+def test_bare_year_counts_over_the_columns_are_headings() -> None:
+    html = """<table>
+<tr><td></td><td>1</td><td>3</td><td>5</td><td>10</td></tr>
+<tr><td>Class A</td><td>$573</td><td>$843</td><td>$1,132</td><td>$1,206</td></tr>
+<tr><td>Number of funds</td><td>1</td><td>2</td><td>3</td><td>4</td></tr>
+</table>"""
+    (table,) = read(html)
+    assert table.columns == ("1", "3", "5", "10")
+    assert [r.label for r in table.rows] == ["Class A", "Number of funds"]

@@ -161,13 +161,21 @@ def _is_number(slot: Slot, first: bool) -> bool:
 
 
 def number_row(row: GridRow, allow_years: bool) -> bool:
-    """Whether ``row`` states numbers outside its first cell (a row of years counts only if asked)."""
+    """Whether ``row`` states numbers outside its first cell.
+
+    Unless ``allow_years``, a row of years (2023 | 2022) or, without a row label, of bare counts
+    (1 | 3 | 5 | 10) reads as column headings, not numbers.
+    """
     if row.header_cells:
         return False
     numbers = [s for i, s in enumerate(row.slots) if _is_number(s, i == 0)]
-    if not numbers:
-        return False
-    return allow_years or not all(_YEAR.match(s.cell.text) and not s.parsed.unit for s in numbers)
+    if not numbers or allow_years:
+        return bool(numbers)
+    unlabelled = row.slots[0] is numbers[0]
+    return not all(
+        not s.parsed.unit and (_YEAR.match(s.cell.text) or (unlabelled and _COUNT.match(s.cell.text)))
+        for s in numbers
+    )
 
 
 def footnote_of(row: GridRow) -> Footnote | None:

@@ -293,3 +293,30 @@ def test_unrelated_total_row_of_selected_data_is_not_checked() -> None:
     ])
     assert table.kind == "other"
     assert validate(table) == []
+
+
+def test_single_class_example_matches_an_unnamed_fee_column() -> None:
+    fees = grid([""], [
+        ("Management Fees", ["0.27%"]),
+        ("Other Expenses", ["0.13%"]),
+        ("Total Annual Fund Operating Expenses", ["0.40%"]),
+    ], table_id="t1")
+    example = grid(["Your costs"], [("1 year", ["$41"]), ("3 years", ["$128"]), ("5 years", ["$224"]),
+                                    ("10 years", ["$505"])], line=40, table_id="t2")
+    assert validate_tables([fees, example]) == []
+    wrong = grid(["Your costs"], [("1 year", ["$41"]), ("3 years", ["$138"]), ("5 years", ["$224"]),
+                                  ("10 years", ["$505"])], line=40, table_id="t2")
+    found = validate_tables([fees, wrong])
+    assert [(f.check, f.severity, f.expected, f.found) for f in found] == [("expense_example", "error", "128", "138")]
+
+
+def test_funds_as_rows_are_matched_by_whole_name() -> None:
+    fees = grid(["Management Fees", "12b-1 Fees", "Other Expenses", "Total Annual Fund Operating Expenses"], [
+        ("Growth Fund", ["0.27%", "none", "0.13%", "0.40%"]),
+        ("Growth and Income Fund", ["0.50%", "0.25%", "0.25%", "1.00%"]),
+    ], table_id="t1")
+    example = grid(["1 Year", "3 Years", "5 Years", "10 Years"], [
+        ("Growth and Income Fund", ["$102", "$318", "$552", "$1,225"]),
+        ("Growth Fund", ["$41", "$128", "$224", "$505"]),
+    ], line=40, table_id="t2")
+    assert validate_tables([fees, example]) == []

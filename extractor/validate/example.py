@@ -277,9 +277,13 @@ def check_series(table: Table, series: Series, inputs: Inputs, all_inputs: dict[
     options = readings(inputs, series.key, all_inputs, context)
     figures = [series.figures[y] for y in sorted(series.figures)]
 
-    def score(reading: Reading) -> tuple[int, int]:
-        levels = [_explain(series, inputs, reading, f)[0] for f in figures]
-        return sum(1 for v in levels if v == 2), sum(1 for v in levels if v == 1)
+    def score(reading: Reading) -> tuple[int, int, Decimal]:
+        """Figures explained for sure, doubtfully, and (to break ties) the dollars left unexplained."""
+        results = [(_explain(series, inputs, reading, f), f.value) for f in figures]
+        fine = sum(1 for (level, _), _ in results if level == 2)
+        doubtful = sum(1 for (level, _), _ in results if level == 1)
+        off = sum((abs(expected - value) for (level, expected), value in results if level), Decimal(0))
+        return fine, doubtful, -off
 
     best = max(options, key=score)
     findings: list[Finding] = []
@@ -315,9 +319,13 @@ def expense_example(table: Table, related: Sequence[Table]) -> list[Finding]:
     inputs, loads_stated = class_inputs(table, related)
     context = _context(table, related)
     findings: list[Finding] = []
+    keys = {s.key for s in all_series}
+    priced = [k for k, v in inputs.items() if v.gross is not None or v.net is not None]
     for series in all_series:
         first = series.figures[min(series.figures)]
         known = _lookup(inputs, series.key)
+        if known is None and len(keys) == 1 and len(priced) == 1:
+            known = _lookup(inputs, priced[0])  # one class on each side: the names need not agree
         if known is None:
             why = "no fee table in the same document" if not inputs else "no matching class in the fee table"
             findings.append(finding(

@@ -84,8 +84,8 @@ def class_key(name: str) -> str:
     if m:
         return str(m.group(1)).strip("-")
     text = _NOISE.sub(" ", text)
-    words = [w.strip(".-:") for w in text.split() if w.strip(".-:")]
-    return words[0] if words else ""
+    words = [w.strip(".-:,") for w in text.split() if w.strip(".-:,")]
+    return " ".join(words)
 
 
 def base_keys(key: str) -> Iterator[str]:

@@ -168,3 +168,13 @@ def test_statements_in_millions_agree_with_their_scaled_tags() -> None:
     example = dataclasses.replace(table, kind="expense_example")
     (f,) = check_xbrl(example)
     assert (f.check, f.severity) == ("xbrl_mismatch", "error")
+
+
+def test_inline_xbrl_wrapped_in_an_xbrl_tag_is_read_as_xml() -> None:
+    text = "<XBRL>\n" + Path(WAIVER).read_text(encoding="utf-8") + "</XBRL>\n"
+    root = parse_document(text)
+    assert root is not None and root.tag == "{http://www.w3.org/1999/xhtml}html"
+    fees, _ = read(text)
+    assert fees.line == 18
+    assert fees.rows[4].cells[1].xbrl is not None
+    assert fees.rows[4].cells[1].xbrl.class_id == "syn:InstitutionalClassMember"

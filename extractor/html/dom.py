@@ -12,8 +12,11 @@ from __future__ import annotations
 import regex
 from lxml import etree
 
+_WRAPPER = regex.compile(r"^\s*<XBRL>", regex.I)
 _XML_DECLARATION = regex.compile(r"^\s*<\?xml[^>]{0,200}\?>")
-_LOOKS_XML = regex.compile(r"^\s*(?:<\?xml|<!--[^>]{0,500}-->\s*)*<(?:[\w.-]+:)?html\b[^>]{0,4000}\bxmlns\b", regex.I)
+_LOOKS_XML = regex.compile(
+    r"^\s*(?:<\?xml[^>]{0,200}\?>\s*|<!--[^>]{0,500}-->\s*)*<(?:[\w.-]+:)?html\b[^>]{0,4000}\bxmlns\b", regex.I
+)
 
 Element = etree._Element
 
@@ -32,14 +35,28 @@ def _xml_parser() -> etree.XMLParser:
     )
 
 
+def _unwrap(text: str) -> str:
+    """``text`` without the ``<XBRL>`` wrapper that submissions put around an inline XBRL document
+    (blanked, not removed, so that columns and lines stay where they were)."""
+    m = _WRAPPER.match(text)
+    if m is None:
+        return text
+    start: int = m.end()
+    end = text.rfind("</")
+    closing = text[end:].rstrip()
+    tail = text[end:] if closing.upper() == "</XBRL>" else ""
+    body = text[: len(text) - len(tail)] if tail else text
+    return " " * start + body[start:] + tail.replace(closing, " " * len(closing))
+
+
 def parse_document(text: str) -> Element | None:
     """The root element of ``text``: XML when it is well-formed XHTML, else recovered HTML.
 
     The XML declaration is cut (it may name an encoding that no longer applies to the decoded
     text) without removing a line break, so ``sourceline`` still counts lines of ``text``.
     """
-    head = text[:5000]
-    if _LOOKS_XML.match(head):
+    text = _unwrap(text)
+    if _LOOKS_XML.match(text[:5000]):
         body = _XML_DECLARATION.sub(lambda m: "\n" * m.group().count("\n"), text, count=1)
         try:
             return etree.fromstring(body.encode("utf-8"), _xml_parser())

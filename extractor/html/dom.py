@@ -15,7 +15,9 @@ from lxml import etree
 _WRAPPER = regex.compile(r"^\s*<XBRL>", regex.I)
 _XML_DECLARATION = regex.compile(r"^\s*<\?xml[^>]{0,200}\?>")
 _LOOKS_XML = regex.compile(
-    r"^\s*(?:<\?xml[^>]{0,200}\?>\s*|<!--[^>]{0,500}-->\s*)*<(?:[\w.-]+:)?html\b[^>]{0,4000}\bxmlns\b", regex.I
+    r"^\s*(?:<\?xml[^>]{0,200}\?>\s*|<!--[^>]{0,500}-->\s*|<!DOCTYPE[^>]{0,500}>\s*)*"
+    r"<(?:[\w.-]+:)?html\b[^>]{0,4000}\bxmlns\b",
+    regex.I,
 )
 
 Element = etree._Element

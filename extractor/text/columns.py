@@ -122,9 +122,12 @@ def place(chunks: Iterable[Chunk], spans: Sequence[Span]) -> Placed:
 
 
 def cell_chunks(chunks: Sequence[Chunk]) -> list[Chunk]:
-    """Chunks of a line from its first value on: what is left once the leading label is cut."""
+    """Chunks of a line from its first value on: what is left once the leading label is cut.
+
+    A word such as "None" first on a line with values after it is a label, not a value.
+    """
     for i, chunk in enumerate(chunks):
-        if chunk.data:
+        if chunk.data and not (i == 0 and len(chunks) > 1 and not any(ch.isdigit() for ch in chunk.text)):
             return list(chunks[i:])
     return []
 

@@ -35,7 +35,7 @@ def parse_footnotes(lines: Sequence[str]) -> tuple[list[Footnote], int]:
         m = _MARKER.match(raw)
         if m is not None and m.group(2).strip():
             notes.append((m.group(1), [m.group(2).strip()]))
-        elif notes and blank <= 1:
+        elif notes and not blank:
             notes[-1][1].append(text)
         else:
             break

@@ -15,7 +15,7 @@ import regex
 
 from ..model import Document, Footnote, Row, Table
 from .chunks import Chunk, chunk_line
-from .columns import Placed, Span, blank_tags, collisions, infer_spans, place, spans_from, tag_spans
+from .columns import WIDE, Placed, Span, blank_tags, collisions, infer_spans, place, spans_from, tag_spans
 from .footnotes import parse_footnotes
 from .headers import read_headers
 from .regions import Region, find_regions
@@ -180,10 +180,12 @@ def _values(placed: Placed) -> int:
 def column_extents(part: Part, spans: Sequence[Span]) -> list[Span]:
     """The character range each column's values occupy in the body, with the column's tag.
 
-    Only values count: stray prose inside a table block would smear the ranges.
+    Only values count: stray prose inside a table block would smear the ranges. The tag
+    position joins the range only where it sits next to the values (a shifted or inferred
+    column start says nothing about where the header text lies).
     """
-    lo = [s for s, _ in spans]
-    hi = [min(e, s + 1) for s, e in spans]
+    lo = [WIDE for _ in spans]
+    hi = [0 for _ in spans]
     for chunks in _body_chunks(part.body):
         if sum(c.data for c in chunks) < 2 and (not chunks or chunks[0].data):
             continue
@@ -193,7 +195,15 @@ def column_extents(part: Part, spans: Sequence[Span]) -> list[Span]:
                 if cell.data:
                     lo[col] = min(lo[col], cell.start)
                     hi[col] = max(hi[col], cell.end)
-    return list(zip(lo, hi, strict=True))
+    ranges: list[Span] = []
+    for (start, end), low, high in zip(spans, lo, hi, strict=True):
+        if high == 0:
+            ranges.append((start, min(end, start + 1)))
+        elif low - 4 <= start <= high:
+            ranges.append((min(low, start), high))
+        else:
+            ranges.append((low, high))
+    return ranges
 
 
 def _header_text(tokens: Sequence[Token]) -> list[str]:
@@ -210,7 +220,7 @@ def read_part(part: Part, spans: list[Span], previous: list[str] | None) -> list
     sections = [Section(headers, [], [caption])]
     lines: list[Line] = []
     pending_header: list[Token] = []
-    body = list(part.body)
+    body = _drop_page_numbers(part.body)
     if part.tags is not None and blank_tags(part.tags.text).strip():
         body.insert(0, part.tags)
     for token in body:
@@ -226,6 +236,20 @@ def read_part(part: Part, spans: list[Span], previous: list[str] | None) -> list
         lines.append(line)
     _finish(sections[-1], lines)
     return sections
+
+
+def _drop_page_numbers(tokens: Sequence[Token]) -> list[Token]:
+    """The body without the lone page number (or footer) printed right above a ``<PAGE>``."""
+    drop: set[int] = set()
+    for i, token in enumerate(tokens):
+        if token.kind is not TokenKind.PAGE:
+            continue
+        j = i - 1
+        while j >= 0 and tokens[j].kind is TokenKind.BLANK:
+            j -= 1
+        if j >= 0 and tokens[j].kind is TokenKind.TEXT and len(chunk_line(tokens[j].text, False)) == 1:
+            drop.add(j)
+    return [t for i, t in enumerate(tokens) if i not in drop]
 
 
 def _start_section(

@@ -1,0 +1,144 @@
+"""The text reader on the shared corpus (real filings, hand-checked truth), as laid out and re-laid out.
+
+Reads ``../shared/corpus`` next to the repository and scores with the shared scorer's own
+comparison (``../shared/tools/score.py``); skipped where either is absent. The re-laid-out runs
+drop or shift the ``<S>``/``<C>`` line, drop the rules, or indent with tabs, keeping line numbers,
+so that the rules are shown to hold beyond the exact bytes of the corpus.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import json
+import re
+import sys
+from collections.abc import Callable
+from pathlib import Path
+from types import ModuleType
+from typing import Any
+
+import pytest
+
+from extractor.pipeline import extract_bytes
+from extractor.writers import filing_dict
+
+SHARED = Path(__file__).resolve().parent.parent.parent / "shared"
+CORPUS = SHARED / "corpus"
+SCORER = SHARED / "tools" / "score.py"
+TAG_LINE = re.compile(r"^\s*<S>.*<C>", re.I)
+RULE_LINE = re.compile(r"^[\s\-=_]*[-=_]{3,}[\s\-=_]*$")
+
+Relayout = Callable[[list[str]], list[str]]
+
+
+def _scorer() -> ModuleType:
+    if not CORPUS.is_dir() or not SCORER.is_file():
+        pytest.skip("shared corpus or scorer not available")
+    spec = importlib.util.spec_from_file_location("corpus_score", SCORER)
+    assert spec is not None and spec.loader is not None
+    module = sys.modules.get(spec.name)
+    if module is None:
+        module = importlib.util.module_from_spec(spec)
+        sys.modules[spec.name] = module
+        spec.loader.exec_module(module)
+    return module
+
+
+def _inside_tables(lines: list[str]) -> list[bool]:
+    inside, flags = False, []
+    for line in lines:
+        tag = line.strip().upper()
+        if tag.startswith("<TABLE>"):
+            inside = True
+        elif tag.startswith("</TABLE>"):
+            inside = False
+        flags.append(inside)
+    return flags
+
+
+def _no_tags(lines: list[str]) -> list[str]:
+    flags = _inside_tables(lines)
+    return ["" if inside and TAG_LINE.match(line) else line for line, inside in zip(lines, flags, strict=True)]
+
+
+def _shift_tags(by: int) -> Relayout:
+    def shift(lines: list[str]) -> list[str]:
+        out = []
+        for line, inside in zip(lines, _inside_tables(lines), strict=True):
+            if inside and TAG_LINE.match(line):
+                starts = [m.start() + by for m in re.finditer("<C>", line)]
+                chars = list(line[: line.index("<S>") + 3].ljust(max(starts) + 3))
+                for start in starts:
+                    chars[start : start + 3] = "<C>"
+                line = "".join(chars)
+            out.append(line)
+        return out
+
+    return shift
+
+
+def _no_rules(lines: list[str]) -> list[str]:
+    flags = _inside_tables(lines)
+    return ["" if inside and RULE_LINE.match(line) else line for line, inside in zip(lines, flags, strict=True)]
+
+
+def _tabs(lines: list[str]) -> list[str]:
+    flags = _inside_tables(lines)
+    pad = " " * 8
+    pairs = zip(lines, flags, strict=True)
+    return ["\t" + line[8:] if inside and line.startswith(pad) else line for line, inside in pairs]
+
+
+def _as_is(lines: list[str]) -> list[str]:
+    return lines
+
+
+def _score(relayout: Relayout) -> dict[str, float]:
+    score = _scorer()
+    total = score.Tally()
+    for truth_path in sorted((CORPUS / "truth").glob("*.json")):
+        truth: dict[str, Any] = json.loads(truth_path.read_text())
+        filing = CORPUS / "filings" / truth["file"]
+        lines = filing.read_bytes().decode("latin-1").split("\n")
+        truth["tables"] = [t for t in truth["tables"] if score.table_layout(lines, t["line"]) == "text"]
+        if not truth["tables"]:
+            continue
+        data = "\n".join(relayout(lines)).encode("latin-1")
+        out = json.loads(json.dumps(filing_dict(extract_bytes(data, truth["file"])), default=str))
+        total.add(score.score_file(truth, out))
+    assert total.tables, "no plain-text tables in the corpus truth"
+    return {
+        "tables": total.tables_found / total.tables,
+        "headers": total.headers_ok / total.headers,
+        "rows": total.rows_found / total.rows,
+        "labels": total.labels_ok / total.rows,
+        "cells": total.cells_ok / total.cells,
+        "extra": total.rows_extra / max(1, total.rows_out),
+    }
+
+
+def test_corpus_as_filed() -> None:
+    got = _score(_as_is)
+    assert got["tables"] == 1.0
+    assert got["cells"] >= 0.999
+    assert got["labels"] >= 0.995
+    assert got["headers"] >= 0.99
+    assert got["rows"] == 1.0
+    assert got["extra"] <= 0.01
+
+
+@pytest.mark.parametrize(
+    ("name", "relayout", "floor"),
+    [
+        ("tabs", _tabs, {"tables": 1.0, "cells": 0.999, "labels": 0.995, "headers": 0.99}),
+        ("shift-1", _shift_tags(-1), {"tables": 1.0, "cells": 0.95, "labels": 0.97, "headers": 0.85}),
+        ("shift+2", _shift_tags(2), {"tables": 0.97, "cells": 0.95, "labels": 0.95, "headers": 0.85}),
+        ("no rules", _no_rules, {"tables": 1.0, "cells": 0.99, "labels": 0.98, "headers": 0.7}),
+        ("no tag line", _no_tags, {"tables": 0.97, "cells": 0.85, "labels": 0.9, "headers": 0.75}),
+    ],
+)
+def test_corpus_relaid_out(name: str, relayout: Relayout, floor: dict[str, float]) -> None:
+    got = _score(relayout)
+    short = {k: round(v, 4) for k, v in got.items()}
+    for key, least in floor.items():
+        assert got[key] >= least, f"{name}: {key} {short}"

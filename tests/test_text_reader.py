@@ -1,0 +1,315 @@
+"""The plain-text table reader, rule by rule, on small synthetic fixtures and the seed."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from extractor.model import Document, Table
+from extractor.text import read_text_tables
+from extractor.text.chunks import chunk_line
+from extractor.text.columns import infer_spans, place, tag_spans
+from extractor.values import parse_cell
+
+FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"
+SEED = FIXTURES / "met-aim-small-cap-growth-497-2006.txt"
+
+
+def read(text: str, first_line: int = 1) -> list[Table]:
+    return read_text_tables(Document(1, None, None, 1, text=text, text_line=first_line))
+
+
+def read_fixture(name: str) -> list[Table]:
+    return read((FIXTURES / name).read_text(encoding="latin-1"))
+
+
+def values(table: Table) -> list[list[Decimal | None]]:
+    return [[c.value for c in row.cells] for row in table.rows]
+
+
+def D(text: str) -> Decimal:
+    return Decimal(text)
+
+
+# --- the seed, cell by cell -------------------------------------------------------------------
+
+
+def test_seed_fee_table_exactly() -> None:
+    fees, _ = read(SEED.read_text(encoding="latin-1"))
+    assert (fees.line, fees.section, fees.end_line, fees.layout) == (23, 0, 57, "text")
+    assert fees.columns == ("Class A", "Class B", "Class E")
+    assert fees.caption == ""
+    assert [(r.line, r.label) for r in fees.rows] == [
+        (33, "Management Fee"),
+        (36, "12b-1 Fees"),
+        (39, "Other Expenses"),
+        (42, "Total Annual Portfolio Operating Expense Before Expense Waiver/Repayment to Manager"),
+        (48, "Contractual Expense (Waiver)/Repayment to Manager*"),
+        (52, "Total Annual Portfolio Operating Expenses After Expense Waiver/Repayment to Manager#"),
+    ]
+    assert values(fees) == [
+        [D("0.88"), D("0.88"), D("0.88")],
+        [None, D("0.25"), D("0.15")],
+        [D("0.06"), D("0.07"), D("0.07")],
+        [D("0.94"), D("1.20"), D("1.10")],
+        [D("0.04"), D("0.04"), D("0.04")],
+        [D("0.98"), D("1.24"), D("1.14")],
+    ]
+    assert [c.text for c in fees.rows[1].cells] == ["None", "0.25%", "0.15%"]
+    assert fees.rows[4].label_footnotes == ("*",)
+    assert [n.marker for n in fees.footnotes] == ["*", "#"]
+    assert "will not exceed 1.05%, 1.30% and 1.20%" in fees.footnotes[0].text
+    assert "Expense Limitation Agreement" in fees.context
+
+
+def test_seed_example_table_exactly() -> None:
+    _, example = read(SEED.read_text(encoding="latin-1"))
+    assert (example.line, example.section, example.end_line) == (75, 0, 99)
+    assert example.caption == "Example of Portfolio Expenses"
+    assert example.columns == ("Class A", "Class B", "Class E")
+    assert [(r.line, r.label) for r in example.rows] == [
+        (87, "1 Year"),
+        (90, "3 Years"),
+        (93, "5 Years"),
+        (96, "10 Years"),
+    ]
+    assert values(example) == [
+        [D("100"), D("127"), D("117")],
+        [D("314"), D("396"), D("364")],
+        [D("544"), D("685"), D("631")],
+        [D("1206"), D("1507"), D("1392")],
+    ]
+    assert all(c.unit == "usd" for r in example.rows for c in r.cells)
+
+
+def test_line_numbers_follow_text_line() -> None:
+    fees, _ = read(SEED.read_text(encoding="latin-1"), first_line=101)
+    assert (fees.line, fees.rows[0].line) == (123, 133)
+
+
+# --- wrapped labels, headings ------------------------------------------------------------------
+
+
+def test_wrapped_labels_both_ways_and_heading_rows() -> None:
+    (table,) = read_fixture("text-wrapped-labels.txt")
+    assert table.columns == ("CLASS A", "CLASS B")
+    assert [(r.line, r.label) for r in table.rows] == [
+        (10, "Maximum sales charge (load) imposed on purchases (as a percentage of offering price)"),
+        (11, "Other expenses"),
+        (12, "Total annual fund operating expenses after waiver and reimbursement"),
+        (14, "Operating:"),
+        (15, "Management fees"),
+    ]
+    heading = table.rows[3]
+    assert [(c.text, c.value) for c in heading.cells] == [("", None), ("", None)]
+    assert values(table)[0] == [D("5.75"), None]
+    assert values(table)[2] == [D("1.10"), D("1.85")]
+
+
+def test_rule_separated_rows_take_label_lines_on_both_sides() -> None:
+    text = """<TABLE>
+<S>                     <C>         <C>
+-----------------------------------------
+ Maximum sales charge
+ imposed on               5.75%       none
+ purchases (as a
+ percentage of price)
+-----------------------------------------
+ Maximum deferred       none/3/     5.00%
+ sales charge
+-----------------------------------------
+</TABLE>"""
+    (table,) = read(text)
+    assert [(r.line, r.label) for r in table.rows] == [
+        (5, "Maximum sales charge imposed on purchases (as a percentage of price)"),
+        (9, "Maximum deferred sales charge"),
+    ]
+    assert values(table) == [[D("5.75"), None], [None, D("5.00")]]
+    assert table.rows[1].cells[0].footnotes == ("/3/",)
+
+
+def test_value_row_without_label_takes_the_heading_above() -> None:
+    text = """<TABLE>
+<S>                               <C>            <C>
+        PERMITTED WITHDRAWALS
+-------------------------------------------------------
+                                          0.00           0.00
+        TOTAL                           12.50          13.75
+</TABLE>"""
+    (table,) = read(text)
+    assert [(r.line, r.label) for r in table.rows] == [(5, "PERMITTED WITHDRAWALS"), (6, "TOTAL")]
+
+
+# --- columns -----------------------------------------------------------------------------------
+
+
+def test_numbers_left_of_their_tag_and_labels_past_the_first_tag() -> None:
+    text = """<TABLE>
+<S>          <C>            <C>
+     I-1F    1,184,000.00   1,156,444.26
+     I-MF  386,100,000.00 383,371,981.77
+Total of all classes   9.00      10.00
+</TABLE>"""
+    (table,) = read(text)
+    assert [r.label for r in table.rows] == ["I-1F", "I-MF", "Total of all classes"]
+    assert values(table) == [
+        [D("1184000.00"), D("1156444.26")],
+        [D("386100000.00"), D("383371981.77")],
+        [D("9.00"), D("10.00")],
+    ]
+
+
+def test_blank_column_is_dropped() -> None:
+    text = """<TABLE>
+<CAPTION>
+                    CLASS A   CLASS B
+<S>                 <C>       <C>       <C>
+Management Fees      0.27%     0.27%
+</TABLE>"""
+    (table,) = read(text)
+    assert table.columns == ("CLASS A", "CLASS B")
+    assert len(table.rows[0].cells) == 2
+
+
+def test_tabs_page_break_and_repeated_header() -> None:
+    (table,) = read_fixture("text-tabs-page.txt")
+    assert table.columns == ("", "PRIOR", "CURRENT")
+    assert [(r.line, r.label) for r in table.rows] == [(7, "I-1F"), (8, "I-MF"), (12, "I-2A")]
+    assert [c.text for c in table.rows[0].cells] == ["NOTE 1", "1,184,000.00", "1,130,704.28"]
+    assert values(table)[1] == [None, D("386100000.00"), D("383371981.77")]
+
+
+def test_missing_tag_line_columns_from_gutters() -> None:
+    (table,) = read_fixture("text-untagged.txt")
+    assert table.columns == ("1997", "1996", "1995")
+    assert [r.label for r in table.rows] == ["Net sales", "Net income (loss)", "Cash dividends declared"]
+    assert values(table) == [
+        [D("7081"), D("9833"), D("11062")],
+        [D("-1045"), D("-816"), D("424")],
+        [None, D("0.12"), D("0.48")],
+    ]
+
+
+@pytest.mark.parametrize("shift", [-2, -1, 1, 2, 3])
+def test_shifted_tags_still_read(shift: int) -> None:
+    lines = SEED.read_text(encoding="latin-1").split("\n")
+    assert lines[30].startswith("<S>")
+    starts = [i + shift for i in range(len(lines[30])) if lines[30].startswith("<C>", i)]
+    tag = list("<S>".ljust(max(starts) + 3))
+    for start in starts:
+        tag[start : start + 3] = "<C>"
+    lines[30] = "".join(tag)
+    fees, _ = read("\n".join(lines))
+    assert fees.columns == ("Class A", "Class B", "Class E")
+    assert values(fees)[3] == [D("0.94"), D("1.20"), D("1.10")]
+
+
+def test_tag_spans_and_placement() -> None:
+    spans = tag_spans("<S>             <C>     <C>")
+    assert spans == [(16, 24), (24, 1 << 20)]
+    placed = place(chunk_line("label running long  1.5     22.25"), spans)
+    assert placed.label_text == "label running long"
+    assert placed.cell_text(0) == "1.5" and placed.cell_text(1) == "22.25"
+    assert [s for s, _ in infer_spans([chunk_line("a    1.0    2.0"), chunk_line("bb  11.0   12.0")])] == [2, 10]
+
+
+# --- headers and sections ----------------------------------------------------------------------
+
+
+def test_group_headers_joined_in_front_and_unit_note_is_caption() -> None:
+    (table,) = read_fixture("text-groups.txt")
+    assert table.columns == (
+        "IF YOU SOLD YOUR SHARES: 1 YEAR",
+        "IF YOU SOLD YOUR SHARES: 3 YEARS",
+        "IF YOU HELD YOUR SHARES: 1 YEAR",
+        "IF YOU HELD YOUR SHARES: 3 YEARS",
+    )
+    assert table.caption == "(DOLLARS IN THOUSANDS)"
+    assert values(table)[1] == [D("705"), D("934"), D("205"), D("634")]
+
+
+def test_sections_from_in_body_header_and_repeated_caption() -> None:
+    tables = read_fixture("text-sections.txt")
+    assert [(t.line, t.section) for t in tables] == [(3, 0), (3, 1), (3, 2)]
+    assert tables[0].columns == ("CLASS A", "CLASS B", "CLASS C")
+    assert tables[1].columns == ("CLASS 529-A", "CLASS 529-B", "CLASS 529-C", "CLASS 529-E")
+    assert tables[2].columns == ("NET ASSETS", "RATIO")
+    assert values(tables[1])[1] == [D("0.30"), D("0.35"), D("0.33"), D("0.30")]
+    assert [r.line for r in tables[2].rows] == [17, 18]
+    assert values(tables[2]) == [[D("15201"), D("0.67")], [D("19331"), D("0.65")]]
+
+
+def test_repeated_identical_header_is_not_a_row_or_section() -> None:
+    text = """<TABLE>
+<CAPTION>
+                     FIXED GROUP    ADJ GROUP
+<S>                  <C>            <C>
+SERVICING FEES          10.00          20.00
+POOL INFORMATION     FIXED GROUP    ADJ GROUP
+BALANCE                 30.00          40.00
+</TABLE>"""
+    (table,) = read(text)
+    assert [r.label for r in table.rows] == ["SERVICING FEES", "BALANCE"]
+
+
+# --- footnotes ---------------------------------------------------------------------------------
+
+
+def test_footnotes_inside_and_under_the_table() -> None:
+    (table,) = read_fixture("text-footnotes.txt")
+    first, second = table.rows
+    assert first.label_footnotes == ("(1)",)
+    assert [c.footnotes for c in first.cells] == [("(2)",), ("<F1>",)]
+    assert [c.value for c in first.cells] == [None, D("5.00")]
+    assert second.cells[0].footnotes == ("/3/",) and second.cells[0].value == D("2.00")
+    assert [n.marker for n in table.footnotes] == ["<F1>", "(1)", "(2)", "*"]
+    assert table.footnotes[3].text == "Within 30 days of purchase."
+    assert "waive fees through April 30, 2007" in table.context
+
+
+def test_every_table_tag_yields_a_table_even_empty() -> None:
+    tables = read("<TABLE>\n</TABLE>\ntext\n<TABLE>\n<S> <C>\nx  1\n")
+    assert [t.line for t in tables] == [1, 4]
+    assert tables[1].rows[0].cells[0].value == D("1")
+
+
+# --- generated tables read back exactly --------------------------------------------------------
+
+LABEL_WORDS = st.text(alphabet="abcdefghijklmnopqrstuvwxyz", min_size=2, max_size=8)
+LABELS = st.lists(LABEL_WORDS, min_size=1, max_size=4).map(lambda ws: " ".join(ws).capitalize())
+NUMBERS = st.decimals(min_value=Decimal("-99999"), max_value=Decimal("99999"), places=2, allow_nan=False)
+
+
+def _render(value: Decimal) -> str:
+    text = f"{abs(value):,.2f}"
+    return f"({text})" if value < 0 else text
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    st.integers(min_value=1, max_value=5),
+    st.lists(
+        st.tuples(LABELS, st.lists(NUMBERS, min_size=5, max_size=5)), min_size=1, max_size=8, unique_by=lambda r: r[0]
+    ),
+    st.integers(min_value=2, max_value=6),
+    st.booleans(),
+)
+def test_generated_table_reads_back(
+    ncols: int, rows: list[tuple[str, list[Decimal]]], gap: int, with_tags: bool
+) -> None:
+    width = max(len(label) for label, _ in rows) + 3
+    cell = 12 + gap
+    header = " " * width + "".join(f"COL {i + 1}".rjust(cell) for i in range(ncols))
+    tags = "<S>" + " " * (width - 3) + "".join(" " * (cell - 12) + "<C>" + " " * 9 for _ in range(ncols))
+    lines = ["<TABLE>", "<CAPTION>", header, "</CAPTION>"] + ([tags.rstrip()] if with_tags else [])
+    for label, numbers in rows:
+        lines.append(label.ljust(width) + "".join(_render(v).rjust(cell) for v in numbers[:ncols]))
+    lines.append("</TABLE>")
+    (table,) = read("\n".join(lines))
+    assert table.columns == tuple(f"COL {i + 1}" for i in range(ncols))
+    assert [r.label for r in table.rows] == [label for label, _ in rows]
+    assert values(table) == [[parse_cell(_render(v)).value for v in numbers[:ncols]] for _, numbers in rows]

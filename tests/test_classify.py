@@ -160,3 +160,30 @@ def test_financial_statements_stay_other() -> None:
     for got in (income, percent, highlights):
         assert got.kind == "other"
         assert all(r.concept is None for r in got.rows)
+
+
+def test_performance_table_and_contents_stay_other() -> None:
+    performance = table(["1 year", "5 years", "10 years"], [
+        ("Class A return before taxes", ["-4.05%", "6.20%", "6.72%"]),
+        ("Class C return before taxes", ["0.15%", "6.65%", "6.54%"]),
+    ])
+    contents = table([""], [
+        ("Fund summary", ["1"]), ("How we manage the Fund", ["5"]), ("Investment manager", ["10"]),
+        ("Sub-advisor", ["10"]), ("Distribution and service", ["12"]), ("Other expenses", ["14"]),
+    ])
+    prose = table(["CLASS A SHARES"], [
+        ("Initial sales charge", ["up to 5.75% (reduced or eliminated for purchases of $25,000 or more)"]),
+        ("Contingent deferred sales charge", ["none (except on certain redemptions)"]),
+        ("12b-1 fees", ["up to 0.25% annually"]),
+    ])
+    for got in (performance, contents, prose):
+        assert got.kind == "other"
+
+
+def test_shareholder_fee_table_of_nones_is_fees() -> None:
+    got = table(["CLASS R-5"], [
+        ("Maximum sales charge imposed on purchases (as a percentage of offering price)", ["none"]),
+        ("Maximum deferred sales charge", ["none"]),
+        ("Redemption or exchange fees", ["none"]),
+    ])
+    assert got.kind == "fees"

@@ -13,6 +13,8 @@ import dataclasses
 from collections.abc import Sequence
 from decimal import Decimal
 
+import regex
+
 from ..model import Row, Table
 from .examples import example_concept, period_years, redemption_mode
 from .labels import FEE_CONCEPTS, fee_concept, normalize
@@ -38,18 +40,21 @@ def _as_other(table: Table) -> Table:
     return dataclasses.replace(table, kind="other", rows=rows, column_concepts=None)
 
 
-def _numbers(table: Table) -> list[float]:
-    return [float(c.value) for r in table.rows for c in r.cells if c.value is not None]
+def _dollar_figures(table: Table) -> bool:
+    """Example figures are whole dollars; performance tables (1/5/10 years too) hold percentages."""
+    cells = [c for r in table.rows for c in r.cells if c.value is not None]
+    whole = [c for c in cells if c.unit != "percent" and c.value is not None and c.value >= 1
+             and c.value == c.value.to_integral_value()]
+    return bool(cells) and len(whole) >= 0.8 * len(cells)
 
 
 def _as_example(table: Table) -> Table | None:
     """The table as an expense example when its rows or its columns are holding periods."""
-    values = _numbers(table)
-    if not values or sum(1 for v in values if v >= 1) < 0.8 * len(values):
+    if not _dollar_figures(table):
         return None
     row_years = [period_years(r.label) if r.has_values else None for r in table.rows]
     col_years = [period_years(c) for c in table.columns]
-    if len({y for y in row_years if y}) >= 2:
+    if {1, 3} <= set(row_years):
         table_mode = _table_mode(table)
         rows: list[Row] = []
         heading_mode: bool | None = None
@@ -64,7 +69,7 @@ def _as_example(table: Table) -> Table | None:
             concept = example_concept(years, mode) if years else None
             rows.append(dataclasses.replace(row, concept=concept))
         return dataclasses.replace(table, kind="expense_example", rows=tuple(rows), column_concepts=None)
-    if len({y for y in col_years if y}) >= 2:
+    if {1, 3} <= set(col_years):
         caption_mode = redemption_mode(table.caption) if table.caption else None
         concepts: list[str | None] = []
         for header, years in zip(table.columns, col_years, strict=False):
@@ -86,16 +91,32 @@ def _table_mode(table: Table) -> bool | None:
 
 
 def _small_numbers(table: Table) -> bool:
-    """Fee tables hold percentages and small dollar fees, not the amounts of financial statements."""
+    """Fee tables hold percentages and small dollar fees, not the amounts of financial statements.
+
+    Most are written with decimals or a percent sign, which also tells them from page numbers.
+    """
     limit = Decimal(25)
-    cells = [(c.unit, c.value) for r in table.rows for c in r.cells if c.value is not None]
-    small = [unit for unit, value in cells if unit == "percent" or (value is not None and abs(value) <= limit)]
-    return not cells or len(small) >= 0.7 * len(cells)
+    cells = [c for r in table.rows for c in r.cells if c.value is not None]
+    small = [c for c in cells if c.unit == "percent" or (c.value is not None and abs(c.value) <= limit)]
+    rates = [c for c in cells if c.unit == "percent" or "." in c.text]
+    written = [c for r in table.rows for c in r.cells if c.text]
+    prose = [c for c in written if c.value is None and not _NIL.match(c.text)]
+    if len(prose) > 0.2 * len(written):
+        return False
+    return not cells or (len(small) >= 0.7 * len(cells) and len(rates) >= 0.5 * len(cells))
 
 
-def _looks_like_fees(concepts: Sequence[str | None]) -> bool:
+_NIL = regex.compile(r"(?i)^\W*(?:none|n/?a|nil|not applicable|-+|\p{Pd}+|0)\W*(?:\(?\w\)|/\d+/|<F\d+>)?\W*$")
+_FEE_HEADING = regex.compile(
+    r"shareholder fees|fees paid directly|annual (?:fund |portfolio )?operating expenses", regex.I
+)
+
+
+def _looks_like_fees(concepts: Sequence[str | None], heading: str) -> bool:
+    """Two fee concepts, one specific to funds; one suffices under a fee-table heading."""
     found = {c for c in concepts if c and not c.startswith("Component")}
-    return len(found) >= 2 and bool(found & _ANCHORS)
+    needed = 1 if _FEE_HEADING.search(heading) else 2
+    return len(found) >= needed and bool(found & _ANCHORS)
 
 
 def _as_fees(table: Table) -> Table | None:
@@ -103,11 +124,12 @@ def _as_fees(table: Table) -> Table | None:
     if not _small_numbers(table):
         return None
     row_concepts = _row_concepts(table.rows)
-    if _looks_like_fees([c for c, r in zip(row_concepts, table.rows, strict=False) if r.has_text]):
+    heading = f"{table.caption} {table.context[:300]}"
+    if _looks_like_fees([c for c, r in zip(row_concepts, table.rows, strict=False) if r.has_text], heading):
         rows = tuple(dataclasses.replace(r, concept=c) for r, c in zip(table.rows, row_concepts, strict=False))
         return dataclasses.replace(table, kind="fees", rows=rows, column_concepts=None)
     col_concepts = [fee_concept(c) for c in table.columns]
-    if _looks_like_fees(col_concepts):
+    if _looks_like_fees(col_concepts, heading):
         rows = tuple(dataclasses.replace(r, concept=None) for r in table.rows)
         return dataclasses.replace(table, kind="fees", rows=rows, column_concepts=tuple(col_concepts))
     return None

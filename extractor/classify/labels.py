@@ -84,13 +84,13 @@ def operating_expense_concept(text: str) -> str | None:
         return "ExpensesOverAssets"
     if _has(text, _WAIVER):
         return "FeeWaiverOrReimbursementOverAssets"
-    if _has(text, r"acquired fund|underlying (?:fund|portfolio)|\baffe\b"):
+    if _has(text, r"acquired (?:fund|portfolio)|underlying (?:fund|portfolio)|\baffe\b"):
         return "AcquiredFundFeesAndExpensesOverAssets"
     if _has(text, r"non[- ]?12b|not (?:under|pursuant to) (?:rule )?12b|other distribution"):
         return "DistributionOrSimilarNon12b1FeesOverAssets"
     if _has(text, r"12b|distribution (?:and|or|&|/|fee|plan|\(|service)|^distribution$|^service (?:fee|\()"):
         return "DistributionAndService12b1FeesOverAssets"
-    if _has(text, r"management|advis|unitary fee|investment (?:adviser|manager)"):
+    if _has(text, r"management fee|advis\w* fee|unitary fee|^management\b|^advisory\b|^investment advisory"):
         return "ManagementFeesOverAssets"
     if _has(text, r"^other$|\bother (?:operating )?expenses?\b|shareholder servic|transfer agen"
             r"|administrat\w* (?:services? )?(?:fee|expense)"

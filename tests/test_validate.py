@@ -320,3 +320,51 @@ def test_funds_as_rows_are_matched_by_whole_name() -> None:
         ("Growth Fund", ["$41", "$128", "$224", "$505"]),
     ], line=40, table_id="t2")
     assert validate_tables([fees, example]) == []
+
+
+def test_lines_without_a_concept_may_complete_the_sum() -> None:
+    table = grid(["Class A"], [
+        ("Management Fees", ["0.75%"]),
+        ("Dividend Expense on Short Sales", ["0.10%"]),
+        ("Other Expenses", ["0.20%"]),
+        ("Total Annual Fund Operating Expenses", ["1.05%"]),
+    ])
+    assert table.rows[1].concept is None
+    assert validate(table) == []
+
+
+def test_net_differing_from_gross_without_a_waiver_row_is_a_warning() -> None:
+    table = grid(["Class A"], [
+        ("Management Fees", ["0.75%"]),
+        ("Other Expenses", ["0.20%"]),
+        ("Total Annual Fund Operating Expenses", ["0.95%"]),
+        ("Net Expenses", ["0.90%"]),
+    ])
+    assert [(f.check, f.severity) for f in validate(table)] == [("net_total", "warning")]
+
+
+def waiver_example(figures: Sequence[str]) -> list[Table]:
+    fees = grid(["Class A"], [
+        ("Management Fees", ["1.00%"]),
+        ("Other Expenses", ["0.30%"]),
+        ("Total Annual Fund Operating Expenses", ["1.30%"]),
+        ("Fee Waiver", ["(0.20)%"]),
+        ("Net Expenses", ["1.10%"]),
+    ], table_id="t1")
+    example = grid(["Class A"], [(f"{y} Years", [v]) for y, v in zip((1, 3, 5, 10), figures, strict=True)],
+                   line=40, table_id="t2")
+    return [fees, example]
+
+
+def test_waiver_in_the_first_year_only_and_in_every_year_are_both_accepted() -> None:
+    first = cumulative_costs([Decimal("1.10")] + [Decimal("1.30")] * 9, "D")
+    every = cumulative_costs([Decimal("1.10")] * 10, "D")
+    first_figures = [f"${dollars(first[y - 1])}" for y in (1, 3, 5, 10)]
+    every_figures = [f"${dollars(every[y - 1])}" for y in (1, 3, 5, 10)]
+    assert first_figures != every_figures
+    assert validate_tables(waiver_example(first_figures)) == []
+    assert validate_tables(waiver_example(every_figures)) == []
+    mixed = [*every_figures[:2], first_figures[2], f"${dollars(every[9]) + 40}"]
+    found = validate_tables(waiver_example(mixed))
+    assert [(f.check, f.severity, f.row) for f in found] == [
+        ("expense_example", "error", "5 Years"), ("expense_example", "error", "10 Years")]

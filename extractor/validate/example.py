@@ -178,7 +178,8 @@ class Reading:
     """One way of computing a series: method, waiver years, conversion; and its costs per year."""
 
     method: str
-    waiver: str
+    waiver: int
+    """Years the net ratio applies before the gross one; 0 for every year."""
     conversion: int | None
     costs: tuple[Decimal, ...]
     stated: bool
@@ -186,8 +187,9 @@ class Reading:
     def describe(self, inputs: Inputs) -> str:
         net = inputs.net if inputs.net is not None else inputs.gross
         parts = [f"{text(net or Decimal(0))}% a year"]
-        if self.waiver == "first":
-            parts[0] = f"{text(net or Decimal(0))}% in year 1 and {text(inputs.gross or Decimal(0))}% after"
+        if self.waiver:
+            years = "year 1" if self.waiver == 1 else f"years 1-{self.waiver}"
+            parts[0] = f"{text(net or Decimal(0))}% in {years} and {text(inputs.gross or Decimal(0))}% after"
         if inputs.load:
             parts.append(f"a {text(inputs.load)}% sales charge")
         if self.conversion:
@@ -223,9 +225,9 @@ def readings(inputs: Inputs, key: str, all_inputs: dict[str, Inputs], context: s
     net = inputs.net if inputs.net is not None else inputs.gross
     assert gross is not None and net is not None
     first_only = bool(_FIRST_YEAR_ONLY.search(context))
-    waivers = [("all", [net] * 10, not first_only)]
+    waivers = [(0, [net] * 10, not first_only)]
     if net != gross:
-        waivers.append(("first", [net] + [gross] * 9, True))
+        waivers.extend((k, [net] * k + [gross] * (10 - k), k == 1 or not first_only) for k in (1, 2, 3))
     years, target = _conversions(key, all_inputs, context)
     out: list[Reading] = []
     for (waiver, ratios, stated), method in itertools.product(waivers, METHODS):

@@ -82,6 +82,9 @@ def component_sum(table: Table) -> list[Finding]:
                 continue
         if expected == total.value:
             continue
+        unnamed = [i for i in fees.unnamed if i.value is not None]
+        if unnamed and expected + sum((_value(i) for i in unnamed), Decimal(0)) == total.value:
+            continue  # lines the classifier could not name (interest, short-sale dividends) complete the sum
         findings.append(finding(
             "component_sum", severity(total.value - expected), table.id, total.where, text(expected),
             text(total.value),
@@ -153,6 +156,13 @@ def net_total(table: Table) -> list[Finding]:
             amount = sum((abs(w.value or Decimal(0)) * s for w, s in signed), Decimal(0))
             readings.append((gross.value + amount, signed))
         if any(value == net.value for value, _ in readings):
+            continue
+        if not waivers:
+            findings.append(finding(
+                "net_total", "warning", table.id, net.where, text(gross.value), text(net.value),
+                f"{fees.name}: the net total {text(net.value)} differs from the gross total {text(gross.value)}, "
+                "and no waiver or reimbursement row explains it",
+            ))
             continue
         found = net.value
         expected = min((value for value, _ in readings), key=lambda v: abs(v - found))

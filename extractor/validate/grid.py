@@ -33,6 +33,8 @@ class ClassFees:
 
     name: str
     items: list[Item] = field(default_factory=list)
+    unnamed: list[Item] = field(default_factory=list)
+    """Cells of rows without a concept between the first operating expense and the gross total."""
 
     def of(self, concept: str) -> list[Item]:
         return [i for i in self.items if i.concept == concept]
@@ -65,14 +67,25 @@ def fee_classes(table: Table) -> list[ClassFees]:
             out.append(fees)
         return out
     classes = [ClassFees(column_name(table, j)) for j in range(len(table.columns))]
+    operating = False
     for row in table.rows:
+        if row.concept == "ExpensesOverAssets":
+            operating = False
+        elif row.concept in OPERATING_ITEMS:
+            operating = True
         if row.concept is None:
+            for j, cell in enumerate(row.cells[: len(classes)] if operating else ()):
+                classes[j].unnamed.append(Item("", cell.value, row.label, (row.line, row.label, classes[j].name)))
             continue
         for j, cell in enumerate(row.cells[: len(classes)]):
             classes[j].items.append(Item(row.concept, cell.value, row.label, (row.line, row.label, classes[j].name)))
     return classes
 
 
+OPERATING_ITEMS = frozenset({
+    "ManagementFeesOverAssets", "DistributionAndService12b1FeesOverAssets",
+    "DistributionOrSimilarNon12b1FeesOverAssets", "OtherExpensesOverAssets",
+})
 _CLASS_WORD = regex.compile(r"\bclass(?:es)?\s+([a-z0-9][a-z0-9\-]*)")
 _NOISE = regex.compile(r"\([^)]*\)|\b(?:shares?|class|assuming|if|you|your|no|not|redeemed|redemption|sold|held)\b")
 

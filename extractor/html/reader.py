@@ -8,12 +8,13 @@ the checks. Kinds and concepts are the classifier's business.
 from __future__ import annotations
 
 from collections.abc import Iterator
+from dataclasses import dataclass
 from itertools import islice
 
 import regex
 
 from ..model import Document, Footnote, Row, Table
-from .around import hidden, text_around
+from .around import hidden, texts_around
 from .build import column_classes, to_rows
 from .cells import read_cell
 from .dom import Element, Lines, local_name, parse_document
@@ -112,34 +113,30 @@ def _holds_data(grid: Grid, rows: list[Row]) -> bool:
     return len(filled) >= 2 and (grid.label_col is not None or len(grid.data_cols) >= 2)
 
 
-def _tables_of(element: Element, document: int, offset: int, facts: FactReader, lines: Lines) -> list[Table]:
-    """The sections of one ``<table>`` that hold data, as Tables sharing its line and prose."""
+@dataclass
+class _Found:
+    """A section of a data table, read while the tree is intact; its prose is added last."""
+
+    element: Element
+    section: int
+    grid: Grid
+    rows: list[Row]
+    caption: str
+    footnotes: tuple[Footnote, ...]
+
+
+def _sections_of(element: Element, offset: int, facts: FactReader, lines: Lines) -> list[_Found]:
+    """The sections of one ``<table>`` that hold data."""
     built = [(grid, to_rows(grid, offset, facts, lines)) for grid in build_grid(element)]
     built = [(grid, rows) for grid, rows in built if _holds_data(grid, rows)]
-    if not built:
-        return []
-    caption = _caption(element)
-    context = text_around(element, CONTEXT_CHARS)
-    out: list[Table] = []
+    caption = _caption(element) if built else ""
+    found: list[_Found] = []
     for section, (grid, rows) in enumerate(built):
         wanted = _referenced(rows) - {_key(f.marker) for f in grid.footnotes}
         below = _footnotes_below(element, wanted) if wanted else []
-        end_line = lines.end(grid.rows[-1].element) + offset
-        out.append(Table(
-            id="",
-            line=lines(element) + offset,
-            columns=tuple(grid.columns),
-            rows=tuple(rows),
-            section=section,
-            end_line=end_line,
-            document=document,
-            caption=caption or grid.title,
-            footnotes=tuple(grid.footnotes) + tuple(below),
-            context=context,
-            layout="html",
-            column_classes=column_classes(rows, len(grid.columns)),
-        ))
-    return out
+        notes = (*grid.footnotes, *below)
+        found.append(_Found(element, section, grid, rows, caption or grid.title, notes))
+    return found
 
 
 def read_html_tables(doc: Document) -> list[Table]:
@@ -150,9 +147,26 @@ def read_html_tables(doc: Document) -> list[Table]:
     facts = FactReader(root)
     offset = doc.text_line - 1
     lines = Lines(doc.text, root)
-    tables: list[Table] = []
+    found: list[_Found] = []
     for element in root.iter("{*}table"):
-        if hidden(element):
-            continue
-        tables.extend(_tables_of(element, doc.sequence or 1, offset, facts, lines))
-    return tables
+        if not hidden(element):
+            found.extend(_sections_of(element, offset, facts, lines))
+    elements = list(dict.fromkeys(f.element for f in found))
+    prose = dict(zip(elements, texts_around(root, elements, CONTEXT_CHARS), strict=True))
+    return [
+        Table(
+            id="",
+            line=lines(f.element) + offset,
+            columns=tuple(f.grid.columns),
+            rows=tuple(f.rows),
+            section=f.section,
+            end_line=lines.end(f.grid.rows[-1].element) + offset,
+            document=doc.sequence or 1,
+            caption=f.caption,
+            footnotes=f.footnotes,
+            context=prose[f.element],
+            layout="html",
+            column_classes=column_classes(f.rows, len(f.grid.columns)),
+        )
+        for f in found
+    ]

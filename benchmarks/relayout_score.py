@@ -1,0 +1,244 @@
+"""Re-lay-out the corpus's plain-text truth tables and score the reader on the new layouts.
+
+The corpus is a sample; real filings lay the same tables out in many ways. This script renders
+every plain-text truth table again with other label and column widths, number alignments, tag
+offsets, a missing ``<S>``/``<C>`` line, wrapped labels (numbers on the first or the last line),
+wrapped headers, rule lines, dot leaders and tabs, runs the pipeline in-process on each variant and
+reports how many variants come out entirely right, and header, label and cell accuracy per layout
+trait, so a rule that only fits the original layout shows up.
+
+    python benchmarks/relayout_score.py [--variants 20] [--seed 5] [--show 10]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import random
+import re
+import sys
+import textwrap
+from collections import defaultdict
+from dataclasses import dataclass, field
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+from extractor.pipeline import extract_bytes
+
+ROOT = Path(__file__).resolve().parent.parent
+CORPUS = ROOT.parent / "shared" / "corpus"
+MARKERS = re.compile(r"<F\d+>|/\d{1,2}/|\[[^\]\s]{1,5}\]|\(\s*[0-9a-z]{1,2}\s*\)|[*#\u2020\u2021+]+", re.I)
+
+
+def norm(text: str | None) -> str:
+    text = MARKERS.sub(" ", text or "")
+    text = re.sub(r"\.{2,}|_{2,}", " ", text)
+    text = re.sub(r"([a-z])-\s+(?=[a-z])", r"\1", text.lower())
+    return " ".join(text.split()).strip(" :.-")
+
+
+@dataclass
+class Layout:
+    """One random layout: the traits that the report groups results by."""
+
+    label_width: int
+    col_width: int
+    align: str  # "right" under the tag's column, or "left" at the tag
+    tag_shift: int
+    tag_line: bool
+    wrap_values: str  # "first" or "last" label line holds the values
+    rules: bool
+    leaders: bool
+    tabs: bool
+    caption: bool
+
+    def traits(self) -> list[str]:
+        out = [f"align={self.align}", f"wrap={self.wrap_values}"]
+        out.append("no-tag-line" if not self.tag_line else f"tag-shift={self.tag_shift}")
+        for name in ("rules", "leaders", "tabs", "caption"):
+            if getattr(self, name):
+                out.append(name)
+        return out
+
+
+def random_layout(rng: random.Random) -> Layout:
+    return Layout(
+        label_width=rng.randint(28, 46), col_width=rng.randint(11, 16), align=rng.choice(["right", "left"]),
+        tag_shift=rng.choice([0, 0, 0, 1, 2, -1]), tag_line=rng.random() > 0.15,
+        wrap_values=rng.choice(["first", "last"]), rules=rng.random() > 0.5, leaders=rng.random() > 0.7,
+        tabs=rng.random() > 0.85, caption=rng.random() > 0.6,
+    )
+
+
+def fmt(value: Any, kind: str, rng: random.Random, col_has_pct: bool) -> str:
+    if value is None:
+        return rng.choice(["None", "--", "N/A"])
+    number = Decimal(str(value))
+    body = f"{abs(number):,}" if abs(number) >= 1000 and number == number.to_integral_value() else f"{abs(number)}"
+    if kind == "expense_example":
+        body = "$" + body
+    elif kind == "fees" or col_has_pct:
+        body += "%"
+    return f"({body})" if number < 0 else body
+
+
+def wrap(text: str, width: int) -> list[str]:
+    return textwrap.wrap(text, width, break_on_hyphens=False, break_long_words=False) or [""]
+
+
+def render(table: dict[str, Any], layout: Layout, rng: random.Random) -> tuple[list[str], int]:
+    """The lines of a filing holding one re-laid-out table, and the line of its <TABLE> tag."""
+    cells_text = [[fmt(v, table["kind"], rng, False) for v in row["values"]] for row in table["rows"]]
+    longest = max([len(t) for row in cells_text for t in row] + [len(w) for h in table["columns"] for w in h.split()])
+    lw, cw, ncol = layout.label_width, max(layout.col_width, longest + 1), len(table["columns"])
+    starts = [lw + 2 + i * (cw + 2) for i in range(ncol)]
+    lines = ["Prose before the table, as a filing has it.", ""]
+    table_line = len(lines) + 1
+    lines.append("<TABLE>")
+    if layout.caption:
+        lines.append("<CAPTION>")
+    header_cells = [wrap(h, cw) for h in table["columns"]]
+    height = max(len(h) for h in header_cells)
+    for k in range(height):
+        text = " " * lw
+        for i, words in enumerate(header_cells):
+            pad = height - len(words)
+            piece = words[k - pad] if k >= pad else ""
+            text = text.ljust(starts[i]) + piece.center(cw).rstrip() if piece else text
+        lines.append(text.rstrip())
+    if layout.rules:
+        lines.append(" " * lw + "".join(" " * (s - lw if i == 0 else 2) + "-" * cw for i, s in enumerate(starts))
+                     .rstrip())
+    if layout.caption:
+        lines.append("</CAPTION>")
+    if layout.tag_line:
+        tag = "<S>"
+        for s in starts:
+            col = s + layout.tag_shift
+            tag = tag.ljust(col) + "<C>"
+        lines.append(tag)
+    row_lines: list[int] = []
+    for row, cells in zip(table["rows"], cells_text, strict=True):
+        label = row["label"]
+        if layout.leaders and len(label) < lw - 6:
+            label = label + " " + "." * (lw - 2 - len(label))
+        parts = wrap(label, lw)
+        data = ""
+        for i, text in enumerate(cells):
+            if layout.align == "right":
+                data = data.ljust(starts[i] - lw) + text.rjust(cw)
+            else:
+                data = data.ljust(starts[i] - lw) + text
+        at = 0 if layout.wrap_values == "first" else len(parts) - 1
+        for k, part in enumerate(parts):
+            line = part.ljust(lw) + data if k == at else part
+            if k == at:
+                row_lines.append(len(lines) + 1)
+            lines.append(line.rstrip())
+    lines.append("</TABLE>")
+    lines += ["", "Prose after the table."]
+    if layout.tabs:
+        lines = [line.replace(" " * 8, "\t", 1) if line.startswith(" " * 8) else line for line in lines]
+    return lines, table_line
+
+
+@dataclass
+class Score:
+    variants: int = 0
+    perfect: int = 0
+    found: int = 0
+    headers: list[int] = field(default_factory=lambda: [0, 0])
+    labels: list[int] = field(default_factory=lambda: [0, 0])
+    cells: list[int] = field(default_factory=lambda: [0, 0])
+
+
+def compare(table: dict[str, Any], out: dict[str, Any] | None, score: Score) -> tuple[bool, str]:
+    score.variants += 1
+    heads = len(table["columns"])
+    nrows = len(table["rows"])
+    ncells = sum(len(r["values"]) for r in table["rows"])
+    score.headers[1] += heads
+    score.labels[1] += nrows
+    score.cells[1] += ncells
+    if out is None:
+        return False, "table not found"
+    score.found += 1
+    why = ""
+    cols = out["columns"]
+    ok_heads = sum(1 for i, h in enumerate(table["columns"]) if i < len(cols) and norm(cols[i]) == norm(h))
+    score.headers[0] += ok_heads
+    if ok_heads < heads:
+        why = why or f"headers {cols} want {table['columns']}"
+    rows = [r for r in out["rows"] if any(c["text"] for c in r["cells"])]
+    for k, want in enumerate(table["rows"]):
+        got = rows[k] if k < len(rows) else None
+        if got is not None and norm(got["label"]) == norm(want["label"]):
+            score.labels[0] += 1
+        else:
+            why = why or f"row {k} label {got['label'] if got else None!r} want {want['label']!r}"
+        for i, value in enumerate(want["values"]):
+            have = got["cells"][i]["value"] if got and i < len(got["cells"]) else "missing"
+            same = (have is None and value is None) or (
+                have not in (None, "missing") and value is not None and abs(float(have) - float(value)) < 1e-9)
+            score.cells[0] += same
+            if not same:
+                why = why or f"row {want['label']!r} col {i}: {have!r} want {value!r}"
+    if len(rows) != nrows:
+        why = why or f"{len(rows)} rows, want {nrows}"
+    perfect = not why
+    score.perfect += perfect
+    return perfect, why
+
+
+def pct(pair: list[int]) -> str:
+    return f"{100.0 * pair[0] / pair[1]:6.2f}%" if pair[1] else "   n/a"
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--variants", type=int, default=20, help="layouts per truth table (default 20)")
+    parser.add_argument("--seed", type=int, default=5)
+    parser.add_argument("--show", type=int, default=10, help="failures to print")
+    parser.add_argument("--corpus", type=Path, default=CORPUS)
+    args = parser.parse_args(argv)
+    if not (args.corpus / "truth").is_dir():
+        print(f"no corpus at {args.corpus}", file=sys.stderr)
+        return 2
+    rng = random.Random(args.seed)
+    total = Score()
+    by_trait: dict[str, Score] = defaultdict(Score)
+    failures: list[str] = []
+    for path in sorted((args.corpus / "truth").glob("*.json")):
+        truth = json.loads(path.read_text())
+        if truth["file"].endswith((".html", ".htm")):
+            continue
+        for table in truth["tables"]:
+            if table.get("rows_complete") is False:
+                continue
+            for _ in range(args.variants):
+                layout = random_layout(rng)
+                lines, table_line = render(table, layout, rng)
+                filing = extract_bytes("\n".join(lines).encode(), f"{truth['file']}@{table['line']}")
+                from extractor.writers import table_dict
+
+                outs = [table_dict(t) for t in filing.tables if t.line == table_line]
+                out = outs[0] if outs else None
+                for target in [total, *(by_trait[t] for t in layout.traits())]:
+                    ok, why = compare(table, out, target)
+                if not ok and len(failures) < args.show:
+                    failures.append(f"{truth['file']}:{table['line']} {layout.traits()}: {why}")
+    print(f"{'layout trait':20} {'variants':>8} {'perfect':>8} {'headers':>8} {'labels':>8} {'cells':>8}")
+    for name, s in [("all", total), *sorted(by_trait.items())]:
+        print(f"{name:20} {s.variants:>8} {100.0 * s.perfect / s.variants:7.2f}% {pct(s.headers)} "
+              f"{pct(s.labels)} {pct(s.cells)}")
+    print(f"table recall {100.0 * total.found / total.variants:.2f}%")
+    if failures:
+        print("\nfirst failures:")
+        for line in failures:
+            print("  " + line)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -33,6 +33,7 @@ TEXT_FOOTNOTE = regex.compile(
     r"^(?P<marker>\(\s*(?:\d{1,2}|[a-z])\s*\)|\d{1,2}(?=\s)|[*\u2020\u2021\u00a7]{1,4}|\[\d{1,2}\])\s*(?P<text>\S.{8,})$",
     regex.I | regex.S,
 )
+_CELL_TAGS = frozenset(("td", "th", "{http://www.w3.org/1999/xhtml}td", "{http://www.w3.org/1999/xhtml}th"))
 FOOTNOTE_TEXT = 12
 """A footnote's text is at least this long; shorter text beside a marker is a label or a value."""
 NOTE_TEXT = 60
@@ -94,12 +95,12 @@ def expand(trs: list[Element]) -> tuple[list[GridRow], bool]:
         slots: list[Slot] = []
         col = 0
         for td in tr:
-            if local_name(td) not in ("td", "th"):
+            if td.tag not in _CELL_TAGS and local_name(td) not in ("td", "th"):
                 continue
             while taken.get(col, 0) > 0:
                 col += 1
-            span = int_attr(td, "colspan", limit=200)
-            down = int_attr(td, "rowspan", limit=500)
+            span = 1 if td.get("colspan") is None else int_attr(td, "colspan", limit=200)
+            down = 1 if td.get("rowspan") is None else int_attr(td, "rowspan", limit=500)
             cell = read_cell(td)
             nested = nested or cell.nested
             if not cell.empty or cell.facts:

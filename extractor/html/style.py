@@ -84,11 +84,19 @@ def style_of(style: str | None) -> Style:
     return found
 
 
+_FONT_TAGS: dict[str | None, float | None] = {}
+
+
 def font_tag_size(size: str | None) -> float | None:
     """Points of a ``<font size=...>`` attribute (``2``, ``-1``, ``+1``)."""
+    if size in _FONT_TAGS:
+        return _FONT_TAGS[size]
     raw = (size or "").strip()
+    points: float | None = None
     if raw[:1] in "+-" and raw[1:].isdigit():
-        return FONT_TAG_SIZES.get(min(max(3 + int(raw), 1), 7))
-    if raw.isdigit():
-        return FONT_TAG_SIZES.get(min(max(int(raw), 1), 7))
-    return None
+        points = FONT_TAG_SIZES.get(min(max(3 + int(raw), 1), 7))
+    elif raw.isdigit():
+        points = FONT_TAG_SIZES.get(min(max(int(raw), 1), 7))
+    if len(_FONT_TAGS) < _CACHE_LIMIT:
+        _FONT_TAGS[size] = points
+    return points

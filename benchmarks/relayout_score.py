@@ -52,11 +52,12 @@ class Layout:
     leaders: bool
     tabs: bool
     caption: bool
+    blank_rows: bool
 
     def traits(self) -> list[str]:
         out = [f"align={self.align}", f"wrap={self.wrap_values}"]
         out.append("no-tag-line" if not self.tag_line else f"tag-shift={self.tag_shift}")
-        for name in ("rules", "leaders", "tabs", "caption"):
+        for name in ("rules", "leaders", "tabs", "caption", "blank_rows"):
             if getattr(self, name):
                 out.append(name)
         return out
@@ -67,7 +68,7 @@ def random_layout(rng: random.Random) -> Layout:
         label_width=rng.randint(28, 46), col_width=rng.randint(11, 16), align=rng.choice(["right", "left"]),
         tag_shift=rng.choice([0, 0, 0, 1, 2, -1]), tag_line=rng.random() > 0.15,
         wrap_values=rng.choice(["first", "last"]), rules=rng.random() > 0.5, leaders=rng.random() > 0.7,
-        tabs=rng.random() > 0.85, caption=rng.random() > 0.6,
+        tabs=rng.random() > 0.85, caption=rng.random() > 0.6, blank_rows=rng.random() > 0.6,
     )
 
 
@@ -87,6 +88,34 @@ def wrap(text: str, width: int) -> list[str]:
     return textwrap.wrap(text, width, break_on_hyphens=False, break_long_words=False) or [""]
 
 
+def common_words(a: list[str], b: list[str]) -> list[str]:
+    out = []
+    for x, y in zip(a, b, strict=False):
+        if x != y:
+            break
+        out.append(x)
+    return out
+
+
+def group_spans(columns: list[str]) -> list[tuple[int, int, str]]:
+    """Runs of adjacent columns that share leading words: drawn as a group header over them."""
+    spans = []
+    i = 0
+    while i < len(columns) - 1:
+        words = columns[i].split()
+        prefix = common_words(words, columns[i + 1].split())
+        last = i + 1
+        while last + 1 < len(columns) and common_words(words, columns[last + 1].split()) == prefix:
+            last += 1
+        tails_ok = all(len(columns[k].split()) > len(prefix) for k in range(i, last + 1))
+        if prefix and tails_ok:
+            spans.append((i, last, " ".join(prefix)))
+            i = last + 1
+        else:
+            i += 1
+    return spans
+
+
 def render(table: dict[str, Any], layout: Layout, rng: random.Random) -> tuple[list[str], int]:
     """The lines of a filing holding one re-laid-out table, and the line of its <TABLE> tag."""
     cells_text = [[fmt(v, table["kind"], rng, False) for v in row["values"]] for row in table["rows"]]
@@ -98,7 +127,24 @@ def render(table: dict[str, Any], layout: Layout, rng: random.Random) -> tuple[l
     lines.append("<TABLE>")
     if layout.caption:
         lines.append("<CAPTION>")
-    header_cells = [wrap(h, cw) for h in table["columns"]]
+    spans = group_spans(table["columns"])
+    group_lines: list[str] = []
+    subheads = list(table["columns"])
+    for first, last, prefix in spans:
+        width = starts[last] + cw - starts[first]
+        for k, piece in enumerate(wrap(prefix, width)):
+            while len(group_lines) <= k:
+                group_lines.append("")
+            group_lines[k] = group_lines[k].ljust(starts[first]) + piece.center(width).rstrip()
+        for i in range(first, last + 1):
+            subheads[i] = subheads[i][len(prefix):].strip()
+    if spans:
+        under = ""
+        for first, last, _ in spans:
+            under = under.ljust(starts[first]) + "-" * (starts[last] + cw - starts[first])
+        group_lines.append(under)
+    lines.extend(line.rstrip() for line in group_lines)
+    header_cells = [wrap(h, cw) for h in subheads]
     height = max(len(h) for h in header_cells)
     for k in range(height):
         text = " " * lw
@@ -136,6 +182,8 @@ def render(table: dict[str, Any], layout: Layout, rng: random.Random) -> tuple[l
             if k == at:
                 row_lines.append(len(lines) + 1)
             lines.append(line.rstrip())
+        if layout.blank_rows:
+            lines.append("")
     lines.append("</TABLE>")
     lines += ["", "Prose after the table."]
     if layout.tabs:

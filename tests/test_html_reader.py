@@ -274,3 +274,17 @@ def test_bare_year_counts_over_the_columns_are_headings() -> None:
     (table,) = read(html)
     assert table.columns == ("1", "3", "5", "10")
     assert [r.label for r in table.rows] == ["Class A", "Number of funds"]
+
+
+def test_marker_in_a_cell_of_its_own_joins_the_cell_before() -> None:
+    html = """<table>
+<tr><td></td><td></td><td>Class A</td><td>Class C</td></tr>
+<tr><td>Other expenses</td><td><sup>1</sup></td><td>0.25%</td><td>0.30%</td></tr>
+<tr><td>Total</td><td></td><td>0.90%</td><td>1.70%*</td></tr>
+<tr><td>Net</td><td></td><td>0.80%</td><td>1.60%</td><td>*</td></tr>
+</table>"""
+    (table,) = read(html)
+    assert table.columns == ("Class A", "Class C")
+    assert table.rows[0].label_footnotes == ("1",)
+    assert [c.footnotes for c in table.rows[1].cells] == [(), ("*",)]
+    assert [c.footnotes for c in table.rows[2].cells] == [(), ("*",)]

@@ -24,6 +24,7 @@ _PREFIX = regex.compile(r"^(?:(?:US|C|A)?\s?[$\u20ac\u00a3\u00a5]\s*\(?|\()$")
 _CURRENCY = regex.compile(r"[$\u20ac\u00a3\u00a5]")
 _SUFFIX = regex.compile(r"^\)?\s*%?\s*\)?$")
 _ENDS_NUMERIC = regex.compile(r"\d\s*\)?\s*$")
+_ENDS_VALUE = regex.compile(r"\d\s*\)?\s*%?\s*\)?$")
 _STARTS_NUMERIC = regex.compile(r"^\s*[(\-\u2212]?\s*\$?\s*[\d.]")
 _SYMBOL_MARKER = regex.compile(r"^[*\u2020\u2021\u00a7\u00b6]{1,4}$")
 _YEAR = regex.compile(r"^(?:19|20)\d\d$")
@@ -126,6 +127,18 @@ def _absorb(into: CellText, other: CellText, before: bool) -> None:
     into.facts = into.facts + other.facts if not before else other.facts + into.facts
 
 
+def _joins_previous(prev: Slot, cell: CellText) -> bool:
+    """Whether ``cell`` only finishes the cell before it: a raised marker alone, a closing ``)%``,
+    or a ``*`` after a number."""
+    text = cell.text
+    if not text:
+        return bool(cell.lead or cell.markers)
+    before = prev.cell.text
+    if _SUFFIX.match(text) and not cell.lead and _ENDS_NUMERIC.search(before):
+        return True
+    return bool(_SYMBOL_MARKER.match(text) and _ENDS_VALUE.search(before))
+
+
 def join_split_values(slots: list[Slot]) -> list[Slot]:
     """``$`` | ``1,206`` -> ``$1,206``, ``0.65`` | ``%`` -> ``0.65%``, a marker cell onto its number."""
     out: list[Slot] = []
@@ -133,18 +146,17 @@ def join_split_values(slots: list[Slot]) -> list[Slot]:
     for i, slot in enumerate(slots):
         cell = slot.cell
         text = cell.text
-        prev = out[-1] if out else None
         if pending is not None:
             _absorb(cell, pending.cell, before=True)
             pending = None
-        elif prev is not None and _ENDS_NUMERIC.search(prev.cell.text):
-            if text and _SUFFIX.match(text) and not cell.lead:
-                _absorb(prev.cell, cell, before=False)
-                continue
-            if (not text and (cell.lead or cell.markers)) or _SYMBOL_MARKER.match(text):
-                prev.cell.markers = prev.cell.markers + cell.lead + ((text,) if text else ()) + cell.markers
-                prev.cell.facts = prev.cell.facts + cell.facts
-                continue
+        elif out and _joins_previous(out[-1], cell):
+            prev = out[-1].cell
+            if text and not _SYMBOL_MARKER.match(text):
+                _absorb(prev, cell, before=False)
+            else:
+                prev.markers = (*prev.markers, *cell.lead, *((text,) if text else ()), *cell.markers)
+                prev.facts = prev.facts + cell.facts
+            continue
         nxt = slots[i + 1] if i + 1 < len(slots) else None
         if text and _PREFIX.match(text) and nxt is not None and not cell.facts and (
             _STARTS_NUMERIC.match(nxt.cell.text) or _CURRENCY.search(text)

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Sequence
 
 import pytest
 
 from extractor.classify import classify, fee_concept, period_years, redemption_mode
-from extractor.model import Row, Table
+from extractor.model import Cell, Row, Table, XbrlFact
 from extractor.values import parse_cell
 
 
@@ -187,3 +188,44 @@ def test_shareholder_fee_table_of_nones_is_fees() -> None:
         ("Redemption or exchange fees", ["none"]),
     ])
     assert got.kind == "fees"
+
+
+def tagged(text: str, concept: str | None) -> Cell:
+    cell = parse_cell(text)
+    if concept is None or cell.value is None:
+        return cell
+    return dataclasses.replace(cell, xbrl=XbrlFact(f"rr:{concept}", cell.value))
+
+
+def test_inline_xbrl_tags_name_the_concepts() -> None:
+    rows = (
+        Row(1, "Fees paid to the adviser", (tagged("0.53%", "ManagementFeesOverAssets"),)),
+        Row(2, "Operating costs", (tagged("0.16%", "OtherExpensesOverAssets"),)),
+        Row(3, "All in", (tagged("0.69%", "ExpensesOverAssets"),)),
+    )
+    got = classify(Table("t1", 1, ("Inst.",), rows, layout="html"))
+    assert got.kind == "fees"
+    assert [r.concept for r in got.rows] == ["ManagementFeesOverAssets", "OtherExpensesOverAssets",
+                                             "ExpensesOverAssets"]
+
+
+def test_one_no_redemption_column_keeps_years_as_rows() -> None:
+    def row(line: int, label: str, years: int, figures: Sequence[str]) -> Row:
+        concepts = [f"ExpenseExampleYear{years:02d}", f"ExpenseExampleNoRedemptionYear{years:02d}",
+                    f"ExpenseExampleYear{years:02d}"]
+        return Row(line, label, tuple(tagged(t, c) for t, c in zip(figures, concepts, strict=True)))
+
+    rows = (row(1, "1 year", 1, ["$665", "$172", "$272"]), row(2, "3 years", 3, ["$857", "$533", "$533"]))
+    got = classify(Table("t1", 1, ("A", "(if not redeemed) C", "C"), rows, layout="html"))
+    assert got.kind == "expense_example" and got.column_concepts is None
+    assert [r.concept for r in got.rows] == ["ExpenseExampleYear01", "ExpenseExampleYear03"]
+
+
+def test_tags_of_a_transposed_table_name_its_columns() -> None:
+    names = ("ManagementFeesOverAssets", "OtherExpensesOverAssets", "ExpensesOverAssets")
+    rows = tuple(Row(i, fund, tuple(tagged(t, c) for t, c in zip(values, names, strict=True)))
+                 for i, (fund, values) in enumerate([("Fund One", ["0.50%", "0.20%", "0.70%"]),
+                                                     ("Fund Two", ["0.40%", "0.10%", "0.50%"])], 1))
+    got = classify(Table("t1", 1, ("Adviser", "Running costs", "All in"), rows, layout="html"))
+    assert got.kind == "fees"
+    assert got.column_concepts == names

@@ -10,12 +10,13 @@ of account fee). A financial statement may say "expenses" or "total" but never p
 from __future__ import annotations
 
 import dataclasses
+from collections import Counter
 from collections.abc import Sequence
 from decimal import Decimal
 
 import regex
 
-from ..model import Row, Table
+from ..model import Cell, Kind, Row, Table
 from .examples import example_concept, period_years, redemption_mode
 from .labels import FEE_CONCEPTS, fee_concept, normalize
 
@@ -32,7 +33,49 @@ _MAIN_OTHER_LABEL = ("other expenses", "other expense", "other operating expense
 
 def classify(table: Table) -> Table:
     """``table`` with ``kind``, row ``concept``s and ``column_concepts`` filled in."""
-    return _as_example(table) or _as_fees(table) or _as_other(table)
+    return _with_tags(_as_example(table) or _as_fees(table) or _as_other(table))
+
+
+_EXAMPLE_CONCEPTS = frozenset(
+    f"ExpenseExample{kind}Year{y:02d}" for kind in ("", "NoRedemption") for y in range(1, 11)
+)
+
+
+def _tag(cells: Sequence[Cell]) -> str | None:
+    """The rr concept most cells of a row (or column) are tagged with in inline XBRL, if any."""
+    names = Counter(c.xbrl.concept.rsplit(":", 1)[-1] for c in cells if c.xbrl is not None)
+    known = [(n, k) for k, n in names.most_common() if k in FEE_CONCEPTS or k in _EXAMPLE_CONCEPTS]
+    return known[0][1] if known else None
+
+
+def _agreement(groups: Sequence[Sequence[Cell]]) -> int:
+    """Tagged cells whose concept is the majority concept of their group (row or column)."""
+    total = 0
+    for cells in groups:
+        majority = _tag(cells)
+        total += sum(1 for c in cells if majority and _tag([c]) == majority)
+    return total
+
+
+def _with_tags(table: Table) -> Table:
+    """Inline XBRL tags, where a filer put them, name the concepts: they are what the filer meant."""
+    rows_tags = [_tag(r.cells) for r in table.rows]
+    if sum(1 for t in rows_tags if t) < 2:
+        return table
+    examples = sum(1 for t in rows_tags if t in _EXAMPLE_CONCEPTS)
+    kind: Kind = "expense_example" if examples * 2 > sum(1 for t in rows_tags if t) else "fees"
+    width = max((len(r.cells) for r in table.rows), default=0)
+    columns_ = [[r.cells[j] for r in table.rows if j < len(r.cells)] for j in range(width)]
+    if _agreement(columns_) > _agreement([list(r.cells) for r in table.rows]):
+        known = table.column_concepts if table.column_concepts is not None and table.kind == kind else None
+        columns = tuple(_tag([r.cells[j] for r in table.rows if j < len(r.cells)])
+                        or (known[j] if known is not None and j < len(known) else None)
+                        for j in range(len(table.columns)))
+        rows = tuple(dataclasses.replace(r, concept=None) for r in table.rows)
+        return dataclasses.replace(table, kind=kind, rows=rows, column_concepts=columns)
+    rows = tuple(dataclasses.replace(r, concept=t or (r.concept if table.kind == kind else None))
+                 for r, t in zip(table.rows, rows_tags, strict=True))
+    return dataclasses.replace(table, kind=kind, rows=rows, column_concepts=None)
 
 
 def _as_other(table: Table) -> Table:

@@ -9,7 +9,7 @@ content and what is a marker.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 import regex
 
@@ -42,7 +42,7 @@ class CellText:
     """Raised markers after the content (``0.67`` + raised ``1`` -> ``("1",)``)."""
     lead: tuple[str, ...] = ()
     """Raised markers before any content: the marker of a footnote row."""
-    facts: list[Element] = field(default_factory=list)
+    facts: tuple[Element, ...] = ()
     header: bool = False
     nested: bool = False
     """The cell holds a nested ``<table>`` (whose text is not part of this cell)."""
@@ -130,7 +130,7 @@ def read_cell(td: Element) -> CellText:
     if td.text:
         walker.pieces.append((td.text, False, False))
     walker.walk(td, False, False, size, False, 0)
-    out = CellText(header=local_name(td) == "th", facts=walker.facts, nested=walker.nested)
+    out = CellText(header=local_name(td) == "th", facts=tuple(walker.facts), nested=walker.nested)
     body: list[str] = []
     markers: list[str] = []
     lead: list[str] = []

@@ -10,11 +10,11 @@ onto those.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 import regex
 
-from ..model import Cell, Footnote
+from ..model import EMPTY_CELL, Cell, Footnote
 from ..values import parse_cell
 from .cells import MARKER, CellText, read_cell
 from .dom import Element, int_attr, local_name
@@ -48,7 +48,7 @@ class Slot:
     start: int
     end: int
     cell: CellText
-    parsed: Cell = field(default_factory=lambda: Cell(""))
+    parsed: Cell = EMPTY_CELL
     col: int = -1
 
 
@@ -98,7 +98,7 @@ def expand(trs: list[Element]) -> tuple[list[GridRow], bool]:
         for td in tr:
             if td.tag not in _CELL_TAGS and local_name(td) not in ("td", "th"):
                 continue
-            while taken.get(col, 0) > 0:
+            while taken and taken.get(col, 0) > 0:
                 col += 1
             span = 1 if td.get("colspan") is None else int_attr(td, "colspan", limit=200)
             down = 1 if td.get("rowspan") is None else int_attr(td, "rowspan", limit=500)
@@ -110,10 +110,8 @@ def expand(trs: list[Element]) -> tuple[list[GridRow], bool]:
                 for c in range(col, col + span):
                     taken[c] = down
             col += span
-        for c in list(taken):
-            taken[c] -= 1
-            if taken[c] <= 0:
-                del taken[c]
+        if taken:
+            taken = {c: left - 1 for c, left in taken.items() if left > 1}
         rows.append(GridRow(tr, slots))
     return rows, nested
 

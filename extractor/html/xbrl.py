@@ -8,6 +8,7 @@ EDGAR IDs (``fil:C000006333Member``) in practice; a member without an ID is kept
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 
@@ -150,7 +151,7 @@ class FactReader:
             self.seen[el] = read_fact(el, self.contexts)
         return self.seen[el]
 
-    def pick(self, elements: list[Element], shown: Decimal | None) -> XbrlFact | None:
+    def pick(self, elements: Sequence[Element], shown: Decimal | None) -> XbrlFact | None:
         """The fact a cell renders: the one agreeing with the number shown when there are several."""
         facts = [f for f in map(self, elements) if f is not None]
         if len(facts) > 1:

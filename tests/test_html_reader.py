@@ -288,3 +288,14 @@ def test_marker_in_a_cell_of_its_own_joins_the_cell_before() -> None:
     assert table.rows[0].label_footnotes == ("1",)
     assert [c.footnotes for c in table.rows[1].cells] == [(), ("*",)]
     assert [c.footnotes for c in table.rows[2].cells] == [(), ("*",)]
+
+
+def test_layout_table_of_prose_around_a_nested_table_is_not_data() -> None:
+    html = """<table>
+<tr><td>Fees and Expenses</td><td>This table describes the fees you may pay.</td></tr>
+<tr><td>Annual expenses</td><td><table><tr><td></td><td>Class A</td></tr>
+<tr><td>Management fees</td><td>0.40%</td></tr></table></td></tr>
+<tr><td>Example</td><td>The example assumes a 5% return each year.</td></tr>
+</table>"""
+    (table,) = read(html)
+    assert table.line == 3 and table.columns == ("Class A",)

@@ -109,6 +109,8 @@ def _holds_data(grid: Grid, rows: list[Row]) -> bool:
         return False
     if any(c.value is not None for r in rows for c in r.cells):
         return True
+    if grid.nested:
+        return False  # text laid out around nested tables: a page layout, the tables inside are read
     filled = [r for r in rows if any(c.text for c in r.cells)]
     return len(filled) >= 2 and (grid.label_col is not None or len(grid.data_cols) >= 2)
 

@@ -272,7 +272,7 @@ def test_footnotes_inside_and_under_the_table() -> None:
 
 
 def test_every_table_tag_yields_a_table_even_empty() -> None:
-    tables = read("<TABLE>\n</TABLE>\ntext\n<TABLE>\n<S> <C>\nx  1\n")
+    tables = read("<TABLE>\n</TABLE>\ntext\n<TABLE>\n<S>    <C>\nx        1\n")
     assert [t.line for t in tables] == [1, 4]
     assert tables[1].rows[0].cells[0].value == D("1")
 

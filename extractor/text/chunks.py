@@ -37,6 +37,12 @@ class Chunk:
     data: bool
     """True when the text reads as a cell value: a number, or a word that stands for none."""
 
+    @property
+    def anchor(self) -> int:
+        """Where a right-aligned value is aligned: its last digit (a ')' or '%' may hang out)."""
+        text = self.text.rstrip(")%*# ")
+        return self.start + max(len(text), 1) - 1
+
 
 def is_data(text: str) -> bool:
     """Whether a cell text states a value or an explicit 'no value' (None, N/A, dashes)."""

@@ -19,6 +19,7 @@ import regex
 from .chunks import Chunk
 
 WIDE = 1 << 20
+_MARGIN = 2
 _C_TAG = regex.compile(r"<C>", regex.I)
 _S_TAG = regex.compile(r"<S>", regex.I)
 
@@ -91,8 +92,9 @@ def place(chunks: Iterable[Chunk], spans: Sequence[Span]) -> Placed:
     """Put each chunk of a line into the label or a data column.
 
     Numbers are right-aligned under their tag, so a data chunk goes by its last character;
-    text goes by where it lies. Leading text that starts left of the first column is label,
-    however far it runs.
+    text goes by where it lies. Leading text that starts left of the first column (by more
+    than a tag's usual misalignment) is label, however far it runs; further text joins the
+    label only while it lies mostly left of it.
     """
     placed = Placed()
     if not spans:
@@ -103,7 +105,7 @@ def place(chunks: Iterable[Chunk], spans: Sequence[Span]) -> Placed:
     for chunk in chunks:
         started = bool(placed.cells)
         if chunk.data:
-            col = column_at(starts, chunk.end - 1)
+            col = column_at(starts, chunk.anchor)
             if col < 0 and not started:
                 placed.label.append(chunk)
                 continue
@@ -112,7 +114,9 @@ def place(chunks: Iterable[Chunk], spans: Sequence[Span]) -> Placed:
                 alt = max(0, column_at(starts, chunk.start))
                 if alt not in placed.cells:
                     col = alt
-        elif not started and chunk.start < first:
+        elif not started and chunk.start < first - _MARGIN and (
+            not placed.label or chunk.start + chunk.end < 2 * first
+        ):
             placed.label.append(chunk)
             continue
         else:
@@ -124,8 +128,11 @@ def place(chunks: Iterable[Chunk], spans: Sequence[Span]) -> Placed:
 def cell_chunks(chunks: Sequence[Chunk]) -> list[Chunk]:
     """Chunks of a line from its first value on: what is left once the leading label is cut.
 
-    A word such as "None" first on a line with values after it is a label, not a value.
+    A word such as "None" first on a line with values after it is a label, not a value; a
+    lone chunk (a year over a block of rows, a page number) is not a row of values.
     """
+    if len(chunks) < 2:
+        return []
     for i, chunk in enumerate(chunks):
         if chunk.data and not (i == 0 and len(chunks) > 1 and not any(ch.isdigit() for ch in chunk.text)):
             return list(chunks[i:])
@@ -156,7 +163,7 @@ def collisions(lines: Iterable[Sequence[Chunk]], spans: Sequence[Span]) -> tuple
     rows = clashes = 0
     starts = [s for s, _ in spans]
     for chunks in lines:
-        cols = [column_at(starts, c.end - 1) for c in cell_chunks(chunks) if c.data]
+        cols = [column_at(starts, c.anchor) for c in cell_chunks(chunks) if c.data]
         if not cols:
             continue
         rows += 1

@@ -368,3 +368,20 @@ def test_waiver_in_the_first_year_only_and_in_every_year_are_both_accepted() -> 
     found = validate_tables(waiver_example(mixed))
     assert [(f.check, f.severity, f.row) for f in found] == [
         ("expense_example", "error", "5 Years"), ("expense_example", "error", "10 Years")]
+
+
+def test_average_rate_column_of_a_total_row_is_not_added() -> None:
+    table = grid(["1997 AMOUNT", "1997 RATE", "1996 AMOUNT", "1996 RATE"], [
+        ("Ten-year notes", ["300", "6.50", "300", "6.50"]),
+        ("Convertible notes", ["661", "6.00", "661", "6.00"]),
+        ("Other", ["3", "8.00", "3", "8.00"]),
+        ("Total debt", ["964", "6.16", "964", "6.16"]),
+    ])
+    assert validate(table) == []
+    wrong = grid(["1997 AMOUNT", "1997 RATE", "1996 AMOUNT", "1996 RATE"], [
+        ("Ten-year notes", ["300", "6.50", "300", "6.50"]),
+        ("Convertible notes", ["661", "6.00", "661", "6.00"]),
+        ("Other", ["3", "8.00", "3", "8.00"]),
+        ("Total debt", ["964", "6.16", "974", "6.16"]),
+    ])
+    assert validate(wrong) == []  # one summing column left: not enough to be sure what the total adds

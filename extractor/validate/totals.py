@@ -31,11 +31,19 @@ def _amount(row: Row, column: int) -> Decimal:
     return -abs(value) if _LESS.search(normalize(row.label)) else value
 
 
-def _tolerance(value: Decimal) -> Decimal:
-    """Rounding allowance: a cent, or one unit of the last digit written (a table in thousands)."""
+def _tolerance(value: Decimal, addends: int) -> Decimal:
+    """Rounding allowance: half a unit of the last digit written for each rounded figure, at least a cent."""
     exponent = value.as_tuple().exponent
     unit = Decimal(1).scaleb(exponent) if isinstance(exponent, int) else ROUNDING
-    return max(ROUNDING, unit)
+    return max(ROUNDING, unit * (addends + 1) / 2)
+
+
+def _additive(block: list[Row], column: int, total: Decimal) -> bool:
+    """False for a column whose "total" is an average or a rate: within the range of its items."""
+    values = [_amount(r, column) for r in block if column < len(r.cells) and r.cells[column].value]
+    if len(values) < 2 or not (all(v > 0 for v in values) or all(v < 0 for v in values)):
+        return True
+    return abs(total) > max(abs(v) for v in values)
 
 
 def _best_block(rows: tuple[Row, ...], items: list[int], total: Row) -> tuple[int, list[int], list[int]] | None:
@@ -51,7 +59,10 @@ def _best_block(rows: tuple[Row, ...], items: list[int], total: Row) -> tuple[in
                 continue
             total_value = total.cells[j].value
             assert total_value is not None
-            (agree if sum((_amount(r, j) for r in block), Decimal(0)) == total_value else miss).append(j)
+            if sum((_amount(r, j) for r in block), Decimal(0)) == total_value:
+                agree.append(j)
+            elif _additive(block, j, total_value):
+                miss.append(j)
         strong = [j for j in agree if total.cells[j].value]
         if best is None or len(strong) > len([j for j in best[1] if total.cells[j].value]):
             best = (start, agree, miss)
@@ -85,7 +96,7 @@ def column_total(table: Table) -> list[Finding]:
             expected = sum((_amount(r, j) for r in block), Decimal(0))
             header = column_name(table, j)
             findings.append(finding(
-                "column_total", severity(value - expected, _tolerance(value)), table.id,
+                "column_total", severity(value - expected, _tolerance(value, len(block))), table.id,
                 (row.line, row.label, header), text(expected), text(value),
                 f"{header}: the {len(block)} rows from '{block[0].label}' to '{block[-1].label}' add up to "
                 f"{text(expected)}, but the '{row.label}' row shows {text(value)}",

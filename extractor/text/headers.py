@@ -19,6 +19,7 @@ from .columns import Span, overlap
 
 _DASHES = regex.compile(r"[-=_]++")
 _SINGLE = 0.75
+_UNIT = regex.compile(r"\([^()]*+\)")
 _CENTRE_SLACK = 3
 
 
@@ -109,10 +110,13 @@ def read_headers(
             covered = [_nearest(ranges, piece)]
         widest = max(overlap(piece.start, piece.end, *ranges[i]) for i in covered)
         single = len(covered) == 1 or (under is None and widest >= _SINGLE * (piece.end - piece.start))
-        lone = per_line.get(piece.line, 0) == 1
-        middle = (piece.start + piece.end) / 2
-        unit_note = lone and len(spans) > 1 and piece.line > last_rule >= 0
-        unit_note = unit_note and (not single or abs(middle - centre) <= _CENTRE_SLACK)
+        lone = per_line.get(piece.line, 0) == 1 and len(spans) > 1
+        centred = abs((piece.start + piece.end) / 2 - centre) <= _CENTRE_SLACK
+        below = any(t.line > piece.line and t.end > first for t in texts)
+        unit_note = lone and piece.line > last_rule >= 0 and (not single or centred)
+        unit_note = unit_note or (lone and not single and _UNIT.fullmatch(piece.text) is not None)
+        if lone and centred and under is None and below and not unit_note and _UNIT.fullmatch(piece.text) is None:
+            covered, single = list(range(len(spans))), False
         if unit_note or (not single and under is None and _title(piece, ranges)):
             caption.append(piece)
         elif single:

@@ -181,9 +181,10 @@ def _merge_free(block: Sequence[Line]) -> list[Draft]:
     drafts: list[Draft] = []
     pending: list[Line] = []
     last: Line | None = None
+    tail = False
     for line in block:
         if line.kind == "gap":
-            _flush(pending, drafts)
+            _close(pending, drafts, tail)
             last = None
             continue
         if line.kind == "label":
@@ -191,6 +192,7 @@ def _merge_free(block: Sequence[Line]) -> list[Draft]:
             if current is not None and not pending and _suffix(current.labels[-1], line):
                 current.labels.append(line)
             else:
+                tail = tail if pending else current is not None
                 pending.append(line)
             last = line
             continue
@@ -208,8 +210,21 @@ def _merge_free(block: Sequence[Line]) -> list[Draft]:
         pending = []
         drafts.append(row)
         last = line
-    _flush(pending, drafts)
+    _close(pending, drafts, tail)
     return drafts
+
+
+def _close(pending: list[Line], drafts: list[Draft], tail: bool) -> None:
+    """Label lines that end a run right under a row finish that row's label, unless headings.
+
+    A heading is followed by its rows; a line followed by a blank or a rule is the tail of a
+    label whose values sit on its first line.
+    """
+    if tail and pending and drafts and drafts[-1].data is not None:
+        if not _complete(drafts[-1].labels[-1]) and not any(_complete(line) for line in pending):
+            drafts[-1].labels.extend(pending)
+            pending.clear()
+    _flush(pending, drafts)
 
 
 def _hangs(previous: Line, lines: Sequence[Line], following: Line) -> bool:

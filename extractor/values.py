@@ -25,11 +25,11 @@ _MAX_MARKERS = 6
 _SYMBOLS = "*#\u2020\u2021+\u00a7\u00b9\u00b2\u00b3\u2070\u2074-\u2079"
 # Footnote markers glued to the end of a cell: <F1>, /1/, (1), (a), [1], *, #, daggers, superscripts.
 _TRAILING_MARKER = regex.compile(
-    rf"(?:<F\d{{1,2}}>|/\d{{1,2}}/|\(\s?(?:\d{{1,2}}|[a-z]{{1,2}})\s?\)|\[[^\]\s]{{1,5}}\]|[{_SYMBOLS}]+)\s?$",
+    rf"(?:<F\d{{1,2}}>|/\d{{1,2}}/|\(\s?(?:\d{{1,2}}|[a-z]{{1,2}})\s?\)|\[[^\]\s]{{1,5}}\]|[{_SYMBOLS}]{{1,4}})\s?$",
     regex.I,
 )
 # A marker before the number ("*0.25%", "<F1> 12"): symbols and <Fn> only, never "(1)" (a number).
-_LEADING_MARKER = regex.compile(r"(?:<F\d{1,2}>|[*#\u2020\u2021\u00a7]+)\s?(?=[-\u2212\u2013($.\d])", regex.I)
+_LEADING_MARKER = regex.compile(r"(?:<F\d{1,2}>|[*#\u2020\u2021\u00a7]{1,4})\s?(?=[-\u2212\u2013($.\d])", regex.I)
 # A marker-only cell that is not a parenthesised number: "(a)", "*", "<F2>", "[1]", "/3/".
 _LONE_MARKER = regex.compile(
     rf"(?:<F\d{{1,2}}>|/\d{{1,2}}/|\(\s?[a-z]{{1,2}}\s?\)|\[[^\]\s]{{1,5}}\]|[{_SYMBOLS}]+)", regex.I

@@ -40,7 +40,7 @@ def _document(raw: RawDocument, ordinal: int, lines: Sequence[str]) -> Document:
         filename=filename,
         line=raw.start + 1,
         text=text,
-        text_line=raw.text_start + 1 if raw.text_start is not None else raw.start + 1,
+        text_line=min(raw.text_start + 1, len(lines)) if raw.text_start is not None else raw.start + 1,
         description=raw.meta.get("DESCRIPTION"),
         is_html=skipped is None and is_html(text, filename),
         skipped=skipped,

@@ -15,10 +15,10 @@ from dataclasses import dataclass
 
 from ..model import Header, ShareClass
 
-# "ACCESSION NUMBER:\t\t0000950123-09-000001" (indented inside a section); bounded key length.
-_KEY_VALUE = re.compile(r"([ \t]*)([A-Z][A-Z0-9 ()/&.,'-]{0,60}):[ \t]*(.*)")
+# "ACCESSION NUMBER:\t\t0000950123-09-000001" (indentation stripped first); bounded key length.
+_KEY_VALUE = re.compile(r"([A-Z][A-Z0-9 ()/&.,'-]{0,60}):")
 # "<FILING-DATE>20090102", "</FILER>"
-_TAG = re.compile(r"[ \t]*<(/?)([A-Z][A-Z0-9-]{0,60})>[ \t]*(.*)")
+_TAG = re.compile(r"<(/?)([A-Z][A-Z0-9-]{0,60})>")
 _ACCESSION = re.compile(r"\d{10}-\d{2}-\d{6}")
 
 # Where the filer's own name and CIK sit, best first ("for several filers take the filer").
@@ -90,18 +90,18 @@ def cik10(text: str) -> str | None:
 def _pairs(lines: Iterable[str]) -> Iterable[tuple[str, str, str, bool]]:
     """(kind, key, value, top_level) for each header line: kind is ``open``, ``close`` or ``value``."""
     for line in lines:
-        head = line[:200]
+        head = line[:200].lstrip(" \t")
+        indent = len(line[:200]) - len(head)
         tag = _TAG.match(head)
         if tag is not None:
-            value = line[tag.start(3) :].strip()
+            value = line[indent + tag.end() :].strip()
             kind = "close" if tag[1] else ("value" if value else "open")
             yield kind, tag[2], value, False
             continue
         kv = _KEY_VALUE.match(head)
         if kv is not None:
-            value = line[kv.start(3) :].strip()
-            top = not kv[1]
-            yield ("value" if value else "open"), kv[2], value, top
+            value = line[indent + kv.end() :].strip()
+            yield ("value" if value else "open"), kv[1], value, indent == 0
 
 
 class _SeriesReader:

@@ -220,6 +220,19 @@ def test_the_output_folder_inside_an_input_folder_is_not_read(tmp_path: Path) ->
     assert [r["input"] for r in manifest(tmp_path / "out")] == [str(tmp_path / "seed.txt")]
 
 
+def test_two_runs_cannot_write_one_folder(tmp_path: Path) -> None:
+    from extractor.batch.parts import lock
+
+    (tmp_path / "seed.txt").write_bytes(SEED_BYTES)
+    (tmp_path / "out").mkdir()
+    held = lock(tmp_path / "out")
+    try:
+        assert main(["batch", str(tmp_path / "seed.txt"), "-o", str(tmp_path / "out"), "--jobs", "1"]) == 2
+    finally:
+        held.close()
+    assert main(["batch", str(tmp_path / "seed.txt"), "-o", str(tmp_path / "out"), "--jobs", "1"]) == 0
+
+
 def test_globs_expand_in_sorted_order(tmp_path: Path) -> None:
     for n in (3, 1, 2):
         (tmp_path / f"f{n}.txt").write_bytes(variant(n))

@@ -57,6 +57,22 @@ def decode_part(data: bytes) -> tuple[list[object], bytes, bytes]:
     return head["row"], body[:tables], body[tables:]
 
 
+def lock(outdir: Path) -> IO[str]:
+    """An exclusive lock on ``OUTDIR/.lock`` for the life of the run: two runs writing the same
+    parts would clobber each other. Held until the process exits; the file is left in place."""
+    handle = open(outdir / ".lock", "w", encoding="utf-8")  # noqa: SIM115 - must stay open to hold the lock
+    try:
+        import fcntl
+    except ImportError:  # not POSIX: no lock, as before
+        return handle
+    try:
+        fcntl.flock(handle.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except OSError as exc:
+        handle.close()
+        raise BatchUsageError(f"{outdir}: another batch run is writing there") from exc
+    return handle
+
+
 @dataclass
 class Summary:
     """Counts over the manifest, for the exit code and the closing line."""
@@ -89,9 +105,11 @@ class PartStore:
         self.fingerprint = fingerprint
         self.resume = resume
         self._order: IO[str] | None = None
+        self._lock: IO[str] | None = None
 
     def open(self) -> None:
         """Start a run: keep earlier parts only for ``--resume`` with the same options."""
+        self._lock = lock(self.outdir)
         config = self.dir / "run.json"
         if self.resume and config.exists():
             earlier = json.loads(config.read_text(encoding="utf-8"))
@@ -147,3 +165,9 @@ class PartStore:
             sink.close()
         shutil.rmtree(self.dir)
         return summary
+
+    def close(self) -> None:
+        """Release the order file and the lock, however the run ended."""
+        for handle in (self._order, self._lock):
+            if handle is not None:
+                handle.close()

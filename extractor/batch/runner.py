@@ -26,15 +26,18 @@ def run_batch(options: BatchOptions, client: Any = None) -> Summary:
     paths = resolve_inputs(options.inputs)
     options.outdir.mkdir(parents=True, exist_ok=True)
     store = PartStore(options.outdir, options.fingerprint(), options.resume)
-    store.open()
-    progress = Progress(options.progress)
     try:
-        for outcome in execute(options, work_items(options, paths, store, progress), client):
-            store.write(outcome)
-            note(progress, outcome)
+        store.open()
+        progress = Progress(options.progress)
+        try:
+            for outcome in execute(options, work_items(options, paths, store, progress), client):
+                store.write(outcome)
+                note(progress, outcome)
+        finally:
+            progress.close()
+        return store.merge(options.settings.fmt)
     finally:
-        progress.close()
-    return store.merge(options.settings.fmt)
+        store.close()
 
 
 def work_items(options: BatchOptions, paths: list[str], store: PartStore,

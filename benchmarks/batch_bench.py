@@ -1,0 +1,210 @@
+"""Batch runner benchmark: end-to-end MB/s and filings/s for 1 and 2 workers, peak RSS, and the
+ratio to a bare regex scan that only finds the ``<TABLE>`` blocks of the same bytes.
+
+    python benchmarks/batch_bench.py                 # 1 GB archive (the issue's figure)
+    python benchmarks/batch_bench.py --size-mb 200   # a quick run
+    python benchmarks/batch_bench.py --size-mb 50 --profile   # where the time goes, one process
+
+The archive is built in ``benchmarks/out/`` (git-ignored) in the EDGAR daily-feed layout, a tar of
+``ACCESSION.nc`` members, from the fixtures and ``../shared/corpus/filings`` copied under varied
+names; it is reused while its size and sources match. ``--gzip`` builds a ``.nc.tar.gz`` instead.
+"""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import cProfile
+import io
+import json
+import pstats
+import re
+import shutil
+import subprocess
+import sys
+import tarfile
+import threading
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+OUT = ROOT / "benchmarks" / "out"
+SOURCES = [ROOT / "fixtures", ROOT.parent / "shared" / "corpus" / "filings"]
+TABLE = re.compile(rb"<TABLE\b.*?</TABLE>", re.S | re.I)
+MB = 1e6
+
+
+def filings() -> list[tuple[str, bytes]]:
+    found = []
+    for folder in SOURCES:
+        if folder.is_dir():
+            found += [(p.name, p.read_bytes()) for p in sorted(folder.iterdir())
+                      if p.suffix in (".txt", ".htm", ".html", ".nc")]
+    if not found:
+        sys.exit("no filings found in fixtures/ or ../shared/corpus/filings")
+    return found
+
+
+def build(size_mb: float, gzip: bool) -> tuple[Path, int, int]:
+    """A feed-layout archive of at least ``size_mb`` MB of filings: (path, filings, bytes)."""
+    sources = filings()
+    OUT.mkdir(parents=True, exist_ok=True)
+    path = OUT / f"20261201.nc.tar{'.gz' if gzip else ''}"
+    meta = path.with_suffix(".json")
+    wanted = {"size_mb": size_mb, "sources": [(n, len(d)) for n, d in sources]}
+    if path.exists() and meta.exists():
+        known = json.loads(meta.read_text())
+        if known["wanted"] == wanted:
+            return path, known["count"], known["bytes"]
+    count = total = 0
+    with tarfile.open(path, "w:gz", compresslevel=6) if gzip else tarfile.open(path, "w") as tar:
+        while total < size_mb * MB:
+            _, data = sources[count % len(sources)]
+            info = tarfile.TarInfo(f"{9000000000 + count:010d}-26-{count:06d}.nc")
+            info.size = len(data)
+            info.mtime = 1764547200
+            tar.addfile(info, io.BytesIO(data))
+            count += 1
+            total += len(data)
+    meta.write_text(json.dumps({"wanted": wanted, "count": count, "bytes": total}))
+    return path, count, total
+
+
+def bare_scan(path: Path) -> tuple[float, int]:
+    """Seconds to read every member and find its ``<TABLE>`` blocks, and how many it found."""
+    start = time.perf_counter()
+    found = 0
+    with tarfile.open(path, "r|*") as tar:
+        for info in tar:
+            member = tar.extractfile(info)
+            if member is not None:
+                found += sum(1 for _ in TABLE.finditer(member.read()))
+    return time.perf_counter() - start, found
+
+
+class RssSampler(threading.Thread):
+    """Peak RSS of a process tree: the whole tree's sum and the largest single process."""
+
+    def __init__(self, pid: int) -> None:
+        super().__init__(daemon=True)
+        import psutil
+
+        self.root = psutil.Process(pid)
+        self.peak_total = self.peak_single = 0
+        self.stopped = threading.Event()
+
+    def run(self) -> None:
+        import psutil
+
+        while not self.stopped.is_set():
+            try:
+                procs = [self.root, *self.root.children(recursive=True)]
+                sizes = []
+                for proc in procs:
+                    with contextlib.suppress(psutil.Error):
+                        sizes.append(proc.memory_info().rss)
+                self.peak_total = max(self.peak_total, sum(sizes))
+                self.peak_single = max(self.peak_single, max(sizes, default=0))
+            except psutil.Error:
+                pass
+            self.stopped.wait(0.05)
+
+
+def run_batch(path: Path, jobs: int, extra: list[str]) -> dict[str, float]:
+    outdir = OUT / f"run-j{jobs}"
+    shutil.rmtree(outdir, ignore_errors=True)
+    cmd = [sys.executable, "-m", "extractor", "batch", str(path), "-o", str(outdir), "--jobs", str(jobs),
+           "--no-progress", *extra]
+    start = time.perf_counter()
+    proc = subprocess.Popen(cmd, stderr=subprocess.PIPE, text=True)
+    sampler = RssSampler(proc.pid)
+    sampler.start()
+    _, err = proc.communicate()
+    seconds = time.perf_counter() - start
+    sampler.stopped.set()
+    sampler.join()
+    if proc.returncode not in (0, 1):
+        sys.exit(f"batch failed ({proc.returncode}): {err[-2000:]}")
+    summary = err.strip().splitlines()[-1] if err.strip() else ""
+    return {"seconds": seconds, "peak_total": sampler.peak_total, "peak_single": sampler.peak_single,
+            "summary": summary}  # type: ignore[dict-item]
+
+
+def profile(path: Path, limit_mb: float) -> None:
+    """cProfile of the per-input function over the first ``limit_mb`` MB, in this process."""
+    sys.path.insert(0, str(ROOT))
+    from extractor.batch.options import Settings
+    from extractor.batch.work import WorkItem, process
+
+    items = []
+    total = 0
+    with tarfile.open(path, "r|*") as tar:
+        for info in tar:
+            member = tar.extractfile(info)
+            if member is None:
+                continue
+            data = member.read()
+            items.append(WorkItem(info.name, info.name, data))
+            total += len(data)
+            if total >= limit_mb * MB:
+                break
+    profiler = cProfile.Profile()
+    start = time.perf_counter()
+    profiler.enable()
+    for item in items:
+        process(item, Settings())
+    profiler.disable()
+    seconds = time.perf_counter() - start
+    print(f"profile: {len(items)} filings, {total / MB:.1f} MB in {seconds:.2f} s = {total / MB / seconds:.1f} MB/s "
+          f"in one process (cProfile adds overhead)")
+    stats = pstats.Stats(profiler, stream=sys.stdout)
+    stats.sort_stats("tottime").print_stats(25)
+    stats.sort_stats("cumulative").print_stats(40)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--size-mb", type=float, default=1024, help="archive size in MB of filings (default 1024)")
+    parser.add_argument("--jobs", default="1,2", help="worker counts to time (default 1,2)")
+    parser.add_argument("--gzip", action="store_true", help="build a .nc.tar.gz instead of a plain .nc.tar")
+    parser.add_argument("--format", choices=("csv", "parquet"), default="csv")
+    parser.add_argument("--engine", choices=("local", "dask"), default="local")
+    parser.add_argument("--profile", action="store_true", help="profile the per-input function instead")
+    parser.add_argument("--profile-mb", type=float, default=30)
+    parser.add_argument("--json", action="store_true", help="also print the figures as one JSON line")
+    args = parser.parse_args()
+
+    start = time.perf_counter()
+    path, count, total = build(args.size_mb, args.gzip)
+    print(f"archive: {path.relative_to(ROOT)}: {count} filings, {total / MB:.0f} MB of filings, "
+          f"{path.stat().st_size / MB:.0f} MB on disk (ready in {time.perf_counter() - start:.1f} s)")
+    if args.profile:
+        profile(path, args.profile_mb)
+        return
+    scan_seconds, blocks = bare_scan(path)
+    scan_rate = total / MB / scan_seconds
+    print(f"bare <TABLE> scan: {blocks} blocks in {scan_seconds:.1f} s = {scan_rate:.1f} MB/s")
+    figures: dict[str, object] = {"filings": count, "mb": total / MB, "scan_mb_s": scan_rate}
+    rates = {}
+    for jobs in (int(j) for j in args.jobs.split(",")):
+        extra = ["--format", args.format, "--engine", args.engine]
+        result = run_batch(path, jobs, extra)
+        rate = total / MB / result["seconds"]
+        rates[jobs] = rate
+        print(f"jobs {jobs}: {result['seconds']:.1f} s, {rate:.1f} MB/s ({rate / jobs:.1f} per worker), "
+              f"{count / result['seconds']:.1f} filings/s, {rate / scan_rate:.2f} of the bare scan, "
+              f"peak RSS {result['peak_total'] / MB:.0f} MB for the tree "
+              f"({result['peak_single'] / MB:.0f} MB largest process)")
+        print(f"        {result['summary']}")
+        figures[f"j{jobs}"] = {"seconds": result["seconds"], "mb_s": rate, "filings_s": count / result["seconds"],
+                               "vs_scan": rate / scan_rate, "peak_rss_mb": result["peak_total"] / MB,
+                               "peak_single_mb": result["peak_single"] / MB}
+    if 1 in rates and 2 in rates:
+        print(f"2 workers / 1 worker: {rates[2] / rates[1]:.2f}x")
+        figures["scaling_2_over_1"] = rates[2] / rates[1]
+    if args.json:
+        print(json.dumps(figures))
+
+
+if __name__ == "__main__":
+    main()

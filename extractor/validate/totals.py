@@ -24,11 +24,14 @@ _TOTAL = regex.compile(r"^(?:grand |sub)?totals?\b(?! return)")
 _LESS = regex.compile(r"^less\b|\bdeduct")
 
 
-def _amount(row: Row, column: int) -> Decimal:
-    value = row.cells[column].value if column < len(row.cells) else None
-    if value is None:
-        return Decimal(0)
-    return -abs(value) if _LESS.search(normalize(row.label)) else value
+def _amounts(row: Row, columns: list[int]) -> dict[int, Decimal | None]:
+    """The row's value in each column, negative on a "Less ..." row; ``None`` where blank."""
+    less = bool(_LESS.search(normalize(row.label)))
+    out: dict[int, Decimal | None] = {}
+    for j in columns:
+        value = row.cells[j].value if j < len(row.cells) else None
+        out[j] = None if value is None else -abs(value) if less else value
+    return out
 
 
 def _tolerance(value: Decimal, addends: int) -> Decimal:
@@ -38,31 +41,62 @@ def _tolerance(value: Decimal, addends: int) -> Decimal:
     return max(ROUNDING, unit * (addends + 1) / 2)
 
 
-def _additive(block: list[Row], column: int, total: Decimal) -> bool:
-    """False for a column whose "total" is an average or a rate: within the range of its items."""
-    values = [_amount(r, column) for r in block if column < len(r.cells) and r.cells[column].value]
-    if len(values) < 2 or not (all(v > 0 for v in values) or all(v < 0 for v in values)):
-        return True
-    return abs(total) > max(abs(v) for v in values)
+class _Running:
+    """Sum and shape of one column over a block that grows upwards one row at a time."""
+
+    __slots__ = ("count", "max_abs", "negative", "nonzero", "positive", "total")
+
+    def __init__(self) -> None:
+        self.total = Decimal(0)
+        self.count = self.nonzero = self.positive = self.negative = 0
+        self.max_abs = Decimal(0)
+
+    def add(self, value: Decimal | None) -> None:
+        if value is None:
+            return
+        self.count += 1
+        self.total += value
+        if value:
+            self.nonzero += 1
+            self.positive += value > 0
+            self.negative += value < 0
+            self.max_abs = max(self.max_abs, abs(value))
+
+    def additive(self, total: Decimal) -> bool:
+        """False for a column whose "total" is an average or a rate: within the range of its items."""
+        same_sign = self.positive == self.nonzero or self.negative == self.nonzero
+        if self.nonzero < 2 or not same_sign:
+            return True
+        return abs(total) > self.max_abs
 
 
 def _best_block(rows: tuple[Row, ...], items: list[int], total: Row) -> tuple[int, list[int], list[int]] | None:
-    """(start in ``items``, agreeing columns, missing columns) of the block that best adds up."""
+    """(start in ``items``, agreeing columns, missing columns) of the block that best adds up.
+
+    Blocks are grown upwards from the total with running sums, so each row is read once.
+    """
     columns = [j for j, c in enumerate(total.cells) if c.value is not None]
-    best: tuple[int, list[int], list[int]] | None = None
-    for start in range(len(items) - 1):
-        block = [rows[i] for i in items[start:]]
+    running = {j: _Running() for j in columns}
+    results: list[tuple[int, list[int], list[int]]] = []
+    for start in range(len(items) - 1, -1, -1):
+        for j, value in _amounts(rows[items[start]], columns).items():
+            running[j].add(value)
+        if start == len(items) - 1:
+            continue
         agree: list[int] = []
         miss: list[int] = []
         for j in columns:
-            if not any(j < len(r.cells) and r.cells[j].value is not None for r in block):
-                continue
+            column = running[j]
             total_value = total.cells[j].value
-            assert total_value is not None
-            if sum((_amount(r, j) for r in block), Decimal(0)) == total_value:
+            if column.count == 0 or total_value is None:
+                continue
+            if column.total == total_value:
                 agree.append(j)
-            elif _additive(block, j, total_value):
+            elif column.additive(total_value):
                 miss.append(j)
+        results.append((start, agree, miss))
+    best: tuple[int, list[int], list[int]] | None = None
+    for start, agree, miss in reversed(results):
         strong = [j for j in agree if total.cells[j].value]
         if best is None or len(strong) > len([j for j in best[1] if total.cells[j].value]):
             best = (start, agree, miss)
@@ -93,7 +127,7 @@ def column_total(table: Table) -> list[Finding]:
         for j in miss if label else []:
             value = row.cells[j].value
             assert value is not None
-            expected = sum((_amount(r, j) for r in block), Decimal(0))
+            expected = sum((_amounts(r, [j])[j] or Decimal(0) for r in block), Decimal(0))
             header = column_name(table, j)
             findings.append(finding(
                 "column_total", severity(value - expected, _tolerance(value, len(block))), table.id,

@@ -220,10 +220,10 @@ def _close(pending: list[Line], drafts: list[Draft], tail: bool) -> None:
     A heading is followed by its rows; a line followed by a blank or a rule is the tail of a
     label whose values sit on its first line.
     """
-    if tail and pending and drafts and drafts[-1].data is not None:
-        if not _complete(drafts[-1].labels[-1]) and not any(_complete(line) for line in pending):
-            drafts[-1].labels.extend(pending)
-            pending.clear()
+    row = drafts[-1] if tail and pending and drafts and drafts[-1].data is not None else None
+    if row is not None and not _complete(row.labels[-1]) and not any(_complete(line) for line in pending):
+        row.labels.extend(pending)
+        pending.clear()
     _flush(pending, drafts)
 
 

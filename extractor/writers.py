@@ -8,9 +8,10 @@ from __future__ import annotations
 import io
 from collections.abc import Iterable
 from decimal import Decimal
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-import pandas as pd
+if TYPE_CHECKING:
+    import pandas as pd
 
 from .model import Cell, Document, Filing, Finding, Header, Table
 
@@ -120,6 +121,8 @@ def unique_columns(columns: Iterable[str]) -> list[str]:
 
 def table_frame(table: Table, source: str = "") -> pd.DataFrame:
     """Wide DataFrame: row labels as index, column headers as columns, numbers as floats."""
+    import pandas as pd  # lazily: the JSON and text paths do not need it
+
     data = [[float(c.value) if c.value is not None else None for c in row.cells] for row in table.rows]
     frame = pd.DataFrame(data, columns=unique_columns(table.columns), dtype="float64")
     frame.index = pd.Index([row.label for row in table.rows], name="label")
@@ -185,11 +188,15 @@ def tidy_records(filing: Filing, kinds: Iterable[str] | None = None) -> list[dic
 
 
 def tidy_frame(filing: Filing, kinds: Iterable[str] | None = None) -> pd.DataFrame:
+    import pandas as pd  # lazily: the JSON and text paths do not need it
+
     frame = pd.DataFrame(tidy_records(filing, kinds), columns=TIDY_COLUMNS)
     return frame.astype({"value": "float64", "xbrl_value": "float64"})
 
 
 def findings_frame(filings: Iterable[Filing]) -> pd.DataFrame:
+    import pandas as pd  # lazily: the JSON and text paths do not need it
+
     rows = [{"file": f.source, **finding_dict(x)} for f in filings for x in f.findings]
     cols = ["file", "check", "severity", "table", "line", "row", "column", "expected", "found", "message"]
     return pd.DataFrame(rows, columns=cols)
@@ -197,6 +204,8 @@ def findings_frame(filings: Iterable[Filing]) -> pd.DataFrame:
 
 def wide_csv(filing: Filing, kinds: Iterable[str] | None = None) -> str:
     """Every table as printed, one CSV block per table, a comment line naming it."""
+    import pandas as pd  # lazily: the JSON and text paths do not need it
+
     wanted = set(kinds) if kinds is not None else None
     out = io.StringIO()
     for table in filing.tables:

@@ -40,7 +40,6 @@ def build_parser() -> argparse.ArgumentParser:
         prog="edgar-extract",
         description="Read SEC EDGAR filings, rebuild their tables, extract and cross-check fee tables.",
     )
-    parser.add_argument("--debug", action="store_true", help="show tracebacks for failures")
     sub = parser.add_subparsers(dest="command", required=True, parser_class=Parser)
 
     tables = sub.add_parser("tables", help="print or write every table of each filing",
@@ -92,6 +91,27 @@ def load(path: str) -> Stages:
     return run_stages(read_source(path), path)
 
 
+def load_or_report(path: str, debug: bool) -> Stages | None:
+    """The stages of one input, or ``None`` after one line on standard error saying why not.
+
+    A bug of ours on a strange input is reported like an unreadable file (exit 3), never as a
+    traceback, so one bad file in a long list leaves the others' output intact.
+    """
+    try:
+        return load(path)
+    except ExtractorError as exc:
+        if debug:
+            traceback.print_exc()
+        print(exc, file=sys.stderr)
+    except (Exception, RecursionError) as exc:  # the last line of defence
+        if debug:
+            traceback.print_exc()
+        reason = " ".join(str(exc).split())[:200]
+        print(f"{path}: internal error {type(exc).__name__}: {reason} (run with --debug for details)",
+              file=sys.stderr)
+    return None
+
+
 def emit(text: str | bytes, output: str | None) -> None:
     if output is None:
         if isinstance(text, bytes):
@@ -136,10 +156,8 @@ def cmd_tables(args: argparse.Namespace) -> int:
     status = EXIT_OK
     chunks: list[str] = []
     for path in args.files:
-        try:
-            stages = load(path)
-        except ExtractorError as exc:
-            print(exc, file=sys.stderr)
+        stages = load_or_report(path, args.debug)
+        if stages is None:
             status = EXIT_UNREADABLE
             continue
         if args.debug_stage:
@@ -184,11 +202,11 @@ def cmd_check(args: argparse.Namespace) -> int:
     filings: list[Filing] = []
     status = EXIT_OK
     for path in args.files:
-        try:
-            filings.append(load(path).filing())
-        except ExtractorError as exc:
-            print(exc, file=sys.stderr)
+        stages = load_or_report(path, args.debug)
+        if stages is None:
             status = EXIT_UNREADABLE
+        else:
+            filings.append(stages.filing())
     findings = [(f, x) for f in filings for x in f.findings]
     if args.format == "json":
         text = json.dumps([{"file": f.source, **filing_dict(f)["findings"][i]}

@@ -131,3 +131,24 @@ def test_debug_stage_tokens(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["tables", str(SEED), "--debug-stage", "tokens"]) == 0
     out = capsys.readouterr().out
     assert any(line.split()[:2] == ["23", "TABLE_START"] for line in out.splitlines() if line.strip())
+
+
+def test_an_internal_failure_is_one_line_and_spares_the_other_files(
+        monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    import extractor.cli as cli
+
+    real = cli.load
+    poisoned = tmp_path / "poisoned.txt"
+    poisoned.write_text("anything")
+
+    def load(path: str) -> cli.Stages:
+        if path == str(poisoned):
+            raise IndexError("list index out of range")
+        return real(path)
+
+    monkeypatch.setattr(cli, "load", load)
+    assert main(["tables", str(poisoned), str(SEED), "--format", "json"]) == 3
+    captured = capsys.readouterr()
+    assert captured.err.strip() == (f"{poisoned}: internal error IndexError: list index out of range "
+                                    "(run with --debug for details)")
+    assert json.loads(captured.out)["source"] == str(SEED)

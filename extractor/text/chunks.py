@@ -53,7 +53,7 @@ def is_data(text: str) -> bool:
     body, _ = split_markers(text)
     if _NULL_WORD.fullmatch(body):
         return True
-    return bool(_NUMBER_WORD.fullmatch(body.replace(" ", ""))) and any(ch.isdigit() for ch in body)
+    return bool(_NUMBER_WORD.fullmatch(body)) and any(ch.isdigit() for ch in body)
 
 
 def _split_numbers(start: int, text: str) -> list[tuple[int, str]]:
@@ -64,7 +64,7 @@ def _split_numbers(start: int, text: str) -> list[tuple[int, str]]:
     offset = 0
     prev_number = False
     for word in text.split(" "):
-        number = bool(_NUMBER_WORD.fullmatch(word)) and any(ch.isdigit() for ch in word)
+        number = bool(_NUMBER_WORD.fullmatch(word)) and any(ch.isdigit() for ch in word) and word[-1] != ","
         opens = number or bool(_OPENER.fullmatch(word))
         if pieces and not (opens and prev_number):
             s, t = pieces[-1]

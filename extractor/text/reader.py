@@ -14,6 +14,7 @@ from dataclasses import dataclass, replace
 import regex
 
 from ..model import Document, Footnote, Row, Table
+from ..values import split_markers
 from .chunks import Chunk, chunk_line
 from .columns import WIDE, Placed, Span, blank_tags, collisions, infer_spans, place, spans_from, tag_spans
 from .footnotes import parse_footnotes
@@ -114,7 +115,8 @@ def _label_only(text: str) -> bool:
 
 
 def _is_body(text: str) -> bool:
-    values = [c for c in chunk_line(text) if c.data and not _YEAR.fullmatch(c.text)]
+    values = [c for c in chunk_line(text) if c.data and not _YEAR.fullmatch(split_markers(c.text)[0])]
+    values = [c for c in values if not c.text.endswith(",")]
     if not values:
         return False
     chunks = chunk_line(text)

@@ -20,6 +20,7 @@ from .chunks import Chunk
 
 WIDE = 1 << 20
 _MARGIN = 2
+_NEAR = 3
 _C_TAG = regex.compile(r"<C>", regex.I)
 _S_TAG = regex.compile(r"<S>", regex.I)
 
@@ -140,17 +141,33 @@ def cell_chunks(chunks: Sequence[Chunk]) -> list[Chunk]:
 
 
 def infer_spans(lines: Iterable[Sequence[Chunk]]) -> list[Span]:
-    """Column spans from the data alone: runs of characters separated by a gutter in every row."""
-    intervals = sorted((c.start, c.end) for chunks in lines for c in cell_chunks(chunks))
-    clusters: list[list[int]] = []
-    for start, end in intervals:
-        if clusters and start <= clusters[-1][1]:
-            clusters[-1][1] = max(clusters[-1][1], end)
+    """Column spans from the data alone: runs of characters separated by a gutter in every row.
+
+    A value's hanging ``)`` or ``%`` does not count, nor does a value that merely touches the
+    next one (wide numbers packed with one space). Two neighbouring runs that never share a
+    row are one column whose values sit unevenly (a centred dash under right-aligned numbers).
+    """
+    intervals = sorted(
+        (c.start, c.anchor + 1, row) for row, chunks in enumerate(lines) for c in cell_chunks(chunks)
+    )
+    clusters: list[tuple[int, int, set[int]]] = []
+    for start, end, row in intervals:
+        if clusters and start < clusters[-1][1]:
+            low, high, rows = clusters[-1]
+            rows.add(row)
+            clusters[-1] = (low, max(high, end), rows)
         else:
-            clusters.append([start, end])
+            clusters.append((start, end, {row}))
+    merged: list[tuple[int, int, set[int]]] = []
+    for cluster in clusters:
+        if merged and cluster[0] - merged[-1][1] <= _NEAR and not cluster[2] & merged[-1][2]:
+            low, high, rows = merged[-1]
+            merged[-1] = (low, max(high, cluster[1]), rows | cluster[2])
+        else:
+            merged.append(cluster)
     starts: list[int] = []
     previous_end = 0
-    for start, end in clusters:
+    for start, end, _ in merged:
         starts.append(start - (start - previous_end) // 2 if starts else start)
         previous_end = end
     if starts:

@@ -17,6 +17,7 @@ import contextlib
 import cProfile
 import io
 import json
+import os
 import pstats
 import re
 import shutil
@@ -83,7 +84,8 @@ def bare_scan(path: Path) -> tuple[float, int]:
 
 
 class RssSampler(threading.Thread):
-    """Peak RSS of a process tree: the whole tree's sum and the largest single process."""
+    """Peak RSS of a process tree (the whole tree's sum and the largest single process) and its
+    CPU seconds: on a shared machine CPU time, not wall time, shows the speed per core."""
 
     def __init__(self, pid: int) -> None:
         super().__init__(daemon=True)
@@ -91,6 +93,7 @@ class RssSampler(threading.Thread):
 
         self.root = psutil.Process(pid)
         self.peak_total = self.peak_single = 0
+        self.cpu: dict[int, float] = {}
         self.stopped = threading.Event()
 
     def run(self) -> None:
@@ -103,6 +106,8 @@ class RssSampler(threading.Thread):
                 for proc in procs:
                     with contextlib.suppress(psutil.Error):
                         sizes.append(proc.memory_info().rss)
+                        times = proc.cpu_times()
+                        self.cpu[proc.pid] = times.user + times.system
                 self.peak_total = max(self.peak_total, sum(sizes))
                 self.peak_single = max(self.peak_single, max(sizes, default=0))
             except psutil.Error:
@@ -126,8 +131,8 @@ def run_batch(path: Path, jobs: int, extra: list[str]) -> dict[str, float]:
     if proc.returncode not in (0, 1):
         sys.exit(f"batch failed ({proc.returncode}): {err[-2000:]}")
     summary = err.strip().splitlines()[-1] if err.strip() else ""
-    return {"seconds": seconds, "peak_total": sampler.peak_total, "peak_single": sampler.peak_single,
-            "summary": summary}  # type: ignore[dict-item]
+    return {"seconds": seconds, "cpu": sum(sampler.cpu.values()), "peak_total": sampler.peak_total,
+            "peak_single": sampler.peak_single, "summary": summary}  # type: ignore[dict-item]
 
 
 def profile(path: Path, limit_mb: float) -> None:
@@ -181,9 +186,12 @@ def main() -> None:
     if args.profile:
         profile(path, args.profile_mb)
         return
+    cpu_start = time.process_time()
     scan_seconds, blocks = bare_scan(path)
+    scan_cpu = time.process_time() - cpu_start
     scan_rate = total / MB / scan_seconds
-    print(f"bare <TABLE> scan: {blocks} blocks in {scan_seconds:.1f} s = {scan_rate:.1f} MB/s")
+    print(f"bare <TABLE> scan: {blocks} blocks in {scan_seconds:.1f} s = {scan_rate:.1f} MB/s "
+          f"({total / MB / scan_cpu:.1f} MB per CPU second); load average {os.getloadavg()[0]:.1f}")
     figures: dict[str, object] = {"filings": count, "mb": total / MB, "scan_mb_s": scan_rate}
     rates = {}
     for jobs in (int(j) for j in args.jobs.split(",")):
@@ -193,10 +201,12 @@ def main() -> None:
         rates[jobs] = rate
         print(f"jobs {jobs}: {result['seconds']:.1f} s, {rate:.1f} MB/s ({rate / jobs:.1f} per worker), "
               f"{count / result['seconds']:.1f} filings/s, {rate / scan_rate:.2f} of the bare scan, "
-              f"peak RSS {result['peak_total'] / MB:.0f} MB for the tree "
-              f"({result['peak_single'] / MB:.0f} MB largest process)")
+              f"{total / MB / result['cpu']:.1f} MB per CPU second; peak RSS {result['peak_total'] / MB:.0f} MB "
+              f"for the tree ({result['peak_single'] / MB:.0f} MB largest process); "
+              f"load average {os.getloadavg()[0]:.1f}")
         print(f"        {result['summary']}")
-        figures[f"j{jobs}"] = {"seconds": result["seconds"], "mb_s": rate, "filings_s": count / result["seconds"],
+        figures[f"j{jobs}"] = {"seconds": result["seconds"], "cpu_seconds": result["cpu"], "mb_s": rate,
+                               "filings_s": count / result["seconds"],
                                "vs_scan": rate / scan_rate, "peak_rss_mb": result["peak_total"] / MB,
                                "peak_single_mb": result["peak_single"] / MB}
     if 1 in rates and 2 in rates:

@@ -144,6 +144,24 @@ def test_csv_and_parquet_hold_the_same_rows(tmp_path: Path, every_kind: tuple[Pa
     assert not (tmp_path / "pq" / ".parts").exists()
 
 
+def test_parquet_row_groups_do_not_depend_on_input_boundaries(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                                             every_kind: tuple[Path, list[str]]) -> None:
+    import pyarrow.parquet as pq
+
+    from extractor.batch import sinks
+
+    src, _ = every_kind
+    monkeypatch.setattr(sinks, "ROW_GROUP", 7)
+    batch(tmp_path / "pq", src, settings=Settings(fmt="parquet"))
+    batch(tmp_path / "csv", src)
+    meta = pq.ParquetFile(tmp_path / "pq" / "tables.parquet").metadata
+    sizes = [meta.row_group(i).num_rows for i in range(meta.num_row_groups)]
+    assert sizes[:-1] == [7] * (len(sizes) - 1) and 1 <= sizes[-1] <= 7
+    frame = pd.read_parquet(tmp_path / "pq" / "tables.parquet")
+    from_csv = pd.read_csv(tmp_path / "csv" / "tables.csv", keep_default_na=False)
+    assert frame.text.tolist() == from_csv.text.tolist()
+
+
 def test_failing_members_are_recorded_and_the_run_goes_on(tmp_path: Path) -> None:
     archive = tmp_path / "mixed.zip"
     archive.write_bytes(zip_bytes({"good1.txt": variant(1), "garbage.bin": bytes(range(256)) * 40,

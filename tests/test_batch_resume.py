@@ -76,6 +76,17 @@ def test_resume_refuses_other_options(tmp_path: Path, monkeypatch: pytest.Monkey
     assert main(["batch", str(src), "-o", out, "--resume", "--jobs", "1", "--kind", "fees"]) == 1
 
 
+def test_an_interrupted_command_says_how_to_go_on(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                                 capsys: pytest.CaptureFixture[str]) -> None:
+    src = make_inputs(tmp_path / "in", count=3)
+    out = tmp_path / "out"
+    assert main(["batch", str(src), "-o", str(out), "--jobs", "1"]) == 1
+    monkeypatch.setattr(pipeline, "extract_bytes", lambda data, source: (_ for _ in ()).throw(KeyboardInterrupt))
+    assert main(["batch", str(src), "-o", str(out), "--jobs", "1"]) == 130
+    assert "run again with --resume" in capsys.readouterr().err
+    assert finished(out) == []  # the earlier run's outputs are gone, not left to pass for this run's
+
+
 SLOW = """
 import time
 import extractor.pipeline as pipeline

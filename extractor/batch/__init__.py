@@ -16,7 +16,7 @@ from .runner import run_batch
 __all__ = ["BatchOptions", "BatchUsageError", "Limits", "Settings", "Summary", "exit_code", "run_batch",
            "run_batch_command"]
 
-EXIT_OK, EXIT_FINDINGS, EXIT_USAGE, EXIT_UNREADABLE = 0, 1, 2, 3
+EXIT_OK, EXIT_FINDINGS, EXIT_USAGE, EXIT_UNREADABLE, EXIT_INTERRUPTED = 0, 1, 2, 3, 130
 
 
 def exit_code(summary: Summary) -> int:
@@ -40,5 +40,9 @@ def run_batch_command(args: argparse.Namespace) -> int:
     except BatchUsageError as exc:
         print(f"edgar-extract: error: {exc}", file=sys.stderr)
         return EXIT_USAGE
+    except KeyboardInterrupt:
+        print(f"edgar-extract: interrupted; finished inputs are kept in {args.output}/.parts: "
+              f"run again with --resume to go on", file=sys.stderr)
+        return EXIT_INTERRUPTED
     print(closing_line(summary, options), file=sys.stderr)
     return exit_code(summary)

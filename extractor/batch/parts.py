@@ -19,11 +19,13 @@ from pathlib import Path
 from typing import IO
 
 from .formats import FINDING_COLUMNS, MANIFEST_COLUMNS, tidy_columns
-from .options import BatchUsageError
+from .options import FORMATS, BatchUsageError
 from .sinks import Sink, open_sink
 from .work import Outcome
 
 PARTS = ".parts"
+OUTPUTS = ("tables", "findings", "manifest")
+"""Written in this order: a manifest present means the others are too."""
 MAGIC = b"edgar-extract part 1\n"
 
 
@@ -118,6 +120,9 @@ class PartStore:
                                       f"({earlier}); run without --resume to start over")
         elif self.dir.exists():
             shutil.rmtree(self.dir)
+        for old in OUTPUTS:  # outputs present means outputs complete, and of this run
+            for fmt in FORMATS:
+                (self.outdir / f"{old}.{fmt}").unlink(missing_ok=True)
         self.dir.mkdir(parents=True, exist_ok=True)
         write_atomic(config, json.dumps(self.fingerprint, sort_keys=True).encode())
         self._order = open(self.dir / "order", "w", encoding="utf-8")  # noqa: SIM115 - closed in keys()

@@ -49,14 +49,22 @@ class ParquetSink:
         self.writer = pq.ParquetWriter(tmp, self.schema)
         self.pending: list[pa.Table] = []
         self.rows = 0
+        self.loose: list[Row] = []  # rows not yet converted: one conversion per thousand rows
 
     def add_part(self, body: bytes) -> None:
         if body:
+            self._convert()
             self._add(pa.ipc.open_stream(body).read_all())
 
     def add_rows(self, rows: Sequence[Row]) -> None:
-        if rows:
-            self._add(arrow_table(rows, self.columns))
+        self.loose.extend(rows)
+        if len(self.loose) >= 1024:
+            self._convert()
+
+    def _convert(self) -> None:
+        if self.loose:
+            table, self.loose = arrow_table(self.loose, self.columns), []
+            self._add(table)
 
     def _add(self, table: pa.Table) -> None:
         self.pending.append(table)
@@ -74,6 +82,7 @@ class ParquetSink:
         self.rows = rest.num_rows
 
     def close(self) -> None:
+        self._convert()
         self._flush(final=True)
         self.writer.close()
         os.replace(self.tmp, self.target)

@@ -59,8 +59,12 @@ def _split_parts(tokens: Sequence[Token]) -> tuple[list[Part], list[Token]]:
     if not tag_at:
         tag_at = [i for i, t in enumerate(inner) if t.kind is TokenKind.COLUMN_TAGS]
     if not tag_at:
-        head, body = _split_untagged(inner)
-        return [Part(head, None, body)], footnotes
+        cuts = [i for i, t in enumerate(inner) if t.kind is TokenKind.CAPTION and i > 0]
+        untagged = []
+        for lo, hi in zip([0, *cuts], [*cuts, len(inner)], strict=True):
+            head, body = _split_untagged(inner[lo:hi])
+            untagged.append(Part(head, None, body))
+        return untagged, footnotes
     parts: list[Part] = []
     start = 0
     for n, at in enumerate(tag_at):

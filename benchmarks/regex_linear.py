@@ -136,7 +136,7 @@ class Result:
 
     def flagged(self, big: int, flag: float) -> bool:
         """Skipped as too slow, or growing faster than ``flag`` over the last tenfold step."""
-        return big not in self.times or (self.ratio > flag and self.times[big] > 0.01)
+        return big not in self.times or (self.ratio > flag and self.times[big] > 0.05)
 
 
 def measure(found: Found, mode: str, big: int, budget: float) -> Result:

@@ -38,7 +38,11 @@ def decimal_text(value: float | None) -> Decimal | None:
 
 
 def truth_table(entry: dict[str, Any], index: int, kind_unit: str | None = None) -> Table:
-    """A classified-looking-but-blank Table for one truth entry (kind, concepts removed)."""
+    """A Table for one truth entry, kind and concepts left blank.
+
+    An example's context is the truth's notes, which restate what the filing's footnotes say
+    (conversion after eight years, CDSC in the first year), as the reader's context would.
+    """
     units = {"expense_example": "usd", "fees": "percent"}
     unit = kind_unit or units.get(entry["kind"])
     rows = []
@@ -52,6 +56,7 @@ def truth_table(entry: dict[str, Any], index: int, kind_unit: str | None = None)
     return Table(
         id=f"t{index}", line=entry["line"], section=entry.get("section", 0), columns=tuple(entry["columns"]),
         rows=tuple(rows), caption=entry.get("caption", ""),
+        context=entry.get("notes", "") if entry["kind"] == "expense_example" else "",
     )
 
 

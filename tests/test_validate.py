@@ -10,6 +10,7 @@ from extractor.model import Finding, Footnote, Row, Table
 from extractor.validate import validate, validate_tables
 from extractor.validate.caps import stated_caps
 from extractor.validate.costs import cumulative_costs, dollars
+from extractor.validate.schedules import cdsc_schedules
 from extractor.values import parse_cell
 
 
@@ -385,3 +386,29 @@ def test_average_rate_column_of_a_total_row_is_not_added() -> None:
         ("Total debt", ["964", "6.16", "974", "6.16"]),
     ])
     assert validate(wrong) == []  # one summing column left: not enough to be sure what the total adds
+
+
+def test_printed_cdsc_schedules_across_and_down() -> None:
+    across = grid(["", "", "", "", "", ""], [
+        ("CLASS B SHARES SOLD WITHIN YEAR", ["1", "2", "3", "4", "5", "6"]),
+        ("CONTINGENT DEFERRED SALES CHARGE", ["5%", "4%", "4%", "3%", "2%", "1%"]),
+    ], table_id="t4", line=80)
+    down = grid(["CDSC AS A PERCENTAGE OF AMOUNT REDEEMED"], [
+        ("First", ["5.0%"]), ("Second", ["4.0%"]), ("Third", ["3.0%"]), ("Fourth", ["2.0%"]),
+        ("Fifth", ["2.0%"]), ("Sixth", ["1.0%"]), ("Seventh and thereafter", ["None"]),
+    ], table_id="t5", line=90)
+    assert cdsc_schedules([across]) == [{1: 5, 2: 4, 3: 4, 4: 3, 5: 2, 6: 1}]
+    assert cdsc_schedules([down]) == [{1: 5, 2: 4, 3: 3, 4: 2, 5: 2, 6: 1, 7: 0, 8: 0, 9: 0, 10: 0}]
+    rows = list(EXAMPLE)
+    rows[1] = ("Class B - assuming redemption", ["$648", "$759", "$992", "$1,523"])  # 3% in year 3
+    assert [f.column for f in validate_tables(load_document(rows))] == []
+    found = validate_tables([*load_document(rows), across])
+    assert [(f.severity, f.column, f.expected) for f in found] == [("error", "THREE YEARS", "859")]
+
+
+def test_deferred_charge_cannot_rise_with_time() -> None:
+    rows = list(EXAMPLE)
+    rows[1] = ("Class B - assuming redemption", ["$648", "$459", "$992", "$1,523"])  # 0% in year 3, 2% in year 5
+    found = validate_tables(load_document(rows))
+    assert [(f.check, f.severity, f.column) for f in found] == [("expense_example", "error", "FIVE YEARS")]
+    assert "only decline" in found[0].message

@@ -24,6 +24,7 @@ from .costs import METHODS, cumulative_costs, dollars
 from .fees import COMPONENTS, GROSS, NET
 from .grid import ClassFees, base_keys, class_key, column_name, fee_classes
 from .policy import DOLLAR, finding, text
+from .schedules import Schedule, cdsc_schedules, rate_in_year
 
 PURCHASE = "MaximumSalesChargeImposedOnPurchasesOverOfferingPrice"
 DEFERRED = ("MaximumDeferredSalesChargeOverOfferingPrice", "MaximumDeferredSalesChargeOverOther")
@@ -32,7 +33,7 @@ _NUMBER_WORDS = {
     "ten": 10, "eleven": 11, "twelve": 12,
 }
 _CONVERSION = regex.compile(
-    r"convert\w*\b[^.]{0,160}?\bafter\s+(?:about\s+|approximately\s+|the\s+end\s+of\s+(?:the\s+)?)?"
+    r"conver(?:t|sion)\w*\b[^.]{0,160}?\bafter\s+(?:about\s+|approximately\s+|the\s+end\s+of\s+(?:the\s+)?)?"
     r"(\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)(?:th)?\s+years?",
     regex.I,
 )
@@ -206,7 +207,7 @@ def _context(example: Table, related: Sequence[Table]) -> str:
 
 
 def _conversions(key: str, inputs: dict[str, Inputs], context: str) -> tuple[list[int], Inputs | None]:
-    """Years after which the class may convert (stated, else the usual 6-10), and the target class."""
+    """Years after which the class may convert, as the text states, and the class it converts to."""
     if not key or key[-1] not in "bc":
         return [], None
     target = _lookup(inputs, key[:-1] + "a")
@@ -216,7 +217,7 @@ def _conversions(key: str, inputs: dict[str, Inputs], context: str) -> tuple[lis
         _NUMBER_WORDS.get(m.group(1).lower()) or int(m.group(1)) for m in _CONVERSION.finditer(context)
         if m.group(1).isdigit() or m.group(1).lower() in _NUMBER_WORDS
     })
-    return [n for n in stated if n < 10] if stated else [6, 7, 8, 9], target
+    return [n for n in stated if n < 10], target
 
 
 def readings(inputs: Inputs, key: str, all_inputs: dict[str, Inputs], context: str) -> list[Reading]:
@@ -242,55 +243,88 @@ def readings(inputs: Inputs, key: str, all_inputs: dict[str, Inputs], context: s
     return out
 
 
-def _charges(series: Series, inputs: Inputs, years: int) -> list[tuple[Decimal, bool]]:
-    """Possible deferred sales charges (dollars) of the redemption year; flag: a certain reading."""
+def _charges(series: Series, inputs: Inputs, years: int, schedules: Sequence[Schedule]) -> list[tuple[Decimal, bool]]:
+    """Possible deferred sales charges (dollars) of the redemption year; flag: a certain reading.
+
+    A printed schedule whose first year is the class's maximum gives the charge exactly; without
+    one, any whole percent up to the maximum is accepted in years 3 and 5 (a half percent only
+    doubtfully), none in year 10 and none after the first year for a 1% charge.
+    """
     cdsc = inputs.cdsc or Decimal(0)
     if series.redeemed is False or cdsc == 0:
         return [(Decimal(0), True)]
+    printed = {rate_in_year(s, years) * 100 for s in schedules if s.get(1) == cdsc}
+    if printed:
+        charges = [(c, True) for c in sorted(printed)]
+        return charges if series.redeemed else [(Decimal(0), True), *charges]
     top = cdsc * 100
     if years == 1:
         return [(top, True)] if series.redeemed else [(Decimal(0), True), (top, True)]
+    if cdsc <= 1 or years >= 10:
+        return [(Decimal(0), True)]  # a level-load 1% charge lasts about a year; none runs ten
     whole = [(Decimal(k * 100), True) for k in range(int(cdsc) + 1)]
     halves = [(Decimal(k * 100 + 50), False) for k in range(int(cdsc))]
     return [*whole, (top, True), *halves]
 
 
-def _explain(series: Series, inputs: Inputs, reading: Reading, figure: Figure) -> tuple[int, Decimal]:
-    """(2 fine, 1 only a doubtful reading explains it, 0 unexplained) and the nearest expected figure."""
+def _explain(series: Series, inputs: Inputs, reading: Reading, figure: Figure,
+             schedules: Sequence[Schedule]) -> tuple[int, Decimal, Decimal]:
+    """(2 fine, 1 only a doubtful reading explains it, 0 unexplained), the nearest expected figure
+    and the deferred charge (dollars) that reading adds."""
     base = reading.costs[figure.years - 1]
-    best: tuple[int, Decimal] = (0, dollars(base))
-    nearest: Decimal | None = None
-    for charge, certain in _charges(series, inputs, figure.years):
+    best: tuple[int, Decimal, Decimal] = (0, dollars(base), Decimal(0))
+    nearest: tuple[int, Decimal, Decimal] | None = None
+    for charge, certain in _charges(series, inputs, figure.years, schedules):
         expected = dollars(base + charge)
         if abs(expected - figure.value) <= DOLLAR:
             level = 2 if certain and reading.stated else 1
             if level > best[0]:
-                best = (level, expected)
-        elif nearest is None or abs(expected - figure.value) < abs(nearest - figure.value):
-            nearest = expected
+                best = (level, expected, charge)
+        elif nearest is None or abs(expected - figure.value) < abs(nearest[1] - figure.value):
+            nearest = (0, expected, charge)
     if best[0] == 0 and nearest is not None:
-        return 0, nearest
+        return nearest
     return best
 
 
+@dataclass(frozen=True)
+class Facts:
+    """What the document says beyond the fee tables: the text around them and printed schedules."""
+
+    context: str
+    schedules: tuple[Schedule, ...]
+    load_known: bool
+
+
 def check_series(table: Table, series: Series, inputs: Inputs, all_inputs: dict[str, Inputs],
-                 context: str, load_known: bool) -> list[Finding]:
+                 facts: Facts) -> list[Finding]:
     """Findings for one series against every reading; the reading that explains most wins."""
-    options = readings(inputs, series.key, all_inputs, context)
+    options = readings(inputs, series.key, all_inputs, facts.context)
     figures = [series.figures[y] for y in sorted(series.figures)]
 
     def score(reading: Reading) -> tuple[int, int, Decimal]:
         """Figures explained for sure, doubtfully, and (to break ties) the dollars left unexplained."""
-        results = [(_explain(series, inputs, reading, f), f.value) for f in figures]
-        fine = sum(1 for (level, _), _ in results if level == 2)
-        doubtful = sum(1 for (level, _), _ in results if level == 1)
-        off = sum((abs(expected - value) for (level, expected), value in results if level), Decimal(0))
+        results = [(_explain(series, inputs, reading, f, facts.schedules), f.value) for f in figures]
+        fine = sum(1 for (level, _, _), _ in results if level == 2)
+        doubtful = sum(1 for (level, _, _), _ in results if level == 1)
+        off = sum((abs(expected - value) for (level, expected, _), value in results if level), Decimal(0))
         return fine, doubtful, -off
 
     best = max(options, key=score)
     findings: list[Finding] = []
+    charged: Decimal | None = None
     for figure in figures:
-        level, expected = _explain(series, inputs, best, figure)
+        level, expected, charge = _explain(series, inputs, best, figure, facts.schedules)
+        rising = level > 0 and charged is not None and charge > charged
+        if level > 0:
+            charged = charge
+        if rising:
+            findings.append(finding(
+                "expense_example", "error", table.id, figure.where, text(expected - charge), text(figure.value),
+                f"{series.name}, {figure.years} years: ${text(figure.value)} needs a deferred sales charge of "
+                f"${text(charge)}, more than in an earlier year; deferred charges only decline",
+            ))
+            continue
         if level == 2:
             continue
         period = f"{figure.years} year" + ("s" if figure.years > 1 else "")
@@ -300,7 +334,7 @@ def check_series(table: Table, series: Series, inputs: Inputs, all_inputs: dict[
             message = (f"{series.name}, {period}: ${text(figure.value)} is explained only by a reading the "
                        f"filing does not state ({basis}; a half-percent deferred charge or the other waiver period)")
             severity = "warning"
-        elif not load_known:
+        elif not facts.load_known:
             message = (f"{series.name}, {period}: ${text(figure.value)} could not be checked: the sales charges "
                        f"of this class are not in the fee table (without them {basis} gives ${text(expected)})")
             severity = "info"
@@ -320,6 +354,7 @@ def expense_example(table: Table, related: Sequence[Table]) -> list[Finding]:
         return []
     inputs, loads_stated = class_inputs(table, related)
     context = _context(table, related)
+    schedules = tuple(cdsc_schedules([table, *related]))
     findings: list[Finding] = []
     keys = {s.key for s in all_series}
     priced = [k for k, v in inputs.items() if v.gross is not None or v.net is not None]
@@ -335,8 +370,8 @@ def expense_example(table: Table, related: Sequence[Table]) -> list[Finding]:
                 f"{series.name}: {why}, so the example figures could not be recomputed",
             ))
             continue
-        load_known = known.load is not None or not loads_stated
-        findings.extend(check_series(table, series, known, inputs, context, load_known))
+        facts = Facts(context, schedules, known.load is not None or not loads_stated)
+        findings.extend(check_series(table, series, known, inputs, facts))
     return findings
 
 

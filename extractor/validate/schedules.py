@@ -1,0 +1,108 @@
+"""Deferred sales charge schedules printed in the document, by year since purchase.
+
+A redeemed example figure adds the CDSC of the redemption year; the fee table gives only the
+maximum (the first year's). Filings print the declining schedule elsewhere, across a row
+("CONTINGENT DEFERRED SALES CHARGE 5% 4% 4% 3% 2% 1%" under "SOLD WITHIN YEAR 1 2 3 ...") or down
+a column ("First 5.0%", "Second 4.0%", ..., "Seventh and thereafter None"). Once found, the
+schedule is used exactly; without one the example check falls back to whole-percent charges.
+"""
+
+from __future__ import annotations
+
+import itertools
+from collections.abc import Sequence
+from decimal import Decimal
+
+import regex
+
+from ..classify.labels import normalize
+from ..model import Cell, Row, Table
+
+Schedule = dict[int, Decimal]
+_ABOUT = regex.compile(r"deferred|cdsc|contingent")
+_NIL = regex.compile(r"^\W*(?:none|nil|n/?a|-+|\p{Pd}+|0)\W*$", regex.I)
+_ORDINALS = {
+    "first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7, "eighth": 8,
+    "ninth": 9, "tenth": 10,
+}
+_YEAR = regex.compile(r"^(?:year\s+)?(\d{1,2})(?:st|nd|rd|th)?\b|^(" + "|".join(_ORDINALS) + r")\b")
+_THEREAFTER = regex.compile(r"thereafter|after|and (?:over|more|later)|or more|\+")
+
+
+def _rate(cell: Cell) -> Decimal | None:
+    if cell.value is not None and 0 <= cell.value <= 10:
+        return cell.value
+    return Decimal(0) if _NIL.match(cell.text or "") else None
+
+
+def _year(text: str) -> int | None:
+    m = _YEAR.match(normalize(text))
+    if m is None:
+        return None
+    return int(m.group(1)) if m.group(1) else _ORDINALS[m.group(2)]
+
+
+def _declining(schedule: Schedule) -> bool:
+    rates = [schedule[y] for y in sorted(schedule)]
+    return len(rates) >= 3 and rates[0] > 0 and all(a >= b for a, b in itertools.pairwise(rates))
+
+
+def _across(table: Table) -> list[Schedule]:
+    """Schedules printed along a row, years from a row of year numbers or from the headers."""
+    found = []
+    years_row = next((r for r in table.rows if _count_up(r)), None)
+    for row in table.rows:
+        if not _ABOUT.search(normalize(row.label)) or row is years_row:
+            continue
+        rates = [_rate(c) for c in row.cells]
+        if years_row is not None:
+            keys = [int(c.value) if c.value is not None else None for c in years_row.cells]
+        else:
+            keys = [_year(h) for h in table.columns]
+        schedule = {k: r for k, r in zip(keys, rates, strict=False) if k is not None and r is not None}
+        if _declining(schedule):
+            found.append(schedule)
+    return found
+
+
+def _count_up(row: Row) -> bool:
+    values = [c.value for c in row.cells if c.value is not None]
+    return len(values) >= 3 and values == [Decimal(i) for i in range(1, len(values) + 1)]
+
+
+def _down(table: Table) -> list[Schedule]:
+    """A schedule printed down a column: years in the labels (or the first cell), rates in the last."""
+    heading = normalize(" ".join([table.caption, *table.columns]))
+    if not _ABOUT.search(heading):
+        return []
+    schedule: Schedule = {}
+    last: tuple[int, Decimal] | None = None
+    for row in table.rows:
+        cells = list(row.cells)
+        year = _year(row.label) if row.label else None
+        if year is None and cells and cells[0].value is not None and len(cells) > 1:
+            year, cells = int(cells[0].value), cells[1:]
+        rate = _rate(cells[-1]) if cells else None
+        if year is None or rate is None:
+            continue
+        schedule[year] = rate
+        if _THEREAFTER.search(normalize(row.label)):
+            last = (year, rate)
+    if last is not None:
+        for later in range(last[0] + 1, 11):
+            schedule.setdefault(later, last[1])
+    return [schedule] if _declining(schedule) else []
+
+
+def cdsc_schedules(tables: Sequence[Table]) -> list[Schedule]:
+    """Every declining CDSC schedule the tables print, first year first."""
+    found: list[Schedule] = []
+    for table in tables:
+        found.extend(_across(table))
+        found.extend(_down(table))
+    return found
+
+
+def rate_in_year(schedule: Schedule, year: int) -> Decimal:
+    """The schedule's charge for a redemption at the end of ``year``; none after its last year."""
+    return schedule.get(year, Decimal(0))

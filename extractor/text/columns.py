@@ -147,8 +147,10 @@ def infer_spans(lines: Iterable[Sequence[Chunk]]) -> list[Span]:
     next one (wide numbers packed with one space). Two neighbouring runs that never share a
     row are one column whose values sit unevenly (a centred dash under right-aligned numbers).
     """
+    lines = list(lines)
     intervals = sorted(
-        (c.start, c.anchor + 1, row) for row, chunks in enumerate(lines) for c in cell_chunks(chunks)
+        [(c.start, c.anchor + 1, row) for row, chunks in enumerate(lines) for c in cell_chunks(chunks)]
+        + _text_column(lines)
     )
     clusters: list[tuple[int, int, set[int]]] = []
     for start, end, row in intervals:
@@ -173,6 +175,31 @@ def infer_spans(lines: Iterable[Sequence[Chunk]]) -> list[Span]:
     if starts:
         starts[0] = max(0, starts[0] - 2)
     return spans_from(starts)
+
+
+def _text_column(lines: Sequence[Sequence[Chunk]]) -> list[tuple[int, int, int]]:
+    """Text cells between the label and the first value that line up in most rows (a CUSIP)."""
+    found: list[tuple[int, int, int]] = []
+    rows = 0
+    for row, chunks in enumerate(lines):
+        values = cell_chunks(chunks)
+        if not values:
+            continue
+        rows += 1
+        lead = chunks[1 : len(chunks) - len(values)]
+        found.extend((c.start, c.end, row) for c in lead)
+    if not found:
+        return []
+    found.sort()
+    keep: list[tuple[int, int, int]] = []
+    group: list[tuple[int, int, int]] = []
+    for item in [*found, (WIDE, WIDE, -1)]:
+        if group and item[0] >= max(end for _, end, _ in group):
+            if 2 * len({row for _, _, row in group}) >= rows >= 2:
+                keep.extend(group)
+            group = []
+        group.append(item)
+    return keep
 
 
 def collisions(lines: Iterable[Sequence[Chunk]], spans: Sequence[Span]) -> tuple[int, int]:

@@ -53,6 +53,13 @@ def _components(fees: ClassFees) -> tuple[list[Item], list[Item]]:
     return top, subs
 
 
+def component_total(fees: ClassFees) -> Decimal | None:
+    """The plain sum of one class's top-level components, or ``None`` without any."""
+    top, _ = _components(fees)
+    values = [i.value for i in top if i.value is not None]
+    return sum(values, Decimal(0)) if values else None
+
+
 def component_sum(table: Table) -> list[Finding]:
     """Components add up to the gross total (or to the only total when there is no waiver)."""
     findings: list[Finding] = []
@@ -157,6 +164,11 @@ def net_total(table: Table) -> list[Finding]:
             readings.append((gross.value + amount, signed))
         if any(value == net.value for value, _ in readings):
             continue
+        added = component_total(fees)
+        if added is not None and added != gross.value and any(
+            value - gross.value + added == net.value for value, _ in readings
+        ):
+            continue  # the gross total row is the odd one out, and component_sum reports it
         if not waivers:
             findings.append(finding(
                 "net_total", "warning", table.id, net.where, text(gross.value), text(net.value),

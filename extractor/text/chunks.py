@@ -23,6 +23,8 @@ _NUMBER_WORD = regex.compile(
 _NULL_WORD = regex.compile(
     r"\$?+\s*+(?:[-\u2013\u2014\u2212]++|-0-|none|n/?a|nil|nm|n\.m\.?+)\s*+%?+", regex.I
 )
+_DIGIT = regex.compile(r"\d")
+_SIGN_GAP = regex.compile(r"(?<=[$(])\s++|\s++(?=[%)])")
 _OPENER = regex.compile(r"[$(]++")
 _CLOSER = regex.compile(r"[%)]++")
 
@@ -44,10 +46,13 @@ class Chunk:
         return self.start + max(len(text), 1) - 1
 
 
+@lru_cache(maxsize=8192)
 def is_data(text: str) -> bool:
     """Whether a cell text states a value or an explicit 'no value' (None, N/A, dashes)."""
-    if not any(ch.isdigit() for ch in text):
+    if _DIGIT.search(text) is None:
         return len(text) < 12 and bool(_NULL_WORD.fullmatch(split_markers(text)[0]))
+    if _NUMBER_WORD.fullmatch(_SIGN_GAP.sub("", text)):
+        return True
     if parse_cell(text).value is not None:
         return True
     body, _ = split_markers(text)
@@ -64,7 +69,7 @@ def _split_numbers(start: int, text: str) -> list[tuple[int, str]]:
     offset = 0
     prev_number = False
     for word in text.split(" "):
-        number = bool(_NUMBER_WORD.fullmatch(word)) and any(ch.isdigit() for ch in word) and word[-1] != ","
+        number = word[-1] != "," and _DIGIT.search(word) is not None and bool(_NUMBER_WORD.fullmatch(word))
         opens = number or bool(_OPENER.fullmatch(word))
         if pieces and not (opens and prev_number):
             s, t = pieces[-1]

@@ -13,10 +13,11 @@ from __future__ import annotations
 from bisect import bisect_right
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 import regex
 
-from .chunks import Chunk
+from .chunks import Chunk, chunk_line
 
 WIDE = 1 << 20
 _MARGIN = 2
@@ -87,6 +88,12 @@ def best_column(spans: Sequence[Span], start: int, end: int) -> int:
         if width > most:
             best, most = i, width
     return best
+
+
+@lru_cache(maxsize=8192)
+def place_line(text: str, spans: tuple[Span, ...]) -> Placed:
+    """:func:`place` for a line's text, cached: each stage of the reader asks for the same lines."""
+    return place(chunk_line(text), spans)
 
 
 def place(chunks: Iterable[Chunk], spans: Sequence[Span]) -> Placed:

@@ -16,7 +16,7 @@ import regex
 from ..model import Document, Footnote, Row, Table
 from ..values import split_markers
 from .chunks import Chunk, chunk_line
-from .columns import WIDE, Placed, Span, blank_tags, collisions, infer_spans, place, spans_from, tag_spans
+from .columns import WIDE, Placed, Span, blank_tags, collisions, infer_spans, place_line, spans_from, tag_spans
 from .footnotes import parse_footnotes
 from .headers import read_headers
 from .regions import Region, find_regions
@@ -127,6 +127,10 @@ def _is_body(text: str) -> bool:
     return not chunks[0].data or any(ch in c.text for c in values for ch in ".,%$")
 
 
+def _body_texts(tokens: Sequence[Token]) -> list[str]:
+    return [blank_tags(t.text) for t in tokens if t.kind is TokenKind.TEXT]
+
+
 def _body_chunks(tokens: Sequence[Token]) -> list[tuple[Chunk, ...]]:
     return [chunk_line(blank_tags(t.text)) for t in tokens if t.kind is TokenKind.TEXT]
 
@@ -157,7 +161,8 @@ def refine_spans(part: Part, spans: list[Span]) -> list[Span]:
     """
     if not spans:
         return spans
-    placed = [place(chunks, spans) for chunks in _body_chunks(part.body)]
+    key = tuple(spans)
+    placed = [place_line(text, key) for text in _body_texts(part.body)]
     used = {col for p in placed if p.has_data for col in p.cells}
     starts = [
         s
@@ -192,10 +197,12 @@ def column_extents(part: Part, spans: Sequence[Span]) -> list[Span]:
     """
     lo = [WIDE for _ in spans]
     hi = [0 for _ in spans]
-    for chunks in _body_chunks(part.body):
+    key = tuple(spans)
+    for text in _body_texts(part.body):
+        chunks = chunk_line(text)
         if sum(c.data for c in chunks) < 2 and (not chunks or chunks[0].data):
             continue
-        placed = place(chunks, spans)
+        placed = place_line(text, key)
         for col, cells in placed.cells.items():
             for cell in cells:
                 if cell.data:

@@ -12,13 +12,14 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 import regex
 
 from ..model import Cell, Row
 from ..values import parse_cell, split_markers
-from .chunks import chunk_line, strip_leaders
-from .columns import Placed, Span, blank_tags, place
+from .chunks import strip_leaders
+from .columns import Placed, Span, blank_tags, place_line
 from .tokenizer import Token, TokenKind
 
 _CONNECTOR = regex.compile(
@@ -89,7 +90,7 @@ def _matches(placed: Placed, headers: Sequence[str]) -> bool:
 def classify(token: Token, spans: Sequence[Span], headers: Sequence[str]) -> Line:
     """Place a body line's chunks and say what kind of line it is."""
     text = blank_tags(token.text) if token.kind is TokenKind.COLUMN_TAGS else token.text
-    placed = place(chunk_line(text), spans)
+    placed = place_line(text, tuple(spans))
     width = spans[0][0] if spans else 0
     if token.kind is TokenKind.RULE:
         kind = "rule"
@@ -276,6 +277,12 @@ def _adopt_headings(drafts: list[Draft]) -> list[Draft]:
     return out
 
 
+@lru_cache(maxsize=16384)
+def _cell(text: str) -> Cell:
+    """:func:`parse_cell`, cached: the same few texts (none, 0.00, --) fill most tables."""
+    return parse_cell(text)
+
+
 def to_row(draft: Draft, width: int) -> Row:
     """The model row for a draft: label joined, one parsed cell per column."""
     label = draft.text()
@@ -283,5 +290,5 @@ def to_row(draft: Draft, width: int) -> Row:
     if draft.data is None:
         line = draft.labels[0].token.line
         return Row(line, label, tuple(Cell("") for _ in range(width)), label_footnotes=markers)
-    cells = tuple(parse_cell(draft.data.placed.cell_text(i)) for i in range(width))
+    cells = tuple(_cell(draft.data.placed.cell_text(i)) for i in range(width))
     return Row(draft.data.token.line, label, cells, label_footnotes=markers)

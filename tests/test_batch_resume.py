@@ -6,6 +6,7 @@ which measures the run and is left out of the comparison.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import signal
 import subprocess
@@ -103,6 +104,24 @@ pipeline.extract_bytes = _slow
 """
 
 
+def descendants(pid: int) -> list[int]:
+    """Child processes, recursively, from /proc (Linux)."""
+    found = []
+    for task in Path(f"/proc/{pid}/task").glob("*"):
+        for child in (task / "children").read_text().split():
+            found += [int(child), *descendants(int(child))]
+    return found
+
+
+def alive(pid: int) -> bool:
+    try:
+        state = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
+    except OSError:
+        return False
+    return state != "Z"
+
+
+@pytest.mark.skipif(not Path("/proc/self/task").is_dir(), reason="reads /proc")
 def test_a_sigkilled_run_resumes_to_identical_outputs(tmp_path: Path) -> None:
     src = make_inputs(tmp_path / "in", count=60)
     whole, out = tmp_path / "whole", tmp_path / "out"
@@ -118,10 +137,19 @@ def test_a_sigkilled_run_resumes_to_identical_outputs(tmp_path: Path) -> None:
         while len(list((out / ".parts").glob("*.part"))) < 10 and proc.poll() is None:
             assert time.monotonic() < deadline
             time.sleep(0.01)
-        os.killpg(proc.pid, signal.SIGKILL)  # the run and its workers, mid-way
+        workers = descendants(proc.pid)
+        proc.kill()  # SIGKILL to the run alone, mid-way: its workers must notice and go
     finally:
         proc.wait(timeout=60)
     assert proc.returncode == -signal.SIGKILL
+    try:
+        assert workers
+        while any(alive(pid) for pid in workers):
+            assert time.monotonic() < deadline, f"workers outlived the run: {workers}"
+            time.sleep(0.05)
+    finally:
+        with contextlib.suppress(ProcessLookupError):
+            os.killpg(proc.pid, signal.SIGKILL)  # only if the test failed: leave no process behind
     parts = len(list((out / ".parts").glob("*.part")))
     assert 10 <= parts < 63
     assert finished(out) == []

@@ -8,7 +8,9 @@ ahead of the workers and memory stays flat however large the archive is.
 from __future__ import annotations
 
 import multiprocessing
+import os
 import sys
+import threading
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from concurrent.futures.process import BrokenProcessPool
@@ -41,6 +43,20 @@ def run_inline(items: Iterable[WorkItem], settings: Settings) -> Iterator[Outcom
     """One job: no pool, no pickling; also what the tests monkeypatch."""
     for item in items:
         yield process(item, settings)
+
+
+def exit_with_parent() -> None:
+    """Pool initializer: a worker exits when the run that started it dies, even by SIGKILL.
+    Every worker holds both ends of the pool's queue, so it would otherwise wait forever."""
+    parent = multiprocessing.parent_process()
+    if parent is None:
+        return
+
+    def watch() -> None:
+        parent.join()
+        os._exit(1)
+
+    threading.Thread(target=watch, name="exit-with-parent", daemon=True).start()
 
 
 def pool_context() -> Any:
@@ -96,7 +112,7 @@ class LocalPool:
         self.pool = self._new()
 
     def _new(self) -> ProcessPoolExecutor:
-        return ProcessPoolExecutor(max_workers=self.jobs, mp_context=self.context)
+        return ProcessPoolExecutor(max_workers=self.jobs, mp_context=self.context, initializer=exit_with_parent)
 
     def submit(self, chunk: list[WorkItem]) -> Future[list[Outcome]]:
         try:
@@ -109,7 +125,7 @@ class LocalPool:
     def retry(self, chunk: list[WorkItem]) -> list[Outcome]:
         out = []
         for item in chunk:
-            with ProcessPoolExecutor(max_workers=1, mp_context=self.context) as alone:
+            with ProcessPoolExecutor(max_workers=1, mp_context=self.context, initializer=exit_with_parent) as alone:
                 try:
                     out.extend(alone.submit(process_chunk, [item], self.settings).result())
                 except BrokenProcessPool:

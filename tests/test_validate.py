@@ -4,9 +4,11 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from decimal import Decimal
+from pathlib import Path
 
 from extractor.classify import classify
 from extractor.model import Finding, Footnote, Row, Table
+from extractor.pipeline import extract
 from extractor.validate import validate, validate_tables
 from extractor.validate.caps import stated_caps
 from extractor.validate.costs import cumulative_costs, dollars
@@ -413,3 +415,37 @@ def test_deferred_charge_cannot_rise_with_time() -> None:
     found = validate_tables(load_document(rows))
     assert [(f.check, f.severity, f.column) for f in found] == [("expense_example", "error", "FIVE YEARS")]
     assert "only decline" in found[0].message
+
+
+WAIVER_FIXTURE = Path(__file__).resolve().parent.parent / "fixtures" / "validate-waiver-first-year.txt"
+
+
+def fixture_findings(tmp_path: Path, *changes: tuple[str, str]) -> list[Finding]:
+    text = WAIVER_FIXTURE.read_text()
+    for old, new in changes:
+        assert old in text
+        text = text.replace(old, new)
+    copy = tmp_path / WAIVER_FIXTURE.name
+    copy.write_text(text)
+    return list(extract(copy).findings)
+
+
+def test_fixture_with_first_year_waiver_loads_and_cdsc_is_consistent(tmp_path: Path) -> None:
+    assert fixture_findings(tmp_path) == []
+    silent = fixture_findings(tmp_path, ("The Example reflects the fee waiver for the\nfirst year only.", ""))
+    assert silent == []
+
+
+def test_fixture_figure_changed_is_an_error_at_its_cell(tmp_path: Path) -> None:
+    found = fixture_findings(tmp_path, ("$983", "$993"))
+    assert [(f.check, f.severity, f.line, f.row, f.column, f.expected, f.found) for f in found] == [
+        ("expense_example", "error", 49, "Class A", "3 YEARS", "983", "993")]
+
+
+def test_fixture_waiver_every_year_against_the_text_is_a_warning(tmp_path: Path) -> None:
+    all_years = ("$983     $1,291    $2,165", "$949     $1,222    $1,999")
+    found = fixture_findings(tmp_path, all_years)
+    assert [(f.severity, f.column) for f in found] == [("warning", "3 YEARS"), ("warning", "5 YEARS"),
+                                                      ("warning", "10 YEARS")]
+    assert fixture_findings(tmp_path, all_years, ("The Example reflects the fee waiver for the\nfirst year only.",
+                                                  "")) == []

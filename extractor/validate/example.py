@@ -303,12 +303,12 @@ def check_series(table: Table, series: Series, inputs: Inputs, all_inputs: dict[
     figures = [series.figures[y] for y in sorted(series.figures)]
 
     def score(reading: Reading) -> tuple[int, int, Decimal]:
-        """Figures explained for sure, doubtfully, and (to break ties) the dollars left unexplained."""
+        """Figures explained, those explained for sure, and (to break ties) the dollars left over."""
         results = [(_explain(series, inputs, reading, f, facts.schedules), f.value) for f in figures]
         fine = sum(1 for (level, _, _), _ in results if level == 2)
         doubtful = sum(1 for (level, _, _), _ in results if level == 1)
         off = sum((abs(expected - value) for (level, expected, _), value in results if level), Decimal(0))
-        return fine, doubtful, -off
+        return fine + doubtful, fine, -off
 
     best = max(options, key=score)
     findings: list[Finding] = []
@@ -325,7 +325,9 @@ def check_series(table: Table, series: Series, inputs: Inputs, all_inputs: dict[
                 f"${text(charge)}, more than in an earlier year; deferred charges only decline",
             ))
             continue
-        if level == 2:
+        if level == 2 or (level == 1 and any(
+            _explain(series, inputs, other, figure, facts.schedules)[0] == 2 for other in options
+        )):
             continue
         period = f"{figure.years} year" + ("s" if figure.years > 1 else "")
         basis = best.describe(inputs)

@@ -1,0 +1,157 @@
+"""The figures of an expense example and the fee-table inputs of each of its classes.
+
+An example is a set of series, one per class and redemption assumption, whatever its layout
+(years as rows or as columns, redemption variants as rows, columns or heading rows). Each series
+is matched to the fee tables of the same document by class name; the inputs are the expense
+ratios, the front-end load and the maximum deferred sales charge of that class.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from ..classify import redemption_mode
+from ..model import Table
+from .fees import COMPONENTS, GROSS, NET
+from .grid import ClassFees, base_keys, class_key, column_name, fee_classes
+
+PURCHASE = "MaximumSalesChargeImposedOnPurchasesOverOfferingPrice"
+DEFERRED = ("MaximumDeferredSalesChargeOverOfferingPrice", "MaximumDeferredSalesChargeOverOther")
+@dataclass(frozen=True)
+class Figure:
+    years: int
+    value: Decimal
+    where: tuple[int, str, str]
+
+
+@dataclass
+class Series:
+    """The figures of one class under one redemption assumption (``None``: not stated)."""
+
+    name: str
+    key: str
+    redeemed: bool | None
+    figures: dict[int, Figure] = field(default_factory=dict)
+
+
+@dataclass
+class Inputs:
+    """What the fee tables say about one class; ``None`` where they say nothing."""
+
+    gross: Decimal | None = None
+    net: Decimal | None = None
+    load: Decimal | None = None
+    cdsc: Decimal | None = None
+
+
+def _years(concept: str | None) -> tuple[int, bool] | None:
+    """(years, no-redemption) of an example concept."""
+    if not concept or not concept.startswith("ExpenseExample"):
+        return None
+    digits = concept[-2:]
+    return (int(digits), "NoRedemption" in concept) if digits.isdigit() else None
+
+
+def example_series(table: Table) -> list[Series]:
+    """Series of an example table, years as rows or as columns."""
+    out: dict[tuple[int, bool | None], Series] = {}
+
+    def add(index: int, name: str, mode: bool | None, figure: Figure) -> None:
+        series = out.setdefault((index, mode), Series(name, class_key(name), mode))
+        series.figures.setdefault(figure.years, figure)
+
+    caption_mode = redemption_mode(table.caption) if table.caption else None
+    if table.column_concepts is None:
+        heading: bool | None = caption_mode
+        for row in table.rows:
+            if not row.has_values:
+                mode = redemption_mode(row.label) if row.label else None
+                heading = mode if mode is not None else heading
+                continue
+            period = _years(row.concept)
+            if period is None:
+                continue
+            label_mode = redemption_mode(row.label)
+            for j, cell in enumerate(row.cells):
+                if cell.value is None:
+                    continue
+                header = column_name(table, j)
+                mode = False if period[1] else redemption_mode(header)
+                if mode is None:
+                    mode = label_mode if label_mode is not None else heading
+                add(j, header, mode, Figure(period[0], cell.value, (row.line, row.label, header)))
+        return list(out.values())
+    for i, row in enumerate(table.rows):
+        label_mode = redemption_mode(row.label)
+        for j, (concept, cell) in enumerate(zip(table.column_concepts, row.cells, strict=False)):
+            period = _years(concept)
+            if period is None or cell.value is None:
+                continue
+            header = column_name(table, j)
+            mode = False if period[1] else label_mode if label_mode is not None else redemption_mode(header)
+            add(i, row.label, mode, Figure(period[0], cell.value, (row.line, row.label, header)))
+    return list(out.values())
+
+
+def fee_tables(example: Table, related: Sequence[Table]) -> list[Table]:
+    """Fee tables that belong to ``example``: nearest first, after the previous example."""
+    before = [t for t in related if t.kind == "fees" and (t.line, t.section) < (example.line, example.section)]
+    previous = [t.line for t in related if t.kind == "expense_example" and t.line < example.line]
+    own = [t for t in before if not previous or t.line > max(previous)]
+    chosen = own or before or [t for t in related if t.kind == "fees"]
+    return sorted(chosen, key=lambda t: (t.line, t.section), reverse=True)
+
+
+def _ratio(fees: ClassFees, concept: str) -> Decimal | None:
+    item = fees.first(concept)
+    return item.value if item is not None else None
+
+
+def class_inputs(example: Table, related: Sequence[Table]) -> tuple[dict[str, Inputs], bool]:
+    """Per class key, the inputs of the example; and whether any sales charge row exists."""
+    inputs: dict[str, Inputs] = {}
+    loads_stated = False
+    for table in fee_tables(example, related):
+        for fees in fee_classes(table):
+            key = class_key(fees.name)
+            if not key:
+                continue
+            got = inputs.setdefault(key, Inputs())
+            gross, net = _ratio(fees, GROSS), _ratio(fees, NET)
+            if gross is None and net is None:
+                parts = [i.value for c in COMPONENTS for i in fees.of(c) if i.value is not None]
+                gross = sum(parts, Decimal(0)) if parts else None
+            got.gross = got.gross if got.gross is not None else gross
+            got.net = got.net if got.net is not None else net
+            if fees.has(PURCHASE):
+                loads_stated = True
+                if got.load is None:
+                    got.load = _ratio(fees, PURCHASE) or Decimal(0)
+            if any(fees.has(c) for c in DEFERRED) and got.cdsc is None:
+                got.cdsc = next((v for c in DEFERRED if (v := _ratio(fees, c)) is not None), Decimal(0))
+    return inputs, loads_stated
+
+
+def lookup(inputs: dict[str, Inputs], key: str) -> Inputs | None:
+    """Ratios of exactly this class; loads and CDSC may come from the base class of a 529 plan."""
+    own = inputs.get(key)
+    if own is None or (own.gross is None and own.net is None):
+        return None
+    merged = Inputs(own.gross, own.net, own.load, own.cdsc)
+    for base in base_keys(key):
+        other = inputs.get(base)
+        if other is None:
+            continue
+        merged.load = merged.load if merged.load is not None else other.load
+        merged.cdsc = merged.cdsc if merged.cdsc is not None else other.cdsc
+    return merged
+
+
+def document_context(example: Table, related: Sequence[Table]) -> str:
+    texts = [example.context, *(f.text for f in example.footnotes)]
+    for table in fee_tables(example, related):
+        texts.append(table.context)
+        texts.extend(f.text for f in table.footnotes)
+    return " ".join(" ".join(texts).split())

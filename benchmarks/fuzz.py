@@ -143,7 +143,7 @@ WEIGHTS = (10, 6, 10, 8, 4, 4, 1, 4, 1, 3, 8, 10)
 
 
 def load_seeds() -> list[tuple[str, bytes]]:
-    seeds = []
+    seeds: list[tuple[str, bytes]] = []
     for folder in SEED_DIRS:
         if folder.is_dir():
             seeds.extend((p.name, p.read_bytes()) for p in sorted(folder.iterdir()) if p.is_file())

@@ -181,7 +181,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--only", default=None, help="only patterns whose name contains this")
     args = parser.parse_args(argv)
     found = [f for f in find_patterns("extractor") if args.only is None or args.only in f.name]
-    results = []
+    results: list[Result] = []
     for i, f in enumerate(found, 1):
         print(f"# {i}/{len(found)} {f.name}", file=sys.stderr, flush=True)
         results.extend(measure(f, mode, args.big, args.budget) for mode in ("match", "search"))

@@ -10,7 +10,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from extractor.container import decode_bytes, parse_container, read_source
+from extractor.container import decode_bytes, html_text, parse_container, read_source
 from extractor.errors import ExtractorError, InputNotFoundError, UnreadableInputError
 from extractor.model import Document, ShareClass
 
@@ -27,7 +27,7 @@ def load(name: str) -> tuple[str, list[Document]]:
 
 def assert_lines_kept(text: str, doc: Document) -> None:
     """Each line of the document's text is the input line its number says (blanked lines aside)."""
-    lines = text.split("\n")
+    lines = (html_text(text) if doc.is_html else text).split("\n")
     for offset, line in enumerate(doc.text.split("\n")):
         if line:
             assert line in lines[doc.text_line - 1 + offset], (doc.sequence, offset)
@@ -196,6 +196,18 @@ def test_empty_input_is_one_empty_bare_document() -> None:
 )
 def test_html_detection(text: str, source: str, html: bool) -> None:
     assert parse_container(text, source)[1][0].is_html is html
+
+
+def test_html_text_has_no_characters_a_parser_refuses() -> None:
+    text = "<DOCUMENT>\n<TYPE>A\n<TEXT>\n<html><body>\x1b\x0c<p>a\x07b\ufffe</p>\n</TEXT>\n"
+    doc = _doc(text)[0]
+    assert doc.is_html and doc.text == "<html><body>  <p>a b </p>"
+    bare = parse_container("<html>\x00\x0b\t\nx", "a.htm")[1][0]
+    assert bare.text == "<html>  \t\nx"
+
+
+def test_text_documents_keep_form_feeds() -> None:
+    assert _doc("<DOCUMENT>\n<TYPE>A\n<TEXT>\n\x0cpage\n")[0].text == "\x0cpage\n"
 
 
 def test_uuencoded_block_in_a_bare_document_is_blanked() -> None:

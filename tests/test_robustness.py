@@ -68,6 +68,7 @@ CASES: dict[str, Callable[[], bytes]] = {
     "html-close-only": lambda: b"<html></td></tr></table></table>",
     "html-deep-nesting": lambda: b"<html><body>" + b"<table><tr><td>" * 3000 + b"1.0%",
     "html-deep-divs": lambda: b"<html>" + b"<div>" * 100_000 + b"<table><tr><td>1</td></tr></table>",
+    "html-control-chars": lambda: b"<html><body>\x1b<table><tr><td>Fee\x07</td><td>1.0%\x0e\x18</td></tr></table>",
     "html-nul": lambda: b"<html><body><table><tr><td>Fee</td><td>1\x00.0%</td></tr></table>",
     "html-broken-entities": lambda: b"<html><table><tr><td>&#99999999;&#xD800;&bogus</td><td>1</td></tr></table>",
     "xhtml-bad-xml": lambda: b"<?xml version='1.0'?>\n<html xmlns='http://www.w3.org/1999/xhtml'><table><tr><td>1",

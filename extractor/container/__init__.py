@@ -7,6 +7,7 @@ the input line numbers of its text, which every later stage reports.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
 from ..model import Document, Header
@@ -16,6 +17,16 @@ from .header import parse_header
 from .sniff import blank_uuencoded, is_html, skip_reason
 
 __all__ = ["decode_bytes", "parse_container", "read_source"]
+
+# Characters no HTML/XML parser accepts (C0 controls but tab and LF, U+FFFE/U+FFFF): a space each,
+# so an HTML document parses and keeps every line and column.
+_NOT_XML = {c: " " for c in (*range(0x00, 0x09), 0x0B, 0x0C, *range(0x0E, 0x20), 0xFFFE, 0xFFFF)}
+_ANY_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+
+
+def html_text(text: str) -> str:
+    """``text`` with the characters an HTML parser refuses replaced by spaces."""
+    return text.translate(_NOT_XML) if _ANY_NOT_XML.search(text) else text
 
 
 def _sequence(raw: RawDocument, ordinal: int) -> int:
@@ -34,15 +45,16 @@ def _document(raw: RawDocument, ordinal: int, lines: Sequence[str]) -> Document:
         if names and not any(line.strip() for line in body):
             skipped = f"uuencoded {names[0]}".strip()
     text = "" if skipped else "\n".join(body)
+    html = skipped is None and is_html(text, filename)
     return Document(
         sequence=_sequence(raw, ordinal),
         type=doc_type,
         filename=filename,
         line=raw.start + 1,
-        text=text,
+        text=html_text(text) if html else text,
         text_line=min(raw.text_start + 1, len(lines)) if raw.text_start is not None else raw.start + 1,
         description=raw.meta.get("DESCRIPTION"),
-        is_html=skipped is None and is_html(text, filename),
+        is_html=html,
         skipped=skipped,
     )
 
@@ -51,8 +63,9 @@ def _bare(text: str, lines: list[str], source: str) -> Document:
     """The whole input as one document, uuencoded blocks blanked."""
     if blank_uuencoded(lines):
         text = "\n".join(lines)
-    return Document(sequence=1, type=None, filename=None, line=1, text=text, text_line=1,
-                    is_html=is_html(text, source))
+    html = is_html(text, source)
+    return Document(sequence=1, type=None, filename=None, line=1, text=html_text(text) if html else text,
+                    text_line=1, is_html=html)
 
 
 def parse_container(text: str, source: str) -> tuple[Header, tuple[Document, ...]]:

@@ -46,3 +46,14 @@ def test_inline_xbrl_waiver_filing_is_consistent_end_to_end() -> None:
     assert len(facts) == 16 and all(facts)
     # The waiver shown (0.19) and tagged sign="-" agrees; the classifier's concepts match the tags.
     assert tagged.findings == ()
+
+
+def test_none_rows_keep_their_concepts_and_the_table_its_kind() -> None:
+    tables = extract(FIXTURES / "html-none-rows.html").tables
+    sales, expenses = tables[1], tables[2]
+    assert sales.kind == "fees" and expenses.kind == "fees"
+    assert sales.rows[0].concept == "MaximumSalesChargeImposedOnPurchasesOverOfferingPrice"
+    assert [r.concept for r in expenses.rows[:2]] == [
+        "ManagementFeesOverAssets", "DistributionAndService12b1FeesOverAssets",
+    ]
+

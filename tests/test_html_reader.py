@@ -299,3 +299,64 @@ def test_layout_table_of_prose_around_a_nested_table_is_not_data() -> None:
 </table>"""
     (table,) = read(html)
     assert table.line == 3 and table.columns == ("Class A",)
+
+
+@pytest.fixture(scope="module")
+def none_rows() -> list[Table]:
+    return read_file("html-none-rows.html")
+
+
+def test_a_first_row_of_none_under_the_class_headers_is_data(none_rows: list[Table]) -> None:
+    # "None" has no digit, but a labelled row of "None" / "N/A" / dashes is a row, not more header.
+    sales = none_rows[1]
+    assert sales.columns == ("Class A", "Class I")
+    assert [r.label for r in sales.rows] == [
+        "Maximum sales charge (load) imposed on purchases", "Maximum deferred sales charge (load)",
+        "Redemption fee (as a percentage of amount redeemed)",
+    ]
+    assert [[c.text for c in r.cells] for r in sales.rows[:2]] == [["None", "N/A"], ["\u2014", "None 1"]]
+    assert sales.rows[1].cells[1].footnotes == ("1",)
+    assert values(sales) == [[None, None], [None, None], [Decimal("1.00"), Decimal("1.00")]]
+    assert [r.line for r in sales.rows] == [8, 9, 10]
+
+
+def test_none_rows_at_the_top_of_a_table_without_header_are_data(none_rows: list[Table]) -> None:
+    expenses = none_rows[2]
+    assert expenses.columns == ("",)
+    assert [r.label for r in expenses.rows][:3] == [
+        "Management fee", "Distribution and/or Service (12b-1) fees", "Other expenses",
+    ]
+    assert values(expenses) == [[None], [None], [Decimal("0.07")], [Decimal("0.48")], [Decimal("0.55")]]
+    assert [r.cells[0].text for r in expenses.rows[:2]] == ["None", "None"]
+
+
+def test_a_one_row_table_of_a_label_and_none_is_data(none_rows: list[Table]) -> None:
+    first = none_rows[0]
+    assert (first.line, first.columns) == (3, ("",))
+    (row,) = first.rows
+    assert (row.line, row.label) == (4, "Shareholder fees (fees paid directly from your investment)")
+    assert (row.cells[0].text, row.cells[0].value) == ("None", None)
+    assert "Fee Table" in first.context
+
+
+def test_a_header_row_naming_the_label_column_stays_a_header_above_none() -> None:
+    html = """<table>
+<tr><td>Fee</td><td>Class A</td><td>Class B</td></tr>
+<tr><td>Exchange fee</td><td>None</td><td>None</td></tr>
+<tr><td>Redemption fee</td><td>2.00%</td><td>2.00%</td></tr>
+</table>"""
+    (table,) = read(html)
+    assert table.columns == ("Class A", "Class B")
+    assert [r.label for r in table.rows] == ["Exchange fee", "Redemption fee"]
+
+
+def test_a_label_beside_prose_alone_is_still_layout() -> None:
+    html = "<table><tr><td>Investment adviser</td><td>Example Advisers LLC</td></tr></table>"
+    assert read(html) == []
+
+
+def test_a_one_row_table_with_a_raised_marker_after_none_is_data() -> None:
+    (table,) = read("<table><tr><td>Exchange fee</td><td>None<sup>(2)</sup></td></tr></table>")
+    (row,) = table.rows
+    assert row.label == "Exchange fee"
+    assert (row.cells[0].value, row.cells[0].footnotes) == (None, ("(2)",))

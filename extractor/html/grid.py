@@ -30,6 +30,13 @@ _SYMBOL_MARKER = regex.compile(r"^[*\u2020\u2021\u00a7\u00b6]{1,4}$")
 _YEAR = regex.compile(r"^(?:19|20)\d\d$")
 _COUNT = regex.compile(r"^\d{1,2}(?:\s*(?:years?|yrs?\.?))?$", regex.I)
 _VALUE_WORD = regex.compile(r"^(?:none|nil|n/?a|not applicable|yes|no|[-\u2013\u2014]+)\W*$", regex.I)
+NIL_WORD = regex.compile(
+    r"^(?:none|nil|n/?a|not applicable|[-\u2013\u2014\u2212]+)"
+    r"(?:\W*(?:\(\w{1,2}\)|\d{1,2}|[a-z]|[*\u2020\u2021]{1,3}))?\W*$",
+    regex.I,
+)
+"""A value stated without a number ("None", "N/A", a dash), a footnote marker after it allowed
+("None (1)", or "None 1" once a raised marker has been set apart)."""
 TEXT_FOOTNOTE = regex.compile(
     r"^(?P<marker>\(\s*(?:\d{1,2}|[a-z])\s*\)|\d{1,2}(?=\s)|[*\u2020\u2021\u00a7]{1,4}|\[\d{1,2}\])\s*(?P<text>\S.{8,})$",
     regex.I | regex.S,
@@ -189,6 +196,21 @@ def number_row(row: GridRow, allow_years: bool) -> bool:
     )
 
 
+def nil_row(row: GridRow, label_col: int) -> bool:
+    """Whether ``row`` is a labelled row of values stated without numbers ("Sales charge | None").
+
+    Such a row has no digit, so it can look like a header row of class names; but a header row does
+    not name a row in its first cell, and no header says "None" or "N/A". It is data, and so is
+    every row below it.
+    """
+    slots = row.slots
+    if len(slots) < 2 or slots[0].start > label_col or slots[1].start <= label_col:
+        return False
+    label = slots[0].cell.text
+    return (bool(label) and slots[0].parsed.value is None and not NIL_WORD.match(label)
+            and all(NIL_WORD.match(s.cell.text) for s in slots[1:]))
+
+
 def footnote_of(row: GridRow) -> Footnote | None:
     """The footnote that ``row`` holds (marker cell + prose, or one cell starting with a marker)."""
     slots = row.slots
@@ -311,6 +333,7 @@ def build_grid(table: Element) -> list[Grid]:
         first = next((i for i, r in enumerate(rows) if number_row(r, allow_years=True)), None)
     candidates = rows[:first] if first is not None else rows[: 1 if len(rows) > 1 else 0]
     label_guess = min((s.start for r in rows[first or 0 :] for s in r.slots), default=0)
+    candidates = candidates[: next((i for i, r in enumerate(candidates) if nil_row(r, label_guess)), None)]
     last_header = max((i for i, r in enumerate(candidates) if any(s.start > label_guess for s in r.slots)), default=-1)
     header, body = rows[: last_header + 1], rows[last_header + 1 :]
     last_number = max((i for i, r in enumerate(body) if number_row(r, allow_years=True)), default=-1)

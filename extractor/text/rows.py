@@ -29,6 +29,7 @@ _CONNECTOR = regex.compile(
 )
 _LEADER_END = regex.compile(r"(?:\.[ .]*+|_{2,}+)$")
 _FULL = 0.6
+_MARGIN_TEXT = 8
 _NORM = regex.compile(r"[^a-z0-9]++")
 
 
@@ -41,7 +42,22 @@ class Line:
     kind: str
     """``data``, ``label``, ``header`` (new column labels), ``repeat`` (known labels) or ``gap``."""
     width: int = 0
-    """Where the first data column starts: the room a label has before it wraps."""
+    """The room a label has before it wraps: where the first data column starts, then (once the
+    section is known) where its widest label line ends."""
+    base: int = 0
+    """Where the section's least indented label starts."""
+    after: tuple[int, ...] = ()
+    """Indents of the lines that follow in the block, up to the next blank."""
+
+    def sibling(self, indent: int) -> bool:
+        """Whether the next line at ``indent`` or less (deeper ones skipped) is at ``indent``."""
+        back = next((x for x in self.after if x <= indent), None)
+        return back == indent
+
+    @property
+    def children(self) -> bool:
+        """The next line is indented deeper than this one."""
+        return bool(self.after) and self.after[0] > self.indent
 
     @property
     def label(self) -> str:
@@ -120,8 +136,14 @@ def _complete(line: Line) -> bool:
     return raw.endswith(":") or (bool(_LEADER_END.search(raw)) and raw.count(".") >= 2)
 
 
-def _joins(first: Line, second: Line) -> bool:
-    """Whether ``second`` continues the label begun on ``first``."""
+def _joins(first: Line, second: Line, row: Line | None = None) -> bool:
+    """Whether ``second`` continues the label begun on ``first``.
+
+    An indented ``second`` is the rest of a wrapped label unless the row it leads to
+    (``row``, default ``second``) is one of a list at its indent: then it is a heading's
+    child. A first line that fills the label column, or a row right after which the outer
+    list resumes, says wrap.
+    """
     if _complete(first):
         return False
     if not second.label:
@@ -130,13 +152,16 @@ def _joins(first: Line, second: Line) -> bool:
         return True
     if _CONNECTOR.search(first.label.rstrip()):
         return True
-    return second.indent > first.indent and _full(first)
+    end = second if row is None else row
+    if second.indent <= first.indent or end.sibling(second.indent):
+        return False
+    return _full(first)
 
 
 def _full(line: Line) -> bool:
     """A label line that nearly fills its column: it wrapped, it is not a short heading."""
     end = line.placed.label[-1].end if line.placed.label else 0
-    return end >= _FULL * line.width
+    return end - line.base >= _FULL * (line.width - line.base)
 
 
 def _heading(line: Line) -> Draft:
@@ -190,7 +215,7 @@ def _merge_free(block: Sequence[Line]) -> list[Draft]:
             continue
         if line.kind == "label":
             current = drafts[-1] if drafts and drafts[-1].data is not None and last is not None else None
-            if current is not None and not pending and _suffix(current.labels[-1], line):
+            if current is not None and not pending and _suffix(current.labels[-1], line, current.labels[0]):
                 current.labels.append(line)
             else:
                 tail = tail if pending else current is not None
@@ -199,7 +224,7 @@ def _merge_free(block: Sequence[Line]) -> list[Draft]:
             continue
         row = Draft(data=line)
         take = len(pending)
-        while take > 0 and _joins(pending[take - 1], line if take == len(pending) else pending[take]):
+        while take > 0 and _joins(pending[take - 1], line if take == len(pending) else pending[take], line):
             take -= 1
         after_data = drafts and drafts[-1].data is not None and last is not None
         if take and after_data and _hangs(drafts[-1].labels[-1], pending[:take], line):
@@ -239,11 +264,30 @@ def _hangs(previous: Line, lines: Sequence[Line], following: Line) -> bool:
     return following.indent <= lines[0].indent
 
 
-def _suffix(previous: Line, line: Line) -> bool:
-    """Whether a label-only line right after a row continues that row's label."""
+def _suffix(previous: Line, line: Line, first: Line) -> bool:
+    """Whether a label-only line right after a row continues that row's label.
+
+    A line indented under the row's first label line, with nothing indented under it in
+    turn and no sibling at its indent, is a hanging continuation.
+    """
     if _complete(previous):
         return False
-    return _starts_low(line.label) or bool(_CONNECTOR.search(previous.label.rstrip()))
+    if line.indent > first.indent and not line.children and not line.sibling(line.indent):
+        return True
+    heading = line.label.rstrip().endswith(":")
+    return not heading and (_starts_low(line.label) or bool(_CONNECTOR.search(previous.label.rstrip())))
+
+
+def _mark_layout(block: Sequence[Line]) -> None:
+    """Record for each line the indents of the lines after it, up to a blank."""
+    indents: list[int] = []
+    for line in reversed(block):
+        if line.kind == "gap":
+            indents = []
+            line.after = ()
+            continue
+        line.after = tuple(reversed(indents))
+        indents.append(line.indent)
 
 
 def _blocks(lines: Sequence[Line]) -> list[list[Line]]:
@@ -258,10 +302,20 @@ def _blocks(lines: Sequence[Line]) -> list[list[Line]]:
 
 def build_drafts(lines: Sequence[Line]) -> list[Draft]:
     """Rows of a section body (rules, blanks and label lines included) as drafts in order."""
+    labelled = [
+        line
+        for line in lines
+        if line.placed.label and line.kind in ("label", "data") and line.placed.label[-1].end <= line.width
+    ]
+    base = min((line.placed.label[0].start for line in labelled), default=0)
+    width = max((x.placed.label[-1].end for x in labelled if x.indent <= base + _MARGIN_TEXT), default=0)
+    for line in lines:
+        line.width, line.base = width, base
     blocks = _blocks(lines)
     ruled = sum(1 for b in blocks if sum(1 for x in b if x.kind == "data") == 1) >= 2
     drafts: list[Draft] = []
     for block in blocks:
+        _mark_layout(block)
         merged = _merge_block(block) if ruled else None
         drafts.extend(merged if merged is not None else _merge_free(block))
     return _adopt_headings(drafts)

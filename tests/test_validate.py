@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Sequence
 from decimal import Decimal
 from pathlib import Path
@@ -449,3 +450,22 @@ def test_fixture_waiver_every_year_against_the_text_is_a_warning(tmp_path: Path)
                                                       ("warning", "10 YEARS")]
     assert fixture_findings(tmp_path, all_years, ("The Example reflects the fee waiver for the\nfirst year only.",
                                                   "")) == []
+
+
+def with_class(table: Table, class_ids: Sequence[str]) -> Table:
+    return dataclasses.replace(table, column_classes=tuple(class_ids))
+
+
+def test_inline_xbrl_class_ids_match_classes_whatever_their_headers() -> None:
+    fees = with_class(grid(["Investor", "Advisor"], [
+        ("Management Fees", ["0.27%", "0.50%"]),
+        ("Other Expenses", ["0.13%", "0.50%"]),
+        ("Total Annual Fund Operating Expenses", ["0.40%", "1.00%"]),
+    ], table_id="t1"), ["C000000001", "C000000002"])
+    example = with_class(grid(["Shares of the first kind", "Shares of the second kind"], [
+        ("1 Year", ["$41", "$102"]), ("3 Years", ["$128", "$318"]), ("5 Years", ["$224", "$552"]),
+        ("10 Years", ["$505", "$1,225"]),
+    ], line=40, table_id="t2"), ["C000000001", "C000000002"])
+    assert validate_tables([fees, example]) == []
+    swapped = with_class(example, ["C000000002", "C000000001"])
+    assert {f.severity for f in validate_tables([fees, swapped])} == {"error"}

@@ -22,7 +22,16 @@ from ..model import Finding, Severity, Table
 from .costs import METHODS, cumulative_costs, dollars
 from .policy import DOLLAR, finding, text
 from .schedules import Schedule, cdsc_schedules, rate_in_year
-from .series import Figure, Inputs, Series, class_inputs, document_context, example_series, lookup
+from .series import (
+    Figure,
+    Inputs,
+    Series,
+    class_inputs,
+    document_context,
+    example_series,
+    lookup,
+    lookup_series,
+)
 
 _NUMBER_WORDS = {
     "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
@@ -217,10 +226,10 @@ def expense_example(table: Table, related: Sequence[Table]) -> list[Finding]:
     schedules = tuple(cdsc_schedules([table, *related]))
     findings: list[Finding] = []
     keys = {s.key for s in all_series}
-    priced = [k for k, v in inputs.items() if v.gross is not None or v.net is not None]
+    priced = [k for k, v in inputs.items() if (v.gross is not None or v.net is not None) and not k.startswith("id:")]
     for series in all_series:
         first = series.figures[min(series.figures)]
-        known = lookup(inputs, series.key)
+        known = lookup_series(inputs, series)
         if known is None and len(keys) == 1 and len(priced) == 1:
             known = lookup(inputs, priced[0])  # one class on each side: the names need not agree
         if known is None:
@@ -240,7 +249,7 @@ def example_order(table: Table, related: Sequence[Table] = ()) -> list[Finding]:
     inputs, _ = class_inputs(table, related)
     findings: list[Finding] = []
     for series in example_series(table):
-        known = lookup(inputs, series.key)
+        known = lookup_series(inputs, series)
         cdsc = known.cdsc if known is not None else None
         if series.redeemed is not False and ((cdsc is None and series.redeemed) or cdsc):
             continue

@@ -7,14 +7,15 @@ get the same arithmetic and the same findings, each located at the cell it conce
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections import Counter
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
 
 import regex
 
 from ..classify.labels import normalize
-from ..model import Table
+from ..model import Cell, Table
 
 
 @dataclass(frozen=True)
@@ -32,6 +33,8 @@ class ClassFees:
     """The fee items of one class (one column, or one row of a transposed table)."""
 
     name: str
+    class_id: str | None = None
+    """The share-class ID that inline XBRL (or the reader) ties to the class, if any."""
     items: list[Item] = field(default_factory=list)
     unnamed: list[Item] = field(default_factory=list)
     """Cells of rows without a concept between the first operating expense and the gross total."""
@@ -52,6 +55,19 @@ def column_name(table: Table, index: int) -> str:
     return header or f"column {index + 1}"
 
 
+def tagged_class(cells: Sequence[Cell]) -> str | None:
+    """The share-class ID most of ``cells`` carry in their XBRL facts."""
+    ids = Counter(c.xbrl.class_id for c in cells if c.xbrl is not None and c.xbrl.class_id)
+    return ids.most_common(1)[0][0] if ids else None
+
+
+def column_class(table: Table, index: int) -> str | None:
+    """Share-class ID of a column: from the reader's ``column_classes`` or the column's facts."""
+    if table.column_classes is not None and index < len(table.column_classes) and table.column_classes[index]:
+        return table.column_classes[index]
+    return tagged_class([r.cells[index] for r in table.rows if index < len(r.cells)])
+
+
 def fee_classes(table: Table) -> list[ClassFees]:
     """One :class:`ClassFees` per class of a classified fee table."""
     if table.column_concepts is not None:
@@ -59,14 +75,14 @@ def fee_classes(table: Table) -> list[ClassFees]:
         for row in table.rows:
             if not row.has_values:
                 continue
-            fees = ClassFees(row.label or f"line {row.line}")
+            fees = ClassFees(row.label or f"line {row.line}", tagged_class(row.cells))
             for j, (concept, cell) in enumerate(zip(table.column_concepts, row.cells, strict=False)):
                 if concept:
                     where = (row.line, row.label, column_name(table, j))
                     fees.items.append(Item(concept, cell.value, table.columns[j], where))
             out.append(fees)
         return out
-    classes = [ClassFees(column_name(table, j)) for j in range(len(table.columns))]
+    classes = [ClassFees(column_name(table, j), column_class(table, j)) for j in range(len(table.columns))]
     operating = False
     for row in table.rows:
         if row.concept == "ExpensesOverAssets":

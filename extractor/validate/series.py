@@ -15,7 +15,7 @@ from decimal import Decimal
 from ..classify import redemption_mode
 from ..model import Table
 from .fees import COMPONENTS, GROSS, NET
-from .grid import ClassFees, base_keys, class_key, column_name, fee_classes
+from .grid import ClassFees, base_keys, class_key, column_class, column_name, fee_classes, tagged_class
 
 PURCHASE = "MaximumSalesChargeImposedOnPurchasesOverOfferingPrice"
 DEFERRED = ("MaximumDeferredSalesChargeOverOfferingPrice", "MaximumDeferredSalesChargeOverOther")
@@ -33,7 +33,13 @@ class Series:
     name: str
     key: str
     redeemed: bool | None
+    class_id: str | None = None
     figures: dict[int, Figure] = field(default_factory=dict)
+
+    @property
+    def keys(self) -> list[str]:
+        """Keys to look the class up by: its XBRL class ID first, then its name."""
+        return [f"id:{self.class_id}", self.key] if self.class_id else [self.key]
 
 
 @dataclass
@@ -59,7 +65,8 @@ def example_series(table: Table) -> list[Series]:
     out: dict[tuple[int, bool | None], Series] = {}
 
     def add(index: int, name: str, mode: bool | None, figure: Figure) -> None:
-        series = out.setdefault((index, mode), Series(name, class_key(name), mode))
+        tag = column_class(table, index) if table.column_concepts is None else tagged_class(table.rows[index].cells)
+        series = out.setdefault((index, mode), Series(name, class_key(name), mode, tag))
         series.figures.setdefault(figure.years, figure)
 
     caption_mode = redemption_mode(table.caption) if table.caption else None
@@ -115,23 +122,25 @@ def class_inputs(example: Table, related: Sequence[Table]) -> tuple[dict[str, In
     loads_stated = False
     for table in fee_tables(example, related):
         for fees in fee_classes(table):
-            key = class_key(fees.name)
-            if not key:
-                continue
-            got = inputs.setdefault(key, Inputs())
-            gross, net = _ratio(fees, GROSS), _ratio(fees, NET)
-            if gross is None and net is None:
-                parts = [i.value for c in COMPONENTS for i in fees.of(c) if i.value is not None]
-                gross = sum(parts, Decimal(0)) if parts else None
-            got.gross = got.gross if got.gross is not None else gross
-            got.net = got.net if got.net is not None else net
-            if fees.has(PURCHASE):
-                loads_stated = True
-                if got.load is None:
-                    got.load = _ratio(fees, PURCHASE) or Decimal(0)
-            if any(fees.has(c) for c in DEFERRED) and got.cdsc is None:
-                got.cdsc = next((v for c in DEFERRED if (v := _ratio(fees, c)) is not None), Decimal(0))
+            loads_stated = loads_stated or fees.has(PURCHASE)
+            keys = [class_key(fees.name), f"id:{fees.class_id}" if fees.class_id else ""]
+            for key in filter(None, keys):
+                _absorb(inputs.setdefault(key, Inputs()), fees)
     return inputs, loads_stated
+
+
+def _absorb(got: Inputs, fees: ClassFees) -> None:
+    """Fill what ``got`` does not know yet from one class of one fee table (nearest tables first)."""
+    gross, net = _ratio(fees, GROSS), _ratio(fees, NET)
+    if gross is None and net is None:
+        parts = [i.value for c in COMPONENTS for i in fees.of(c) if i.value is not None]
+        gross = sum(parts, Decimal(0)) if parts else None
+    got.gross = got.gross if got.gross is not None else gross
+    got.net = got.net if got.net is not None else net
+    if fees.has(PURCHASE) and got.load is None:
+        got.load = _ratio(fees, PURCHASE) or Decimal(0)
+    if any(fees.has(c) for c in DEFERRED) and got.cdsc is None:
+        got.cdsc = next((v for c in DEFERRED if (v := _ratio(fees, c)) is not None), Decimal(0))
 
 
 def lookup(inputs: dict[str, Inputs], key: str) -> Inputs | None:
@@ -144,6 +153,18 @@ def lookup(inputs: dict[str, Inputs], key: str) -> Inputs | None:
         other = inputs.get(base)
         if other is None:
             continue
+        merged.load = merged.load if merged.load is not None else other.load
+        merged.cdsc = merged.cdsc if merged.cdsc is not None else other.cdsc
+    return merged
+
+
+def lookup_series(inputs: dict[str, Inputs], series: Series) -> Inputs | None:
+    """Inputs of a series by class ID, completed by name (a shareholder-fee table may be untagged)."""
+    found = [got for key in series.keys if (got := lookup(inputs, key)) is not None]
+    if not found:
+        return None
+    merged = found[0]
+    for other in found[1:]:
         merged.load = merged.load if merged.load is not None else other.load
         merged.cdsc = merged.cdsc if merged.cdsc is not None else other.cdsc
     return merged

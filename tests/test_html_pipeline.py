@@ -57,3 +57,10 @@ def test_none_rows_keep_their_concepts_and_the_table_its_kind() -> None:
         "ManagementFeesOverAssets", "DistributionAndService12b1FeesOverAssets",
     ]
 
+
+def test_the_section_after_a_no_redemption_heading_gets_no_redemption_concepts() -> None:
+    sold, kept = extract(FIXTURES / "html-example-headings.html").tables[:2]
+    assert sold.column_concepts == ("ExpenseExampleYear01", "ExpenseExampleYear03", "ExpenseExampleYear05",
+                                    "ExpenseExampleYear10")
+    assert kept.column_concepts == ("ExpenseExampleNoRedemptionYear01", "ExpenseExampleNoRedemptionYear03",
+                                    "ExpenseExampleNoRedemptionYear05", "ExpenseExampleNoRedemptionYear10")

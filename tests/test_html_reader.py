@@ -355,6 +355,31 @@ def test_a_label_beside_prose_alone_is_still_layout() -> None:
     assert read(html) == []
 
 
+@pytest.fixture(scope="module")
+def headings() -> list[Table]:
+    return read_file("html-example-headings.html")
+
+
+def test_a_heading_row_above_a_repeated_header_titles_the_next_section(headings: list[Table]) -> None:
+    sold, kept = headings[0], headings[1]
+    assert [(t.line, t.section) for t in (sold, kept)] == [(3, 0), (3, 1)]
+    # The heading in the label column only (no colspan) titles the first section too.
+    assert sold.caption == "If you sell your shares at the end of the period:"
+    assert kept.caption == "If you do not sell your shares:"
+    assert [r.label for r in sold.rows] == ["Class A", "Class C"]
+    assert [r.label for r in kept.rows] == ["Class A", "Class C"]
+    assert kept.columns == ("1 Year", "3 Years", "5 Years", "10 Years")
+    assert values(kept) == [[617, 860, 1123, 1872], [148, 509, 895, 1978]]
+
+
+def test_a_heading_row_without_a_new_header_stays_above_its_rows(headings: list[Table]) -> None:
+    table = headings[2]
+    assert table.section == 0 and table.caption == ""
+    assert [r.label for r in table.rows] == ["Class C", "If you do not sell your shares:", "Class C"]
+    assert [(c.text, c.value) for c in table.rows[1].cells] == [("", None)] * 4
+    assert values(table)[2] == [148, 509, 895, 1978]
+
+
 def test_a_one_row_table_with_a_raised_marker_after_none_is_data() -> None:
     (table,) = read("<table><tr><td>Exchange fee</td><td>None<sup>(2)</sup></td></tr></table>")
     (row,) = table.rows

@@ -290,8 +290,9 @@ def _header_texts(header: list[GridRow], label_col: int | None, data_cols: list[
             text = slot.cell.text
             if not text:
                 continue
-            if slot.start == 0 and slot.end >= width and len(row.slots) == 1:
-                title = title or text
+            alone = len(row.slots) == 1 and slot.start == 0
+            if alone and (slot.end >= width or (label_col is not None and label_col < slot.end)):
+                title = title or text  # a heading over the table, whether it spans it or not
                 continue
             if label_col is not None and slot.start <= label_col < slot.end:
                 continue
@@ -373,6 +374,16 @@ def _header_like(row: GridRow, label_col: int | None) -> bool:
     )
 
 
+def _heading(row: GridRow, label_col: int | None) -> bool:
+    """A row of one text in the label column ("If you do not sell your shares:").
+
+    Just above a repeated header it names the section that header starts, so it goes with it
+    rather than trailing the section before.
+    """
+    return (label_col is not None and len(row.slots) == 1 and row.slots[0].col == label_col
+            and bool(row.slots[0].cell.text) and row.slots[0].parsed.value is None)
+
+
 def _sections(
     rows: list[GridRow], header: list[GridRow], label_col: int | None, data_cols: list[int]
 ) -> list[tuple[list[GridRow], list[GridRow]]]:
@@ -381,7 +392,10 @@ def _sections(
     for i in range(1, len(rows) - 1):
         if _header_like(rows[i], label_col) and number_row(rows[i + 1], allow_years=True):
             start = i
-            while start - 1 > (cuts[-1][1] if cuts else 0) and _header_like(rows[start - 1], label_col):
+            floor = cuts[-1][1] if cuts else 0
+            while start - 1 > floor and _header_like(rows[start - 1], label_col):
+                start -= 1
+            if start - 1 > floor and _heading(rows[start - 1], label_col):
                 start -= 1
             cuts.append((start, i + 1))
     sections: list[tuple[list[GridRow], list[GridRow]]] = []

@@ -469,3 +469,14 @@ def test_inline_xbrl_class_ids_match_classes_whatever_their_headers() -> None:
     assert validate_tables([fees, example]) == []
     swapped = with_class(example, ["C000000002", "C000000001"])
     assert {f.severity for f in validate_tables([fees, swapped])} == {"error"}
+
+
+def test_waiver_without_a_net_row_is_info() -> None:
+    table = grid(["Class A"], [
+        ("Management Fees", ["0.75%"]),
+        ("Other Expenses", ["0.20%"]),
+        ("Total Annual Fund Operating Expenses", ["0.95%"]),
+        ("Fee Waiver", ["(0.10)%"]),
+    ])
+    found = validate(table)
+    assert [(f.check, f.severity, f.row) for f in found] == [("net_total", "info", "Fee Waiver")]

@@ -149,6 +149,11 @@ def net_total(table: Table) -> list[Finding]:
         gross = fees.first(GROSS)
         waivers = [i for i in fees.of(WAIVER) if i.value]
         if net is None or net.value is None:
+            if waivers and not fees.has(NET):
+                findings.append(finding(
+                    "net_total", "info", table.id, waivers[0].where, "", text(waivers[0].value or Decimal(0)),
+                    f"{fees.name}: a waiver row but no net total row, so the net expenses could not be checked",
+                ))
             continue
         if gross is None or gross.value is None:
             if waivers:

@@ -385,3 +385,17 @@ def test_a_one_row_table_with_a_raised_marker_after_none_is_data() -> None:
     (row,) = table.rows
     assert row.label == "Exchange fee"
     assert (row.cells[0].value, row.cells[0].footnotes) == (None, ("(2)",))
+
+
+def test_a_two_row_header_above_rows_that_are_all_none() -> None:
+    html = """<table>
+<tr><td></td><td>Class A</td><td>Class I</td></tr>
+<tr><td></td><td>Shares</td><td>Shares</td></tr>
+<tr><td>Maximum sales charge (load)</td><td>None</td><td>None</td></tr>
+<tr><td>Redemption fee</td><td>None</td><td>&#8211;</td></tr>
+</table>"""
+    (table,) = read(html)
+    assert table.columns == ("Class A Shares", "Class I Shares")
+    assert [r.label for r in table.rows] == ["Maximum sales charge (load)", "Redemption fee"]
+    assert [[c.text for c in r.cells] for r in table.rows] == [["None", "None"], ["None", "\u2013"]]
+    assert values(table) == [[None, None], [None, None]]

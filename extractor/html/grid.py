@@ -332,6 +332,9 @@ def build_grid(table: Element) -> list[Grid]:
     first = next((i for i, r in enumerate(rows) if number_row(r, allow_years=False)), None)
     if first is None:
         first = next((i for i, r in enumerate(rows) if number_row(r, allow_years=True)), None)
+    if first is None:  # no number at all ("None" throughout): the header ends at the first such row
+        left = min(s.start for r in rows for s in r.slots)
+        first = next((i for i, r in enumerate(rows) if nil_row(r, left)), None)
     candidates = rows[:first] if first is not None else rows[: 1 if len(rows) > 1 else 0]
     label_guess = min((s.start for r in rows[first or 0 :] for s in r.slots), default=0)
     candidates = candidates[: next((i for i, r in enumerate(candidates) if nil_row(r, label_guess)), None)]

@@ -92,7 +92,7 @@ class RssSampler(threading.Thread):
         import psutil
 
         self.root = psutil.Process(pid)
-        self.peak_total = self.peak_single = 0
+        self.peak_total = self.peak_single = self.peak_pss = 0
         self.cpu: dict[int, float] = {}
         self.stopped = threading.Event()
 
@@ -102,13 +102,16 @@ class RssSampler(threading.Thread):
         while not self.stopped.is_set():
             try:
                 procs = [self.root, *self.root.children(recursive=True)]
-                sizes = []
+                sizes, shares = [], []
                 for proc in procs:
                     with contextlib.suppress(psutil.Error):
-                        sizes.append(proc.memory_info().rss)
+                        info = proc.memory_full_info()  # pss: shared pages counted once, not per process
+                        sizes.append(info.rss)
+                        shares.append(info.pss)
                         times = proc.cpu_times()
                         self.cpu[proc.pid] = times.user + times.system
                 self.peak_total = max(self.peak_total, sum(sizes))
+                self.peak_pss = max(self.peak_pss, sum(shares))
                 self.peak_single = max(self.peak_single, max(sizes, default=0))
             except psutil.Error:
                 pass
@@ -132,6 +135,7 @@ def run_batch(path: Path, jobs: int, extra: list[str]) -> dict[str, float]:
         sys.exit(f"batch failed ({proc.returncode}): {err[-2000:]}")
     summary = err.strip().splitlines()[-1] if err.strip() else ""
     return {"seconds": seconds, "cpu": sum(sampler.cpu.values()), "peak_total": sampler.peak_total,
+            "peak_pss": sampler.peak_pss,
             "peak_single": sampler.peak_single, "summary": summary}  # type: ignore[dict-item]
 
 
@@ -201,13 +205,15 @@ def main() -> None:
         rates[jobs] = rate
         print(f"jobs {jobs}: {result['seconds']:.1f} s, {rate:.1f} MB/s ({rate / jobs:.1f} per worker), "
               f"{count / result['seconds']:.1f} filings/s, {rate / scan_rate:.2f} of the bare scan, "
-              f"{total / MB / result['cpu']:.1f} MB per CPU second; peak RSS {result['peak_total'] / MB:.0f} MB "
-              f"for the tree ({result['peak_single'] / MB:.0f} MB largest process); "
+              f"{total / MB / result['cpu']:.1f} MB per CPU second; peak RSS {result['peak_single'] / MB:.0f} MB "
+              f"(largest process), {result['peak_total'] / MB:.0f} MB summed over the process tree, "
+              f"{result['peak_pss'] / MB:.0f} MB PSS (shared pages once); "
               f"load average {os.getloadavg()[0]:.1f}")
         print(f"        {result['summary']}")
         figures[f"j{jobs}"] = {"seconds": result["seconds"], "cpu_seconds": result["cpu"], "mb_s": rate,
                                "filings_s": count / result["seconds"],
                                "vs_scan": rate / scan_rate, "peak_rss_mb": result["peak_total"] / MB,
+                               "peak_pss_mb": result["peak_pss"] / MB,
                                "peak_single_mb": result["peak_single"] / MB}
     if 1 in rates and 2 in rates:
         print(f"2 workers / 1 worker: {rates[2] / rates[1]:.2f}x")

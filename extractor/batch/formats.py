@@ -10,40 +10,42 @@ from __future__ import annotations
 import csv
 import io
 from collections.abc import Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-import pyarrow as pa
+from ..model import Finding
+from ..writers import TIDY_COLUMNS, finding_dict
 
-from ..writers import TIDY_COLUMNS, findings_frame
+if TYPE_CHECKING:
+    import pyarrow as pa
 
 Row = Sequence[Any]
 
 INT_COLUMNS = frozenset({"table_line", "row", "row_line", "column_index", "document", "line", "tables",
                          "findings", "errors", "bytes"})
 FLOAT_COLUMNS = frozenset({"value", "xbrl_value", "seconds"})
-FINDING_COLUMNS = [str(c) for c in findings_frame([]).columns]
+FINDING_COLUMNS = ["file", *finding_dict(Finding("", "info", "", 0, "", "", "", "", ""))]
+"""The columns of ``writers.findings_frame``, known without importing pandas in every worker."""
 MANIFEST_COLUMNS = ["input", "status", "reason", "tables", "findings", "errors", "bytes", "seconds"]
 
 
-def arrow_type(column: str) -> pa.DataType:
-    if column in INT_COLUMNS:
-        return pa.int64()
-    if column in FLOAT_COLUMNS:
-        return pa.float64()
-    return pa.string()
+def column_kind(column: str) -> str:
+    return "int" if column in INT_COLUMNS else "float" if column in FLOAT_COLUMNS else "str"
 
 
 def schema(columns: Sequence[str]) -> pa.Schema:
-    return pa.schema([(c, arrow_type(c)) for c in columns])
+    import pyarrow as pa  # only Parquet runs pay for pyarrow (about 60 MB a process)
+
+    types = {"int": pa.int64(), "float": pa.float64(), "str": pa.string()}
+    return pa.schema([(c, types[column_kind(c)]) for c in columns])
 
 
-def coerce(value: Any, kind: pa.DataType) -> Any:
-    """A value of the column's type; anything unexpected becomes text rather than failing."""
+def coerce(value: Any, kind: str) -> Any:
+    """A value of the column's kind; anything unexpected becomes text (or null) rather than failing."""
     if value is None:
         return None
-    if kind == pa.string():
+    if kind == "str":
         return value if isinstance(value, str) else str(value)
-    if kind == pa.int64():
+    if kind == "int":
         return int(value) if isinstance(value, int) else None
     return float(value) if isinstance(value, (int, float)) else None
 
@@ -59,13 +61,17 @@ def csv_body(rows: Sequence[Row]) -> bytes:
 
 
 def arrow_table(rows: Sequence[Row], columns: Sequence[str]) -> pa.Table:
+    import pyarrow as pa
+
     target = schema(columns)
-    arrays = [pa.array([coerce(row[i], field.type) for row in rows], type=field.type)
+    arrays = [pa.array([coerce(row[i], column_kind(field.name)) for row in rows], type=field.type)
               for i, field in enumerate(target)]
     return pa.Table.from_arrays(arrays, schema=target)
 
 
 def ipc_body(rows: Sequence[Row], columns: Sequence[str]) -> bytes:
+    import pyarrow as pa
+
     sink = io.BytesIO()
     table = arrow_table(rows, columns)
     with pa.ipc.new_stream(sink, table.schema) as writer:

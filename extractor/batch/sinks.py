@@ -9,12 +9,12 @@ from __future__ import annotations
 import os
 from collections.abc import Sequence
 from pathlib import Path
-from typing import Protocol
-
-import pyarrow as pa
-import pyarrow.parquet as pq
+from typing import TYPE_CHECKING, Protocol
 
 from .formats import Row, arrow_table, csv_body, csv_header, schema
+
+if TYPE_CHECKING:
+    import pyarrow as pa
 
 ROW_GROUP = 65536
 
@@ -44,6 +44,8 @@ class CsvSink:
 
 class ParquetSink:
     def __init__(self, target: Path, tmp: Path, columns: Sequence[str]) -> None:
+        import pyarrow.parquet as pq  # only Parquet runs pay for pyarrow
+
         self.target, self.tmp, self.columns = target, tmp, list(columns)
         self.schema = schema(columns)
         self.writer = pq.ParquetWriter(tmp, self.schema)
@@ -53,6 +55,8 @@ class ParquetSink:
 
     def add_part(self, body: bytes) -> None:
         if body:
+            import pyarrow as pa
+
             self._convert()
             self._add(pa.ipc.open_stream(body).read_all())
 
@@ -73,6 +77,8 @@ class ParquetSink:
             self._flush(final=False)
 
     def _flush(self, final: bool) -> None:
+        import pyarrow as pa
+
         table = pa.concat_tables(self.pending).combine_chunks() if self.pending else self.schema.empty_table()
         whole = table.num_rows if final else table.num_rows - table.num_rows % ROW_GROUP
         if whole:

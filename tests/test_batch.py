@@ -282,6 +282,36 @@ def test_exit_codes_and_one_line_reports(tmp_path: Path) -> None:
     assert proc.returncode == 3
 
 
+def test_the_progress_bar_counts_files_bytes_and_failures(capsys: pytest.CaptureFixture[str]) -> None:
+    from extractor.batch.progress import Progress
+
+    progress = Progress(enabled=True)
+    progress.advance("ok", 3_000_000)
+    progress.advance("failed", 1_000_000)
+    progress.report("x.txt: failed: broken")
+    progress.bar.refresh()
+    progress.close()
+    err = capsys.readouterr().err
+    assert "2 files" in err and "MB/s" in err and "1 failed" in err and "x.txt: failed: broken\n" in err
+    Progress(enabled=False).close()
+    assert capsys.readouterr().err == ""
+
+
+def test_debug_shows_the_traceback_of_an_unexpected_error(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                                          capsys: pytest.CaptureFixture[str]) -> None:
+    def broken(data: bytes, source: str) -> Any:
+        raise ZeroDivisionError("division by zero")
+
+    monkeypatch.setattr(pipeline, "extract_bytes", broken)
+    (tmp_path / "seed.txt").write_bytes(SEED_BYTES)
+    out = str(tmp_path / "out")
+    assert main(["batch", str(tmp_path / "seed.txt"), "-o", out, "--jobs", "1"]) == 3
+    err = capsys.readouterr().err
+    assert "seed.txt: failed: ZeroDivisionError: division by zero" in err and "Traceback" not in err
+    assert main(["batch", str(tmp_path / "seed.txt"), "-o", out, "--jobs", "1", "--debug"]) == 3
+    assert "Traceback (most recent call last)" in capsys.readouterr().err
+
+
 def test_bad_flags_are_usage_errors(tmp_path: Path) -> None:
     (tmp_path / "seed.txt").write_bytes(SEED_BYTES)
     for extra in (["--jobs", "0"], ["--max-ratio", "0"], ["--max-member-bytes", "-1"], ["--form", ","],

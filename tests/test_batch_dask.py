@@ -39,3 +39,6 @@ def test_dask_gives_the_same_outputs_as_the_local_pool(tmp_path: Path, client: A
     if fmt == "csv":  # the command line's own cluster: worker processes, not threads
         batch(tmp_path / "own", src, settings=settings, engine="dask", jobs=1)
         assert outputs(tmp_path / "own", fmt) == outputs(tmp_path / "local", fmt)
+    else:  # --scheduler ADDRESS: a client of its own, connected to a running cluster
+        batch(tmp_path / "address", src, settings=settings, engine="dask", scheduler=client.scheduler.address)
+        assert outputs(tmp_path / "address", fmt) == outputs(tmp_path / "local", fmt)

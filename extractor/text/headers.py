@@ -19,7 +19,7 @@ from .columns import Span, overlap
 
 _DASHES = regex.compile(r"[-=_]++")
 _SINGLE = 0.75
-_UNIT = regex.compile(r"\([^()]*+\)")
+_UNIT = regex.compile(r"\([^()]*+\)?+|[^()]*+\)")
 _CENTRE_SLACK = 3
 
 
@@ -152,7 +152,8 @@ def _stacked(
         return None
     for group, covered in groups:
         if group.line + 1 == piece.line and group.start - 1 <= piece.start and piece.end <= group.end + 1:
-            return covered
+            beside = [t for t in texts if t.line == piece.line and overlap(t.start, t.end, group.start, group.end)]
+            return covered if len(beside) == 1 else None
     return None
 
 

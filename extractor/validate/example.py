@@ -143,7 +143,7 @@ def _explain(series: Series, inputs: Inputs, reading: Reading, figure: Figure,
     nearest: tuple[int, Decimal, Decimal] | None = None
     for charge, certain in _charges(series, inputs, figure.years, schedules):
         expected = dollars(base + charge)
-        if abs(expected - figure.value) <= DOLLAR:
+        if abs(base + charge - figure.value) <= DOLLAR:
             level = 2 if certain and reading.stated else 1
             if level > best[0]:
                 best = (level, expected, charge)

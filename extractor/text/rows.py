@@ -85,7 +85,7 @@ class Section:
 
     headers: list[str]
     rows: list[Row]
-    header_lines: list[str] = field(default_factory=list)
+    caption: str = ""
 
 
 def norm(text: str) -> str:

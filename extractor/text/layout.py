@@ -1,0 +1,110 @@
+"""The column layout of one part: spans from the tags or the data, and where values lie.
+
+The tag line is the filer's statement of the columns; the values are the evidence. Spans
+come from the tags unless the values contradict them, are then trimmed of tags that fall
+inside the labels and completed with a headed column that the tags left out. The ranges the
+values occupy are what header text is matched against.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from .chunks import Chunk, chunk_line
+from .columns import WIDE, Placed, Span, blank_tags, collisions, infer_spans, place_line, spans_from, tag_spans
+from .parts import Part
+from .tokenizer import Token, TokenKind
+
+_CLASH = 0.2
+
+
+def body_texts(tokens: Sequence[Token]) -> list[str]:
+    return [blank_tags(t.text) for t in tokens if t.kind is TokenKind.TEXT]
+
+
+def _body_chunks(tokens: Sequence[Token]) -> list[tuple[Chunk, ...]]:
+    return [chunk_line(blank_tags(t.text)) for t in tokens if t.kind is TokenKind.TEXT]
+
+
+def choose_spans(part: Part) -> list[Span]:
+    """The tag spans, unless the data contradicts them; then spans inferred from the data."""
+    lines = _body_chunks(part.body)
+    inferred = infer_spans(lines)
+    if part.tags is None:
+        return inferred
+    spans = tag_spans(part.tags.text)
+    if not spans:
+        return inferred
+    rows, clashes = collisions(lines, spans)
+    if rows and clashes > _CLASH * rows:
+        _, clashes_inferred = collisions(lines, inferred)
+        if clashes_inferred < clashes:
+            return inferred
+    return spans
+
+
+def refine_spans(part: Part, spans: list[Span]) -> list[Span]:
+    """Drop tag columns that only label overhang reaches; add a headed column the tags left out.
+
+    A ``<C>`` that falls inside the row labels and never holds a value is part of the label
+    column. A header word that stands between the labels and the first column, right of the
+    label column's own header, is a column of its own (blank in every row).
+    """
+    if not spans:
+        return spans
+    key = tuple(spans)
+    placed = [place_line(text, key) for text in body_texts(part.body)]
+    used = {col for p in placed if p.has_data for col in p.cells}
+    starts = [
+        s
+        for i, (s, _) in enumerate(spans)
+        if i in used or not any(c.start < s < c.end for p in placed for c in p.label)
+    ]
+    if not starts:
+        return spans
+    label_end = max((c.end for p in placed if _values(p) > 1 for c in p.label), default=0)
+    first = starts[0]
+    for token in part.header:
+        if token.kind is not TokenKind.TEXT:
+            continue
+        pieces = chunk_line(token.text, False)
+        inside = [p for p in pieces[1:] if label_end + 3 < p.start and p.end < first - 1]
+        if inside and pieces[0].end <= label_end + 3 and any(p.start >= first for p in pieces):
+            starts.insert(0, inside[0].start)
+            break
+    return spans_from(starts)
+
+
+def _values(placed: Placed) -> int:
+    return sum(c.data for cells in placed.cells.values() for c in cells)
+
+
+def column_extents(part: Part, spans: Sequence[Span]) -> list[Span]:
+    """The character range each column's values occupy in the body, with the column's tag.
+
+    Only values count: stray prose inside a table block would smear the ranges. The tag
+    position joins the range only where it sits next to the values (a shifted or inferred
+    column start says nothing about where the header text lies).
+    """
+    lo = [WIDE for _ in spans]
+    hi = [0 for _ in spans]
+    key = tuple(spans)
+    for text in body_texts(part.body):
+        chunks = chunk_line(text)
+        if sum(c.data for c in chunks) < 2 and (not chunks or chunks[0].data):
+            continue
+        placed = place_line(text, key)
+        for col, cells in placed.cells.items():
+            for cell in cells:
+                if cell.data:
+                    lo[col] = min(lo[col], cell.start)
+                    hi[col] = max(hi[col], cell.end)
+    ranges: list[Span] = []
+    for (start, end), low, high in zip(spans, lo, hi, strict=True):
+        if high == 0:
+            ranges.append((start, min(end, start + 1)))
+        elif low - 4 <= start <= high:
+            ranges.append((min(low, start), high))
+        else:
+            ranges.append((low, high))
+    return ranges

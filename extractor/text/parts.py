@@ -1,0 +1,110 @@
+"""Cut a ``<TABLE>`` block into parts: header lines, the column-tag line, body lines.
+
+A block has one part per ``<S>``/``<C>`` line (a repeated tag line, usually under a new
+``<CAPTION>``, starts a part with new columns). Where filers left the tag line out, the block
+is cut at each ``<CAPTION>`` and the body starts at the first row that holds a value.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+import regex
+
+from ..values import split_markers
+from .chunks import chunk_line
+from .tokenizer import Token, TokenKind
+
+_YEAR = regex.compile(r"(?:19|20)\d\d")
+
+
+@dataclass(slots=True)
+class Part:
+    """One tag-line section of a table block: header tokens, the tag line, body tokens."""
+
+    header: list[Token]
+    tags: Token | None
+    body: list[Token]
+
+
+def split_parts(tokens: Sequence[Token]) -> tuple[list[Part], list[Token]]:
+    """Cut the block at its tag lines; return the parts and the ``<FN>`` footnote tokens."""
+    footnotes: list[Token] = []
+    inner: list[Token] = []
+    for i, token in enumerate(tokens):
+        if token.kind is TokenKind.FOOTNOTE_START:
+            footnotes = [t for t in tokens[i + 1 :] if t.kind is not TokenKind.TABLE_END]
+            break
+        if token.kind not in (TokenKind.TABLE_START, TokenKind.TABLE_END):
+            inner.append(token)
+    tag_at = [i for i, t in enumerate(inner) if t.kind is TokenKind.COLUMN_TAGS and "<C>" in t.text.upper()]
+    if not tag_at:
+        tag_at = [i for i, t in enumerate(inner) if t.kind is TokenKind.COLUMN_TAGS]
+    if not tag_at:
+        cuts = [i for i, t in enumerate(inner) if t.kind is TokenKind.CAPTION and i > 0]
+        untagged = []
+        for lo, hi in zip([0, *cuts], [*cuts, len(inner)], strict=True):
+            head, body = _split_untagged(inner[lo:hi])
+            untagged.append(Part(head, None, body))
+        return untagged, footnotes
+    parts: list[Part] = []
+    start = 0
+    for n, at in enumerate(tag_at):
+        nxt = tag_at[n + 1] if n + 1 < len(tag_at) else len(inner)
+        head_from = _header_start(inner, start, at)
+        if parts:
+            parts[-1].body.extend(inner[start:head_from])
+        end = _header_start(inner, at + 1, nxt) if n + 1 < len(tag_at) else nxt
+        parts.append(Part(inner[head_from:at], inner[at], inner[at + 1 : end]))
+        start = end
+    return parts, footnotes
+
+
+def _header_start(tokens: Sequence[Token], lo: int, at: int) -> int:
+    """Where the header lines above the tag line at ``at`` begin (not before ``lo``)."""
+    for i in range(at - 1, lo - 1, -1):
+        if tokens[i].kind is TokenKind.CAPTION:
+            return i
+    i = at
+    while i > lo and tokens[i - 1].kind in (TokenKind.TEXT, TokenKind.RULE, TokenKind.BLANK, TokenKind.CAPTION_END):
+        token = tokens[i - 1]
+        if token.kind is TokenKind.TEXT and _looks_like_data(token.text):
+            break
+        i -= 1
+    return i if lo == 0 or i > lo else lo
+
+
+def _looks_like_data(text: str) -> bool:
+    """A line with a label and a value: a data row, never a header."""
+    chunks = chunk_line(text)
+    return bool(chunks) and not chunks[0].data and any(c.data for c in chunks[1:])
+
+
+def _split_untagged(tokens: Sequence[Token]) -> tuple[list[Token], list[Token]]:
+    """Header and body of a block without a tag line.
+
+    The body starts at the first row with a value that is not a year (years head columns),
+    taking with it the wrapped label lines right above that row.
+    """
+    first = next((i for i, t in enumerate(tokens) if t.kind is TokenKind.TEXT and _is_body(t.text)), len(tokens))
+    closed = [i + 1 for i, t in enumerate(tokens[:first]) if t.kind is TokenKind.CAPTION_END]
+    start = first
+    while start > 0 and tokens[start - 1].kind is TokenKind.TEXT and _label_only(tokens[start - 1].text):
+        start -= 1
+    start = max([start, *closed])
+    return list(tokens[:start]), list(tokens[start:])
+
+
+def _label_only(text: str) -> bool:
+    chunks = chunk_line(text, False)
+    return len(chunks) == 1 and not chunks[0].data
+
+
+def _is_body(text: str) -> bool:
+    values = [c for c in chunk_line(text) if c.data and not _YEAR.fullmatch(split_markers(c.text)[0])]
+    values = [c for c in values if not c.text.endswith(",")]
+    if not values:
+        return False
+    chunks = chunk_line(text)
+    return not chunks[0].data or any(ch in c.text for c in values for ch in ".,%$")

@@ -317,6 +317,7 @@ def test_bad_flags_are_usage_errors(tmp_path: Path) -> None:
     for extra in (["--jobs", "0"], ["--max-ratio", "0"], ["--max-member-bytes", "-1"], ["--form", ","],
                   ["--scheduler", "tcp://127.0.0.1:1"]):
         assert main(["batch", str(tmp_path / "seed.txt"), "-o", str(tmp_path / "out"), *extra]) == 2
+    assert main(["batch", str(tmp_path / "seed.txt"), "-o", str(tmp_path / "seed.txt" / "out")]) == 2
 
 
 def test_limits_come_from_the_flags() -> None:

@@ -40,6 +40,9 @@ def run_batch_command(args: argparse.Namespace) -> int:
     except BatchUsageError as exc:
         print(f"edgar-extract: error: {exc}", file=sys.stderr)
         return EXIT_USAGE
+    except OSError as exc:  # inputs' errors are recorded per input: this is the output folder failing
+        print(f"edgar-extract: error: writing to {args.output}: {exc}", file=sys.stderr)
+        return EXIT_USAGE
     except KeyboardInterrupt:
         print(f"edgar-extract: interrupted; finished inputs are kept in {args.output}/.parts: "
               f"run again with --resume to go on", file=sys.stderr)

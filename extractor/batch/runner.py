@@ -24,7 +24,10 @@ def run_batch(options: BatchOptions, client: Any = None) -> Summary:
     """Run a batch and write its outputs; ``client`` is a Dask client for ``engine == "dask"``
     (one is made from ``options.scheduler`` or a local cluster when it is ``None``)."""
     paths = resolve_inputs(options.inputs)
-    options.outdir.mkdir(parents=True, exist_ok=True)
+    try:
+        options.outdir.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise BatchUsageError(f"{options.outdir}: cannot make the output folder: {exc.strerror or exc}") from exc
     store = PartStore(options.outdir, options.fingerprint(), options.resume)
     try:
         store.open()

@@ -229,3 +229,15 @@ def test_tags_of_a_transposed_table_name_its_columns() -> None:
     got = classify(Table("t1", 1, ("Adviser", "Running costs", "All in"), rows, layout="html"))
     assert got.kind == "fees"
     assert got.column_concepts == names
+
+
+def test_lead_in_sentence_says_the_example_assumes_no_redemption() -> None:
+    rows = tuple(Row(i, label, tuple(parse_cell(c) for c in cells)) for i, (label, cells) in enumerate([
+        ("Class B", ["$148", "$459", "$792", "$1,523"]), ("Class C", ["$153", "$474", "$818", "$1,791"])], 1))
+    held = Table("t1", 1, ("1 Year", "3 Years", "5 Years", "10 Years"), rows,
+                 context="You would pay the following expenses if you did not redeem your shares:")
+    sold = dataclasses.replace(held, context="If you redeem your shares at the end of each period:")
+    silent = dataclasses.replace(held, context="Your costs would be: Class B shares convert after eight years.")
+    assert classify(held).column_concepts == tuple(f"ExpenseExampleNoRedemptionYear{y:02d}" for y in (1, 3, 5, 10))
+    assert classify(sold).column_concepts == tuple(f"ExpenseExampleYear{y:02d}" for y in (1, 3, 5, 10))
+    assert classify(silent).column_concepts == tuple(f"ExpenseExampleYear{y:02d}" for y in (1, 3, 5, 10))

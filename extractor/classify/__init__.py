@@ -113,7 +113,7 @@ def _as_example(table: Table) -> Table | None:
             rows.append(dataclasses.replace(row, concept=concept))
         return dataclasses.replace(table, kind="expense_example", rows=tuple(rows), column_concepts=None)
     if {1, 3} <= set(col_years):
-        caption_mode = redemption_mode(table.caption) if table.caption else None
+        caption_mode = _lead_mode(table)
         concepts: list[str | None] = []
         for header, years in zip(table.columns, col_years, strict=False):
             mode = redemption_mode(header)
@@ -123,10 +123,23 @@ def _as_example(table: Table) -> Table | None:
     return None
 
 
-def _table_mode(table: Table) -> bool | None:
-    """No-redemption for the whole table only when the caption or every column header says so."""
+def _lead_mode(table: Table) -> bool | None:
+    """Redemption as the caption says, else as the lead-in sentence ending in a colon says.
+
+    Older prospectuses print "You would pay the following expenses if you did not redeem your
+    shares:" just above a second example table; the reader keeps that prose in the context.
+    """
     if table.caption and redemption_mode(table.caption) is not None:
         return redemption_mode(table.caption)
+    leads = _LEAD_IN.findall(table.context[:320])
+    return redemption_mode(leads[-1]) if leads else None
+
+
+def _table_mode(table: Table) -> bool | None:
+    """Redemption for the whole table: caption or lead-in, or every column header saying no."""
+    lead = _lead_mode(table)
+    if lead is not None:
+        return lead
     modes = [redemption_mode(c) for c in table.columns]
     if modes and all(m is False for m in modes):
         return False
@@ -150,6 +163,7 @@ def _small_numbers(table: Table) -> bool:
 
 
 _NIL = regex.compile(r"(?i)^\W*(?:none|n/?a|nil|not applicable|-+|\p{Pd}+|0)\W*(?:\(?\w\)|/\d+/|<F\d+>)?\W*$")
+_LEAD_IN = regex.compile(r"([^.:;!?]{10,200}):(?:\s|$)")
 _FEE_HEADING = regex.compile(
     r"shareholder fees|fees paid directly|annual (?:fund |portfolio )?operating expenses", regex.I
 )

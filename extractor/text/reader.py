@@ -17,9 +17,10 @@ from .columns import Span, blank_tags
 from .footnotes import parse_footnotes
 from .headers import read_headers
 from .layout import choose_spans, column_extents, refine_spans
+from .lines import Line, Section, classify, norm
 from .parts import Part, split_parts
 from .regions import Region, find_regions
-from .rows import Line, Section, build_drafts, classify, norm, to_row
+from .rows import build_drafts, to_row
 from .tokenizer import Token, TokenKind, make_token
 
 

@@ -1,0 +1,103 @@
+"""Body lines of a table section: placed into columns and told apart by kind.
+
+A body line is a data row, a label-only line (part of a wrapped label or a heading), a rule,
+a gap, or a header row inside the body: one that repeats the known column labels (skipped)
+or brings new ones (a new section).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+import regex
+
+from ..model import Row
+from ..values import split_markers
+from .columns import Placed, Span, blank_tags, place_line
+from .tokenizer import Token, TokenKind
+
+_NORM = regex.compile(r"[^a-z0-9]++")
+
+
+@dataclass(slots=True)
+class Line:
+    """One body line with its chunks placed into columns."""
+
+    token: Token
+    placed: Placed
+    kind: str
+    """``data``, ``label``, ``header`` (new column labels), ``repeat`` (known labels) or ``gap``."""
+    width: int = 0
+    """The room a label has before it wraps: where the first data column starts, then (once the
+    section is known) where its widest label line ends."""
+    base: int = 0
+    """Where the section's least indented label starts."""
+    after: tuple[int, ...] = ()
+    """Indents of the lines that follow in the block, up to the next blank."""
+
+    def sibling(self, indent: int) -> bool:
+        """Whether the next line at ``indent`` or less (deeper ones skipped) is at ``indent``."""
+        back = next((x for x in self.after if x <= indent), None)
+        return back == indent
+
+    @property
+    def children(self) -> bool:
+        """The next line is indented deeper than this one."""
+        return bool(self.after) and self.after[0] > self.indent
+
+    @property
+    def label(self) -> str:
+        return self.placed.label_text
+
+    @property
+    def indent(self) -> int:
+        return self.placed.label[0].start if self.placed.label else self.token.col
+
+
+@dataclass(slots=True)
+class Section:
+    """Columns and rows of one section (a new one starts at an in-body header with new labels)."""
+
+    headers: list[str]
+    rows: list[Row]
+    caption: str = ""
+
+
+def norm(text: str) -> str:
+    """Header text as compared: lower case, markers and punctuation dropped."""
+    bare: str = _NORM.sub(" ", split_markers(text.lower())[0])
+    return bare.strip()
+
+
+def _matches(placed: Placed, headers: Sequence[str]) -> bool:
+    """Whether every text over a data column repeats that column's known header."""
+    for col, chunks in placed.cells.items():
+        have = norm(" ".join(c.text for c in chunks))
+        if col >= len(headers) or not have or have not in norm(headers[col]):
+            return False
+    return True
+
+
+def classify(token: Token, spans: Sequence[Span], headers: Sequence[str]) -> Line:
+    """Place a body line's chunks and say what kind of line it is."""
+    text = blank_tags(token.text) if token.kind is TokenKind.COLUMN_TAGS else token.text
+    placed = place_line(text, tuple(spans))
+    width = spans[0][0] if spans else 0
+    if token.kind is TokenKind.RULE:
+        kind = "rule"
+    elif token.kind is not TokenKind.TEXT and token.kind is not TokenKind.COLUMN_TAGS:
+        kind = "gap"
+    elif not placed.cells:
+        kind = "label" if placed.label else "gap"
+    elif placed.has_data:
+        kind = "data"
+    elif _matches(placed, headers):
+        kind = "repeat"
+    elif not placed.label and len(placed.cells) >= min(2, len(spans)):
+        kind = "header"
+    else:
+        kind = "data"
+    return Line(token, placed, kind, width)
+
+

@@ -25,6 +25,10 @@ def _tagged(tables: Sequence[Table]) -> bool:
 
 def validate(table: Table, related: Sequence[Table] = ()) -> list[Finding]:
     """Findings about one table; ``related`` are the other tables of the same document."""
+    return _validate(table, related, _tagged([table, *related]))
+
+
+def _validate(table: Table, related: Sequence[Table], tagged: bool) -> list[Finding]:
     findings: list[Finding] = []
     if table.kind == "fees":
         findings += component_sum(table) + net_total(table) + expense_cap(table)
@@ -32,13 +36,18 @@ def validate(table: Table, related: Sequence[Table] = ()) -> list[Finding]:
         findings += expense_example(table, related) + example_order(table, related)
     else:
         findings += column_total(table)
-    findings += check_xbrl(table, _tagged([table, *related]))
+    findings += check_xbrl(table, tagged)
     return findings
 
 
 def validate_tables(tables: Sequence[Table]) -> list[Finding]:
     """Findings about every table of a filing, in table order."""
+    by_document: dict[int, list[Table]] = {}
+    for table in tables:
+        by_document.setdefault(table.document, []).append(table)
+    tagged = {document: _tagged(group) for document, group in by_document.items()}
     findings: list[Finding] = []
     for table in tables:
-        findings.extend(validate(table, [t for t in tables if t.document == table.document and t is not table]))
+        related = [t for t in by_document[table.document] if t is not table]
+        findings.extend(_validate(table, related, tagged[table.document]))
     return findings

@@ -13,6 +13,7 @@ from extractor.model import Document, Table
 from extractor.text import read_text_tables
 from extractor.text.chunks import chunk_line
 from extractor.text.columns import infer_spans, place, tag_spans
+from extractor.text.tokenizer import TokenKind, tokenize
 from extractor.values import parse_cell
 
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"
@@ -313,3 +314,40 @@ def test_generated_table_reads_back(
     assert table.columns == tuple(f"COL {i + 1}" for i in range(ncols))
     assert [r.label for r in table.rows] == [label for label, _ in rows]
     assert values(table) == [[parse_cell(_render(v)).value for v in numbers[:ncols]] for _, numbers in rows]
+
+
+FRAGMENTS = st.sampled_from(
+    [
+        "<TABLE>",
+        "</TABLE>",
+        "<CAPTION>",
+        "</CAPTION>",
+        "<S>        <C>      <C>",
+        "<S>",
+        "   <C>",
+        "<PAGE>",
+        "<FN>",
+        "<F1> note",
+        "-------------  ------",
+        "",
+        "Label one          1.25%     none",
+        "  continued",
+        "Heading:",
+        "            CLASS A   CLASS B",
+        "\tTabbed\t$ (1,045)\t--",
+        "x 386,100,000.00 383,371,981.77",
+        "(1) footnote text",
+        "                    (IN MILLIONS)",
+    ]
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(FRAGMENTS, max_size=40), st.text(max_size=40))
+def test_reader_never_raises_and_keeps_every_table(lines: list[str], noise: str) -> None:
+    text = "\n".join([*lines, noise])
+    tables = read(text)
+    starts = sum(1 for t in tokenize(text) if t.kind is TokenKind.TABLE_START)
+    assert len({t.line for t in tables}) == starts
+    for table in tables:
+        assert all(len(row.cells) == len(table.columns) for row in table.rows)

@@ -22,7 +22,8 @@ MAX_CELL = 80
 _TAIL = 24
 _MAX_MARKERS = 6
 
-_SYMBOLS = "*#\u2020\u2021+\u00a7\u00b9\u00b2\u00b3\u2070\u2074-\u2079"
+_SYMBOLS = "*#\u2020\u2021+\u00a7\u00b9\u00b2\u00b3\u2070\u2074\u2075\u2076\u2077\u2078\u2079"
+"""Marker symbols: asterisk, hash, daggers, plus, section sign, superscript digits."""
 # Footnote markers glued to the end of a cell: <F1>, /1/, (1), (a), [1], *, #, daggers, superscripts.
 _TRAILING_MARKER = regex.compile(
     rf"(?:<F\d{{1,2}}>|/\d{{1,2}}/|\(\s?(?:\d{{1,2}}|[a-z]{{1,2}})\s?\)|\[[^\]\s]{{1,5}}\]|[{_SYMBOLS}]{{1,4}})\s?$",
@@ -44,6 +45,11 @@ _NUMBER = regex.compile(
 _DIGIT_GAP = regex.compile(r"[\d.,]\s+[$(]?[\d.]")
 
 
+_MARKER_LAST = frozenset(">/)]" + _SYMBOLS)
+_MARKER_FIRST = frozenset("<*#\u2020\u2021\u00a7")
+
+
+@lru_cache(maxsize=8192)
 def split_markers(text: str) -> tuple[str, tuple[str, ...]]:
     """Strip footnote markers from ``text``; return the rest and the markers in order.
 
@@ -52,6 +58,8 @@ def split_markers(text: str) -> tuple[str, tuple[str, ...]]:
     ``(1)`` alone is the number -1, not a marker.
     """
     rest = " ".join(text.split())
+    if not rest or (rest[-1] not in _MARKER_LAST and rest[0] not in _MARKER_FIRST):
+        return rest, ()  # the common case, without a regex
     if _LONE_MARKER.fullmatch(rest):
         return "", (rest,)
     tail = rest[-_TAIL:]

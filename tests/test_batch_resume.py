@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from test_batch import batch, broken_total, outputs, tar_bytes, variant, zip_bytes
+from test_batch import batch, broken_total, manifest, outputs, tar_bytes, variant, zip_bytes
 
 from extractor import pipeline
 from extractor.batch import Settings
@@ -156,3 +156,38 @@ def test_a_sigkilled_run_resumes_to_identical_outputs(tmp_path: Path) -> None:
     resumed = subprocess.run([*args, "-o", str(out), "--resume"], capture_output=True, text=True, timeout=300)
     assert resumed.returncode == 1, resumed.stderr
     assert outputs(out) == outputs(whole)
+
+
+CRASH = """
+import os
+import extractor.pipeline as pipeline
+
+_real = pipeline.extract_bytes
+
+
+def _crash(data, source):
+    if "crash" in source:
+        os._exit(9)  # as a segfault or the OOM killer would end a worker
+    return _real(data, source)
+
+
+pipeline.extract_bytes = _crash
+"""
+
+
+def test_an_input_that_kills_its_worker_fails_alone(tmp_path: Path) -> None:
+    members = {f"{n:02d}.txt": variant(n) for n in range(12)}
+    members["06-crash.txt"] = variant(99)
+    (tmp_path / "a.tar").write_bytes(tar_bytes(members))
+    (tmp_path / "site").mkdir()
+    (tmp_path / "site" / "sitecustomize.py").write_text(CRASH)
+    env = {**os.environ, "PYTHONPATH": str(tmp_path / "site")}
+    proc = subprocess.run([sys.executable, "-m", "extractor", "batch", str(tmp_path / "a.tar"), "-o",
+                           str(tmp_path / "out"), "--jobs", "2"], env=env, capture_output=True, text=True,
+                          timeout=300)
+    assert proc.returncode == 0, proc.stderr
+    rows = manifest(tmp_path / "out")
+    assert [r["input"].split("!")[1] for r in rows] == list(members)
+    assert [(r["status"], r["reason"]) for r in rows if r["status"] != "ok"] == [
+        ("failed", "the worker process died on this input")]
+    assert proc.stderr.splitlines()[0].endswith("06-crash.txt: failed: the worker process died on this input")

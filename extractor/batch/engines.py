@@ -123,14 +123,19 @@ class LocalPool:
             return self.pool.submit(process_chunk, chunk, self.settings)
 
     def retry(self, chunk: list[WorkItem]) -> list[Outcome]:
+        """The inputs of a chunk whose worker died, one at a time in a one-worker pool that is
+        replaced only when it breaks again: the input that breaks it is the culprit."""
         out = []
+        alone = ProcessPoolExecutor(max_workers=1, mp_context=self.context, initializer=exit_with_parent)
         for item in chunk:
-            with ProcessPoolExecutor(max_workers=1, mp_context=self.context, initializer=exit_with_parent) as alone:
-                try:
-                    out.extend(alone.submit(process_chunk, [item], self.settings).result())
-                except BrokenProcessPool:
-                    out.append(Outcome(item.key, item.name, "failed", "the worker process died on this input",
-                                       nbytes=len(item.data)))
+            try:
+                out.extend(alone.submit(process_chunk, [item], self.settings).result())
+            except BrokenProcessPool:
+                out.append(Outcome(item.key, item.name, "failed", "the worker process died on this input",
+                                   nbytes=len(item.data)))
+                alone.shutdown(wait=False)
+                alone = ProcessPoolExecutor(max_workers=1, mp_context=self.context, initializer=exit_with_parent)
+        alone.shutdown()
         return out
 
     def run(self, items: Iterable[WorkItem]) -> Iterator[Outcome]:

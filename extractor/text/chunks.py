@@ -51,7 +51,7 @@ def is_data(text: str) -> bool:
     """Whether a cell text states a value or an explicit 'no value' (None, N/A, dashes)."""
     if _DIGIT.search(text) is None:
         return len(text) < 12 and bool(_NULL_WORD.fullmatch(split_markers(text)[0]))
-    if _NUMBER_WORD.fullmatch(_SIGN_GAP.sub("", text)):
+    if _NUMBER_WORD.fullmatch(_SIGN_GAP.sub("", text) if " " in text else text):
         return True
     if parse_cell(text).value is not None:
         return True

@@ -46,6 +46,8 @@ def label_start(tag_line: str) -> int:
 
 def blank_tags(text: str) -> str:
     """The line with its ``<S>``/``<C>`` tags blanked out (positions kept)."""
+    if "<" not in text:
+        return text
     blanked: str = _S_TAG.sub("   ", _C_TAG.sub("   ", text))
     return blanked
 

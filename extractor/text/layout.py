@@ -29,14 +29,12 @@ def _body_chunks(tokens: Sequence[Token]) -> list[tuple[Chunk, ...]]:
 def choose_spans(part: Part) -> list[Span]:
     """The tag spans, unless the data contradicts them; then spans inferred from the data."""
     lines = _body_chunks(part.body)
-    inferred = infer_spans(lines)
-    if part.tags is None:
-        return inferred
-    spans = tag_spans(part.tags.text)
+    spans = tag_spans(part.tags.text) if part.tags is not None else []
     if not spans:
-        return inferred
+        return infer_spans(lines)
     rows, clashes = collisions(lines, spans)
     if rows and clashes > _CLASH * rows:
+        inferred = infer_spans(lines)
         _, clashes_inferred = collisions(lines, inferred)
         if clashes_inferred < clashes:
             return inferred

@@ -155,6 +155,9 @@ def tar_member(archive: tarfile.TarFile, info: tarfile.TarInfo, name: str, depth
     except ArchiveError as exc:
         yield Rejected(member, "refused", exc.reason, info.size)
         return False
+    except tarfile.StreamError as exc:  # e.g. a sparse member, unreadable in stream mode: the rest is fine
+        yield Rejected(member, "failed", f"member cannot be read from a stream: {exc}", info.size)
+        return False
     except BROKEN as exc:
         yield Rejected(member, "failed", f"archive truncated in this member: {type(exc).__name__}: {exc}",
                        info.size)

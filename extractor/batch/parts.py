@@ -3,8 +3,10 @@
 Each input's outcome is one file, written to a temporary name and renamed into place, so a
 killed run leaves only whole parts, and ``--resume`` can trust any part it finds. The merge walks
 the inputs in enumeration order (the ``order`` file), never in completion order, so the outputs
-are the same bytes however the work was scheduled or interrupted. Final files are also renamed
-into place; a run killed during the merge leaves the previous outputs (or none), never half a file.
+are the same bytes however the work was scheduled or interrupted: tables and findings exactly; the
+manifest too except its ``seconds`` column, which measures each input's processing in the run that
+did it and so is kept out of the identity. Final files are renamed into place too, the manifest
+last, and removed when a run starts: present outputs are complete outputs of the last run.
 """
 
 from __future__ import annotations

@@ -6,6 +6,7 @@ Writers only format what the earlier stages decided; they never re-read the fili
 from __future__ import annotations
 
 import io
+import textwrap
 from collections.abc import Iterable
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any
@@ -221,8 +222,16 @@ def wide_csv(filing: Filing, kinds: Iterable[str] | None = None) -> str:
     return out.getvalue()
 
 
+def _wrapped(text: str, width: int) -> list[str]:
+    return textwrap.wrap(text, width, break_long_words=True, break_on_hyphens=False) or [""]
+
+
 def render_text(filing: Filing, kinds: Iterable[str] | None = None) -> str:
-    """A terminal view: each table as an aligned grid under a one-line title."""
+    """A terminal view: each table as an aligned grid under a one-line title.
+
+    Long labels and headers wrap inside their column rather than being cut, so nothing written
+    in the filing is hidden; the numbers of a row stay on its first line.
+    """
     wanted = set(kinds) if kinds is not None else None
     lines: list[str] = []
     for table in filing.tables:
@@ -231,12 +240,22 @@ def render_text(filing: Filing, kinds: Iterable[str] | None = None) -> str:
         title = f"{table.id}  line {table.line}" + (f" section {table.section}" if table.section else "")
         title += f"  {table.kind}" + (f"  {table.caption}" if table.caption else "")
         grid = [["", *table.columns]] + [[row.label, *(c.text for c in row.cells)] for row in table.rows]
-        widths = [min(48, max(len(r[i]) for r in grid)) for i in range(len(grid[0]))]
+        widths = [max(1, min(48, max(len(r[0]) for r in grid)))]
+        for i in range(1, len(grid[0])):
+            data = max((len(r[i]) for r in grid[1:]), default=0)
+            longest_word = max((len(w) for w in grid[0][i].split()), default=0)
+            widths.append(max(1, data, min(len(grid[0][i]), max(12, longest_word))))
         lines.append(title)
         for n, row_text in enumerate(grid):
-            cells = [row_text[0][: widths[0]].ljust(widths[0])]
-            cells += [t[: w].rjust(w) for t, w in zip(row_text[1:], widths[1:], strict=False)]
-            lines.append("  ".join(cells).rstrip())
+            pieces = [_wrapped(t, w) for t, w in zip(row_text, widths, strict=False)]
+            height = max(len(p) for p in pieces)
+            for k in range(height):
+                first = pieces[0][k] if k < len(pieces[0]) else ""
+                cells = [first.ljust(widths[0])]
+                for piece, w in zip(pieces[1:], widths[1:], strict=False):
+                    at = k - (height - len(piece)) if n == 0 else k
+                    cells.append((piece[at] if 0 <= at < len(piece) else "").rjust(w))
+                lines.append("  ".join(cells).rstrip())
             if n == 0:
                 lines.append("  ".join("-" * w for w in widths))
         lines.append("")

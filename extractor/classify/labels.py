@@ -101,9 +101,13 @@ def operating_expense_concept(text: str) -> str | None:
     return None
 
 
+MAX_LABEL = 400
+"""Longest label read for a concept: fee labels are far shorter, and the ``.*`` rules stay cheap."""
+
+
 def fee_concept(label: str) -> str | None:
     """The rr concept a fee-table label names, or ``None``; ``label`` as written."""
-    text = normalize(label)
+    text = normalize(label)[:MAX_LABEL]
     if not text:
         return None
     if _has(text, r"^total\b|^net\b|^gross\b") or _has(text, _NET_TOTAL):

@@ -104,7 +104,7 @@ OPERATING_ITEMS = frozenset({
 })
 _CLASS_WORD = regex.compile(r"\bclass(?:es)?\s+([a-z0-9][a-z0-9\-]*)")
 _NOISE = regex.compile(
-    r"\([^)]*\)|\b(?:shares?|class|assuming|if|you|your|no|not|redeemed|redemption|redeem|sold|held|sell|hold"
+    r"\([^()]*\)|\b(?:shares?|class|assuming|if|you|your|no|not|redeemed|redemption|redeem|sold|held|sell|hold"
     r"|keep|do|don't|did|didn't|at|the|end|of|each|period|periods|with|without)\b|[:\-]\s*$"
 )
 

@@ -123,3 +123,13 @@ def test_dot_leaders_removed_single_period_kept() -> None:
     assert strip_leaders("Net sales..........") == "Net sales"
     assert strip_leaders("Michael Bozic . . . . .") == "Michael Bozic"
     assert strip_leaders("Apple Computer, Inc.") == "Apple Computer, Inc."
+
+
+def test_leaders_running_into_a_value_are_cut() -> None:
+    chunks = chunk_line("Net sales..........$  7,081   Other.....1,234")
+    assert [(c.text, c.data) for c in chunks] == [
+        ("Net sales..........", False),
+        ("$  7,081", True),
+        ("Other.....", False),
+        ("1,234", True),
+    ]

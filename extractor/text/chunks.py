@@ -25,6 +25,7 @@ _NULL_WORD = regex.compile(
 )
 _DIGIT = regex.compile(r"\d")
 _SIGN_GAP = regex.compile(r"(?<=[$(])\s++|\s++(?=[%)])")
+_LEADER_INTO = regex.compile(r"\.{2,}+(?=[$(\-\d])")
 _OPENER = regex.compile(r"[$(]++")
 _CLOSER = regex.compile(r"[%)]++")
 
@@ -89,7 +90,11 @@ def chunk_line(text: str, split_numbers: bool = True) -> tuple[Chunk, ...]:
     """
     raw: list[tuple[int, str]] = []
     for m in _CHUNK.finditer(text):
-        if split_numbers:
+        lead = _LEADER_INTO.search(m.group()) if ".." in m.group() else None
+        if lead is not None:
+            raw.append((m.start(), m.group()[: lead.end()]))
+            raw.extend(_split_numbers(m.start() + lead.end(), m.group()[lead.end() :]))
+        elif split_numbers:
             raw.extend(_split_numbers(m.start(), m.group()))
         else:
             raw.append((m.start(), m.group()))

@@ -8,6 +8,7 @@ as one, and nothing else is treated as a line end.
 from __future__ import annotations
 
 import codecs
+import re
 import sys
 from pathlib import Path
 
@@ -59,6 +60,11 @@ def _legacy_fallback(exc: UnicodeError) -> tuple[str, int]:
 
 
 codecs.register_error("edgar-cp1252", _legacy_fallback)
+
+# latin-1 differs from cp1252 only in 0x80-0x9F; this maps those code points to cp1252's characters.
+_C1_AS_CP1252 = {b: _BYTE_CHARS[b] for b in range(0x80, 0xA0)}
+# A UTF-8 lead byte followed by a continuation byte: the file holds some UTF-8.
+_UTF8_PAIR = re.compile(rb"[\xc2-\xf4][\x80-\xbf]")
 
 
 def read_source(path: str) -> bytes:
@@ -121,6 +127,12 @@ def _decode(data: bytes, source: str) -> str:
     _refuse_binary(data, source)
     if data.startswith(codecs.BOM_UTF8):
         data = data[len(codecs.BOM_UTF8) :]
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError:
+        pass
+    if _UTF8_PAIR.search(data) is None:  # no UTF-8 at all: a legacy file, decoded in one pass
+        return data.decode("latin-1").translate(_C1_AS_CP1252)
     return data.decode("utf-8", errors="edgar-cp1252")
 
 

@@ -167,8 +167,44 @@ def profile(path: Path, limit_mb: float) -> None:
     print(f"profile: {len(items)} filings, {total / MB:.1f} MB in {seconds:.2f} s = {total / MB / seconds:.1f} MB/s "
           f"in one process (cProfile adds overhead)")
     stats = pstats.Stats(profiler, stream=sys.stdout)
+    print_stages(stats)
     stats.sort_stats("tottime").print_stats(25)
     stats.sort_stats("cumulative").print_stats(40)
+
+
+STAGES = [("container (decode, header, documents)", "extractor/container/"), ("text reader", "extractor/text/"),
+          ("HTML reader", "extractor/html/"), ("classifier", "extractor/classify"),
+          ("validator", "extractor/validate/"), ("values", "extractor/values"), ("writers", "extractor/writers"),
+          ("batch (encode rows)", "extractor/batch/"), ("pipeline", "extractor/pipeline")]
+
+
+def stage_of(path: str) -> str | None:
+    return next((name for name, part in STAGES if part in path), None)
+
+
+def print_stages(stats: pstats.Stats) -> None:
+    """Own time by package; a library function's time (regex, lxml, str methods) is charged to the
+    package functions that called it, through other library functions, in proportion to calls."""
+    entries = stats.stats  # type: ignore[attr-defined]
+    totals: dict[str, float] = {}
+
+    def charge(func: tuple[str, int, str], seconds: float, depth: int) -> None:
+        stage = stage_of(func[0])
+        callers = entries.get(func, (0, 0, 0, 0, {}))[4]
+        if stage is None and callers and depth < 12:
+            whole = sum(v[1] for v in callers.values()) or 1
+            for caller, v in callers.items():
+                charge(caller, seconds * v[1] / whole, depth + 1)
+            return
+        owner = stage or "other"
+        totals[owner] = totals.get(owner, 0.0) + seconds
+
+    for func, (_, _, own, _, _) in entries.items():
+        charge(func, own, 0)
+    everything = sum(totals.values()) or 1
+    print("time by stage (library calls charged to the package code that made them):")
+    for stage, seconds in sorted(totals.items(), key=lambda kv: -kv[1]):
+        print(f"  {stage:<40} {seconds:7.2f} s  {100 * seconds / everything:5.1f} %")
 
 
 def main() -> None:

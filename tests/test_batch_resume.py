@@ -66,6 +66,24 @@ def test_resume_after_an_interrupt_gives_the_same_bytes(tmp_path: Path, fmt: str
     assert not (tmp_path / "out" / ".parts").exists()
 
 
+def test_resume_recomputes_an_input_that_changed(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    src = tmp_path / "in"
+    src.mkdir()
+    for n in range(3):
+        (src / f"{n}.txt").write_bytes(variant(n))
+    real = pipeline.extract_bytes
+    monkeypatch.setattr(pipeline, "extract_bytes", lambda data, source: (_ for _ in ()).throw(KeyboardInterrupt)
+                        if source.endswith("2.txt") else real(data, source))
+    with pytest.raises(KeyboardInterrupt):
+        batch(tmp_path / "out", src)
+    monkeypatch.undo()
+    (src / "1.txt").write_bytes(broken_total())  # changed after it was done
+    summary = batch(tmp_path / "out", src, resume=True)
+    assert summary.errors >= 1
+    batch(tmp_path / "whole", src)
+    assert outputs(tmp_path / "out") == outputs(tmp_path / "whole")
+
+
 def test_resume_refuses_other_options(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     src = make_inputs(tmp_path / "in", count=3)
     monkeypatch.setattr(pipeline, "extract_bytes", lambda data, source: (_ for _ in ()).throw(KeyboardInterrupt))

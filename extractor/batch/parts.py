@@ -31,9 +31,14 @@ OUTPUTS = ("tables", "findings", "manifest")
 MAGIC = b"edgar-extract part 1\n"
 
 
-def part_key(index: int, name: str) -> str:
-    """Enumeration position plus a digest of the name: stable across runs over the same inputs."""
-    return f"{index:09d}-{hashlib.sha1(name.encode('utf-8', 'surrogateescape')).hexdigest()[:12]}"
+def part_key(index: int, name: str, content: bytes) -> str:
+    """Enumeration position plus a digest of the name and content: the same across runs over the
+    same inputs, and different when an input changed in between, so resume never reuses a stale
+    part. (Hashing runs at about 1 GB/s, far faster than the pipeline.)"""
+    digest = hashlib.sha1(name.encode("utf-8", "surrogateescape"))
+    digest.update(b"\0")
+    digest.update(content)
+    return f"{index:09d}-{digest.hexdigest()[:16]}"
 
 
 def write_atomic(path: Path, data: bytes) -> None:

@@ -47,7 +47,8 @@ def work_items(options: BatchOptions, paths: list[str], store: PartStore,
                progress: Progress) -> Iterator[WorkItem]:
     """Inputs still to compute; decided ones (refused, broken, done before) are written here."""
     for index, entry in enumerate(entries(paths, options.limits, exclude=options.outdir)):
-        key = part_key(index, entry.name)
+        content = entry.data if isinstance(entry, Member) else f"{entry.status}: {entry.reason}".encode()
+        key = part_key(index, entry.name, content)
         store.record(key)
         row = store.done_row(key)
         if row is not None:

@@ -7,6 +7,9 @@ from collections.abc import Sequence
 from decimal import Decimal
 from pathlib import Path
 
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
 from extractor.classify import classify
 from extractor.model import Finding, Footnote, Row, Table
 from extractor.pipeline import extract
@@ -480,3 +483,28 @@ def test_waiver_without_a_net_row_is_info() -> None:
     ])
     found = validate(table)
     assert [(f.check, f.severity, f.row) for f in found] == [("net_total", "info", "Fee Waiver")]
+
+
+LABELS = [label for label, _ in FEE_ROWS + SHAREHOLDER + OPERATING] + [
+    "1 Year", "3 Years", "5 Years", "10 Years", "Total", "TOTALS", "LESS: FEES", "Fee Waiver/Recoupment", "",
+    "Class B - assuming redemption", "CONTINGENT DEFERRED SALES CHARGE", "First", "Seventh and thereafter",
+]
+CELLS = st.one_of(
+    st.sampled_from(["", "None", "--", "N/A", "(0.10)%", "-0.20", "0.25%", "$1,206", "1e3", "(12,345.67)"]),
+    st.decimals(min_value=-10**40, max_value=10**40, allow_nan=False, allow_infinity=False, places=2).map(str),
+)
+
+
+@given(st.lists(st.tuples(st.integers(1, 4), st.lists(st.tuples(st.sampled_from(LABELS),
+                                                                st.lists(CELLS, min_size=3, max_size=3)),
+                                                      min_size=1, max_size=8)), min_size=1, max_size=4),
+       st.sampled_from([(), ("Class A", "Class B", "Class C"), ("1 Year", "3 Years", "10 Years")]))
+@settings(max_examples=150, deadline=None)
+def test_any_tables_give_findings_about_their_own_cells(tables: list[tuple[int, list[tuple[str, list[str]]]]],
+                                                        columns: tuple[str, ...]) -> None:
+    built = [grid(columns or ("", "", ""), rows, line=100 * i + 1, table_id=f"t{i}")
+             for i, (_, rows) in enumerate(tables, 1)]
+    for found in validate_tables(built):
+        table = next(t for t in built if t.id == found.table)
+        assert found.severity in ("error", "warning", "info")
+        assert any(row.line == found.line for row in table.rows)

@@ -146,7 +146,7 @@ def _absorb(got: Inputs, fees: ClassFees) -> None:
 def lookup(inputs: dict[str, Inputs], key: str) -> Inputs | None:
     """Ratios of exactly this class; loads and CDSC may come from the base class of a 529 plan."""
     own = inputs.get(key)
-    if own is None or (own.gross is None and own.net is None):
+    if own is None or (own.gross is None and own.net is None) or not _plausible(own):
         return None
     merged = Inputs(own.gross, own.net, own.load, own.cdsc)
     for base in base_keys(key):
@@ -156,6 +156,13 @@ def lookup(inputs: dict[str, Inputs], key: str) -> Inputs | None:
         merged.load = merged.load if merged.load is not None else other.load
         merged.cdsc = merged.cdsc if merged.cdsc is not None else other.cdsc
     return merged
+
+
+def _plausible(inputs: Inputs) -> bool:
+    """Percentages a fee table can state; anything else is a misread cell, not an input."""
+    ratios = [inputs.gross, inputs.net]
+    charges = [inputs.load, inputs.cdsc]
+    return all(v is None or 0 <= v <= 50 for v in ratios) and all(v is None or 0 <= v < 100 for v in charges)
 
 
 def lookup_series(inputs: dict[str, Inputs], series: Series) -> Inputs | None:

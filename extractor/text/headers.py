@@ -19,6 +19,8 @@ from .columns import Span, overlap
 
 _DASHES = regex.compile(r"[-=_]++")
 _SINGLE = 0.75
+_SLACK = 4
+"""How far a tag may sit off the first character of its column."""
 _UNIT = regex.compile(r"\([^()]*+\)?+|[^()]*+\)")
 _CENTRE_SLACK = 3
 
@@ -66,7 +68,7 @@ def _underline(piece: Piece, rules: Sequence[Piece], ranges: Sequence[Span], fir
         if not (piece.line < rule.line <= piece.line + 2 and overlap(piece.start, piece.end, rule.start, rule.end)):
             continue
         covered = [i for i, (s, e) in enumerate(ranges) if 2 * overlap(rule.start, rule.end, s, e) >= e - s]
-        if rule.start >= first - 2 and 1 < len(covered) < len(ranges) + (len(ranges) > 2):
+        if rule.start >= first - _SLACK and 1 < len(covered) < len(ranges) + (len(ranges) > 2):
             return rule
     return None
 
@@ -96,7 +98,7 @@ def read_headers(
         in_label = overlap(piece.start, piece.end, 0, first)
         in_data = (piece.end - piece.start) - in_label
         covered = _covered(ranges, piece.start, piece.end)
-        if in_label >= in_data or (piece.start < first - 2 and len(covered) > 1):
+        if in_label >= in_data or (piece.start < first - _SLACK and len(covered) > 1):
             caption.append(piece)
             continue
         stacked = _stacked(piece, groups, texts)
@@ -132,9 +134,10 @@ def read_headers(
 
 def _title(piece: Piece, ranges: Sequence[Span]) -> bool:
     """A piece over several columns, starting at the first one, not over all: a table title."""
-    if len(ranges) < 3:
+    filled = [r for r in ranges if r[1] - r[0] > 1]
+    if len(ranges) < 3 or not filled:
         return False
-    return piece.start < ranges[1][0] and piece.end < ranges[-1][0]
+    return piece.start <= filled[0][1] and piece.end < ranges[-1][0]
 
 
 def _stacked(

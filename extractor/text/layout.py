@@ -16,6 +16,7 @@ from .parts import Part
 from .tokenizer import Token, TokenKind
 
 _CLASH = 0.2
+_SNAP = 4
 
 
 def body_texts(tokens: Sequence[Token]) -> list[str]:
@@ -61,6 +62,7 @@ def refine_spans(part: Part, spans: list[Span]) -> list[Span]:
     if not starts:
         return spans
     label_end = max((c.end for p in placed if _values(p) > 1 for c in p.label), default=0)
+    starts = _snap(part, starts, label_end)
     first = starts[0]
     for token in part.header:
         if token.kind is not TokenKind.TEXT:
@@ -71,6 +73,26 @@ def refine_spans(part: Part, spans: list[Span]) -> list[Span]:
             starts.insert(0, inside[0].start)
             break
     return spans_from(starts)
+
+
+def _snap(part: Part, starts: list[int], label_end: int) -> list[int]:
+    """Move each tag left onto the first character of its column where the values start a
+    little left of it (a shifted tag line), never into the column or label before it."""
+    key = tuple(spans_from(starts))
+    lows = [WIDE for _ in starts]
+    highs = [label_end, *[0 for _ in starts[1:]]]
+    for text in body_texts(part.body):
+        placed = place_line(text, key)
+        if not placed.has_data:
+            continue
+        for col, cells in placed.cells.items():
+            lows[col] = min(lows[col], cells[0].start)
+            if col + 1 < len(highs):
+                highs[col + 1] = max(highs[col + 1], cells[-1].end)
+    return [
+        low if start - _SNAP <= low < start and low > high else start
+        for start, low, high in zip(starts, lows, highs, strict=True)
+    ]
 
 
 def _values(placed: Placed) -> int:

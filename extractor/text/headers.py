@@ -73,6 +73,19 @@ def _underline(piece: Piece, rules: Sequence[Piece], ranges: Sequence[Span], fir
     return None
 
 
+@dataclass(frozen=True, slots=True)
+class _Frame:
+    """What every header piece is judged against."""
+
+    ranges: list[Span]
+    first: int
+    centre: float
+    last_rule: int
+    texts: list[Piece]
+    rules: list[Piece]
+    per_line: dict[int, int]
+
+
 def read_headers(
     lines: Sequence[str], spans: Sequence[Span], extents: Sequence[Span] | None = None
 ) -> tuple[list[str], str]:
@@ -86,50 +99,66 @@ def read_headers(
         return [], " ".join(p.text for p in texts)
     ranges = list(extents) if extents is not None else [(s, min(e, s + 12)) for s, e in spans]
     first = spans[0][0]
-    centre = (ranges[0][0] + ranges[-1][1]) / 2
-    parts: list[list[Piece]] = [[] for _ in spans]
-    caption: list[Piece] = []
-    groups: list[tuple[Piece, list[int]]] = []
     per_line: dict[int, int] = {}
     for piece in texts:
         if piece.end > first:
             per_line[piece.line] = per_line.get(piece.line, 0) + 1
+    frame = _Frame(ranges, first, (ranges[0][0] + ranges[-1][1]) / 2, last_rule, texts, rules, per_line)
+    parts: list[list[Piece]] = [[] for _ in spans]
+    caption: list[Piece] = []
+    groups: list[tuple[Piece, list[int]]] = []
     for piece in texts:
-        in_label = overlap(piece.start, piece.end, 0, first)
-        in_data = (piece.end - piece.start) - in_label
-        covered = _covered(ranges, piece.start, piece.end)
-        if in_label >= in_data or (piece.start < first - _SLACK and len(covered) > 1):
-            caption.append(piece)
-            continue
         stacked = _stacked(piece, groups, texts)
-        if stacked is not None:
-            groups.append((piece, stacked))
-            continue
-        under = _underline(piece, rules, ranges, first)
-        if under is not None:
-            covered = _covered(ranges, under.start, under.end) or covered
-        if not covered:
-            covered = [_nearest(ranges, piece)]
-        widest = max(overlap(piece.start, piece.end, *ranges[i]) for i in covered)
-        single = len(covered) == 1 or (under is None and widest >= _SINGLE * (piece.end - piece.start))
-        lone = per_line.get(piece.line, 0) == 1 and len(spans) > 1
-        centred = abs((piece.start + piece.end) / 2 - centre) <= _CENTRE_SLACK
-        below = any(t.line > piece.line and t.end > first for t in texts)
-        unit_note = lone and piece.line > last_rule >= 0 and (not single or centred)
-        unit_note = unit_note or (lone and not single and _UNIT.fullmatch(piece.text) is not None)
-        if lone and centred and under is None and below and not unit_note and _UNIT.fullmatch(piece.text) is None:
-            covered, single = list(range(len(spans))), False
-        if unit_note or (not single and under is None and _title(piece, ranges)):
+        kind, covered = ("group", stacked) if stacked is not None else _judge(piece, frame)
+        if kind == "caption":
             caption.append(piece)
-        elif single:
-            parts[max(covered, key=lambda i: overlap(piece.start, piece.end, *ranges[i]))].append(piece)
-        else:
+        elif kind == "group":
             groups.append((piece, covered))
+        else:
+            parts[covered[0]].append(piece)
     for piece, covered in groups:
         for i in covered:
             parts[i].append(piece)
     headers = [" ".join(p.text for p in sorted(col, key=lambda p: (p.line, p.start))) for col in parts]
     return headers, " ".join(p.text for p in sorted(caption, key=lambda p: (p.line, p.start)))
+
+
+def _judge(piece: Piece, frame: _Frame) -> tuple[str, list[int]]:
+    """Whether a piece is caption, one column's header (which), or a group header (over which).
+
+    Text mostly over the label column is caption. A piece goes over the columns it overlaps,
+    or those of the group underline right under it. Lone on its line, centred and with header
+    lines below, it is a group over every column; lone under the header rule (or a
+    parenthesised note over several columns) it is a unit note, and a piece over several
+    columns that starts at the first one but stops short of the last, with no underline, is a
+    table title: both caption.
+    """
+    ranges, first = frame.ranges, frame.first
+    in_label = overlap(piece.start, piece.end, 0, first)
+    covered = _covered(ranges, piece.start, piece.end)
+    if in_label >= (piece.end - piece.start) - in_label or (piece.start < first - _SLACK and len(covered) > 1):
+        return "caption", []
+    under = _underline(piece, frame.rules, ranges, first)
+    if under is not None:
+        covered = _covered(ranges, under.start, under.end) or covered
+    if not covered:
+        covered = [_nearest(ranges, piece)]
+    widest = max(overlap(piece.start, piece.end, *ranges[i]) for i in covered)
+    single = len(covered) == 1 or (under is None and widest >= _SINGLE * (piece.end - piece.start))
+    lone = frame.per_line.get(piece.line, 0) == 1 and len(ranges) > 1
+    centred = abs((piece.start + piece.end) / 2 - frame.centre) <= _CENTRE_SLACK
+    note = _UNIT.fullmatch(piece.text) is not None
+    unit_note = lone and piece.line > frame.last_rule >= 0 and (not single or centred)
+    if unit_note or (lone and not single and note):
+        return "caption", []
+    below = any(t.line > piece.line and t.end > first for t in frame.texts)
+    if lone and centred and under is None and below and not note:
+        return "group", list(range(len(ranges)))
+    if single:
+        return "column", [max(covered, key=lambda i: overlap(piece.start, piece.end, *ranges[i]))]
+    if under is None and _title(piece, ranges):
+        return "caption", []
+    return "group", covered
 
 
 def _title(piece: Piece, ranges: Sequence[Span]) -> bool:

@@ -133,3 +133,13 @@ def test_leaders_running_into_a_value_are_cut() -> None:
         ("Other.....", False),
         ("1,234", True),
     ]
+
+
+def test_leaders_then_one_space_then_a_value_are_cut() -> None:
+    chunks = chunk_line("Net investment loss ....... $   (236,111)   Net gain ...... 8,129,234")
+    assert [(c.start, c.text, c.data) for c in chunks] == [
+        (0, "Net investment loss .......", False),
+        (28, "$   (236,111)", True),
+        (44, "Net gain ......", False),
+        (60, "8,129,234", True),
+    ]

@@ -25,7 +25,7 @@ _NULL_WORD = regex.compile(
 )
 _DIGIT = regex.compile(r"\d")
 _SIGN_GAP = regex.compile(r"(?<=[$(])\s++|\s++(?=[%)])")
-_LEADER_INTO = regex.compile(r"\.{2,}+(?=[$(\-\d])")
+_LEADER_INTO = regex.compile(r"\.{2,}+(?= ?+[$(\-\d])")
 _OPENER = regex.compile(r"[$(]++")
 _CLOSER = regex.compile(r"[%)]++")
 
@@ -92,8 +92,10 @@ def chunk_line(text: str, split_numbers: bool = True) -> tuple[Chunk, ...]:
     for m in _CHUNK.finditer(text):
         lead = _LEADER_INTO.search(m.group()) if ".." in m.group() else None
         if lead is not None:
+            rest = m.group()[lead.end() :]
             raw.append((m.start(), m.group()[: lead.end()]))
-            raw.extend(_split_numbers(m.start() + lead.end(), m.group()[lead.end() :]))
+            skip = len(rest) - len(rest.lstrip(" "))
+            raw.extend(_split_numbers(m.start() + lead.end() + skip, rest[skip:]))
         elif split_numbers:
             raw.extend(_split_numbers(m.start(), m.group()))
         else:

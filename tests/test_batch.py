@@ -128,6 +128,19 @@ def test_every_input_kind_is_read_and_listed_in_order(tmp_path: Path, every_kind
     assert set(feed.accession_number) == {"0000950123-09-000001"} and set(feed.form_type) == {"485BPOS"}
 
 
+def test_bzip2_and_xz_are_read_too(tmp_path: Path) -> None:
+    import bz2
+    import lzma
+
+    (tmp_path / "a.tar.bz2").write_bytes(tar_bytes({"one.txt": variant(1)}, "w:bz2"))
+    (tmp_path / "b.txt.xz").write_bytes(lzma.compress(variant(2)))
+    (tmp_path / "c-cut.txt.xz").write_bytes(lzma.compress(variant(3))[:300])
+    (tmp_path / "d.txt.bz2").write_bytes(bz2.compress(variant(4)))
+    batch(tmp_path / "out", tmp_path)
+    rows = [(Path(r["input"]).name, r["status"]) for r in manifest(tmp_path / "out")]
+    assert rows == [("a.tar.bz2!one.txt", "ok"), ("b.txt.xz", "ok"), ("c-cut.txt.xz", "failed"), ("d.txt.bz2", "ok")]
+
+
 def test_csv_and_parquet_hold_the_same_rows(tmp_path: Path, every_kind: tuple[Path, list[str]]) -> None:
     src, _ = every_kind
     batch(tmp_path / "csv", src)

@@ -1,4 +1,4 @@
-"""Archive members as a stream of inputs: gzip, tar (plain or compressed), zip, nested.
+"""Archive members as a stream of inputs: gzip (bzip2, xz), tar (plain or compressed), zip, nested.
 
 Nothing is unpacked to disk. Tar is read in stream mode, so a daily feed ``.nc.tar.gz`` of any
 size holds one member in memory at a time; zip needs a seekable file (the file itself, or the
@@ -9,8 +9,10 @@ is read; data is only ever read through :mod:`.streams`, which stops bombs.
 
 from __future__ import annotations
 
+import bz2
 import gzip
 import io
+import lzma
 import stat
 import tarfile
 import zipfile
@@ -25,8 +27,10 @@ from .streams import Counting, Guard, Prefixed, Readable, read_bounded, shown, t
 
 HEAD = 512
 GZIP_MAGIC = b"\x1f\x8b"
+BZIP2_MAGIC = b"BZh"
+XZ_MAGIC = b"\xfd7zXZ\x00"
 ZIP_MAGICS = (b"PK\x03\x04", b"PK\x05\x06")
-BROKEN = (OSError, EOFError, zlib.error, tarfile.TarError, zipfile.BadZipFile, ValueError,
+BROKEN = (OSError, EOFError, zlib.error, lzma.LZMAError, tarfile.TarError, zipfile.BadZipFile, ValueError,
           NotImplementedError, RuntimeError)
 """What the standard library raises on corrupt or truncated archive data."""
 
@@ -64,7 +68,18 @@ def is_tar(head: bytes) -> bool:
 
 
 def is_archive(head: bytes) -> bool:
-    return head[:2] == GZIP_MAGIC or head[:4] in ZIP_MAGICS or is_tar(head)
+    return compression(head) is not None or head[:4] in ZIP_MAGICS or is_tar(head)
+
+
+def compression(head: bytes) -> Callable[[IO[bytes]], Readable] | None:
+    """The stream decompressor for data starting with ``head``: gzip, and bzip2 or xz for good measure."""
+    if head[:2] == GZIP_MAGIC:
+        return lambda raw: gzip.GzipFile(fileobj=raw, mode="rb")
+    if head[:3] == BZIP2_MAGIC and head[3:4].isdigit():
+        return bz2.BZ2File
+    if head[:6] == XZ_MAGIC:
+        return lzma.LZMAFile
+    return None
 
 
 def from_file(f: IO[bytes], name: str, size: int, limits: Limits) -> Iterator[Entry]:
@@ -94,8 +109,9 @@ def layer(f: Readable, head: bytes, name: str, depth: int, limits: Limits,
         yield Rejected(name, "refused", f"archive layers nested deeper than {limits.max_depth}")
         return
     try:
-        if head[:2] == GZIP_MAGIC:
-            yield from gunzip(f, name, depth, limits)
+        opener = compression(head)
+        if opener is not None:
+            yield from decompress(f, opener, name, depth, limits)
         elif head[:4] in ZIP_MAGICS:
             seekable = f if isinstance(f, (io.BytesIO, io.BufferedReader)) else None
             yield from unzip(seekable or io.BytesIO(read_bounded(f, limits, name, consumed)), name, depth, limits)
@@ -109,10 +125,11 @@ def layer(f: Readable, head: bytes, name: str, depth: int, limits: Limits,
         yield Rejected(name, "failed", f"broken archive data: {type(exc).__name__}: {exc}")
 
 
-def gunzip(f: Readable, name: str, depth: int, limits: Limits) -> Iterator[Entry]:
-    """A gzip stream: decompressed on the fly, guarded by the ratio limit as a whole."""
+def decompress(f: Readable, opener: Callable[[IO[bytes]], Readable], name: str, depth: int,
+               limits: Limits) -> Iterator[Entry]:
+    """A compressed stream: decompressed on the fly, guarded by the ratio limit as a whole."""
     raw = Counting(f)
-    plain = Guard(gzip.GzipFile(fileobj=cast(IO[bytes], raw), mode="rb"), lambda: raw.count, limits, name)
+    plain = Guard(opener(cast(IO[bytes], raw)), lambda: raw.count, limits, name)
     head = plain.read(HEAD)
     yield from layer(Prefixed(head, plain), head, name, depth + 1, limits, lambda: raw.count)
 

@@ -133,6 +133,7 @@ def run_batch(path: Path, jobs: int, extra: list[str]) -> dict[str, float]:
     sampler.join()
     if proc.returncode not in (0, 1):
         sys.exit(f"batch failed ({proc.returncode}): {err[-2000:]}")
+    shutil.rmtree(outdir, ignore_errors=True)  # the outputs run to hundreds of MB; the archive is kept
     summary = err.strip().splitlines()[-1] if err.strip() else ""
     return {"seconds": seconds, "cpu": sum(sampler.cpu.values()), "peak_total": sampler.peak_total,
             "peak_pss": sampler.peak_pss,

@@ -351,3 +351,17 @@ def test_reader_never_raises_and_keeps_every_table(lines: list[str], noise: str)
     assert len({t.line for t in tables}) == starts
     for table in tables:
         assert all(len(row.cells) == len(table.columns) for row in table.rows)
+
+
+def test_headers_packed_with_one_space_and_underlines_glued_to_text() -> None:
+    text = """<TABLE>
+<CAPTION>
+                         PREFERRED STOCK
+                    ------------------------- RETAINED
+                      SHARES       AMOUNT     EARNINGS OTHER
+<S>                 <C>          <C>          <C>      <C>
+Balance                  150         $150        $ 589  $(37)
+</TABLE>"""
+    (table,) = read(text)
+    assert table.columns == ("PREFERRED STOCK SHARES", "PREFERRED STOCK AMOUNT", "RETAINED EARNINGS", "OTHER")
+    assert values(table) == [[D("150"), D("150"), D("589"), D("-37")]]

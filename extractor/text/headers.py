@@ -44,14 +44,33 @@ def _split(lines: Sequence[str]) -> tuple[list[Piece], list[Piece], int]:
     last_rule = -1
     for k, line in enumerate(lines):
         for chunk in chunk_line(line, split_numbers=False):
-            if _is_rule(chunk.text.replace(" ", "")):
-                for m in _DASHES.finditer(chunk.text):
-                    if m.end() - m.start() > 1:
-                        rules.append(Piece(k, chunk.start + m.start(), chunk.start + m.end(), m.group()))
-                last_rule = k
-            else:
-                texts.append(Piece(k, chunk.start, chunk.end, chunk.text))
+            for piece in _words(k, chunk.start, chunk.text):
+                if _is_rule(piece.text.replace(" ", "")):
+                    rules.extend(
+                        Piece(k, piece.start + m.start(), piece.start + m.end(), m.group())
+                        for m in _DASHES.finditer(piece.text)
+                        if m.end() - m.start() > 1
+                    )
+                    last_rule = k
+                else:
+                    texts.append(piece)
     return texts, rules, last_rule
+
+
+def _words(line: int, start: int, text: str) -> list[Piece]:
+    """A chunk cut where it turns from dashes to words or back (an underline packed against
+    the next column's header by a single space)."""
+    pieces: list[Piece] = []
+    offset = 0
+    for word in text.split(" "):
+        dashes = _is_rule(word)
+        if pieces and _is_rule(pieces[-1].text.replace(" ", "")) == dashes:
+            last = pieces[-1]
+            pieces[-1] = Piece(line, last.start, start + offset + len(word), f"{last.text} {word}")
+        else:
+            pieces.append(Piece(line, start + offset, start + offset + len(word), word))
+        offset += len(word) + 1
+    return pieces
 
 
 def _covered(spans: Sequence[Span], start: int, end: int) -> list[int]:
@@ -98,6 +117,7 @@ def read_headers(
     if not spans:
         return [], " ".join(p.text for p in texts)
     ranges = list(extents) if extents is not None else [(s, min(e, s + 12)) for s, e in spans]
+    texts = [q for p in texts for q in (_unpack(p, ranges) if _lowest(p, texts) else [p])]
     first = spans[0][0]
     per_line: dict[int, int] = {}
     for piece in texts:
@@ -167,6 +187,41 @@ def _title(piece: Piece, ranges: Sequence[Span]) -> bool:
     if len(ranges) < 3 or not filled:
         return False
     return piece.start <= filled[0][1] and piece.end < ranges[-1][0]
+
+
+def _lowest(piece: Piece, texts: Sequence[Piece]) -> bool:
+    """No header text below this piece: it ends its columns' header stacks."""
+    return not any(t.line > piece.line and overlap(t.start, t.end, piece.start, piece.end) for t in texts)
+
+
+def _unpack(piece: Piece, ranges: Sequence[Span]) -> list[Piece]:
+    """Headers of neighbouring columns packed with one space ("EARNINGS OTHER"), taken apart.
+
+    Only at the foot of the header stacks (a group header has its columns' headers below it),
+    and only where every word falls into one column and each change of column happens at a
+    space between two columns' values.
+    """
+    if " " not in piece.text or piece.text.startswith("("):
+        return [piece]
+    parts: list[tuple[int, Piece]] = []
+    offset = 0
+    for word in piece.text.split(" "):
+        start = piece.start + offset
+        inside = [i for i, (s, e) in enumerate(ranges) if overlap(start, start + len(word), s, e)]
+        if len(inside) > 1:
+            return [piece]
+        col = inside[0] if inside else -1
+        if parts and (col in (-1, parts[-1][0])):
+            last = parts[-1][1]
+            parts[-1] = (parts[-1][0], Piece(piece.line, last.start, start + len(word), f"{last.text} {word}"))
+        elif parts and not ranges[parts[-1][0]][1] <= start - 1 < ranges[col][0] + 1:
+            return [piece]
+        else:
+            parts.append((col, Piece(piece.line, start, start + len(word), word)))
+        offset += len(word) + 1
+    if len(parts) < 2 or any(col < 0 for col, _ in parts):
+        return [piece]
+    return [p for _, p in parts]
 
 
 def _stacked(

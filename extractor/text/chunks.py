@@ -64,7 +64,7 @@ def is_data(text: str) -> bool:
 
 def _split_numbers(start: int, text: str) -> list[tuple[int, str]]:
     """Split a chunk where two numbers sit side by side with one space between them."""
-    if " " not in text:
+    if " " not in text or _DIGIT.search(text) is None:
         return [(start, text)]
     pieces: list[tuple[int, str]] = []
     offset = 0

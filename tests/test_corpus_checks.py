@@ -161,12 +161,16 @@ MUTATED_CONCEPTS = {
 }
 
 
-def test_single_digit_mutations_are_flagged(corpus: Path) -> None:
-    """Every changed number in a consistent fee table with totals or in an example is flagged."""
+@pytest.mark.parametrize("flip", [False, True], ids=["as-filed", "transposed"])
+def test_single_digit_mutations_are_flagged(corpus: Path, flip: bool) -> None:
+    """Every changed number in a consistent fee table with totals or in an example is flagged,
+    in the table as filed and with its rows and columns swapped."""
     rng = random.Random(7)
     planted = caught = 0
     misses: list[str] = []
     for name, truth, tables in classified_corpus(corpus):
+        if flip:
+            tables = [classify(transposed(t)) if t.kind != "other" else t for t in tables]
         for i, (want, table) in enumerate(zip(truth["tables"], tables, strict=False)):
             if not want.get("consistent", True) or table.kind == "other":
                 continue
@@ -176,8 +180,8 @@ def test_single_digit_mutations_are_flagged(corpus: Path) -> None:
             for r, row_want in enumerate(want["rows"]):
                 if want["kind"] == "fees" and row_want.get("concept") not in MUTATED_CONCEPTS:
                     continue
-                for c in range(len(table.columns)):
-                    changed = mutated(table, r, c, rng, 1 if want["kind"] == "fees" else 2)
+                for c in range(len(want["columns"])):
+                    changed = _mutate_cell(table, r, c, rng, 1 if want["kind"] == "fees" else 2, flip)
                     if changed is None:
                         continue
                     others = [*tables[:i], changed, *tables[i + 1:]]
@@ -190,3 +194,39 @@ def test_single_digit_mutations_are_flagged(corpus: Path) -> None:
                         misses.append(f"{name}:{row_want['line']} column {c}")
     assert planted >= 200
     assert caught >= 0.99 * planted, misses[:20]
+
+
+def _mutate_cell(table: Table, row: int, column: int, rng: random.Random, digit: int, flip: bool) -> Table | None:
+    """Change the truth's (row, column) cell, wherever the layout put it."""
+    changed = mutated(table, column if flip else row, row if flip else column, rng, digit)
+    return classify(changed) if changed is not None else None
+
+
+def transposed(table: Table) -> Table:
+    """The same numbers with rows and columns swapped (classes as rows, items or years as columns)."""
+    rows = tuple(
+        Row(line=table.rows[0].line + j, label=header, cells=tuple(r.cells[j] for r in table.rows))
+        for j, header in enumerate(table.columns)
+    )
+    return dataclasses.replace(table, columns=tuple(r.label for r in table.rows), rows=rows,
+                               kind="other", column_concepts=None)
+
+
+def test_transposed_corpus_tables_keep_kinds_concepts_and_consistency(corpus: Path) -> None:
+    """Fee tables and examples laid out the other way round classify and check the same."""
+    for path in truth_files(corpus):
+        truth, tables = corpus_tables(path)
+        flipped = [transposed(t) if want["kind"] != "other" else t for want, t in zip(truth["tables"], tables,
+                                                                                      strict=True)]
+        classified = [classify(t) for t in flipped]
+        for want, got in zip(truth["tables"], classified, strict=True):
+            assert got.kind == want["kind"], (path.stem, want["line"])
+            if want["kind"] == "other":
+                continue
+            wanted = want.get("column_concepts") or [r.get("concept") for r in want["rows"]]
+            have = got.column_concepts or [r.concept for r in got.rows]
+            assert list(have) == list(wanted), (path.stem, want["line"], have)
+        findings = validate_tables(classified)
+        for want, table in zip(truth["tables"], classified, strict=True):
+            if want.get("consistent", True):
+                assert not errors(findings, table), (path.stem, want["line"], errors(findings, table))

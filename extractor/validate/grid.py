@@ -73,8 +73,8 @@ def fee_classes(table: Table) -> list[ClassFees]:
     if table.column_concepts is not None:
         out = []
         for row in table.rows:
-            if not row.has_values:
-                continue
+            if not row.has_text:
+                continue  # a class whose cells all read "none" still states its (absent) charges
             fees = ClassFees(row.label or f"line {row.line}", tagged_class(row.cells))
             for j, (concept, cell) in enumerate(zip(table.column_concepts, row.cells, strict=False)):
                 if concept:

@@ -241,3 +241,14 @@ def test_lead_in_sentence_says_the_example_assumes_no_redemption() -> None:
     assert classify(held).column_concepts == tuple(f"ExpenseExampleNoRedemptionYear{y:02d}" for y in (1, 3, 5, 10))
     assert classify(sold).column_concepts == tuple(f"ExpenseExampleYear{y:02d}" for y in (1, 3, 5, 10))
     assert classify(silent).column_concepts == tuple(f"ExpenseExampleYear{y:02d}" for y in (1, 3, 5, 10))
+
+
+def test_shareholder_fees_with_only_an_account_fee_number_are_fees() -> None:
+    got = table(["Investor Shares"], [
+        ("Sales Charge (Load) Imposed on Purchases", ["None"]),
+        ("Purchase Fee", ["None"]),
+        ("Redemption Fee", ["None"]),
+        ("Account Service Fee (for fund account balances below $10,000)", ["$20/year"]),
+    ])
+    assert got.kind == "fees"
+    assert got.rows[3].concept == "MaximumAccountFee"

@@ -156,10 +156,10 @@ def _small_numbers(table: Table) -> bool:
     small = [c for c in cells if c.unit == "percent" or (c.value is not None and abs(c.value) <= limit)]
     rates = [c for c in cells if c.unit == "percent" or "." in c.text]
     written = [c for r in table.rows for c in r.cells if c.text]
-    prose = [c for c in written if c.value is None and not _NIL.match(c.text)]
+    prose = [c for c in written if c.value is None and not _NIL.match(c.text) and len(c.text.split()) > 3]
     if len(prose) > 0.2 * len(written):
         return False
-    return not cells or (len(small) >= 0.7 * len(cells) and len(rates) >= 0.5 * len(cells))
+    return not cells or (len(small) >= 0.7 * len(cells) and (len(rates) >= 0.5 * len(cells) or len(cells) <= 2))
 
 
 _NIL = regex.compile(r"(?i)^\W*(?:none|n/?a|nil|not applicable|-+|\p{Pd}+|0)\W*(?:\(?\w\)|/\d+/|<F\d+>)?\W*$")

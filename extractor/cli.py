@@ -79,6 +79,8 @@ def build_parser() -> argparse.ArgumentParser:
     batch.add_argument("--max-member-bytes", type=int, default=None, help="decompressed size limit per member")
     batch.add_argument("--max-ratio", type=float, default=None, help="compression ratio limit per member")
     batch.add_argument("--no-progress", action="store_true", help="no progress bar")
+    batch.add_argument("--timeout", type=float, default=None, metavar="SECONDS",
+                       help="time one input may take before it is recorded as failed (default 600; 0: no limit)")
     batch.add_argument("--debug", action="store_true", help="show tracebacks for failures")
     return parser
 

@@ -22,6 +22,7 @@ from conftest import FIXTURES, SEED
 
 from extractor import pipeline
 from extractor.batch import BatchOptions, Limits, Settings, Summary, run_batch
+from extractor.batch.parts import decode_part
 from extractor.cli import main
 from extractor.writers import TIDY_COLUMNS, tidy_records
 
@@ -325,10 +326,38 @@ def test_debug_shows_the_traceback_of_an_unexpected_error(tmp_path: Path, monkey
     assert "Traceback (most recent call last)" in capsys.readouterr().err
 
 
+def test_an_input_that_takes_too_long_fails_alone(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    real = pipeline.extract_bytes
+    calls: list[str] = []
+
+    def stuck(data: bytes, source: str) -> Any:
+        calls.append(source)
+        if source.endswith("stuck.txt"):
+            while True:  # a reader caught in a loop
+                pass
+        if source.endswith("three.txt"):
+            raise KeyboardInterrupt
+        return real(data, source)
+
+    monkeypatch.setattr(pipeline, "extract_bytes", stuck)
+    (tmp_path / "a.tar").write_bytes(tar_bytes({"one.txt": variant(1), "stuck.txt": variant(2),
+                                                "two.txt": variant(3), "three.txt": variant(4)}))
+    with pytest.raises(KeyboardInterrupt):
+        batch(tmp_path / "out", tmp_path / "a.tar", settings=Settings(timeout=0.3))
+    parts = sorted((tmp_path / "out" / ".parts").glob("*.part"))
+    assert [decode_part(p.read_bytes())[0][1:3] for p in parts] == [
+        ["ok", ""], ["failed", "took longer than 0.3 s (--timeout)"], ["ok", ""]]
+    monkeypatch.setattr(pipeline, "extract_bytes", lambda data, source: calls.append(source) or real(data, source))
+    calls.clear()
+    summary = batch(tmp_path / "out", tmp_path / "a.tar", settings=Settings(timeout=0.3), resume=True)
+    assert summary.statuses == {"ok": 4}  # the timed-out input is tried again on resume; done ones are not
+    assert [Path(c).name for c in calls] == ["a.tar!stuck.txt", "a.tar!three.txt"]
+
+
 def test_bad_flags_are_usage_errors(tmp_path: Path) -> None:
     (tmp_path / "seed.txt").write_bytes(SEED_BYTES)
     for extra in (["--jobs", "0"], ["--max-ratio", "0"], ["--max-member-bytes", "-1"], ["--form", ","],
-                  ["--scheduler", "tcp://127.0.0.1:1"]):
+                  ["--scheduler", "tcp://127.0.0.1:1"], ["--timeout", "-1"]):
         assert main(["batch", str(tmp_path / "seed.txt"), "-o", str(tmp_path / "out"), *extra]) == 2
     assert main(["batch", str(tmp_path / "seed.txt"), "-o", str(tmp_path / "seed.txt" / "out")]) == 2
 
@@ -338,8 +367,10 @@ def test_limits_come_from_the_flags() -> None:
     from extractor.cli import build_parser
 
     args = build_parser().parse_args(["batch", "x", "-o", "y", "--max-member-bytes", "1000", "--max-ratio", "7",
-                                      "--kind", "fees", "--form", "485bpos, 497", "--format", "parquet"])
+                                      "--kind", "fees", "--form", "485bpos, 497", "--format", "parquet",
+                                      "--timeout", "0"])
     opts = options_from_args(args, progress=True)
     assert opts.limits == Limits(max_member_bytes=1000, max_ratio=7.0)
-    assert opts.settings == Settings(kinds=("fees",), forms=frozenset({"485BPOS", "497"}), fmt="parquet")
+    assert opts.settings == Settings(kinds=("fees",), forms=frozenset({"485BPOS", "497"}), fmt="parquet",
+                                     timeout=None)
     assert opts.progress is True and opts.jobs >= 1

@@ -17,7 +17,7 @@ from concurrent.futures.process import BrokenProcessPool
 from typing import Any
 
 from .options import Settings
-from .work import Outcome, WorkItem, process, process_chunk
+from .work import WORKER_DIED, Outcome, WorkItem, process, process_chunk
 
 CHUNK_ITEMS = 8
 CHUNK_BYTES = 4 * 1024 * 1024
@@ -131,7 +131,7 @@ class LocalPool:
             try:
                 out.extend(alone.submit(process_chunk, [item], self.settings).result())
             except BrokenProcessPool:
-                out.append(Outcome(item.key, item.name, "failed", "the worker process died on this input",
+                out.append(Outcome(item.key, item.name, "failed", WORKER_DIED,
                                    nbytes=len(item.data)))
                 alone.shutdown(wait=False)
                 alone = ProcessPoolExecutor(max_workers=1, mp_context=self.context, initializer=exit_with_parent)

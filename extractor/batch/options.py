@@ -13,6 +13,8 @@ DEFAULT_MAX_RATIO = 100.0
 """SGML text compresses 5-15x; a ratio far above that is a decompression bomb, not a filing."""
 DEFAULT_MAX_DEPTH = 6
 """Decoding layers (gzip, tar, zip) allowed around one input: a feed tar.gz of zips is 4."""
+DEFAULT_TIMEOUT = 600.0
+"""Seconds one input may take; real filings take seconds, a reader caught in a loop takes forever."""
 FORMATS = ("csv", "parquet")
 
 
@@ -38,6 +40,7 @@ class Settings:
     forms: frozenset[str] | None = None
     fmt: str = "csv"
     debug: bool = False
+    timeout: float | None = DEFAULT_TIMEOUT
 
 
 @dataclass(frozen=True, slots=True)
@@ -91,8 +94,12 @@ def options_from_args(args: argparse.Namespace, progress: bool) -> BatchOptions:
         raise BatchUsageError(f"--max-ratio must be positive, not {max_ratio}")
     if args.scheduler and args.engine != "dask":
         raise BatchUsageError("--scheduler needs --engine dask")
+    timeout = DEFAULT_TIMEOUT if getattr(args, "timeout", None) is None else args.timeout
+    if timeout < 0:
+        raise BatchUsageError(f"--timeout must be 0 (no limit) or more, not {timeout:g}")
     kinds = None if args.kind == "all" else (args.kind,)
-    settings = Settings(kinds=kinds, forms=parse_forms(args.form), fmt=args.format, debug=bool(args.debug))
+    settings = Settings(kinds=kinds, forms=parse_forms(args.form), fmt=args.format, debug=bool(args.debug),
+                        timeout=timeout or None)
     return BatchOptions(
         inputs=tuple(args.inputs), outdir=Path(args.output), settings=settings,
         limits=Limits(max_member_bytes=max_bytes, max_ratio=max_ratio), jobs=jobs, engine=args.engine,

@@ -23,7 +23,7 @@ from typing import IO
 from .formats import FINDING_COLUMNS, MANIFEST_COLUMNS, tidy_columns
 from .options import FORMATS, BatchUsageError
 from .sinks import Sink, open_sink
-from .work import Outcome
+from .work import TRANSIENT, Outcome
 
 PARTS = ".parts"
 OUTPUTS = ("tables", "findings", "manifest")
@@ -142,13 +142,15 @@ class PartStore:
         self._order.write(key + "\n")
 
     def done_row(self, key: str) -> list[object] | None:
-        """The manifest row of an input an earlier run finished, or ``None``."""
+        """The manifest row of an input an earlier run finished, or ``None`` (also for one that
+        timed out or killed its worker: those are tried again)."""
         if not self.resume:
             return None
         try:
-            return decode_part(self.path(key).read_bytes())[0]
+            row = decode_part(self.path(key).read_bytes())[0]
         except (OSError, ValueError):
             return None
+        return None if row[1] == "failed" and str(row[2]).startswith(TRANSIENT) else row
 
     def write(self, outcome: Outcome) -> None:
         write_atomic(self.path(outcome.key), encode_part(outcome))

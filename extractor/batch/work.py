@@ -8,8 +8,12 @@ reason, so one bad filing can never stop a run.
 from __future__ import annotations
 
 import dataclasses
+import signal
+import threading
 import time
 import traceback
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from operator import itemgetter
 from typing import Any
@@ -52,6 +56,37 @@ class Outcome:
                 round(self.seconds, 3)]
 
 
+TIMED_OUT = "took longer than"
+WORKER_DIED = "the worker process died on this input"
+TRANSIENT = (TIMED_OUT, WORKER_DIED)
+"""Reasons that may not recur (a busier machine, a larger --timeout): --resume tries these again."""
+
+
+class InputTimeout(BaseException):
+    """Raised in the middle of the pipeline by the timer; a BaseException so that no reader's
+    ``except Exception`` can swallow it."""
+
+
+@contextmanager
+def time_limit(seconds: float | None) -> Iterator[None]:
+    """Interrupt the block after ``seconds`` with :class:`InputTimeout` (SIGALRM, so only in a
+    process's main thread: pool workers and one-job runs, not Dask's worker threads)."""
+    if not seconds or not hasattr(signal, "setitimer") or threading.current_thread() is not threading.main_thread():
+        yield
+        return
+
+    def expire(signum: int, frame: object) -> None:
+        raise InputTimeout
+
+    previous = signal.signal(signal.SIGALRM, expire)
+    signal.setitimer(signal.ITIMER_REAL, seconds)
+    try:
+        yield
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
+
+
 def one_line(text: str) -> str:
     return " ".join(text.split())
 
@@ -67,12 +102,10 @@ def process(item: WorkItem, settings: Settings) -> Outcome:
     start = time.perf_counter()
     base = Outcome(item.key, item.name, "failed", nbytes=len(item.data))
     try:
-        if settings.forms is not None:
-            form = form_of(item.data, item.name)
-            if (form or "").strip().upper() not in settings.forms:
-                return dataclasses.replace(base, status="skipped-form", reason=f"form {form or 'unknown'}",
-                                           seconds=time.perf_counter() - start)
-        outcome = encode_filing(base, pipeline.extract_bytes(item.data, item.name), settings)
+        with time_limit(settings.timeout):
+            outcome = run_pipeline(base, item, settings)
+    except InputTimeout:
+        outcome = dataclasses.replace(base, reason=f"{TIMED_OUT} {settings.timeout:g} s (--timeout)")
     except ArchiveError as exc:
         outcome = dataclasses.replace(base, status="refused", reason=exc.reason)
     except ExtractorError as exc:
@@ -82,6 +115,14 @@ def process(item: WorkItem, settings: Settings) -> Outcome:
         outcome = dataclasses.replace(base, reason=one_line(f"{type(exc).__name__}: {exc}"),
                                       trace=traceback.format_exc() if settings.debug else "")
     return dataclasses.replace(outcome, seconds=time.perf_counter() - start)
+
+
+def run_pipeline(base: Outcome, item: WorkItem, settings: Settings) -> Outcome:
+    if settings.forms is not None:
+        form = form_of(item.data, item.name)
+        if (form or "").strip().upper() not in settings.forms:
+            return dataclasses.replace(base, status="skipped-form", reason=f"form {form or 'unknown'}")
+    return encode_filing(base, pipeline.extract_bytes(item.data, item.name), settings)
 
 
 def encode_filing(base: Outcome, filing: Filing, settings: Settings) -> Outcome:

@@ -508,3 +508,18 @@ def test_any_tables_give_findings_about_their_own_cells(tables: list[tuple[int, 
         table = next(t for t in built if t.id == found.table)
         assert found.severity in ("error", "warning", "info")
         assert any(row.line == found.line for row in table.rows)
+
+
+def test_class_headings_over_year_rows_start_their_own_series() -> None:
+    fees = grid(["Class A", "Class C"], [
+        ("Maximum sales charge (load) imposed on purchases", ["5.75%", "none"]),
+        ("Management Fees", ["0.27%", "0.27%"]), ("Distribution (12b-1) Fees", ["0.25%", "1.00%"]),
+        ("Other Expenses", ["0.15%", "0.23%"]), ("Total Annual Fund Operating Expenses", ["0.67%", "1.50%"]),
+    ], table_id="t1")
+    example = grid(["Your costs"], [
+        ("Class A shares", [""]), ("1 Year", ["$640"]), ("3 Years", ["$777"]), ("5 Years", ["$927"]),
+        ("10 Years", ["$1,362"]),
+        ("Class C shares", [""]), ("1 Year", ["$153"]), ("3 Years", ["$474"]), ("5 Years", ["$818"]),
+        ("10 Years", ["$1,791"]),
+    ], line=40, table_id="t2")
+    assert validate_tables([fees, example]) == []

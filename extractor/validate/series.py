@@ -12,6 +12,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
 
+import regex
+
 from ..classify import redemption_mode
 from ..model import Table
 from .fees import COMPONENTS, GROSS, NET
@@ -52,6 +54,9 @@ class Inputs:
     cdsc: Decimal | None = None
 
 
+_CLASS_HEADING = regex.compile(r"\bclass\b|\bshares\b", regex.I)
+
+
 def _years(concept: str | None) -> tuple[int, bool] | None:
     """(years, no-redemption) of an example concept."""
     if not concept or not concept.startswith("ExpenseExample"):
@@ -62,20 +67,23 @@ def _years(concept: str | None) -> tuple[int, bool] | None:
 
 def example_series(table: Table) -> list[Series]:
     """Series of an example table, years as rows or as columns."""
-    out: dict[tuple[int, bool | None], Series] = {}
+    out: dict[tuple[int, str, bool | None], Series] = {}
 
-    def add(index: int, name: str, mode: bool | None, figure: Figure) -> None:
+    def add(index: int, name: str, mode: bool | None, figure: Figure, group: str = "") -> None:
         tag = column_class(table, index) if table.column_concepts is None else tagged_class(table.rows[index].cells)
-        series = out.setdefault((index, mode), Series(name, class_key(name), mode, tag))
+        series = out.setdefault((index, group, mode), Series(group or name, class_key(group or name), mode, tag))
         series.figures.setdefault(figure.years, figure)
 
     caption_mode = redemption_mode(table.caption) if table.caption else None
     if table.column_concepts is None:
         heading: bool | None = caption_mode
+        group = ""
         for row in table.rows:
             if not row.has_values:
                 mode = redemption_mode(row.label) if row.label else None
                 heading = mode if mode is not None else heading
+                if mode is None and _CLASS_HEADING.search(row.label):
+                    group = row.label  # "Class B" over its own 1/3/5/10-year rows
                 continue
             period = _years(row.concept)
             if period is None:
@@ -88,7 +96,7 @@ def example_series(table: Table) -> list[Series]:
                 mode = False if period[1] else redemption_mode(header)
                 if mode is None:
                     mode = label_mode if label_mode is not None else heading
-                add(j, header, mode, Figure(period[0], cell.value, (row.line, row.label, header)))
+                add(j, header, mode, Figure(period[0], cell.value, (row.line, row.label, header)), group)
         return list(out.values())
     for i, row in enumerate(table.rows):
         label_mode = redemption_mode(row.label)

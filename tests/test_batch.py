@@ -265,6 +265,26 @@ def test_two_runs_cannot_write_one_folder(tmp_path: Path) -> None:
     assert main(["batch", str(tmp_path / "seed.txt"), "-o", str(tmp_path / "out"), "--jobs", "1"]) == 0
 
 
+def test_a_folder_that_cannot_be_listed_is_reported(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import os
+
+    for sub in ("a", "b", "c"):
+        (tmp_path / "in" / sub).mkdir(parents=True)
+        (tmp_path / "in" / sub / "f.txt").write_bytes(variant(1))
+    real = os.scandir
+
+    def scandir(path: Any) -> Any:
+        if str(path).endswith("/b"):
+            raise PermissionError(13, "Permission denied", str(path))
+        return real(path)
+
+    monkeypatch.setattr(os, "scandir", scandir)
+    batch(tmp_path / "out", tmp_path / "in")
+    rows = [(r["input"].removeprefix(f"{tmp_path}/in/"), r["status"], r["reason"]) for r in manifest(tmp_path / "out")]
+    assert rows == [("a/f.txt", "ok", ""), ("b", "failed", "cannot list folder: Permission denied"),
+                    ("c/f.txt", "ok", "")]
+
+
 def test_globs_expand_in_sorted_order(tmp_path: Path) -> None:
     for n in (3, 1, 2):
         (tmp_path / f"f{n}.txt").write_bytes(variant(n))

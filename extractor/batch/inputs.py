@@ -35,23 +35,33 @@ def resolve_inputs(inputs: tuple[str, ...]) -> list[str]:
     return paths
 
 
-def walk(paths: list[str], exclude: Path | None = None) -> Iterator[str]:
-    """Files under ``paths``, folders recursively in sorted order, ``exclude`` skipped."""
+def walk(paths: list[str], exclude: Path | None = None) -> Iterator[str | Rejected]:
+    """Files under ``paths``, folders recursively in sorted order, ``exclude`` skipped; a folder
+    that cannot be listed is reported, not silently left out."""
     skip = exclude.resolve() if exclude is not None else None
     for path in paths:
         if not os.path.isdir(path):
             yield path
             continue
-        for root, dirs, files in os.walk(path):
+        errors: list[OSError] = []
+        for root, dirs, files in os.walk(path, onerror=errors.append):
+            while errors:
+                error = errors.pop(0)
+                yield Rejected(str(error.filename or root), "failed", f"cannot list folder: {error.strerror or error}")
             dirs[:] = sorted(d for d in dirs if Path(root, d).resolve() != skip)
             for name in sorted(files):
                 yield os.path.join(root, name)
+        for error in errors:
+            yield Rejected(str(error.filename or path), "failed", f"cannot list folder: {error.strerror or error}")
 
 
 def entries(paths: list[str], limits: Limits, exclude: Path | None = None) -> Iterator[Entry]:
     """Every input of every path, archive members expanded, in a deterministic order."""
     for path in walk(paths, exclude):
-        yield from file_entries(path, limits)
+        if isinstance(path, Rejected):
+            yield path
+        else:
+            yield from file_entries(path, limits)
 
 
 def file_entries(path: str, limits: Limits) -> Iterator[Entry]:

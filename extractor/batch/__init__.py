@@ -2,6 +2,13 @@
 
 ``edgar-extract batch`` calls :func:`run_batch_command`; Python callers (and the tests) build
 :class:`BatchOptions` and call :func:`run_batch`, which can also take a Dask client.
+
+How a run flows (one module each): ``inputs`` expands paths, folders and globs in a fixed order;
+``archives`` streams their members through the bomb guards of ``streams``; ``runner`` numbers
+every input, skips those ``--resume`` finds done, and feeds the rest to an engine (``engines``:
+inline, process pool or Dask), all running ``work.process`` on one input at a time; the main
+process writes each outcome as a part file and ``parts`` merges them, in input order, into the
+outputs (``formats``, ``sinks``). Every input ends up as exactly one manifest row.
 """
 
 from __future__ import annotations

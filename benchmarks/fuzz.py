@@ -243,6 +243,7 @@ def main(argv: list[str] | None = None) -> int:
     runner = Runner()
     counts: Counter[str] = Counter()
     crashes: Counter[str] = Counter()
+    refusals: Counter[str] = Counter()
     slowest = (0.0, -1, "")
     started = time.perf_counter()
     indexes = [args.only] if args.only is not None else range(args.cases)
@@ -251,6 +252,8 @@ def main(argv: list[str] | None = None) -> int:
             data, how = make_case(seeds, args.seed, i, args.window)
             status, seconds, detail = runner.run(data, args.timeout)
             counts[status] += 1
+            if status == "refused":
+                refusals[re.sub(r"\d+", "N", detail.removeprefix("fuzz-case: "))[:80]] += 1
             if seconds > slowest[0]:
                 slowest = (seconds, i, f"{how} ({len(data)} bytes)")
                 (OUT / "slowest.bin").write_bytes(data)
@@ -267,6 +270,8 @@ def main(argv: list[str] | None = None) -> int:
     run = sum(counts.values())
     print(f"cases run: {run} in {took:.0f} s (seed {args.seed}, window {args.window} bytes)")
     print(f"ok: {counts['ok']}, refused (ExtractorError): {counts['refused']}")
+    for reason, n in refusals.most_common(5):
+        print(f"  {n:5}  {reason}")
     print(f"crashes: {counts['crash']} ({len([s for s in crashes if s != 'hang'])} distinct)")
     for sig, n in crashes.most_common():
         if sig != "hang":

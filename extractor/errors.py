@@ -37,3 +37,15 @@ class ArchiveError(ExtractorError):
 
 class OutputError(ExtractorError):
     """An output could not be written."""
+
+
+class InternalError(ExtractorError):
+    """A stage failed on input it should have coped with (a bug): reported like any refusal.
+
+    For the orchestrator's last-resort guard, so that a reader's unexpected exception still
+    reaches the user as one line naming the file (exit 3) instead of a traceback.
+    """
+
+    def __init__(self, source: str, stage: str, exc: BaseException, line: int | None = None) -> None:
+        self.stage = stage
+        super().__init__(source, f"internal error in {stage}: {type(exc).__name__}: {exc}", line)

@@ -18,7 +18,7 @@ from conftest import FIXTURES, SEED
 
 from extractor.cli import main
 from extractor.container import decode_bytes
-from extractor.errors import ExtractorError, UnreadableInputError
+from extractor.errors import ExtractorError, InternalError, UnreadableInputError
 from extractor.html import read_html_tables
 from extractor.model import Document, Filing
 from extractor.pipeline import extract_bytes
@@ -162,6 +162,13 @@ def test_uuencoded_block_shifts_nothing_but_its_own_lines() -> None:
 def test_errors_are_extractor_errors_with_one_line() -> None:
     err = ExtractorError("dir/f.txt", "broken\n  thing", line=12)
     assert str(err) == "dir/f.txt:12: broken thing"
+    assert (err.source, err.line, err.reason) == ("dir/f.txt", 12, "broken thing")
+
+
+def test_internal_error_names_the_stage_and_the_cause() -> None:
+    err = InternalError("f.txt", "html reader", ValueError("no NULL\nbytes"))
+    assert isinstance(err, ExtractorError)
+    assert str(err) == "f.txt: internal error in html reader: ValueError: no NULL bytes"
 
 
 @pytest.mark.xfail(strict=True, raises=ValueError,

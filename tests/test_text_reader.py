@@ -133,6 +133,38 @@ def test_rule_separated_rows_take_label_lines_on_both_sides() -> None:
     assert table.rows[1].cells[0].footnotes == ("/3/",)
 
 
+def test_wrap_convention_inferred_per_table() -> None:
+    """Label lines between two value rows go to the row below in a table whose wraps put the
+    values on the last line, to the row above where they sit on the first line."""
+    last, first, _ = read_fixture("text-wrap-convention.txt")
+    assert [(r.line, r.label) for r in last.rows] == [
+        (7, "Management Fees"),
+        (9, "Distribution and/or Service (12b-1) Fees/1/"),
+        (10, "Other Expenses"),
+        (12, "Total Annual Fund Operating Expenses"),
+    ]
+    assert values(last)[1] == [D("0.25"), D("1.00")]
+    assert [(r.line, r.label) for r in first.rows] == [
+        (19, "Management Fees"),
+        (20, "Total Annual Fund Operating Expenses Before Waiver"),
+        (22, "Fee Waiver"),
+        (23, "Net Annual Fund Operating Expenses After Waiver"),
+    ]
+    assert values(first)[2] == [D("-0.10"), D("-0.10")]
+
+
+def test_blank_separated_rows_and_open_parenthesis() -> None:
+    """A blank line ends a row: label lines after one never join the row above it; a label
+    line that leaves a parenthesis open runs on to the next one."""
+    *_, blanks = read_fixture("text-wrap-convention.txt")
+    assert [(r.line, r.label) for r in blanks.rows] == [
+        (31, "Management Fees"),
+        (34, "Total Annual Fund Operating Expenses Before Waiver"),
+        (37, "SUPPLEMENTAL INTEREST AMOUNT (REMAINING UNPAID)"),
+    ]
+    assert values(blanks) == [[D("0.27"), D("0.27")], [D("0.67"), D("1.45")], [None, D("0.0")]]
+
+
 def test_value_row_without_label_takes_the_heading_above() -> None:
     text = """<TABLE>
 <S>                               <C>            <C>

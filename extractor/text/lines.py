@@ -42,11 +42,6 @@ class Line:
         return back == indent
 
     @property
-    def children(self) -> bool:
-        """The next line is indented deeper than this one."""
-        return bool(self.after) and self.after[0] > self.indent
-
-    @property
     def label(self) -> str:
         return self.placed.label_text
 

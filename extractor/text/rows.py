@@ -2,10 +2,13 @@
 
 A row label that does not fit its column wraps over several lines; filers put the values on
 the first label line (the seed) or on the last (most financial statements), and separate rows
-either with dashed rules or not at all. Where rules cut the body into blocks of one data line
-each, a block is a row. Elsewhere the wrap is read from the text: a line that starts in lower
-case, follows a label ending in a connecting word, or is indented under its first line belongs
-to that label; a short line ending in a colon is a heading row of its own.
+either with dashed rules or blank lines or not at all. Where rules or blanks cut the body into
+blocks of one data line each, a block is a row. Elsewhere the wrap is read from the text: a line
+that starts in lower case, follows a label ending in a connecting word or an open parenthesis, or
+is indented under its first line belongs to that label; a line ending in a colon is a heading
+row of its own; a line whose successor's first word would have fitted on it ends its label.
+What the text leaves open is settled by the convention the section shows elsewhere (a table is
+consistent in where it puts the values of a wrapped label).
 """
 
 from __future__ import annotations
@@ -13,6 +16,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
+from itertools import pairwise
 
 import regex
 
@@ -23,7 +27,7 @@ from .lines import Line
 
 _CONNECTOR = regex.compile(
     r"(?:[,&/(-]|\b(?:and|or|of|the|to|for|in|on|with|by|from|at|as|a|an|under|per|before|after|"
-    r"including|less|plus|into|than|its|their|other|which|that|is|are|net)\b)$",
+    r"including|less|plus|into|than|its|their|other|which|that|is|are)\b)$",
     regex.I,
 )
 _LEADER_END = regex.compile(r"(?:\.[ .]*+|_{2,}+)$")
@@ -64,11 +68,7 @@ def _joins(first: Line, second: Line, row: Line | None = None) -> bool:
     """
     if _complete(first):
         return False
-    if not second.label:
-        return True
-    if _starts_low(second.label):
-        return True
-    if _CONNECTOR.search(first.label.rstrip()):
+    if not second.label or _must_join(first, second):
         return True
     end = second if row is None else row
     if second.indent <= first.indent or end.sibling(second.indent):
@@ -120,55 +120,160 @@ def _merge_block(block: Sequence[Line]) -> list[Draft] | None:
     return drafts
 
 
-def _merge_free(block: Sequence[Line]) -> list[Draft]:
-    """Rows of a block without rules between its rows: the wrap is read from the text."""
-    drafts: list[Draft] = []
-    pending: list[Line] = []
-    last: Line | None = None
-    tail = False
-    for line in block:
-        if line.kind == "gap":
-            _close(pending, drafts, tail)
-            last = None
+def _first_word(line: Line) -> str:
+    """The label's first word, without the dot leaders that may run on from it."""
+    words = strip_leaders(line.label).split(None, 1)
+    return words[0] if words else ""
+
+
+@lru_cache(maxsize=8192)
+def _bare(label: str) -> str:
+    """A label without leaders and footnote markers, whose last word is a real word."""
+    return split_markers(strip_leaders(label))[0].rstrip()
+
+
+def _must_join(first: Line, second: Line) -> bool:
+    """Whether the text alone says ``second`` runs on from ``first``: a lower-case start, a
+    first line ending in a connecting word, a comma, a hyphen, or a parenthesis left open."""
+    if _complete(first) or not second.label:
+        return False
+    head = _bare(first.label)
+    if _starts_low(second.label) or _CONNECTOR.search(head):
+        return True
+    return head.count("(") > head.count(")")
+
+
+def _fits(first: Line, second: Line) -> bool:
+    """Whether the first word of ``second`` would have fitted at the end of ``first``.
+
+    Labels are wrapped greedily: a line only breaks when the next word does not fit. So if it
+    would have fitted, ``second`` is not the rest of ``first`` but a new label. The room is
+    the widest label line of the section, which can only understate the filer's width.
+    """
+    if not first.placed.label or not second.label:
+        return False
+    word = _first_word(second)
+    return bool(word) and first.placed.label[-1].end + 1 + len(word) <= first.width
+
+
+def _cannot_join(first: Line, second: Line) -> bool:
+    """A colon or leaders end ``first``, or the next word would have fitted on it."""
+    return _complete(first) or (_fits(first, second) and not _must_join(first, second))
+
+
+def wrap_convention(blocks: Sequence[Sequence[Line]]) -> str | None:
+    """Whether wrapped labels of a section carry their values on the ``first`` or the ``last``
+    label line, from the unambiguous evidence; None when there is none or it is split.
+
+    A table is consistent in its convention, so cues that are clear somewhere decide the
+    ambiguous cases elsewhere: a value line continued by an obvious run-on (lower case, after
+    a connector) or followed, before a blank or rule, by more of its label says ``first``; a
+    value line that obviously continues the label line above it, or label lines that open a
+    block and run into its first value line, say ``last``. A label line whose next word would
+    have fitted on the line above says that the two are separate labels (weaker evidence).
+    """
+    first = last = 0
+    for block in blocks:
+        kinds = [line.kind == "data" for line in block]
+        if not any(kinds):
             continue
-        if line.kind == "label":
-            current = drafts[-1] if drafts and drafts[-1].data is not None and last is not None else None
-            if current is not None and not pending and _suffix(current.labels[-1], line, current.labels[0]):
-                current.labels.append(line)
+        for a, b in pairwise(block):
+            if _complete(a) or _complete(b) or a.kind == b.kind:
+                continue
+            if a.kind == "data":
+                first += 2 if _must_join(a, b) else 0
+                last += 1 if _fits(a, b) and not _must_join(a, b) else 0
             else:
-                tail = tail if pending else current is not None
-                pending.append(line)
-            last = line
+                last += 2 if _must_join(a, b) else 0
+                first += 1 if _fits(a, b) and not _must_join(a, b) else 0
+        lead = kinds.index(True)
+        if lead and not _cannot_join(block[lead - 1], block[lead]):
+            last += 2
+        end = len(kinds) - 1 - kinds[::-1].index(True)
+        if end < len(block) - 1 and not _cannot_join(block[end], block[end + 1]):
+            first += 2
+    if first == last:
+        return None
+    return "first" if first > last else "last"
+
+
+def _merge_free(block: Sequence[Line], convention: str | None = None) -> list[Draft]:
+    """Rows of a block without blanks or rules between its rows: the wrap is read from the
+    text, and where the text leaves it open, from the section's convention."""
+    drafts: list[Draft] = []
+    run: list[Line] = []
+    previous: Draft | None = None
+    for line in block:
+        if line.kind == "label":
+            run.append(line)
             continue
-        row = Draft(data=line)
-        take = len(pending)
-        while take > 0 and _joins(pending[take - 1], line if take == len(pending) else pending[take], line):
-            take -= 1
-        after_data = drafts and drafts[-1].data is not None and last is not None
-        if take and after_data and _hangs(drafts[-1].labels[-1], pending[:take], line):
-            drafts[-1].labels.extend(pending[:take])
-            pending = pending[take:]
-            take = 0
-        _flush(pending[:take], drafts)
-        row.labels = [*pending[take:], line]
-        pending = []
-        drafts.append(row)
-        last = line
-    _close(pending, drafts, tail)
+        tail, head = _divide(previous, run, line, convention)
+        if previous is not None:
+            previous.labels.extend(run[:tail])
+        _flush(run[tail : len(run) - head], drafts)
+        previous = Draft([*run[len(run) - head :], line], line)
+        drafts.append(previous)
+        run = []
+    _end_run(previous, run, drafts, convention)
     return drafts
 
 
-def _close(pending: list[Line], drafts: list[Draft], tail: bool) -> None:
-    """Label lines that end a run right under a row finish that row's label, unless headings.
+def _divide(previous: Draft | None, run: Sequence[Line], row: Line, convention: str | None) -> tuple[int, int]:
+    """How many label lines between two value lines end the row above (tail) and begin the
+    row below (head); the lines in between are headings."""
+    n = len(run)
+    tail = 0
+    if previous is not None:
+        while tail < n and _must_join(run[tail - 1] if tail else previous.labels[-1], run[tail]):
+            tail += 1
+    head = 0
+    while tail + head < n and _must_join(run[n - head - 1], run[n - head] if head else row):
+        head += 1
+    if tail + head >= n:
+        return tail, n - tail
+    if convention == "last":
+        while tail + head < n and not _cannot_join(run[n - head - 1], run[n - head] if head else row):
+            head += 1
+        return tail, head
+    if convention == "first" and previous is not None:
+        while tail + head < n and not _cannot_join(run[tail - 1] if tail else previous.labels[-1], run[tail]):
+            tail += 1
+        return tail, head
+    return _divide_by_layout(previous, run, row, tail)
 
-    A heading is followed by its rows; a line followed by a blank or a rule is the tail of a
-    label whose values sit on its first line.
+
+def _divide_by_layout(previous: Draft | None, run: Sequence[Line], row: Line, tail: int) -> tuple[int, int]:
+    """Without a convention: indentation and full lines decide the head, then the rest hangs
+    from the row above unless headings or followed by an indented child row."""
+    n = len(run)
+    head = 0
+    while tail + head < n and _joins(run[n - head - 1], run[n - head] if head else row, row):
+        head += 1
+    rest = run[tail : n - head]
+    if rest and previous is not None and _hangs(previous.labels[-1], rest, row):
+        return n - head, head
+    if rest and not tail and (previous is None or _complete(previous.labels[-1])):
+        while tail + head < n and not _cannot_join(run[n - head - 1], run[n - head] if head else row):
+            head += 1
+    return tail, head
+
+
+def _end_run(previous: Draft | None, run: list[Line], drafts: list[Draft], convention: str | None) -> None:
+    """Label lines after a block's last value line finish that row's label, unless headings.
+
+    Under the ``last`` convention only an obvious run-on does.
     """
-    row = drafts[-1] if tail and pending and drafts and drafts[-1].data is not None else None
-    if row is not None and not _complete(row.labels[-1]) and not any(_complete(line) for line in pending):
-        row.labels.extend(pending)
-        pending.clear()
-    _flush(pending, drafts)
+    tail = 0
+    if previous is not None:
+        while tail < len(run):
+            before = run[tail - 1] if tail else previous.labels[-1]
+            if convention == "last" and not _must_join(before, run[tail]):
+                break
+            if _complete(before):
+                break
+            tail += 1
+        previous.labels.extend(run[:tail])
+    _flush(run[tail:], drafts)
 
 
 def _hangs(previous: Line, lines: Sequence[Line], following: Line) -> bool:
@@ -180,20 +285,6 @@ def _hangs(previous: Line, lines: Sequence[Line], following: Line) -> bool:
     if _complete(previous) or any(_complete(line) for line in lines):
         return False
     return following.indent <= lines[0].indent
-
-
-def _suffix(previous: Line, line: Line, first: Line) -> bool:
-    """Whether a label-only line right after a row continues that row's label.
-
-    A line indented under the row's first label line, with nothing indented under it in
-    turn and no sibling at its indent, is a hanging continuation.
-    """
-    if _complete(previous):
-        return False
-    if line.indent > first.indent and not line.children and not line.sibling(line.indent):
-        return True
-    heading = line.label.rstrip().endswith(":")
-    return not heading and (_starts_low(line.label) or bool(_CONNECTOR.search(previous.label.rstrip())))
 
 
 def _mark_layout(block: Sequence[Line]) -> None:
@@ -209,9 +300,10 @@ def _mark_layout(block: Sequence[Line]) -> None:
 
 
 def _blocks(lines: Sequence[Line]) -> list[list[Line]]:
+    """The body cut at rules and blank lines: a label never wraps across either."""
     blocks: list[list[Line]] = [[]]
     for line in lines:
-        if line.kind == "rule":
+        if line.kind in ("rule", "gap"):
             blocks.append([])
         else:
             blocks[-1].append(line)
@@ -219,7 +311,12 @@ def _blocks(lines: Sequence[Line]) -> list[list[Line]]:
 
 
 def build_drafts(lines: Sequence[Line]) -> list[Draft]:
-    """Rows of a section body (rules, blanks and label lines included) as drafts in order."""
+    """Rows of a section body (rules, blanks and label lines included) as drafts in order.
+
+    Where rules or blank lines set most rows apart (at least two blocks of one value line
+    each), every such block is one row; other blocks are read line by line under the wrap
+    convention that the section shows.
+    """
     labelled = [
         line
         for line in lines
@@ -230,12 +327,15 @@ def build_drafts(lines: Sequence[Line]) -> list[Draft]:
     for line in lines:
         line.width, line.base = width, base
     blocks = _blocks(lines)
-    ruled = sum(1 for b in blocks if sum(1 for x in b if x.kind == "data") == 1) >= 2
+    counts = [sum(1 for x in b if x.kind == "data") for b in blocks]
+    single = counts.count(1)
+    ruled = single >= 2 and 2 * single >= sum(1 for c in counts if c)
+    convention = wrap_convention(blocks)
     drafts: list[Draft] = []
     for block in blocks:
         _mark_layout(block)
         merged = _merge_block(block) if ruled else None
-        drafts.extend(merged if merged is not None else _merge_free(block))
+        drafts.extend(merged if merged is not None else _merge_free(block, convention))
     return _adopt_headings(drafts)
 
 

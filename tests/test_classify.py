@@ -252,3 +252,87 @@ def test_shareholder_fees_with_only_an_account_fee_number_are_fees() -> None:
     ])
     assert got.kind == "fees"
     assert got.rows[3].concept == "MaximumAccountFee"
+
+
+@pytest.mark.parametrize(("label", "concept"), [
+    ("Management Fees (after waiver)", "ManagementFeesOverAssets"),
+    ("Management Fee (net of waiver)", "ManagementFeesOverAssets"),
+    ("Advisory Fees (after waivers)", "ManagementFeesOverAssets"),
+    ("Management Fees After Waiver", "ManagementFeesOverAssets"),
+    ("Other Expenses (after reimbursement)", "OtherExpensesOverAssets"),
+    ("12b-1 Fees (after waiver)", "DistributionAndService12b1FeesOverAssets"),
+    ("Total Fund Operating Expenses (after waivers)", "NetExpensesOverAssets"),
+    ("Less Fee Waiver", "FeeWaiverOrReimbursementOverAssets"),
+    ("Retirement account fees (annual maintenance and redemption requests)", "MaximumAccountFee"),
+    ("Redemption fee (for shares held less than 30 days)", "RedemptionFeeOverRedemption"),
+])
+def test_qualified_labels_keep_the_item_they_name(label: str, concept: str | None) -> None:
+    assert fee_concept(label) == concept
+
+
+def test_items_stated_after_waivers_make_a_fee_table() -> None:
+    got = table(["CLASS A"], [
+        ("Management Fees (after waiver)", [".20%"]),
+        ("Other Expenses", [".15%"]),
+        ("Total Fund Operating Expenses", [".35%"]),
+    ])
+    assert got.kind == "fees"
+    assert [r.concept for r in got.rows] == ["ManagementFeesOverAssets", "OtherExpensesOverAssets",
+                                             "ExpensesOverAssets"]
+
+
+def test_standalone_servicing_fee_is_non_12b1_and_tax_line_is_no_sub_item() -> None:
+    got = table(["Class X"], [
+        ("Management fees", ["0.10%"]),
+        ("Distribution (12b-1) fees", ["0.40%"]),
+        ("Shareholder servicing fees", ["0.25%"]),
+        ("Other expenses", ["0.17%"]),
+        ("Deferred Income Tax Expense", ["1.50%"]),
+        ("Total annual operating expenses", ["2.42%"]),
+    ])
+    assert [r.concept for r in got.rows] == [
+        "ManagementFeesOverAssets", "DistributionAndService12b1FeesOverAssets",
+        "DistributionOrSimilarNon12b1FeesOverAssets", "OtherExpensesOverAssets", None, "ExpensesOverAssets",
+    ]
+
+
+def test_one_row_shareholder_fees_of_none_is_a_fee_table() -> None:
+    got = table([""], [("Shareholder fees (fees paid directly from your investment)", ["None"])])
+    assert got.kind == "fees"
+    assert table([""], [("Net asset value", ["None"])]).kind == "other"
+
+
+def test_bare_year_numbers_as_row_labels_make_an_example() -> None:
+    got = table(["P", "Q"], [("1", ["$82", "$72"]), ("3", ["255", "224"]), ("5", ["444", "390"]),
+                             ("10", ["990", "871"])])
+    assert got.kind == "expense_example"
+    assert [r.concept for r in got.rows] == [f"ExpenseExampleYear{y:02d}" for y in (1, 3, 5, 10)]
+    fiscal = table(["P"], [("1", ["$82"]), ("2", ["$90"]), ("3", ["$95"]), ("4", ["$99"])])
+    assert fiscal.kind == "other"
+
+
+def example_row(label: str, figures: Sequence[str], line: int = 1) -> Row:
+    return Row(line, label, tuple(parse_cell(c) for c in figures))
+
+
+YEARS = ("1 Year", "3 Years", "5 Years", "10 Years")
+
+
+def test_lead_in_before_the_table_wins_over_the_next_tables_lead_in() -> None:
+    figures = ["$283", "$566", "$975", "$2,116"]
+    first = Table("t1", 3, YEARS, (example_row("Class C", figures),), layout="html",
+                  context="If you sell your shares at the end of the period: If you do not sell your shares: "
+                          "1 Year 3 Years 5 Years 10 Years Class C $183 $566 $975 $2,116")
+    second = Table("t2", 8, YEARS, (example_row("Class C", figures),), layout="html",
+                   context="If you sell your shares at the end of the period: 1 Year 3 Years 5 Years 10 Years "
+                           "Class C $283 $566 $975 $2,116 If you do not sell your shares:")
+    assert classify(first).column_concepts == tuple(f"ExpenseExampleYear{y:02d}" for y in (1, 3, 5, 10))
+    assert classify(second).column_concepts == tuple(
+        f"ExpenseExampleNoRedemptionYear{y:02d}" for y in (1, 3, 5, 10))
+
+
+def test_heading_row_inside_a_years_as_columns_example_sets_no_redemption() -> None:
+    rows = (Row(1, "If you do not sell your shares:", tuple(parse_cell("") for _ in YEARS)),
+            example_row("Class B", ["$183", "$566", "$975", "$1,929"], 2))
+    got = classify(Table("t1", 1, YEARS, rows, layout="html"))
+    assert got.column_concepts == tuple(f"ExpenseExampleNoRedemptionYear{y:02d}" for y in (1, 3, 5, 10))

@@ -97,6 +97,9 @@ def _as_example(table: Table) -> Table | None:
         return None
     row_years = [period_years(r.label) if r.has_values else None for r in table.rows]
     col_years = [period_years(c) for c in table.columns]
+    if not {1, 3} <= set(row_years) and not {1, 3} <= set(col_years):
+        row_years = _bare_years([r.label for r in table.rows if r.has_values], row_years, table.rows)
+        col_years = _bare_years(list(table.columns), col_years)
     if {1, 3} <= set(row_years):
         table_mode = _table_mode(table)
         rows: list[Row] = []
@@ -114,6 +117,9 @@ def _as_example(table: Table) -> Table | None:
         return dataclasses.replace(table, kind="expense_example", rows=tuple(rows), column_concepts=None)
     if {1, 3} <= set(col_years):
         caption_mode = _lead_mode(table)
+        rows_mode = _rows_mode(table.rows)
+        if rows_mode is not None:
+            caption_mode = rows_mode
         concepts: list[str | None] = []
         for header, years in zip(table.columns, col_years, strict=False):
             mode = redemption_mode(header)
@@ -123,16 +129,64 @@ def _as_example(table: Table) -> Table | None:
     return None
 
 
+_BARE_YEAR = regex.compile(r"^\s*(1|3|5|10)\s*$")
+
+
+def _bare_years(labels: Sequence[str], found: list[int | None],
+                rows: Sequence[Row] | None = None) -> list[int | None]:
+    """Years from labels that are bare numbers, when all of them are 1, 3, 5 or 10.
+
+    Some examples put "Years" over the label column (a header the model has no place for) and
+    label the rows just "1", "3", "5", "10"; that column of exactly those numbers over dollar
+    figures is an example. Any other number (a fiscal year, "2", "4") rules it out.
+    """
+    matches = [_BARE_YEAR.match(label) for label in labels]
+    if len(matches) < 3 or not all(matches):
+        return found
+    years = [int(m.group(1)) for m in matches if m]
+    if not {1, 3} <= set(years) or len(set(years)) != len(years):
+        return found
+    if rows is None:
+        return list(years)
+    given = iter(years)
+    return [next(given) if r.has_values else None for r in rows]
+
+
+def _rows_mode(rows: Sequence[Row]) -> bool | None:
+    """``False`` when every figure row is under a "did not redeem" heading row or says so itself."""
+    heading: bool | None = None
+    modes: list[bool | None] = []
+    for row in rows:
+        mode = redemption_mode(row.label) if row.label else None
+        if not row.has_values:
+            heading = mode if mode is not None else heading
+            continue
+        modes.append(mode if mode is not None else heading)
+    return False if modes and all(m is False for m in modes) else None
+
+
+_TABLE_TEXT = regex.compile(r"\s*(?:\$|\d|\(|(?:one|three|five|ten)\s+years?\b|years?\b|class\b)", regex.I)
+
+
 def _lead_mode(table: Table) -> bool | None:
     """Redemption as the caption says, else as the lead-in sentence ending in a colon says.
 
     Older prospectuses print "You would pay the following expenses if you did not redeem your
-    shares:" just above a second example table; the reader keeps that prose in the context.
+    shares:" just above a second example table; the reader keeps that prose in the context, which
+    runs on past the table and (in HTML) may hold the text of neighbouring tables. A sentence
+    followed by figures or year headers introduces one of those other tables (this table's own
+    text is never in its context), so the lead-in is the first sentence about redemption that
+    ends in a colon and is not followed by table text.
     """
     if table.caption and redemption_mode(table.caption) is not None:
         return redemption_mode(table.caption)
-    leads = _LEAD_IN.findall(table.context[:320])
-    return redemption_mode(leads[-1]) if leads else None
+    window = table.context[: 420 if table.layout == "html" else 320]
+    for m in _LEAD_IN.finditer(window):
+        mode = redemption_mode(m.group(1))
+        if mode is None or _TABLE_TEXT.match(table.context, m.end()):
+            continue
+        return mode
+    return None
 
 
 def _table_mode(table: Table) -> bool | None:
@@ -189,7 +243,31 @@ def _as_fees(table: Table) -> Table | None:
     if _looks_like_fees(col_concepts, heading):
         rows = tuple(dataclasses.replace(r, concept=None) for r in table.rows)
         return dataclasses.replace(table, kind="fees", rows=rows, column_concepts=tuple(col_concepts))
+    if _nil_fee_heading(table):
+        rows = tuple(dataclasses.replace(r, concept=c) for r, c in zip(table.rows, row_concepts, strict=False))
+        return dataclasses.replace(table, kind="fees", rows=rows, column_concepts=None)
     return None
+
+
+_SHAREHOLDER_HEADING = regex.compile(r"shareholder (?:fees|transaction expenses)|fees paid directly", regex.I)
+
+
+def _nil_fee_heading(table: Table) -> bool:
+    """A fee table stating only that there are no such fees: "Shareholder fees (...) | None".
+
+    No-load funds print the shareholder-fee part as one row whose label is the heading itself;
+    every written cell says none (or N/A, a dash) and the label names the fee heading.
+    """
+    written = [c for r in table.rows for c in r.cells if c.text]
+    if not written or not all(c.value is None and _NIL.match(c.text) for c in written):
+        return False
+    labels = " ".join([table.caption, *(r.label for r in table.rows if r.has_text)])
+    return bool(_SHAREHOLDER_HEADING.search(labels) or _FEE_HEADING.search(table.caption))
+
+
+_SERVICING = regex.compile(r"shareholder servic|servicing fee|\bservicing\b")
+_NON_12B1 = "DistributionOrSimilarNon12b1FeesOverAssets"
+_SEPARATE_LINE = regex.compile(r"\bincome tax|\bdeferred tax|\btax(?:es)? expense|\btaxes\b")
 
 
 def _row_concepts(rows: Sequence[Row]) -> list[str | None]:
@@ -199,6 +277,12 @@ def _row_concepts(rows: Sequence[Row]) -> list[str | None]:
     concept of their own (or only another kind of other expense); a row with a main concept or a
     "Total other expenses" row ends it. When "Other expenses" is a heading without values, even a
     second "Other expenses" row inside the block is a sub-item (the remainder).
+
+    A shareholder servicing fee on a line of its own (not under "Other expenses") is a service
+    fee outside a 12b-1 plan, which filers tag as the non-12b-1 distribution element. Tax expense
+    of the fund (the deferred income tax of MLP funds) is printed as a separate line that adds to
+    the gross total; it is never an item of other expenses and no rr element names it, so it
+    ends a block and stays without a concept (``component_sum`` counts such lines).
     """
     out: list[str | None] = []
     block: Row | None = None
@@ -206,8 +290,15 @@ def _row_concepts(rows: Sequence[Row]) -> list[str | None]:
     for row in rows:
         concept = fee_concept(row.label)
         text = normalize(row.label)
+        if _SEPARATE_LINE.search(text):
+            block = None
+            out.append(None)
+            continue
         is_total_other = concept == _OTHER and "total" in text
         in_block = block is not None and not is_total_other and row.has_values
+        if not in_block and concept == _OTHER and _SERVICING.search(text) and not text.startswith("other"):
+            out.append(_NON_12B1)
+            continue
         if in_block and block is not None and concept in (None, _OTHER):
             repeated_main = text in _MAIN_OTHER_LABEL and block.has_values
             if not repeated_main:

@@ -52,8 +52,20 @@ _GROSS_TOTAL = (
 )
 
 
+_ACCOUNT_HEAD = r"\baccount|\bmaintenance|custodial|\bira\b|retirement plan"
+_OTHER_TRANSACTION = r"clos|redemption|redeem|exchange|wire|purchase"
+
+
 def shareholder_fee_concept(text: str) -> str | None:
-    """Concept of a shareholder-fee label (paid directly from an investment), or ``None``."""
+    """Concept of a shareholder-fee label (paid directly from an investment), or ``None``.
+
+    An account fee is named by the head of its label ("Retirement account fees"); what it is
+    charged for follows in parentheses ("annual maintenance and redemption requests") and must not
+    turn it into a redemption fee, which is a percentage of the amount redeemed.
+    """
+    head = text.split("(", 1)[0]
+    if _has(head, _ACCOUNT_HEAD) and _has(head, r"fee|charge") and not _has(head, _OTHER_TRANSACTION):
+        return "MaximumAccountFee"
     if _has(text, r"reinvest") and _has(text, _SALES_CHARGE + r"|charge"):
         return "MaximumSalesChargeOnReinvestedDividendsAndDistributionsOverOther"
     if _has(text, _DEFERRED) and _has(text, _SALES_CHARGE + r"|charge|fee"):
@@ -104,12 +116,40 @@ def operating_expense_concept(text: str) -> str | None:
 MAX_LABEL = 400
 """Longest label read for a concept: fee labels are far shorter, and the ``.*`` rules stay cheap."""
 
+_NET_OF_WAIVER = regex.compile(
+    r"\(?\s*\b(?:after|net of|less|excluding|including|reflecting)\b[^()]{0,80}?"
+    r"(?:waive|waiver|reimburs|recoup|limitation|reduction)\w*(?:[^()]{0,40})\)?"
+)
+_ITEM_CONCEPTS = frozenset({
+    "ManagementFeesOverAssets", "DistributionAndService12b1FeesOverAssets",
+    "DistributionOrSimilarNon12b1FeesOverAssets", "OtherExpensesOverAssets",
+    "AcquiredFundFeesAndExpensesOverAssets",
+})
+
+
+def _item_net_of_waiver(text: str) -> str | None:
+    """The component a label names with a waiver qualifier: "Management Fee (net of waiver)".
+
+    1990s fee tables printed each item after the adviser's waiver instead of a waiver row; the
+    qualifier says how the item was measured, not that the row is the waiver or the net total.
+    """
+    if not _NET_OF_WAIVER.search(text):
+        return None
+    bare = " ".join(_NET_OF_WAIVER.sub(" ", text).split()).strip(" :.-,")
+    if not bare or _has(bare, r"^total\b|^net\b|^gross\b|\btotal\b"):
+        return None
+    concept = operating_expense_concept(bare)
+    return concept if concept in _ITEM_CONCEPTS else None
+
 
 def fee_concept(label: str) -> str | None:
     """The rr concept a fee-table label names, or ``None``; ``label`` as written."""
     text = normalize(label)[:MAX_LABEL]
     if not text:
         return None
+    item = _item_net_of_waiver(text)
+    if item is not None:
+        return item
     if _has(text, r"^total\b|^net\b|^gross\b") or _has(text, _NET_TOTAL):
         return operating_expense_concept(text) or shareholder_fee_concept(text)
     return shareholder_fee_concept(text) or operating_expense_concept(text) or _other_shareholder_fee(text)

@@ -165,6 +165,22 @@ def test_blank_separated_rows_and_open_parenthesis() -> None:
     assert values(blanks) == [[D("0.27"), D("0.27")], [D("0.67"), D("1.45")], [None, D("0.0")]]
 
 
+def test_side_by_side_group_headers_without_rules() -> None:
+    """Two group headers on one line that share out every column are groups, not a title."""
+    (table,) = read_fixture("text-group-header-without-rule.txt")
+    assert table.columns == (
+        "ASSUMING REDEMPTION CLASS A",
+        "ASSUMING REDEMPTION CLASS B",
+        "ASSUMING REDEMPTION CLASS C",
+        "ASSUMING NO REDEMPTION CLASS B",
+        "ASSUMING NO REDEMPTION CLASS C",
+    )
+    assert values(table) == [
+        [D("110"), D("120"), D("130"), D("100"), D("105")],
+        [D("340"), D("350"), D("360"), D("310"), D("320")],
+    ]
+
+
 def test_value_row_without_label_takes_the_heading_above() -> None:
     text = """<TABLE>
 <S>                               <C>            <C>

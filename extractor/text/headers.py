@@ -176,7 +176,7 @@ def _judge(piece: Piece, frame: _Frame) -> tuple[str, list[int]]:
         return "group", list(range(len(ranges)))
     if single:
         return "column", [max(covered, key=lambda i: overlap(piece.start, piece.end, *ranges[i]))]
-    if under is None and _title(piece, ranges):
+    if under is None and _title(piece, ranges) and not _beside_group(piece, frame):
         return "caption", []
     return "group", covered
 
@@ -187,6 +187,22 @@ def _title(piece: Piece, ranges: Sequence[Span]) -> bool:
     if len(ranges) < 3 or not filled:
         return False
     return piece.start <= filled[0][1] and piece.end < ranges[-1][0]
+
+
+def _beside_group(piece: Piece, frame: _Frame) -> bool:
+    """Whether pieces side by side on this line, each over several columns, share out every
+    column between them: group headers of a fully grouped table, not a title and a group."""
+    spread = [
+        covered
+        for t in frame.texts
+        if t.line == piece.line and t is not piece
+        for covered in [_covered(frame.ranges, t.start, t.end)]
+        if len(covered) > 1
+    ]
+    if not spread:
+        return False
+    shared = set(_covered(frame.ranges, piece.start, piece.end)).union(*spread)
+    return len(shared) == len(frame.ranges)
 
 
 def _lowest(piece: Piece, texts: Sequence[Piece]) -> bool:

@@ -181,6 +181,22 @@ def test_side_by_side_group_headers_without_rules() -> None:
     ]
 
 
+def test_header_lines_with_years_over_the_columns_stay_header() -> None:
+    """Header text over the data columns that holds years is not a data row, however many
+    numbers it has; only a line with a label left of the first column is."""
+    text = """<TABLE>
+                             NET ADDITIONS    SPENDING DURING
+                              DURING 1996          1996
+                            --------------   ---------------
+<S>                         <C>              <C>
+Payments to employees                  81               33
+Payments on leases                     19               15
+</TABLE>"""
+    (table,) = read(text)
+    assert table.columns == ("NET ADDITIONS DURING 1996", "SPENDING DURING 1996")
+    assert values(table) == [[D("81"), D("33")], [D("19"), D("15")]]
+
+
 def test_value_row_without_label_takes_the_heading_above() -> None:
     text = """<TABLE>
 <S>                               <C>            <C>

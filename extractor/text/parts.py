@@ -66,19 +66,32 @@ def _header_start(tokens: Sequence[Token], lo: int, at: int) -> int:
     for i in range(at - 1, lo - 1, -1):
         if tokens[i].kind is TokenKind.CAPTION:
             return i
+    first_column = _first_tag(tokens[at].text)
     i = at
     while i > lo and tokens[i - 1].kind in (TokenKind.TEXT, TokenKind.RULE, TokenKind.BLANK, TokenKind.CAPTION_END):
         token = tokens[i - 1]
-        if token.kind is TokenKind.TEXT and _looks_like_data(token.text):
+        if token.kind is TokenKind.TEXT and _looks_like_data(token.text, first_column):
             break
         i -= 1
     return i if lo == 0 or i > lo else lo
 
 
-def _looks_like_data(text: str) -> bool:
-    """A line with a label and a value: a data row, never a header."""
+def _first_tag(tag_line: str) -> int:
+    """Where the first ``<C>`` of a tag line stands (0 when it has none)."""
+    at = tag_line.upper().find("<C>")
+    return max(at, 0)
+
+
+def _looks_like_data(text: str, first_column: int) -> bool:
+    """A line with a label and a value: a data row, never a header.
+
+    Header text over the data columns holds years and dates ("DURING 1996"); a row's label
+    starts left of the first column.
+    """
     chunks = chunk_line(text)
-    return bool(chunks) and not chunks[0].data and any(c.data for c in chunks[1:])
+    if not chunks or chunks[0].data or (first_column and chunks[0].start >= first_column - 2):
+        return False
+    return any(c.data for c in chunks[1:])
 
 
 def _split_untagged(tokens: Sequence[Token]) -> tuple[list[Token], list[Token]]:

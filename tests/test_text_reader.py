@@ -197,6 +197,20 @@ Payments on leases                     19               15
     assert values(table) == [[D("81"), D("33")], [D("19"), D("15")]]
 
 
+def test_no_tag_line_header_wider_than_its_numbers() -> None:
+    """Without a tag line the first column starts where its values do; a header that is wider
+    than those right-aligned values reaches into the gutter but still heads that column."""
+    text = """<TABLE>
+                                         ONE YEAR      THREE YEARS
+                                      -------------   -------------
+Class A                                        $640            $777
+Class B - assuming redemption                  $648            $859
+</TABLE>"""
+    (table,) = read(text)
+    assert table.columns == ("ONE YEAR", "THREE YEARS")
+    assert values(table) == [[D("640"), D("777")], [D("648"), D("859")]]
+
+
 def test_value_row_without_label_takes_the_heading_above() -> None:
     text = """<TABLE>
 <S>                               <C>            <C>

@@ -103,15 +103,18 @@ class _Frame:
     texts: list[Piece]
     rules: list[Piece]
     per_line: dict[int, int]
+    label_end: int
 
 
 def read_headers(
-    lines: Sequence[str], spans: Sequence[Span], extents: Sequence[Span] | None = None
+    lines: Sequence[str], spans: Sequence[Span], extents: Sequence[Span] | None = None, label_end: int | None = None
 ) -> tuple[list[str], str]:
     """(one header per column, caption text) from the header lines of a section.
 
     ``extents`` are the character ranges that each column's data occupies (with its tag);
     header text is matched against them, since it is centred over the data, not the tag.
+    ``label_end`` (where the row labels end) is given where the first column's start was
+    inferred rather than tagged.
     """
     texts, rules, last_rule = _split(lines)
     if not spans:
@@ -123,7 +126,8 @@ def read_headers(
     for piece in texts:
         if piece.end > first:
             per_line[piece.line] = per_line.get(piece.line, 0) + 1
-    frame = _Frame(ranges, first, (ranges[0][0] + ranges[-1][1]) / 2, last_rule, texts, rules, per_line)
+    edge = first if label_end is None else label_end + 1
+    frame = _Frame(ranges, first, (ranges[0][0] + ranges[-1][1]) / 2, last_rule, texts, rules, per_line, edge)
     parts: list[list[Piece]] = [[] for _ in spans]
     caption: list[Piece] = []
     groups: list[tuple[Piece, list[int]]] = []
@@ -154,7 +158,8 @@ def _judge(piece: Piece, frame: _Frame) -> tuple[str, list[int]]:
     table title: both caption.
     """
     ranges, first = frame.ranges, frame.first
-    in_label = overlap(piece.start, piece.end, 0, first)
+    edge = min(first, frame.label_end) if overlap(piece.start, piece.end, *ranges[0]) else first
+    in_label = overlap(piece.start, piece.end, 0, edge)
     covered = _covered(ranges, piece.start, piece.end)
     if in_label >= (piece.end - piece.start) - in_label or (piece.start < first - _SLACK and len(covered) > 1):
         return "caption", []

@@ -128,3 +128,16 @@ def column_extents(part: Part, spans: Sequence[Span]) -> list[Span]:
         else:
             ranges.append((low, high))
     return ranges
+
+
+def label_extent(part: Part, spans: Sequence[Span]) -> int:
+    """Where the row labels of lines with values end (0 when there are none).
+
+    Without a tag line the first column's start is inferred from its values; header text
+    between the labels and the values leads to that column, not to the label column.
+    """
+    key = tuple(spans)
+    return max(
+        (p.label[-1].end for p in (place_line(t, key) for t in body_texts(part.body)) if p.label and p.has_data),
+        default=0,
+    )

@@ -16,7 +16,7 @@ from .chunks import chunk_line
 from .columns import Span, blank_tags
 from .footnotes import parse_footnotes
 from .headers import read_headers
-from .layout import choose_spans, column_extents, refine_spans
+from .layout import choose_spans, column_extents, label_extent, refine_spans
 from .lines import Line, Section, classify, norm
 from .parts import Part, split_parts
 from .regions import Region, find_regions
@@ -40,7 +40,8 @@ def _header_text(tokens: Sequence[Token]) -> list[str]:
 def read_part(part: Part, spans: list[Span], previous: list[str] | None) -> list[Section]:
     """Sections of one tag-line part: header, then rows, new sections at in-body headers."""
     extents = column_extents(part, spans)
-    headers, caption = read_headers(_header_text(part.header), spans, extents)
+    label_end = label_extent(part, spans) if part.tags is None else None
+    headers, caption = read_headers(_header_text(part.header), spans, extents, label_end)
     if not any(headers) and previous is not None and len(previous) == len(headers):
         headers = previous
     sections = [Section(headers, [], caption)]

@@ -211,6 +211,34 @@ Class B - assuming redemption                  $648            $859
     assert values(table) == [[D("640"), D("777")], [D("648"), D("859")]]
 
 
+def test_class_letter_is_not_the_article_a() -> None:
+    """'Class A' does not end in the connector 'a': the next label line starts a new row."""
+    text = """<TABLE>
+<S>                           <C>       <C>
+Class A/1/                      $640      $777
+Class B - assuming
+redemption/2/                   $648      $859
+</TABLE>"""
+    (table,) = read(text)
+    assert [(r.line, r.label) for r in table.rows] == [(3, "Class A/1/"), (5, "Class B - assuming redemption/2/")]
+
+
+def test_top_line_of_one_columns_header_in_the_middle_is_not_a_group() -> None:
+    """A column's three-line header whose top line happens to sit in the middle of the table
+    is that column's, not a group over every column: the line under it is about as wide."""
+    text = """<TABLE>
+                                           CHARGED TO
+                              BEGINNING     COSTS AND
+                               BALANCE       EXPENSES     DEDUCTIONS
+                             -----------  -------------  ------------
+<S>                          <C>          <C>            <C>
+Year Ended Sept. 26, 1997          91            35             27
+</TABLE>"""
+    (table,) = read(text)
+    assert table.columns == ("BEGINNING BALANCE", "CHARGED TO COSTS AND EXPENSES", "DEDUCTIONS")
+    assert values(table) == [[D("91"), D("35"), D("27")]]
+
+
 def test_value_row_without_label_takes_the_heading_above() -> None:
     text = """<TABLE>
 <S>                               <C>            <C>

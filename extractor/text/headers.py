@@ -177,7 +177,7 @@ def _judge(piece: Piece, frame: _Frame) -> tuple[str, list[int]]:
     if unit_note or (lone and not single and note):
         return "caption", []
     below = any(t.line > piece.line and t.end > first for t in frame.texts)
-    if lone and centred and under is None and below and not note:
+    if lone and centred and under is None and below and not note and not (single and _stacked_over(piece, frame)):
         return "group", list(range(len(ranges)))
     if single:
         return "column", [max(covered, key=lambda i: overlap(piece.start, piece.end, *ranges[i]))]
@@ -192,6 +192,16 @@ def _title(piece: Piece, ranges: Sequence[Span]) -> bool:
     if len(ranges) < 3 or not filled:
         return False
     return piece.start <= filled[0][1] and piece.end < ranges[-1][0]
+
+
+def _stacked_over(piece: Piece, frame: _Frame) -> bool:
+    """Whether the next line holds text right under most of this piece: the lines of one
+    column's header are about as wide as each other, a group header is wider than what it
+    stands over."""
+    return any(
+        t.line == piece.line + 1 and 2 * overlap(t.start, t.end, piece.start, piece.end) >= piece.end - piece.start
+        for t in frame.texts
+    )
 
 
 def _beside_group(piece: Piece, frame: _Frame) -> bool:

@@ -26,7 +26,7 @@ from .chunks import strip_leaders
 from .lines import Line
 
 _CONNECTOR = regex.compile(
-    r"(?:[,&/(-]|\b(?:and|or|of|the|to|for|in|on|with|by|from|at|as|a|an|under|per|before|after|"
+    r"(?:[,&/(-]|\b(?-i:a)|\b(?:and|or|of|the|to|for|in|on|with|by|from|at|as|an|under|per|before|after|"
     r"including|less|plus|into|than|its|their|other|which|that|is|are)\b)$",
     regex.I,
 )

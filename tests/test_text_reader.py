@@ -239,6 +239,25 @@ Year Ended Sept. 26, 1997          91            35             27
     assert values(table) == [[D("91"), D("35"), D("27")]]
 
 
+def test_left_aligned_values_under_tags_shifted_right() -> None:
+    """Tags one place right of left-aligned values: a one-digit value left of the last tag is
+    still that column's, and does not hold the tag back from moving onto its column."""
+    text = """<TABLE>
+                                1995      1994      1993
+<S>                           <C>       <C>       <C>
+Net sales                    11,062    9,189     7,977
+Net income                   424       310       87
+Total assets                 6,231     5,303     5,171
+Long-term debt               303       305       7
+Shareholders' equity         2,901     2,383     2,026
+Cash                         952       1,258     892
+</TABLE>"""
+    (table,) = read(text)
+    assert table.columns == ("1995", "1994", "1993")
+    assert values(table)[3] == [D("303"), D("305"), D("7")]
+    assert values(table)[5] == [D("952"), D("1258"), D("892")]
+
+
 def test_value_row_without_label_takes_the_heading_above() -> None:
     text = """<TABLE>
 <S>                               <C>            <C>

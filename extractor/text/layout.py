@@ -77,7 +77,11 @@ def refine_spans(part: Part, spans: list[Span]) -> list[Span]:
 
 def _snap(part: Part, starts: list[int], label_end: int) -> list[int]:
     """Move each tag left onto the first character of its column where the values start a
-    little left of it (a shifted tag line), never into the column or label before it."""
+    little left of it (a shifted tag line), never into the column or label before it.
+
+    A value that starts just left of the next tag was put into this column only because the
+    tag is off; it does not count as this column's reach.
+    """
     key = tuple(spans_from(starts))
     lows = [WIDE for _ in starts]
     highs = [label_end, *[0 for _ in starts[1:]]]
@@ -88,7 +92,8 @@ def _snap(part: Part, starts: list[int], label_end: int) -> list[int]:
         for col, cells in placed.cells.items():
             lows[col] = min(lows[col], cells[0].start)
             if col + 1 < len(highs):
-                highs[col + 1] = max(highs[col + 1], cells[-1].end)
+                reach = starts[col + 1] - _SNAP
+                highs[col + 1] = max([highs[col + 1], *(c.end for c in cells if c.start < reach)])
     return [
         low if start - _SNAP <= low < start and low > high else start
         for start, low, high in zip(starts, lows, highs, strict=True)

@@ -258,6 +258,17 @@ Cash                         952       1,258     892
     assert values(table)[5] == [D("952"), D("1258"), D("892")]
 
 
+def test_no_tag_line_group_underline_starting_in_the_gutter() -> None:
+    """Without a tag line the header text and underlines right of the row labels belong to
+    the columns, even where they start left of the first column's right-aligned values."""
+    (table,) = read_fixture("text-no-tags-group-underline.txt")
+    assert table.columns == ("Class A", "Class B", "Class E")
+    assert table.rows[3].label == (
+        "Total Annual Portfolio Operating Expense Before Expense Waiver/Repayment to Manager"
+    )
+    assert values(table)[1] == [None, D("0.25"), D("0.15")]
+
+
 def test_value_row_without_label_takes_the_heading_above() -> None:
     text = """<TABLE>
 <S>                               <C>            <C>

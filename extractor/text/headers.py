@@ -158,12 +158,12 @@ def _judge(piece: Piece, frame: _Frame) -> tuple[str, list[int]]:
     table title: both caption.
     """
     ranges, first = frame.ranges, frame.first
-    edge = min(first, frame.label_end) if overlap(piece.start, piece.end, *ranges[0]) else first
+    edge = min(first, frame.label_end)
     in_label = overlap(piece.start, piece.end, 0, edge)
     covered = _covered(ranges, piece.start, piece.end)
     if in_label >= (piece.end - piece.start) - in_label or (piece.start < first - _SLACK and len(covered) > 1):
         return "caption", []
-    under = _underline(piece, frame.rules, ranges, first)
+    under = _underline(piece, frame.rules, ranges, min(first, frame.label_end))
     if under is not None:
         covered = _covered(ranges, under.start, under.end) or covered
     if not covered:

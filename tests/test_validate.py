@@ -523,3 +523,172 @@ def test_class_headings_over_year_rows_start_their_own_series() -> None:
         ("10 Years", ["$1,791"]),
     ], line=40, table_id="t2")
     assert validate_tables([fees, example]) == []
+
+
+def one_class_document(fee_rows: Sequence[tuple[str, Sequence[str]]], figures: Sequence[str], *,
+                       context: str = "", example_columns: Sequence[str] = ("1 YEAR", "3 YEARS", "5 YEARS",
+                                                                            "10 YEARS")) -> list[Table]:
+    fees = grid(["CLASS A"], fee_rows, table_id="t1")
+    example = grid(example_columns, [("Class A Shares", figures)], line=40, table_id="t2", context=context)
+    return [fees, example]
+
+
+LOADED_FEES = [
+    ("Maximum Sales Charge Imposed on Purchases (as a percentage of offering price)", ["4.75%"]),
+    ("Management Fees", [".60%"]),
+    ("12b-1 Fees", [".25%"]),
+    ("Other Expenses", [".22%"]),
+    ("Total Fund Operating Expenses", ["1.07%"]),
+]
+ON_1000 = ("EXAMPLE: You would pay the following expenses on a $1,000 investment, assuming (1) a 5% annual "
+           "return and (2) redemption at the end of each time period:")
+
+
+def test_pre_1998_example_on_a_1000_investment() -> None:
+    costs = cumulative_costs([Decimal("1.07")] * 10, "S", Decimal("4.75"), Decimal(1000))
+    assert [dollars(costs[y - 1]) for y in (1, 3, 5, 10)] == [58, 80, 104, 172]
+    assert validate_tables(one_class_document(LOADED_FEES, ["$58", "$80", "$104", "$172"], context=ON_1000)) == []
+    silent = one_class_document(LOADED_FEES, ["$58", "$80", "$104", "$172"])
+    assert validate_tables(silent) == []  # nothing says which amount: both are tried
+    found = validate_tables(one_class_document(LOADED_FEES, ["$58", "$90", "$104", "$172"], context=ON_1000))
+    assert [(f.severity, f.column, f.expected, f.found) for f in found] == [("error", "3 YEARS", "80", "90")]
+    assert "$1,000 at 5%" in found[0].message
+    per_1000 = one_class_document(LOADED_FEES, ["$58", "$80", "$104", "$172"],
+                                  example_columns=["PER $1,000 1 YEAR", "3 YEARS", "5 YEARS", "10 YEARS"])
+    assert validate_tables(per_1000) == []
+
+
+ETF_FEES = [
+    ("Management Fee", ["0.40%"]),
+    ("Other Expenses", ["0.08%"]),
+    ("Total Annual Fund Operating Expenses", ["0.48%"]),
+]
+
+
+def test_figures_within_the_rounding_of_the_printed_ratio_are_fine() -> None:
+    low = cumulative_costs([Decimal("0.475")] * 10, "S")
+    high = cumulative_costs([Decimal("0.485")] * 10, "S")
+    assert (dollars(low[9]), dollars(high[9])) == (599, 611)
+    assert validate_tables(one_class_document(ETF_FEES, ["$49", "$154", "$269", "$611"])) == []
+    for changed, column in (("$621", "10 YEARS"), ("$591", "10 YEARS")):
+        found = validate_tables(one_class_document(ETF_FEES, ["$49", "$154", "$269", changed]))
+        assert [(f.severity, f.column) for f in found] == [("error", column)]
+    found = validate_tables(one_class_document(ETF_FEES, ["$49", "$164", "$269", "$605"]))
+    assert [(f.severity, f.column, f.expected) for f in found] == [("error", "3 YEARS", "154")]
+
+
+CONVERTING = [
+    ("Management fees", ["0.50%", "0.50%"]),
+    ("Distribution and/or service (12b-1) fees", ["0.25%", "1.00%"]),
+    ("Other expenses", ["0.30%", "0.30%"]),
+    ("Total annual fund operating expenses", ["1.05%", "1.80%"]),
+]
+
+
+def conversion_document(ten_years: str, context: str) -> list[Table]:
+    shareholder = grid(["Class A", "Class B"], [
+        ("Maximum sales charge (load) imposed on purchases (as a percentage of offering price)", ["5.75%", "None"]),
+        ("Maximum deferred sales charge (load) (as a percentage of original purchase price)", ["None", "5.00%"]),
+    ], table_id="t1", line=2)
+    operating = grid(["Class A", "Class B"], CONVERTING, table_id="t2", line=8)
+    example = grid(["1 Year", "3 Years", "5 Years", "10 Years"], [
+        ("If you do not sell your shares:", ["", "", "", ""]),
+        ("Class B", ["$183", "$566", "$975", ten_years]),
+    ], table_id="t3", line=20, context=context)
+    return [shareholder, operating, example]
+
+
+def test_class_b_conversion_stated_in_the_prose_before_the_example() -> None:
+    said = "Class B shares convert to Class A shares after eight years. If you do not sell your shares:"
+    d_costs = cumulative_costs([Decimal("1.80")] * 8 + [Decimal("1.05")] * 2, "D")
+    assert dollars(d_costs[9]) == 1919
+    assert validate_tables(conversion_document("$1,919", said)) == []
+    found = validate_tables(conversion_document("$1,929", said))  # only method S with conversion gives it
+    assert [(f.severity, f.column) for f in found] == [("warning", "10 Years")]
+    assert "method S" in found[0].message
+    silent = validate_tables(conversion_document("$1,919", ""))  # the usual conversion, not stated
+    assert [(f.severity, f.column) for f in silent] == [("warning", "10 Years")]
+    assert [f.severity for f in validate_tables(conversion_document("$1,979", said))] == ["error"]
+
+
+NO_SHAREHOLDER_TABLE = [
+    ("Management Fees", ["0.40%"]),
+    ("Distribution (Rule 12b-1) Fees", ["0.25"]),
+    ("Other Expenses", ["0.54"]),
+    ("Total Annual Fund Operating Expenses", ["1.19"]),
+]
+
+
+def test_a_load_no_table_states_makes_the_class_unjudgeable() -> None:
+    costs = cumulative_costs([Decimal("1.19")] * 10, "D", Decimal("5.25"))
+    figures = [f"{dollars(costs[y - 1])}" for y in (1, 3, 5, 10)]
+    found = validate_tables(one_class_document(NO_SHAREHOLDER_TABLE, figures))
+    assert [(f.severity, f.column) for f in found] == [("info", "1 YEAR")]
+    assert "5.25%" in found[0].message
+    plain = cumulative_costs([Decimal("1.19")] * 10, "D")
+    no_load = [f"{dollars(plain[y - 1])}" for y in (1, 3, 5, 10)]
+    assert validate_tables(one_class_document(NO_SHAREHOLDER_TABLE, no_load)) == []
+    no_load[0] = str(int(no_load[0]) + 30)
+    found = validate_tables(one_class_document(NO_SHAREHOLDER_TABLE, no_load))
+    assert [(f.severity, f.column) for f in found] == [("error", "1 YEAR")]
+
+
+def test_unstated_deferred_charges_of_a_redeemed_series_are_info() -> None:
+    operating = grid(["Class C"], [("Management Fees", ["0.40%"]), ("Distribution (12b-1) Fees", ["1.00%"]),
+                                   ("Other Expenses", ["0.29%"]), ("Total Annual Fund Operating Expenses", ["1.69%"])],
+                     table_id="t1")
+    costs = cumulative_costs([Decimal("1.69")] * 10, "D")
+    figures = [dollars(costs[y - 1]) for y in (1, 3, 5, 10)]
+    example = grid(["1 Year", "3 Years", "5 Years", "10 Years"],
+                   [("Class C", [f"${figures[0] + 100}", *(f"${v}" for v in figures[1:])])],
+                   line=40, table_id="t2", caption="If you sell your shares, your cost would be:")
+    found = validate_tables([operating, example])
+    assert [(f.severity, f.column) for f in found] == [("info", "1 Year")]
+    assert "deferred sales charges of 1%" in found[0].message
+
+
+def test_no_redemption_heading_row_over_years_as_columns() -> None:
+    tables = conversion_document("$1,919", "Class B shares convert to Class A shares after eight years.")
+    assert tables[2].column_concepts == tuple(f"ExpenseExampleNoRedemptionYear{y:02d}" for y in (1, 3, 5, 10))
+    mixed = grid(["1 Year", "3 Years", "5 Years", "10 Years"], [
+        ("If you sell your shares:", ["", "", "", ""]),
+        ("Class B", ["$683", "$866", "$1,175", "$1,919"]),
+        ("If you do not sell your shares:", ["", "", "", ""]),
+        ("Class B", ["$183", "$566", "$975", "$1,919"]),
+    ], table_id="t3", line=20, context="Class B shares convert to Class A shares after eight years.")
+    assert validate_tables([*tables[:2], mixed]) == []
+
+
+def test_tax_line_after_other_expenses_is_counted_not_a_sub_item() -> None:
+    rows = [
+        ("Management Fees", ["0.75%"]),
+        ("Other Expenses", ["0.27%"]),
+        ("Deferred Income Tax Expense", ["2.50%"]),
+        ("Total Annual Fund Operating Expenses", ["3.52%"]),
+    ]
+    table = grid(["Class A"], rows)
+    assert [r.concept for r in table.rows] == ["ManagementFeesOverAssets", "OtherExpensesOverAssets", None,
+                                               "ExpensesOverAssets"]
+    assert validate(table) == []
+    rows[3] = ("Total Annual Fund Operating Expenses", ["3.62%"])
+    found = validate(grid(["Class A"], rows))
+    assert [(f.check, f.severity, f.found) for f in found] == [("component_sum", "error", "3.62")]
+
+
+def test_items_after_waivers_are_added_up() -> None:
+    rows = [("Management Fees (after waiver)", [".20%"]), ("Other Expenses (after reimbursement)", [".15%"]),
+            ("Total Fund Operating Expenses", [".35%"])]
+    assert validate(grid(["CLASS A"], rows)) == []
+    rows[2] = ("Total Fund Operating Expenses", [".45%"])
+    found = validate(grid(["CLASS A"], rows))
+    assert [(f.check, f.severity, f.expected) for f in found] == [("component_sum", "error", "0.35")]
+
+
+def test_example_with_bare_year_labels_is_checked() -> None:
+    fees = grid(["P", "Q"], [("Management fee", ["0.50", "0.50"]), ("Other expenses", ["0.30", "0.20"]),
+                             ("Total annual fund operating expenses", ["0.80", "0.70"])], table_id="t1")
+    rows = [("1", ["$82", "$72"]), ("3", ["255", "224"]), ("5", ["444", "390"]), ("10", ["990", "871"])]
+    assert validate_tables([fees, grid(["P", "Q"], rows, line=40, table_id="t2")]) == []
+    rows[2] = ("5", ["444", "370"])
+    found = validate_tables([fees, grid(["P", "Q"], rows, line=40, table_id="t2")])
+    assert [(f.check, f.severity, f.row, f.column) for f in found] == [("expense_example", "error", "5", "Q")]

@@ -1,4 +1,4 @@
-"""The SEC expense example: cumulative costs of $10,000 at a 5 % annual return.
+"""The SEC expense example: cumulative costs of $10,000 (before 1998: $1,000) at a 5 % annual return.
 
 Filings compute a year's expenses in one of two standard ways, and both are accepted:
 
@@ -22,10 +22,14 @@ HUNDRED = Decimal(100)
 METHODS = ("S", "D")
 
 
-def cumulative_costs(ratios: Sequence[Decimal], method: str, load: Decimal = Decimal(0)) -> list[Decimal]:
-    """Cumulative cost at the end of each year; ``ratios`` and ``load`` in percent, one per year."""
-    balance = INVESTMENT * (HUNDRED - load) / HUNDRED
-    total = INVESTMENT - balance
+def cumulative_costs(ratios: Sequence[Decimal], method: str, load: Decimal = Decimal(0),
+                     investment: Decimal = INVESTMENT) -> list[Decimal]:
+    """Cumulative cost at the end of each year; ``ratios`` and ``load`` in percent, one per year.
+
+    ``investment`` is $10,000 since 1998; older examples assumed $1,000.
+    """
+    balance = investment * (HUNDRED - load) / HUNDRED
+    total = investment - balance
     out: list[Decimal] = []
     for percent in ratios:
         e = percent / HUNDRED

@@ -2,15 +2,24 @@
 
 Each series of figures (one class, redeemed or not) is recomputed from the fee table of the same
 document: the net ratio for the years a waiver runs and the gross ratio after, the front-end load
-taken from the $10,000, the deferred sales charge of the redemption year added to "if you sold"
-figures, Class B (or C) converting to Class A after the years the text states, and both standard
-methods of a year's cost (see :mod:`.costs`). A figure within $1 of some reading is fine; one that
-only a reading the text contradicts explains is a warning; one that no reading explains is an
-error; a class whose inputs cannot be known gets ``info``, never a guess.
+taken from the investment, the deferred sales charge of the redemption year added to "if you
+sold" figures, Class B (or C) converting to Class A after the years the text states, and both
+standard methods of a year's cost (see :mod:`.costs`). The investment is $10,000, or $1,000 in
+pre-1998 filings (as the table or its prose says; both are tried when neither is said).
+
+Printed ratios are rounded to two decimals, so a figure is fine when it lies within $1 of the
+costs of some true ratio within half a cent of a percent of the printed one (the interval grows
+with the years: about $6 at ten years on $10,000, while a changed tens digit moves a figure $10).
+One that only a reading the text contradicts or does not state explains (a usual Class B
+conversion left unsaid), or only the other method, is a warning; one that no reading explains is
+an error. A class whose inputs cannot be known gets ``info``, never a guess: no matching class,
+or figures that need a sales charge no fee table in the document states (a supplement that
+reprints only the operating expenses).
 """
 
 from __future__ import annotations
 
+import dataclasses
 import itertools
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -19,7 +28,7 @@ from decimal import Decimal
 import regex
 
 from ..model import Finding, Severity, Table
-from .costs import METHODS, cumulative_costs, dollars
+from .costs import HUNDRED, INVESTMENT, METHODS, cumulative_costs, dollars
 from .policy import DOLLAR, finding, text
 from .schedules import Schedule, cdsc_schedules, rate_in_year
 from .series import (
@@ -49,16 +58,40 @@ _FIRST_YEAR_ONLY = regex.compile(
 )
 
 
+HALF_CENT = Decimal("0.005")
+"""Half the last digit of a ratio printed to two decimals: the true ratio may lie that far away."""
+MAX_LOAD = Decimal("8.5")
+"""Highest front-end sales charge the SEC allows; a fitted load above it is no explanation."""
+_BASIS = regex.compile(r"\$\s?(10,000|10000|1,000|1000)(?![\d,])")
+_SILENT_CONVERSIONS = (6, 7, 8, 9)
+"""Years after which Class B shares usually convert to Class A, tried (doubtfully) when no text says."""
+
+
 @dataclass(frozen=True)
 class Reading:
-    """One way of computing a series: method, waiver years, conversion; and its costs per year."""
+    """One way of computing a series: method, waiver years, conversion, basis, load; and its costs.
+
+    ``low`` and ``high`` are the costs for the true ratios at the bottom and the top of the
+    interval the printed (rounded) ratios stand for; costs grow with every ratio.
+    """
 
     method: str
     waiver: int
     """Years the net ratio applies before the gross one; 0 for every year."""
     conversion: int | None
     costs: tuple[Decimal, ...]
+    low: tuple[Decimal, ...]
+    high: tuple[Decimal, ...]
     stated: bool
+    basis: Decimal = INVESTMENT
+    load: Decimal = Decimal(0)
+    fitted: bool = False
+    """The load was fitted to the figures: no fee table states it."""
+
+    def same_inputs(self, other: Reading) -> bool:
+        """Whether ``other`` differs from this reading in the method alone."""
+        return (self.waiver, self.conversion, self.basis, self.load, self.fitted) == (
+            other.waiver, other.conversion, other.basis, other.load, other.fitted)
 
     def describe(self, inputs: Inputs) -> str:
         net = inputs.net if inputs.net is not None else inputs.gross
@@ -66,15 +99,23 @@ class Reading:
         if self.waiver:
             years = "year 1" if self.waiver == 1 else f"years 1-{self.waiver}"
             parts[0] = f"{text(net or Decimal(0))}% in {years} and {text(inputs.gross or Decimal(0))}% after"
-        if inputs.load:
-            parts.append(f"a {text(inputs.load)}% sales charge")
+        if self.load:
+            parts.append(f"a {text(self.load)}% sales charge")
         if self.conversion:
             parts.append(f"conversion after {self.conversion} years")
         return ", ".join(parts) + f" (method {self.method})"
 
+    @property
+    def investment(self) -> str:
+        return f"${self.basis:,}"
 
-def _conversions(key: str, inputs: dict[str, Inputs], context: str) -> tuple[list[int], Inputs | None]:
-    """Years after which the class may convert, as the text states, and the class it converts to."""
+
+def _conversions(key: str, inputs: dict[str, Inputs], context: str) -> tuple[list[tuple[int, bool]], Inputs | None]:
+    """Years after which the class may convert (flag: the text states it) and the class it converts to.
+
+    Without a statement Class B is still tried at the usual periods, but only as a reading the
+    filing does not state (a warning at most): excerpts and supplements often leave it out.
+    """
     if not key or key[-1] not in "bc":
         return [], None
     target = lookup(inputs, key[:-1] + "a")
@@ -84,11 +125,39 @@ def _conversions(key: str, inputs: dict[str, Inputs], context: str) -> tuple[lis
         _NUMBER_WORDS.get(m.group(1).lower()) or int(m.group(1)) for m in _CONVERSION.finditer(context)
         if m.group(1).isdigit() or m.group(1).lower() in _NUMBER_WORDS
     })
-    return [n for n in stated if n < 10], target
+    if stated:
+        return [(n, True) for n in stated if n < 10], target
+    return ([(n, False) for n in _SILENT_CONVERSIONS] if key[-1] == "b" else []), target
 
 
-def readings(inputs: Inputs, key: str, all_inputs: dict[str, Inputs], context: str) -> list[Reading]:
-    """Every accepted way of computing the series of one class."""
+def _half_unit(ratio: Decimal) -> Decimal:
+    """How far the true ratio may lie from the printed one: half its last digit, at most 0.005."""
+    exponent = ratio.as_tuple().exponent
+    if not isinstance(exponent, int):
+        return HALF_CENT
+    return min(HALF_CENT, Decimal(1).scaleb(exponent) / 2)
+
+
+def _reading(path: list[Decimal], method: str, waiver: int, conversion: int | None, stated: bool,
+             basis: Decimal, load: Decimal, fitted: bool) -> Reading:
+    half = {r: _half_unit(r) for r in set(path)}
+    low = [max(Decimal(0), r - half[r]) for r in path]
+    high = [r + half[r] for r in path]
+    return Reading(
+        method, waiver, conversion,
+        tuple(cumulative_costs(path, method, load, basis)),
+        tuple(cumulative_costs(low, method, load, basis)),
+        tuple(cumulative_costs(high, method, load, basis)),
+        stated, basis, load, fitted,
+    )
+
+
+def readings(inputs: Inputs, key: str, all_inputs: dict[str, Inputs], context: str,
+             bases: Sequence[Decimal] = (INVESTMENT,), loads: Sequence[Decimal] | None = None) -> list[Reading]:
+    """Every accepted way of computing the series of one class.
+
+    ``loads`` are front-end loads fitted to the figures when no fee table states the class's load.
+    """
     gross = inputs.gross if inputs.gross is not None else inputs.net
     net = inputs.net if inputs.net is not None else inputs.gross
     assert gross is not None and net is not None
@@ -97,91 +166,173 @@ def readings(inputs: Inputs, key: str, all_inputs: dict[str, Inputs], context: s
     if net != gross:
         waivers.extend((k, [net] * k + [gross] * (10 - k), k == 1 or not first_only) for k in (1, 2, 3))
     years, target = _conversions(key, all_inputs, context)
+    fitted = loads is not None
+    charges = list(loads) if loads is not None else [inputs.load or Decimal(0)]
     out: list[Reading] = []
-    for (waiver, ratios, stated), method in itertools.product(waivers, METHODS):
-        variants: list[tuple[int | None, list[Decimal]]] = [(None, ratios)]
+    for (waiver, ratios, stated), method, basis, load in itertools.product(waivers, METHODS, bases, charges):
+        variants: list[tuple[int | None, list[Decimal], bool]] = [(None, ratios, stated)]
         if target is not None:
-            other = target.net if target.net is not None else target.gross
-            assert other is not None
-            variants.extend((n, ratios[:n] + [other] * (10 - n)) for n in years)
-        for conversion, path in variants:
-            costs = tuple(cumulative_costs(path, method, inputs.load or Decimal(0)))
-            out.append(Reading(method, waiver, conversion, costs, stated))
+            other_net = target.net if target.net is not None else target.gross
+            other_gross = target.gross if target.gross is not None else target.net
+            assert other_net is not None and other_gross is not None
+            after = [other_net] * (waiver or 10) + [other_gross] * (10 - (waiver or 10))  # same waiver years
+            variants.extend((n, ratios[:n] + after[n:], stated and said) for n, said in years)
+        for conversion, path, sure in variants:
+            out.append(_reading(path, method, waiver, conversion, sure, basis, load, fitted))
     return out
 
 
-def _charges(series: Series, inputs: Inputs, years: int, schedules: Sequence[Schedule]) -> list[tuple[Decimal, bool]]:
+def example_bases(table: Table) -> tuple[Decimal, ...]:
+    """The amount the example invests: $10,000, or $1,000 in pre-1998 filings; both when unsaid.
+
+    The amount is read from the table's own caption, headers, labels, footnotes and surrounding
+    prose ("You would pay the following expenses on a $1,000 investment", "per $1,000").
+    """
+    texts = [table.caption, *table.columns, *(r.label for r in table.rows), table.context,
+             *(f.text for f in table.footnotes)]
+    said = {Decimal(m.group(1).replace(",", "")) for m in _BASIS.finditer(" ".join(texts))}
+    if len(said) == 1:
+        return tuple(said)
+    return (INVESTMENT, INVESTMENT / 10)
+
+
+def _charges(series: Series, inputs: Inputs, years: int, schedules: Sequence[Schedule], basis: Decimal,
+             fit: bool = False) -> list[tuple[Decimal, bool]]:
     """Possible deferred sales charges (dollars) of the redemption year; flag: a certain reading.
 
     A printed schedule whose first year is the class's maximum gives the charge exactly; without
     one, any whole percent up to the maximum is accepted in years 3 and 5 (a half percent only
-    doubtfully), none in year 10 and none after the first year for a 1% charge.
+    doubtfully), none in year 10 and none after the first year for a 1% charge. With ``fit`` (no
+    fee table states the class's charges) any whole percent up to 6 is tried, doubtfully.
     """
+    unit = basis / 100
     cdsc = inputs.cdsc or Decimal(0)
-    if series.redeemed is False or cdsc == 0:
+    if series.redeemed is False:
         return [(Decimal(0), True)]
-    printed = {rate_in_year(s, years) * 100 for s in schedules if s.get(1) == cdsc}
+    if fit:
+        if years >= 10:
+            return [(Decimal(0), True)]
+        return [(Decimal(0), True), *((Decimal(k) * unit, False) for k in range(1, 7))]
+    if cdsc == 0:
+        return [(Decimal(0), True)]
+    printed = {rate_in_year(s, years) * unit for s in schedules if s.get(1) == cdsc}
     if printed:
         charges = [(c, True) for c in sorted(printed)]
         return charges if series.redeemed else [(Decimal(0), True), *charges]
-    top = cdsc * 100
+    top = cdsc * unit
     if years == 1:
         return [(top, True)] if series.redeemed else [(Decimal(0), True), (top, True)]
     if cdsc <= 1 or years >= 10:
         return [(Decimal(0), True)]  # a level-load 1% charge lasts about a year; none runs ten
-    whole = [(Decimal(k * 100), True) for k in range(int(cdsc) + 1)]
-    halves = [(Decimal(k * 100 + 50), False) for k in range(int(cdsc))]
+    whole = [(Decimal(k) * unit, True) for k in range(int(cdsc) + 1)]
+    halves = [((Decimal(k) + Decimal("0.5")) * unit, False) for k in range(int(cdsc))]
     return [*whole, (top, True), *halves]
-
-
-def _explain(series: Series, inputs: Inputs, reading: Reading, figure: Figure,
-             schedules: Sequence[Schedule]) -> tuple[int, Decimal, Decimal]:
-    """(2 fine, 1 only a doubtful reading explains it, 0 unexplained), the nearest expected figure
-    and the deferred charge (dollars) that reading adds."""
-    base = reading.costs[figure.years - 1]
-    best: tuple[int, Decimal, Decimal] = (0, dollars(base), Decimal(0))
-    nearest: tuple[int, Decimal, Decimal] | None = None
-    for charge, certain in _charges(series, inputs, figure.years, schedules):
-        expected = dollars(base + charge)
-        if abs(base + charge - figure.value) <= DOLLAR:
-            level = 2 if certain and reading.stated else 1
-            if level > best[0]:
-                best = (level, expected, charge)
-        elif nearest is None or abs(expected - figure.value) < abs(nearest[1] - figure.value):
-            nearest = (0, expected, charge)
-    if best[0] == 0 and nearest is not None:
-        return nearest
-    return best
 
 
 @dataclass(frozen=True)
 class Facts:
-    """What the document says beyond the fee tables: the text around them and printed schedules."""
+    """What the document says beyond the fee tables: the text around them and printed schedules.
+
+    ``fit_load``: no fee table states the class's front-end load, so loads fitted to the figures
+    are tried; ``fit_cdsc``: neither its load nor its deferred charge is stated, so deferred
+    charges are fitted too. A series that only fitted charges explain is not judged.
+    """
 
     context: str
     schedules: tuple[Schedule, ...]
-    load_known: bool
+    bases: tuple[Decimal, ...] = (INVESTMENT,)
+    fit_load: bool = False
+    fit_cdsc: bool = False
+
+
+@dataclass(frozen=True)
+class Explanation:
+    """How a reading explains one figure: 2 fine, 1 only doubtfully, 0 not at all."""
+
+    level: int
+    expected: Decimal
+    charge: Decimal
+    fitted: bool = False
+
+
+def _explain(series: Series, inputs: Inputs, reading: Reading, figure: Figure, facts: Facts) -> Explanation:
+    """The best explanation of ``figure`` by ``reading``, or the nearest expected figure when none.
+
+    A figure is explained when it lies within $1 of the costs that some true ratio within the
+    rounding interval of the printed ratios gives (plus the deferred charge of the year).
+    """
+    n = figure.years - 1
+    base, low, high = reading.costs[n], reading.low[n], reading.high[n]
+    best = Explanation(0, dollars(base), Decimal(0))
+    nearest: Explanation | None = None
+    for charge, certain in _charges(series, inputs, figure.years, facts.schedules, reading.basis, facts.fit_cdsc):
+        expected = dollars(base + charge)
+        if low + charge - DOLLAR <= figure.value <= high + charge + DOLLAR:
+            level = 2 if certain and reading.stated and not reading.fitted else 1
+            fitted = reading.fitted or (facts.fit_cdsc and charge > 0)
+            if level > best.level or (level == best.level and best.fitted and not fitted):
+                best = Explanation(level, expected, charge, fitted)
+        elif nearest is None or abs(expected - figure.value) < abs(nearest.expected - figure.value):
+            nearest = Explanation(0, expected, charge)
+    if best.level == 0 and nearest is not None:
+        return nearest
+    return best
+
+
+def _fitted_loads(series: Series, options: Sequence[Reading]) -> list[Decimal]:
+    """Front-end loads that make some reading give the first figure, to the nearest quarter percent.
+
+    With the load ``L`` a series costs ``B L/100 + (1 - L/100) C`` where ``C`` is its cost without a
+    load, so the first figure (where the load weighs most) and each reading give one candidate;
+    sales charges are set in quarter percents (5.75%, 4.5%, 2.25%).
+    """
+    figure = series.figures[min(series.figures)]
+    found: set[Decimal] = set()
+    for reading in options:
+        cost = reading.costs[figure.years - 1]
+        if figure.value <= cost + DOLLAR or reading.basis <= cost:
+            continue
+        load = (4 * HUNDRED * (figure.value - cost) / (reading.basis - cost)).to_integral_value() / 4
+        if 0 < load <= MAX_LOAD:
+            found.add(load)
+    return sorted(found)
 
 
 def check_series(table: Table, series: Series, inputs: Inputs, all_inputs: dict[str, Inputs],
                  facts: Facts) -> list[Finding]:
     """Findings for one series against every reading; the reading that explains most wins."""
-    options = readings(inputs, series.key, all_inputs, facts.context)
+    options = readings(inputs, series.key, all_inputs, facts.context, facts.bases)
     figures = [series.figures[y] for y in sorted(series.figures)]
 
-    def score(reading: Reading) -> tuple[int, int, Decimal]:
-        """Figures explained, those explained for sure, and (to break ties) the dollars left over."""
-        results = [(_explain(series, inputs, reading, f, facts.schedules), f.value) for f in figures]
-        fine = sum(1 for (level, _, _), _ in results if level == 2)
-        doubtful = sum(1 for (level, _, _), _ in results if level == 1)
-        off = sum((abs(expected - value) for (level, expected, _), value in results if level), Decimal(0))
-        return fine + doubtful, fine, -off
+    def score(reading: Reading) -> tuple[int, int, int, Decimal]:
+        """Figures explained, those explained for sure, those explained without fitted charges,
+        and (to break ties) the dollars left over, over all figures: of two readings that explain
+        the same figures, the one nearer the others is what the filing did (a conversion)."""
+        results = [(_explain(series, inputs, reading, f, facts), f.value) for f in figures]
+        explained = sum(1 for e, _ in results if e.level)
+        fine = sum(1 for e, _ in results if e.level == 2)
+        unfitted = sum(1 for e, _ in results if e.level and not e.fitted)
+        off = sum((abs(e.expected - value) for e, value in results), Decimal(0))
+        return explained, fine, unfitted, -off
 
     best = max(options, key=score)
+    if facts.fit_load and score(best)[1] < len(figures):
+        loads = _fitted_loads(series, options)
+        if loads:
+            options += readings(inputs, series.key, all_inputs, facts.context, facts.bases, loads)
+            best = max(options, key=score)
+    explanations = [_explain(series, inputs, best, f, facts) for f in figures]
+    if any(e.fitted for e in explanations):
+        if sum(1 for e in explanations if e.level) >= max(2, len(figures) - 1):
+            return [_unstated_charges(table, series, inputs, best, explanations, figures[0])]
+        facts = dataclasses.replace(facts, fit_load=False, fit_cdsc=False)
+        options = [o for o in options if not o.fitted]
+        best = max(options, key=score)  # fitted charges explain too little to say the class has any
+        explanations = [_explain(series, inputs, best, f, facts) for f in figures]
     findings: list[Finding] = []
     charged: Decimal | None = None
-    for figure in figures:
-        level, expected, charge = _explain(series, inputs, best, figure, facts.schedules)
+    for figure, found in zip(figures, explanations, strict=True):
+        level, expected, charge = found.level, found.expected, found.charge
         rising = level > 0 and charged is not None and charge > charged
         if level > 0:
             charged = charge
@@ -193,22 +344,25 @@ def check_series(table: Table, series: Series, inputs: Inputs, all_inputs: dict[
             ))
             continue
         if level == 2 or (level == 1 and any(
-            _explain(series, inputs, other, figure, facts.schedules)[0] == 2 for other in options
+            _explain(series, inputs, other, figure, facts).level == 2 for other in options
         )):
             continue
         period = f"{figure.years} year" + ("s" if figure.years > 1 else "")
         basis = best.describe(inputs)
+        other_method = next((o for o in options if o.method != best.method and o.same_inputs(best)
+                             and _explain(series, inputs, o, figure, facts).level), None)
         severity: Severity
         if level == 1:
             message = (f"{series.name}, {period}: ${text(figure.value)} is explained only by a reading the "
-                       f"filing does not state ({basis}; a half-percent deferred charge or the other waiver period)")
+                       f"filing does not state ({basis}; a half-percent deferred charge, the other waiver "
+                       "period or a conversion the text does not state)")
             severity = "warning"
-        elif not facts.load_known:
-            message = (f"{series.name}, {period}: ${text(figure.value)} could not be checked: the sales charges "
-                       f"of this class are not in the fee table (without them {basis} gives ${text(expected)})")
-            severity = "info"
+        elif other_method is not None:
+            message = (f"{series.name}, {period}: ${text(figure.value)} fits only {other_method.describe(inputs)}, "
+                       f"while the other figures fit {basis}")
+            severity = "warning"
         else:
-            message = (f"{series.name}, {period}: $10,000 at 5% with {basis} costs ${text(expected)}, "
+            message = (f"{series.name}, {period}: {best.investment} at 5% with {basis} costs ${text(expected)}, "
                        f"but the example shows ${text(figure.value)}")
             severity = "error"
         findings.append(finding("expense_example", severity, table.id, figure.where, text(expected),
@@ -216,13 +370,30 @@ def check_series(table: Table, series: Series, inputs: Inputs, all_inputs: dict[
     return findings
 
 
+def _unstated_charges(table: Table, series: Series, inputs: Inputs, best: Reading,
+                      explanations: Sequence[Explanation], first: Figure) -> Finding:
+    """``info`` for a series that needs sales charges no fee table of the document states."""
+    parts = []
+    if best.fitted:
+        parts.append(f"a front-end sales charge of about {text(best.load)}%")
+    deferred = [e.charge * 100 / best.basis for e in explanations if e.fitted and e.charge]
+    if deferred:
+        parts.append("deferred sales charges of " + ", ".join(f"{text(d.normalize())}%" for d in deferred))
+    return finding(
+        "expense_example", "info", table.id, first.where, "", text(first.value),
+        f"{series.name}: the figures need {' and '.join(parts)}, which no fee table in the document states, "
+        f"so they could not be checked ({best.describe(inputs)})",
+    )
+
+
 def expense_example(table: Table, related: Sequence[Table]) -> list[Finding]:
     """Recompute every figure of an example table from the fee table of the same document."""
     all_series = example_series(table)
     if not all_series:
         return []
-    inputs, loads_stated = class_inputs(table, related)
+    inputs, _ = class_inputs(table, related)
     context = document_context(table, related)
+    bases = example_bases(table)
     schedules = tuple(cdsc_schedules([table, *related]))
     findings: list[Finding] = []
     keys = {s.key for s in all_series}
@@ -239,7 +410,8 @@ def expense_example(table: Table, related: Sequence[Table]) -> list[Finding]:
                 f"{series.name}: {why}, so the example figures could not be recomputed",
             ))
             continue
-        facts = Facts(context, schedules, known.load is not None or not loads_stated)
+        unknown_load = known.load is None
+        facts = Facts(context, schedules, bases, unknown_load, unknown_load and known.cdsc is None)
         findings.extend(check_series(table, series, known, inputs, facts))
     return findings
 

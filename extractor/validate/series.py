@@ -98,14 +98,20 @@ def example_series(table: Table) -> list[Series]:
                     mode = label_mode if label_mode is not None else heading
                 add(j, header, mode, Figure(period[0], cell.value, (row.line, row.label, header)), group)
         return list(out.values())
+    heading_ = caption_mode
     for i, row in enumerate(table.rows):
         label_mode = redemption_mode(row.label)
+        if not row.has_values:
+            heading_ = label_mode if label_mode is not None else heading_  # "If you do not sell:" above rows
+            continue
         for j, (concept, cell) in enumerate(zip(table.column_concepts, row.cells, strict=False)):
             period = _years(concept)
             if period is None or cell.value is None:
                 continue
             header = column_name(table, j)
             mode = False if period[1] else label_mode if label_mode is not None else redemption_mode(header)
+            if mode is None:
+                mode = heading_
             add(i, row.label, mode, Figure(period[0], cell.value, (row.line, row.label, header)))
     return list(out.values())
 

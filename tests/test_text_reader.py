@@ -269,6 +269,29 @@ def test_no_tag_line_group_underline_starting_in_the_gutter() -> None:
     assert values(table)[1] == [None, D("0.25"), D("0.15")]
 
 
+@pytest.mark.parametrize("tags", [True, False])
+def test_label_line_that_is_a_year_is_no_column(tags: bool) -> None:
+    """A wrapped label whose last line is a year ("Balance as of September 30, / 1994") starts
+    at the labels' margin: it is label, not a value left of the first column."""
+    tag_line = "<S>                           <C>          <C>\n" if tags else ""
+    text = f"""<TABLE>
+                                  SHARES        AMOUNT
+{tag_line}Balance as of September 30,
+1994                                119,543          298
+Net income                              N/A          424
+Balance as of September 29,
+1995                                122,922          398
+</TABLE>"""
+    (table,) = read(text)
+    assert table.columns == ("SHARES", "AMOUNT")
+    assert [r.label for r in table.rows] == [
+        "Balance as of September 30, 1994",
+        "Net income",
+        "Balance as of September 29, 1995",
+    ]
+    assert values(table)[2] == [D("122922"), D("398")]
+
+
 def test_value_row_without_label_takes_the_heading_above() -> None:
     text = """<TABLE>
 <S>                               <C>            <C>

@@ -23,6 +23,7 @@ WIDE = 1 << 20
 _MARGIN = 2
 _NEAR = 3
 _C_TAG = regex.compile(r"<C>", regex.I)
+_DIGIT = regex.compile(r"\d")
 _S_TAG = regex.compile(r"<S>", regex.I)
 
 Span = tuple[int, int]
@@ -135,18 +136,28 @@ def place(chunks: Iterable[Chunk], spans: Sequence[Span]) -> Placed:
     return placed
 
 
-def cell_chunks(chunks: Sequence[Chunk]) -> list[Chunk]:
+def cell_chunks(chunks: Sequence[Chunk], margin: int = -1) -> list[Chunk]:
     """Chunks of a line from its first value on: what is left once the leading label is cut.
 
-    A word such as "None" first on a line with values after it is a label, not a value; a
-    lone chunk (a year over a block of rows, a page number) is not a row of values.
+    A word such as "None" first on a line with values after it is a label, not a value; so is
+    a number that starts at the row labels' left ``margin`` (the year that ends a wrapped
+    label, "Balance as of September 30, / 1994"); a lone chunk (a year over a block of rows,
+    a page number) is not a row of values.
     """
     if len(chunks) < 2:
         return []
     for i, chunk in enumerate(chunks):
-        if chunk.data and not (i == 0 and len(chunks) > 1 and not any(ch.isdigit() for ch in chunk.text)):
-            return list(chunks[i:])
+        if not chunk.data:
+            continue
+        if i == 0 and (chunk.start <= margin or _DIGIT.search(chunk.text) is None):
+            continue
+        return list(chunks[i:])
     return []
+
+
+def label_margin(lines: Iterable[Sequence[Chunk]]) -> int:
+    """Where the least indented row label starts (-1 when no line starts with text)."""
+    return min((chunks[0].start for chunks in lines if chunks and not chunks[0].data), default=-1)
 
 
 def infer_spans(lines: Iterable[Sequence[Chunk]]) -> list[Span]:
@@ -157,9 +168,10 @@ def infer_spans(lines: Iterable[Sequence[Chunk]]) -> list[Span]:
     row are one column whose values sit unevenly (a centred dash under right-aligned numbers).
     """
     lines = list(lines)
+    margin = label_margin(lines)
     intervals = sorted(
-        [(c.start, c.anchor + 1, row) for row, chunks in enumerate(lines) for c in cell_chunks(chunks)]
-        + _text_column(lines)
+        [(c.start, c.anchor + 1, row) for row, chunks in enumerate(lines) for c in cell_chunks(chunks, margin)]
+        + _text_column(lines, margin)
     )
     clusters: list[tuple[int, int, set[int]]] = []
     for start, end, row in intervals:
@@ -186,12 +198,12 @@ def infer_spans(lines: Iterable[Sequence[Chunk]]) -> list[Span]:
     return spans_from(starts)
 
 
-def _text_column(lines: Sequence[Sequence[Chunk]]) -> list[tuple[int, int, int]]:
+def _text_column(lines: Sequence[Sequence[Chunk]], margin: int) -> list[tuple[int, int, int]]:
     """Text cells between the label and the first value that line up in most rows (a CUSIP)."""
     found: list[tuple[int, int, int]] = []
     rows = 0
     for row, chunks in enumerate(lines):
-        values = cell_chunks(chunks)
+        values = cell_chunks(chunks, margin)
         if not values:
             continue
         rows += 1
@@ -215,8 +227,10 @@ def collisions(lines: Iterable[Sequence[Chunk]], spans: Sequence[Span]) -> tuple
     """(rows with data, rows where two values fall into one column) under ``spans``."""
     rows = clashes = 0
     starts = [s for s, _ in spans]
+    lines = list(lines)
+    margin = label_margin(lines)
     for chunks in lines:
-        cols = [column_at(starts, c.anchor) for c in cell_chunks(chunks) if c.data]
+        cols = [column_at(starts, c.anchor) for c in cell_chunks(chunks, margin) if c.data]
         if not cols:
             continue
         rows += 1

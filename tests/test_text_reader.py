@@ -292,6 +292,19 @@ Balance as of September 29,
     assert values(table)[2] == [D("122922"), D("398")]
 
 
+def test_one_word_label_other_does_not_run_on() -> None:
+    """'Other' ends in a connecting word only when it is not the whole label."""
+    text = """<TABLE>
+<S>                                 <C>        <C>
+Net income                              424        310
+Other                                     2         --
+Cash used for investing
+activities                              (58)       (14)
+</TABLE>"""
+    (table,) = read(text)
+    assert [r.label for r in table.rows] == ["Net income", "Other", "Cash used for investing activities"]
+
+
 def test_value_row_without_label_takes_the_heading_above() -> None:
     text = """<TABLE>
 <S>                               <C>            <C>

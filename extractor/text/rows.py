@@ -134,11 +134,15 @@ def _bare(label: str) -> str:
 
 def _must_join(first: Line, second: Line) -> bool:
     """Whether the text alone says ``second`` runs on from ``first``: a lower-case start, a
-    first line ending in a connecting word, a comma, a hyphen, or a parenthesis left open."""
+    first line ending in a connecting word (not one that is the whole label, as "Other" is),
+    a comma, a hyphen, or a parenthesis left open."""
     if _complete(first) or not second.label:
         return False
     head = _bare(first.label)
-    if _starts_low(second.label) or _CONNECTOR.search(head):
+    if _starts_low(second.label):
+        return True
+    link = _CONNECTOR.search(head)
+    if link is not None and (link.start() > 0 or not link.group()[:1].isalpha()):
         return True
     return head.count("(") > head.count(")")
 

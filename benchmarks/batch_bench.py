@@ -99,23 +99,25 @@ class RssSampler(threading.Thread):
     def run(self) -> None:
         import psutil
 
+        tick = 0
         while not self.stopped.is_set():
-            try:
-                procs = [self.root, *self.root.children(recursive=True)]
+            full = tick % 10 == 0  # PSS reads smaps: costly, so every second only, RSS ten times as often
+            tick += 1
+            with contextlib.suppress(psutil.Error):
                 sizes, shares = [], []
-                for proc in procs:
+                for proc in [self.root, *self.root.children(recursive=True)]:
                     with contextlib.suppress(psutil.Error):
-                        info = proc.memory_full_info()  # pss: shared pages counted once, not per process
-                        sizes.append(info.rss)
-                        shares.append(info.pss)
+                        if full:
+                            info = proc.memory_full_info()  # pss: shared pages counted once
+                            shares.append(info.pss)
+                        sizes.append(proc.memory_info().rss)
                         times = proc.cpu_times()
                         self.cpu[proc.pid] = times.user + times.system
                 self.peak_total = max(self.peak_total, sum(sizes))
-                self.peak_pss = max(self.peak_pss, sum(shares))
                 self.peak_single = max(self.peak_single, max(sizes, default=0))
-            except psutil.Error:
-                pass
-            self.stopped.wait(0.05)
+                if full:
+                    self.peak_pss = max(self.peak_pss, sum(shares))
+            self.stopped.wait(0.1)
 
 
 def run_batch(path: Path, jobs: int, extra: list[str]) -> dict[str, float]:

@@ -26,8 +26,6 @@ _NULL_WORD = regex.compile(
 _DIGIT = regex.compile(r"\d")
 _SIGN_GAP = regex.compile(r"(?<=[$(])\s++|\s++(?=[%)])")
 _LEADER_INTO = regex.compile(r"\.{2,}+(?= ?+[$(\-\d])")
-_OPENER = regex.compile(r"[$(]++")
-_CLOSER = regex.compile(r"[%)]++")
 
 
 @dataclass(frozen=True, slots=True)
@@ -39,12 +37,13 @@ class Chunk:
     text: str
     data: bool
     """True when the text reads as a cell value: a number, or a word that stands for none."""
+    anchor: int = -1
+    """Where a right-aligned value is aligned: its last digit (a ')' or '%' may hang out).
+    Computed once here, since placing a line asks for it for every chunk."""
 
-    @property
-    def anchor(self) -> int:
-        """Where a right-aligned value is aligned: its last digit (a ')' or '%' may hang out)."""
-        text = self.text.rstrip(")%*# ")
-        return self.start + max(len(text), 1) - 1
+    def __post_init__(self) -> None:
+        if self.anchor < 0:
+            object.__setattr__(self, "anchor", self.start + max(len(self.text.rstrip(")%*# ")), 1) - 1)
 
 
 @lru_cache(maxsize=8192)
@@ -71,7 +70,7 @@ def _split_numbers(start: int, text: str) -> list[tuple[int, str]]:
     prev_number = False
     for word in text.split(" "):
         number = word[-1] != "," and _DIGIT.search(word) is not None and bool(_NUMBER_WORD.fullmatch(word))
-        opens = number or bool(_OPENER.fullmatch(word))
+        opens = number or not word.strip("$(")
         if pieces and not (opens and prev_number):
             s, t = pieces[-1]
             pieces[-1] = (s, t + " " + word)
@@ -103,15 +102,16 @@ def chunk_line(text: str, split_numbers: bool = True) -> tuple[Chunk, ...]:
     merged: list[tuple[int, str]] = []
     glue_next = False
     for start, piece in raw:
-        if merged and (glue_next or _CLOSER.fullmatch(piece)):
+        if merged and (glue_next or not piece.strip("%)")):
             s = merged[-1][0]
             merged[-1] = (s, text[s : start + len(piece)])
         else:
             merged.append((start, piece))
-        glue_next = bool(_OPENER.fullmatch(piece))
+        glue_next = not piece.strip("$(")
     return tuple(Chunk(s, s + len(t), t, is_data(t)) for s, t in merged)
 
 
+@lru_cache(maxsize=8192)
 def strip_leaders(label: str) -> str:
     """A label without its dot (or underscore) leaders and surplus spaces."""
     bare = label.rstrip(" ._")

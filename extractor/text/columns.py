@@ -55,21 +55,22 @@ def blank_tags(text: str) -> str:
 
 @dataclass(slots=True)
 class Placed:
-    """A line's chunks placed into the label and the data columns."""
+    """A line's chunks placed into the label and the data columns.
+
+    ``label_text`` and ``has_data`` are filled in once by :func:`place`: every stage of the
+    reader asks for them, and the same placed line is shared through a cache.
+    """
 
     label: list[Chunk] = field(default_factory=list)
     cells: dict[int, list[Chunk]] = field(default_factory=dict)
+    label_text: str = ""
+    has_data: bool = False
 
     def cell_text(self, index: int) -> str:
-        return " ".join(c.text for c in self.cells.get(index, ()))
-
-    @property
-    def label_text(self) -> str:
-        return " ".join(c.text for c in self.label)
-
-    @property
-    def has_data(self) -> bool:
-        return any(c.data for chunks in self.cells.values() for c in chunks)
+        chunks = self.cells.get(index)
+        if not chunks:
+            return ""
+        return chunks[0].text if len(chunks) == 1 else " ".join(c.text for c in chunks)
 
 
 def column_at(starts: Sequence[int], pos: int) -> int:
@@ -110,6 +111,7 @@ def place(chunks: Iterable[Chunk], spans: Sequence[Span]) -> Placed:
     placed = Placed()
     if not spans:
         placed.label = list(chunks)
+        placed.label_text = " ".join(c.text for c in placed.label)
         return placed
     starts = [s for s, _ in spans]
     first = starts[0]
@@ -133,6 +135,8 @@ def place(chunks: Iterable[Chunk], spans: Sequence[Span]) -> Placed:
         else:
             col = best_column(spans, chunk.start, chunk.end)
         placed.cells.setdefault(col, []).append(chunk)
+        placed.has_data = placed.has_data or chunk.data
+    placed.label_text = " ".join(c.text for c in placed.label)
     return placed
 
 

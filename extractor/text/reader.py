@@ -103,6 +103,8 @@ def _finish(section: Section, lines: list[Line]) -> None:
 def _drop_blank(columns: Sequence[str], rows: Sequence[Row]) -> tuple[list[str], list[Row]]:
     """Leave out the columns that are blank in the header and in every row."""
     keep = [i for i, h in enumerate(columns) if h.strip() or any(r.cells[i].text for r in rows)]
+    if len(keep) == len(columns):
+        return list(columns), list(rows)
     return [columns[i] for i in keep], [replace(r, cells=tuple(r.cells[i] for i in keep)) for r in rows]
 
 

@@ -692,3 +692,14 @@ def test_example_with_bare_year_labels_is_checked() -> None:
     rows[2] = ("5", ["444", "370"])
     found = validate_tables([fees, grid(["P", "Q"], rows, line=40, table_id="t2")])
     assert [(f.check, f.severity, f.row, f.column) for f in found] == [("expense_example", "error", "5", "Q")]
+
+
+def test_sum_with_a_tax_line_one_cent_off_is_a_warning_naming_the_line() -> None:
+    found = validate(grid(["Class A"], [
+        ("Management Fees", ["0.75%"]),
+        ("Other Expenses", ["0.27%"]),
+        ("Deferred Income Tax Expense", ["2.50%"]),
+        ("Total Annual Fund Operating Expenses", ["3.53%"]),
+    ]))
+    assert [(f.check, f.severity, f.expected, f.found) for f in found] == [("component_sum", "warning", "3.52", "3.53")]
+    assert "'Deferred Income Tax Expense' 2.50" in found[0].message

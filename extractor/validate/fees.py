@@ -90,12 +90,18 @@ def component_sum(table: Table) -> list[Finding]:
         if expected == total.value:
             continue
         unnamed = [i for i in fees.unnamed if i.value is not None]
-        if unnamed and expected + sum((_value(i) for i in unnamed), Decimal(0)) == total.value:
-            continue  # lines the classifier could not name (interest, short-sale dividends) complete the sum
+        with_unnamed = expected + sum((_value(i) for i in unnamed), Decimal(0))
+        if unnamed and with_unnamed == total.value:
+            continue  # lines the classifier could not name (interest, taxes, short-sale dividends) complete the sum
+        message = f"{fees.name}: {_terms(addends)} = {text(expected)}, but the total row shows {text(total.value)}"
+        if unnamed and abs(with_unnamed - total.value) < abs(expected - total.value):
+            named = ", ".join(f"'{i.label}' {text(_value(i))}" for i in unnamed)
+            message = (f"{fees.name}: {_terms(addends)} plus the lines without a fee concept ({named}) = "
+                       f"{text(with_unnamed)}, but the total row shows {text(total.value)}")
+            expected = with_unnamed
         findings.append(finding(
             "component_sum", severity(total.value - expected), table.id, total.where, text(expected),
-            text(total.value),
-            f"{fees.name}: {_terms(addends)} = {text(expected)}, but the total row shows {text(total.value)}",
+            text(total.value), message,
         ))
     return findings
 

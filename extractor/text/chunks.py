@@ -89,16 +89,25 @@ def chunk_line(text: str, split_numbers: bool = True) -> tuple[Chunk, ...]:
     """
     raw: list[tuple[int, str]] = []
     for m in _CHUNK.finditer(text):
-        lead = _LEADER_INTO.search(m.group()) if ".." in m.group() else None
+        group, at = m.group(), m.start()
+        lead = _LEADER_INTO.search(group) if ".." in group else None
         if lead is not None:
-            rest = m.group()[lead.end() :]
-            raw.append((m.start(), m.group()[: lead.end()]))
+            cut = lead.end()
+            rest = group[cut:]
+            raw.append((at, group[:cut]))
             skip = len(rest) - len(rest.lstrip(" "))
-            raw.extend(_split_numbers(m.start() + lead.end() + skip, rest[skip:]))
-        elif split_numbers:
-            raw.extend(_split_numbers(m.start(), m.group()))
+            raw.extend(_split_numbers(at + cut + skip, rest[skip:]))
+        elif split_numbers and " " in group:
+            raw.extend(_split_numbers(at, group))
         else:
-            raw.append((m.start(), m.group()))
+            raw.append((at, group))
+    if any(not piece.strip("$(%)") for _, piece in raw):
+        raw = _glue_signs(text, raw)
+    return tuple(_chunk(start, piece) for start, piece in raw)
+
+
+def _glue_signs(text: str, raw: list[tuple[int, str]]) -> list[tuple[int, str]]:
+    """Pieces with a lone ``$`` or ``(`` before them or a lone ``%`` or ``)`` after them, glued."""
     merged: list[tuple[int, str]] = []
     glue_next = False
     for start, piece in raw:
@@ -108,7 +117,12 @@ def chunk_line(text: str, split_numbers: bool = True) -> tuple[Chunk, ...]:
         else:
             merged.append((start, piece))
         glue_next = not piece.strip("$(")
-    return tuple(Chunk(s, s + len(t), t, is_data(t)) for s, t in merged)
+    return merged
+
+
+def _chunk(start: int, text: str) -> Chunk:
+    anchor = start + max(len(text.rstrip(")%*# ")), 1) - 1
+    return Chunk(start, start + len(text), text, is_data(text), anchor)
 
 
 @lru_cache(maxsize=8192)

@@ -82,13 +82,18 @@ def overlap(a0: int, a1: int, b0: int, b1: int) -> int:
     return max(0, min(a1, b1) - max(a0, b0))
 
 
-def best_column(spans: Sequence[Span], start: int, end: int) -> int:
-    """The column that a text chunk overlaps most (the one holding its start on a tie)."""
-    starts = [s for s, _ in spans]
+def best_column(spans: Sequence[Span], start: int, end: int, starts: Sequence[int] | None = None) -> int:
+    """The column that a text chunk overlaps most (the one holding its start on a tie).
+
+    Spans are contiguous, so only the columns from the one holding its start to the one
+    holding its last character can overlap it.
+    """
+    if starts is None:
+        starts = [s for s, _ in spans]
     home = max(0, column_at(starts, start))
     best, most = home, overlap(start, end, *spans[home])
-    for i, (s, e) in enumerate(spans):
-        width = overlap(start, end, s, e)
+    for i in range(home + 1, max(home, column_at(starts, end - 1)) + 1):
+        width = overlap(start, end, *spans[i])
         if width > most:
             best, most = i, width
     return best
@@ -133,7 +138,7 @@ def place(chunks: Iterable[Chunk], spans: Sequence[Span]) -> Placed:
             placed.label.append(chunk)
             continue
         else:
-            col = best_column(spans, chunk.start, chunk.end)
+            col = best_column(spans, chunk.start, chunk.end, starts)
         placed.cells.setdefault(col, []).append(chunk)
         placed.has_data = placed.has_data or chunk.data
     placed.label_text = " ".join(c.text for c in placed.label)

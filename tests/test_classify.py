@@ -264,6 +264,9 @@ def test_shareholder_fees_with_only_an_account_fee_number_are_fees() -> None:
     ("Total Fund Operating Expenses (after waivers)", "NetExpensesOverAssets"),
     ("Less Fee Waiver", "FeeWaiverOrReimbursementOverAssets"),
     ("Retirement account fees (annual maintenance and redemption requests)", "MaximumAccountFee"),
+    ("Shareholder Transaction Fees (fees paid directly from your investment)", None),
+    ("Annual Fund Operating Expenses (expenses that you pay each year)", None),
+    ("Transaction fee", "ShareholderFeeOther"),
     ("Redemption fee (for shares held less than 30 days)", "RedemptionFeeOverRedemption"),
 ])
 def test_qualified_labels_keep_the_item_they_name(label: str, concept: str | None) -> None:

@@ -142,10 +142,19 @@ def _item_net_of_waiver(text: str) -> str | None:
     return concept if concept in _ITEM_CONCEPTS else None
 
 
+_HEADING = (
+    r"^(?:shareholder|stockholder)(?: transaction)? (?:fees|expenses)\b(?! charged)"
+    r"|^(?:shareholder )?fees paid directly|^annual (?:fund |portfolio )?operating expenses \("
+)
+"""The headings of the two parts of a fee table, which some filers print as a row with a value."""
+
+
 def fee_concept(label: str) -> str | None:
     """The rr concept a fee-table label names, or ``None``; ``label`` as written."""
     text = normalize(label)[:MAX_LABEL]
     if not text:
+        return None
+    if _has(text, _HEADING):
         return None
     item = _item_net_of_waiver(text)
     if item is not None:

@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import dataclasses
+import re
 from collections.abc import Sequence
 from decimal import Decimal
 from pathlib import Path
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -703,3 +705,60 @@ def test_sum_with_a_tax_line_one_cent_off_is_a_warning_naming_the_line() -> None
     ]))
     assert [(f.check, f.severity, f.expected, f.found) for f in found] == [("component_sum", "warning", "3.52", "3.53")]
     assert "'Deferred Income Tax Expense' 2.50" in found[0].message
+
+
+FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"
+FIGURE = re.compile(r"(?<=[\s>$])\d{1,3}(?:,\d{3})*(?=[\s<]|$)")
+
+
+def example_figures(path: Path) -> list[tuple[str, int, int, str]]:
+    """(table id, line, character position of the tens digit, column header) of every example figure."""
+    lines = path.read_text().split("\n")
+    out = []
+    for table in extract(path).tables:
+        if table.kind != "expense_example":
+            continue
+        for row in table.rows:
+            text = lines[row.line - 1]
+            label_end = text.find(row.label) + len(row.label) if row.label else 0
+            tokens = [m for m in FIGURE.finditer(text) if m.start() >= label_end]
+            columns = [j for j, c in enumerate(row.cells) if c.value is not None]
+            assert len(tokens) == len(columns), (row.line, text)
+            for m, j in zip(tokens, columns, strict=True):
+                digits = [m.start() + i for i, ch in enumerate(m.group()) if ch.isdigit()]
+                out.append((table.id, row.line, digits[-2], table.columns[j]))
+    return out
+
+
+@pytest.mark.parametrize(("name", "kinds"), [
+    ("validate-1990s-thousand.txt", ["fees", "other", "expense_example", "expense_example"]),
+    ("validate-example-layouts.html", ["fees", "fees", "expense_example", "expense_example"]),
+])
+def test_fixture_of_older_and_html_layouts_is_consistent(name: str, kinds: list[str]) -> None:
+    filing = extract(FIXTURES / name)
+    assert [t.kind for t in filing.tables] == kinds
+    examples = [t for t in filing.tables if t.kind == "expense_example"]
+    concepts = [t.column_concepts or tuple(r.concept for r in t.rows) for t in examples]
+    assert concepts == [tuple(f"ExpenseExample{mode}Year{y:02d}" for y in (1, 3, 5, 10))
+                        for mode in ("", "NoRedemption")]
+    assert filing.findings == ()
+
+
+@pytest.mark.parametrize("name", ["validate-1990s-thousand.txt", "validate-example-layouts.html"])
+def test_every_changed_tens_digit_of_the_fixture_examples_is_an_error(name: str, tmp_path: Path) -> None:
+    path = FIXTURES / name
+    lines = path.read_text().split("\n")
+    cases = example_figures(path)
+    assert len(cases) == 16
+    for table_id, line, at, column in cases:
+        changed = list(lines)
+        text = changed[line - 1]
+        digit = (int(text[at]) + 3) % 10
+        if digit == 0 and not text[at - 1].isdigit():
+            digit = 1  # "$07" is no number at all
+        changed[line - 1] = text[:at] + str(digit) + text[at + 1:]
+        copy = tmp_path / name
+        copy.write_text("\n".join(changed))
+        mine = [f for f in extract(copy).findings if f.table == table_id and f.check == "expense_example"]
+        where = f"line {line} column {column}: {changed[line - 1].strip()}"
+        assert [(f.line, f.column, f.severity) for f in mine] == [(line, column, "error")], (where, mine)

@@ -305,6 +305,31 @@ activities                              (58)       (14)
     assert [r.label for r in table.rows] == ["Net income", "Other", "Cash used for investing activities"]
 
 
+def test_group_underline_over_both_columns_of_a_two_column_table() -> None:
+    """A rule under one piece that spans both columns underlines a group; a rule that every
+    column's header stands over is a header rule, not a group underline."""
+    (table,) = read_fixture("text-two-column-group.txt")
+    assert table.columns == ("DECEMBER 31, 1993 ACTUAL", "DECEMBER 31, 1993 AS ADJUSTED")
+    assert values(table)[1] == [None, D("300000")]
+    ruled = """<TABLE>
+                                     1997         1996
+                                ------------------------
+<S>                             <C>         <C>
+Short-term debt                   752,257       454,707
+</TABLE>"""
+    (table,) = read(ruled)
+    assert table.columns == ("1997", "1996")
+
+
+def test_left_aligned_value_left_of_a_tag_shifted_by_two() -> None:
+    """Tags two places right of left-aligned values: a short value that lies wholly left of
+    its tag is not part of the label, and the tags move back onto their columns."""
+    (table,) = read_fixture("text-tags-shifted-two.txt")
+    assert table.columns == ("FIRST QUARTER 1994", "CHANGE", "FIRST QUARTER 1993")
+    assert table.rows[5].label == "Net income"
+    assert values(table)[5] == [D("40"), D("-75.2"), D("161")]
+
+
 def test_value_row_without_label_takes_the_heading_above() -> None:
     text = """<TABLE>
 <S>                               <C>            <C>

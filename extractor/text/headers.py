@@ -77,17 +77,25 @@ def _covered(spans: Sequence[Span], start: int, end: int) -> list[int]:
     return [i for i, (s, e) in enumerate(spans) if overlap(start, end, s, e) > 0]
 
 
-def _underline(piece: Piece, rules: Sequence[Piece], ranges: Sequence[Span], first: int) -> Piece | None:
+def _underline(
+    piece: Piece, rules: Sequence[Piece], ranges: Sequence[Span], first: int, texts: Sequence[Piece] = ()
+) -> Piece | None:
     """The rule segment right under a piece that underlines a group of columns, if any.
 
     A column counts as underlined when most of its values lie under the segment. A rule that
-    reaches into the label column or runs over every column is a table rule.
+    reaches into the label column is a table rule, and so is one that other text on the
+    piece's line also stands over (a rule under every column's header, not one group's).
     """
     for rule in rules:
         if not (piece.line < rule.line <= piece.line + 2 and overlap(piece.start, piece.end, rule.start, rule.end)):
             continue
         covered = [i for i, (s, e) in enumerate(ranges) if 2 * overlap(rule.start, rule.end, s, e) >= e - s]
-        if rule.start >= first - _SLACK and 1 < len(covered) < len(ranges) + (len(ranges) > 2):
+        if rule.start < first - _SLACK or len(covered) < 2:
+            continue
+        shared = any(
+            t.line == piece.line and t is not piece and overlap(t.start, t.end, rule.start, rule.end) for t in texts
+        )
+        if not shared:
             return rule
     return None
 
@@ -163,7 +171,7 @@ def _judge(piece: Piece, frame: _Frame) -> tuple[str, list[int]]:
     covered = _covered(ranges, piece.start, piece.end)
     if in_label >= (piece.end - piece.start) - in_label or (piece.start < first - _SLACK and len(covered) > 1):
         return "caption", []
-    under = _underline(piece, frame.rules, ranges, min(first, frame.label_end))
+    under = _underline(piece, frame.rules, ranges, min(first, frame.label_end), frame.texts)
     if under is not None:
         covered = _covered(ranges, under.start, under.end) or covered
     if not covered:

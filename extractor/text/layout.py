@@ -45,6 +45,9 @@ def choose_spans(part: Part) -> list[Span]:
 def refine_spans(part: Part, spans: list[Span]) -> list[Span]:
     """Drop tag columns that only label overhang reaches; add a headed column the tags left out.
 
+    Where the labels end is measured on their words: a value that a tag shifted right left
+    in the label must not stop that tag from moving back onto it.
+
     A ``<C>`` that falls inside the row labels and never holds a value is part of the label
     column. A header word that stands between the labels and the first column, right of the
     label column's own header, is a column of its own (blank in every row).
@@ -61,7 +64,7 @@ def refine_spans(part: Part, spans: list[Span]) -> list[Span]:
     ]
     if not starts:
         return spans
-    label_end = max((c.end for p in placed if _values(p) > 1 for c in p.label), default=0)
+    label_end = max((c.end for p in placed if _values(p) > 1 for c in p.label if not c.data), default=0)
     starts = _snap(part, starts, label_end)
     first = starts[0]
     for token in part.header:

@@ -339,3 +339,10 @@ def test_heading_row_inside_a_years_as_columns_example_sets_no_redemption() -> N
             example_row("Class B", ["$183", "$566", "$975", "$1,929"], 2))
     got = classify(Table("t1", 1, YEARS, rows, layout="html"))
     assert got.column_concepts == tuple(f"ExpenseExampleNoRedemptionYear{y:02d}" for y in (1, 3, 5, 10))
+
+
+def test_lead_in_followed_by_prose_after_the_table_still_counts() -> None:
+    rows = (example_row("Class B", ["$183", "$566", "$975", "$1,919"]),)
+    held = Table("t1", 1, YEARS, rows, layout="html",
+                 context="If you do not sell your shares: Class B shares convert to Class A shares after eight years.")
+    assert classify(held).column_concepts == tuple(f"ExpenseExampleNoRedemptionYear{y:02d}" for y in (1, 3, 5, 10))

@@ -165,7 +165,18 @@ def _rows_mode(rows: Sequence[Row]) -> bool | None:
     return False if modes and all(m is False for m in modes) else None
 
 
-_TABLE_TEXT = regex.compile(r"\s*(?:\$|\d|\(|(?:one|three|five|ten)\s+years?\b|years?\b|class\b)", regex.I)
+_YEARS_HEADER = regex.compile(r"\s*(?:(?:1|3|5|10|one|three|five|ten)\s+years?\b|years?\b)", regex.I)
+_NUMBER = regex.compile(r"(?<![\w.,])\$?\d[\d,.]*%?")
+
+
+def _table_text_at(text: str, start: int) -> bool:
+    """Whether the text from ``start`` is the start of a table: year headers, or three numbers in a row's space.
+
+    Prose after a table ("Class B shares convert to Class A shares after eight years.") seldom
+    holds three numbers within 80 characters; the header and first row of an example always do.
+    """
+    window = text[start:start + 80]
+    return bool(_YEARS_HEADER.match(window)) or len(_NUMBER.findall(window)) >= 3
 
 
 def _lead_mode(table: Table) -> bool | None:
@@ -183,7 +194,7 @@ def _lead_mode(table: Table) -> bool | None:
     window = table.context[: 420 if table.layout == "html" else 320]
     for m in _LEAD_IN.finditer(window):
         mode = redemption_mode(m.group(1))
-        if mode is None or _TABLE_TEXT.match(table.context, m.end()):
+        if mode is None or _table_text_at(table.context, m.end()):
             continue
         return mode
     return None

@@ -762,3 +762,12 @@ def test_every_changed_tens_digit_of_the_fixture_examples_is_an_error(name: str,
         mine = [f for f in extract(copy).findings if f.table == table_id and f.check == "expense_example"]
         where = f"line {line} column {column}: {changed[line - 1].strip()}"
         assert [(f.line, f.column, f.severity) for f in mine] == [(line, column, "error")], (where, mine)
+
+
+@pytest.mark.parametrize("said", [
+    "Class B shares automatically convert to Class A shares approximately eight years after purchase.",
+    "Class B shares convert to Class A shares in the month of the 8th anniversary of purchase.",
+    "Class B shares convert to Class A shares at the end of the eighth year.",
+])
+def test_conversion_periods_in_other_wordings(said: str) -> None:
+    assert validate_tables(conversion_document("$1,919", said)) == []

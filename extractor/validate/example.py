@@ -44,11 +44,14 @@ from .series import (
 
 _NUMBER_WORDS = {
     "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
-    "ten": 10, "eleven": 11, "twelve": 12,
+    "ten": 10, "eleven": 11, "twelve": 12, "sixth": 6, "seventh": 7, "eighth": 8, "ninth": 9, "tenth": 10,
 }
+_COUNT = r"(\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)(?:st|nd|rd|th)?"
 _CONVERSION = regex.compile(
-    r"conver(?:t|sion)\w*\b[^.]{0,160}?\bafter\s+(?:about\s+|approximately\s+|the\s+end\s+of\s+(?:the\s+)?)?"
-    r"(\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)(?:th)?\s+years?",
+    r"conver(?:t|sion)\w*\b[^.]{0,160}?(?:"
+    r"\bafter\s+(?:about\s+|approximately\s+|the\s+end\s+of\s+(?:the\s+)?)?" + _COUNT + r"\s+years?"
+    r"|\b(?:about\s+|approximately\s+)?" + _COUNT + r"\s+years?\s+after\b"
+    r"|\b(\d{1,2}(?:st|nd|rd|th)|sixth|seventh|eighth|ninth|tenth)\s+(?:anniversary|year)\b)",
     regex.I,
 )
 _FIRST_YEAR_ONLY = regex.compile(
@@ -121,13 +124,19 @@ def _conversions(key: str, inputs: dict[str, Inputs], context: str) -> tuple[lis
     target = lookup(inputs, key[:-1] + "a")
     if target is None:
         return [], None
-    stated = sorted({
-        _NUMBER_WORDS.get(m.group(1).lower()) or int(m.group(1)) for m in _CONVERSION.finditer(context)
-        if m.group(1).isdigit() or m.group(1).lower() in _NUMBER_WORDS
-    })
+    stated = sorted({n for m in _CONVERSION.finditer(context) if (n := _count(m)) is not None})
     if stated:
         return [(n, True) for n in stated if n < 10], target
     return ([(n, False) for n in _SILENT_CONVERSIONS] if key[-1] == "b" else []), target
+
+
+def _count(match: regex.Match[str]) -> int | None:
+    """The number of years a conversion sentence states ("after eight years", "8th anniversary")."""
+    word = next((g for g in match.groups() if g), "").lower()
+    digits = word.rstrip("stndrh")
+    if digits.isdigit():
+        return int(digits)
+    return _NUMBER_WORDS.get(word)
 
 
 def _half_unit(ratio: Decimal) -> Decimal:

@@ -771,3 +771,11 @@ def test_every_changed_tens_digit_of_the_fixture_examples_is_an_error(name: str,
 ])
 def test_conversion_periods_in_other_wordings(said: str) -> None:
     assert validate_tables(conversion_document("$1,919", said)) == []
+
+
+def test_a_1000_dollar_minimum_nearby_does_not_fix_the_basis() -> None:
+    figures = ["$49", "$154", "$269", "$605"]
+    minimum = "Your costs would be: The minimum initial investment is $1,000."
+    assert validate_tables(one_class_document(ETF_FEES, figures, context=minimum)) == []
+    found = validate_tables(one_class_document(ETF_FEES, ["$49", "$184", "$269", "$605"], context=minimum))
+    assert [(f.severity, f.column, f.expected) for f in found] == [("error", "3 YEARS", "154")]

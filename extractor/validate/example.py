@@ -192,17 +192,20 @@ def readings(inputs: Inputs, key: str, all_inputs: dict[str, Inputs], context: s
 
 
 def example_bases(table: Table) -> tuple[Decimal, ...]:
-    """The amount the example invests: $10,000, or $1,000 in pre-1998 filings; both when unsaid.
+    """The amount the example invests: $10,000, or $1,000 in pre-1998 filings.
 
     The amount is read from the table's own caption, headers, labels, footnotes and surrounding
-    prose ("You would pay the following expenses on a $1,000 investment", "per $1,000").
+    prose ("You would pay the following expenses on a $1,000 investment", "per $1,000"). Only
+    $10,000 said alone settles it; "$1,000" may also be a minimum investment or an account-fee
+    threshold in the prose nearby, so then (and when nothing is said) both amounts are tried and
+    each series takes the one that explains it: the two give figures a factor of ten apart.
     """
     texts = [table.caption, *table.columns, *(r.label for r in table.rows), table.context,
              *(f.text for f in table.footnotes)]
     said = {Decimal(m.group(1).replace(",", "")) for m in _BASIS.finditer(" ".join(texts))}
-    if len(said) == 1:
-        return tuple(said)
-    return (INVESTMENT, INVESTMENT / 10)
+    if said == {INVESTMENT}:
+        return (INVESTMENT,)
+    return (INVESTMENT / 10, INVESTMENT) if INVESTMENT / 10 in said else (INVESTMENT, INVESTMENT / 10)
 
 
 def _charges(series: Series, inputs: Inputs, years: int, schedules: Sequence[Schedule], basis: Decimal,

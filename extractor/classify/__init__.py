@@ -5,6 +5,9 @@ The kind is decided from the table as a whole: an expense example needs at least
 at least two distinct fee concepts, one of them specific to funds (a management or 12b-1 fee, a
 sales charge, a redemption fee, acquired fund fees) and small numbers (percentages, a few dollars
 of account fee). A financial statement may say "expenses" or "total" but never passes both tests.
+Two narrow cases complete these rules: row labels that are only the numbers 1, 3, 5 and 10 over
+dollar figures (the "Years" header of the label column has no place in the model), and a fee
+table that states only that there are no fees ("Shareholder fees (...) | None").
 """
 
 from __future__ import annotations

@@ -330,6 +330,21 @@ def test_left_aligned_value_left_of_a_tag_shifted_by_two() -> None:
     assert values(table)[5] == [D("40"), D("-75.2"), D("161")]
 
 
+def test_header_wider_than_its_column_spills_without_becoming_a_group() -> None:
+    """A header wider than its column that touches the next column's values by a character
+    is still its own column's header: it is centred on that column, not on both."""
+    text = """<TABLE>
+                      PRIOR PRINCIPAL
+                          BALANCE       INTEREST
+<S>                     <C>         <C>
+A-1F                    960.989386  4.996344
+A-2F                    1,000.0     5.030833
+</TABLE>"""
+    (table,) = read(text)
+    assert table.columns == ("PRIOR PRINCIPAL BALANCE", "INTEREST")
+    assert values(table)[1] == [D("1000.0"), D("5.030833")]
+
+
 def test_value_row_without_label_takes_the_heading_above() -> None:
     text = """<TABLE>
 <S>                               <C>            <C>

@@ -23,6 +23,7 @@ _SLACK = 4
 """How far a tag may sit off the first character of its column."""
 _UNIT = regex.compile(r"\([^()]*+\)?+|[^()]*+\)")
 _CENTRE_SLACK = 3
+_REACH = 3
 
 
 @dataclass(frozen=True, slots=True)
@@ -174,6 +175,8 @@ def _judge(piece: Piece, frame: _Frame) -> tuple[str, list[int]]:
     under = _underline(piece, frame.rules, ranges, min(first, frame.label_end), frame.texts)
     if under is not None:
         covered = _covered(ranges, under.start, under.end) or covered
+    elif _UNIT.fullmatch(piece.text) is None:
+        covered = _spill(piece, ranges, covered)
     if not covered:
         covered = [_nearest(ranges, piece)]
     widest = max(overlap(piece.start, piece.end, *ranges[i]) for i in covered)
@@ -192,6 +195,25 @@ def _judge(piece: Piece, frame: _Frame) -> tuple[str, list[int]]:
     if under is None and _title(piece, ranges) and not _beside_group(piece, frame):
         return "caption", []
     return "group", covered
+
+
+def _width(column: Span) -> int:
+    return column[1] - column[0]
+
+
+def _spill(piece: Piece, ranges: Sequence[Span], covered: list[int]) -> list[int]:
+    """The columns a piece without an underline heads: those it stands over, less the ones it
+    merely touches when it is centred on the rest (a header wider than its own column spills
+    over the gutter; a group header is centred on all of its columns)."""
+    inner = [i for i in covered if overlap(piece.start, piece.end, *ranges[i]) >= min(_REACH, _width(ranges[i]))]
+    if not inner or len(inner) == len(covered):
+        return covered
+    middle = (piece.start + piece.end) / 2
+
+    def off(cols: list[int]) -> float:
+        return abs(middle - (ranges[cols[0]][0] + ranges[cols[-1]][1]) / 2)
+
+    return inner if off(inner) < off(covered) else covered
 
 
 def _title(piece: Piece, ranges: Sequence[Span]) -> bool:

@@ -171,9 +171,6 @@ def test_internal_error_names_the_stage_and_the_cause() -> None:
     assert str(err) == "f.txt: internal error in html reader: ValueError: no NULL bytes"
 
 
-@pytest.mark.xfail(strict=True, raises=ValueError,
-                   reason="html/around.py sets an lxml tail holding a control character (found by fuzzing); "
-                          "the container now hands the HTML reader clean text, so only direct callers hit it")
 def test_html_reader_accepts_control_characters_from_direct_callers() -> None:
     text = "<html><body><table><tr><td>Fee</td><td>1.0%</td></tr></table>\nThe adviser agree\x1b to waive.\n"
     doc = Document(sequence=1, type=None, filename=None, line=1, text=text, text_line=1, is_html=True)
@@ -181,9 +178,6 @@ def test_html_reader_accepts_control_characters_from_direct_callers() -> None:
     assert [t.rows[0].cells[0].value for t in tables] == [Decimal("1.0")]
 
 
-@pytest.mark.xfail(strict=True, raises=ValueError,
-                   reason="html/style.py font_tag_size: str.isdigit() accepts '³' but int() refuses it "
-                          "(found by fuzzing: one flipped byte in a <font size=...>)")
 @pytest.mark.parametrize("size", [b"\xb3", b"+\xb2"])
 def test_font_size_with_a_superscript_digit(size: bytes) -> None:
     data = b'<html><body><table><tr><td><font size="' + size + b'">Fee</font></td><td>1.0%</td></tr></table>'

@@ -28,6 +28,18 @@ _RAW_WINDOW = 6
 """Raw characters read per character kept: source whitespace is collapsed after cutting."""
 
 
+_NOT_XML = regex.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+"""Characters lxml keeps from a recovering parse but refuses in an assignment."""
+
+
+def _set(el: Element, attribute: str, value: str) -> None:
+    """``el.text`` or ``el.tail`` = ``value``, dropping characters XML cannot hold (the parse kept them)."""
+    try:
+        setattr(el, attribute, value)
+    except ValueError:
+        setattr(el, attribute, _NOT_XML.sub("", value))
+
+
 def hidden(el: Element) -> bool:
     """Whether ``el`` sits inside an element that is not rendered (``display: none``, ``<head>``)."""
     return any(local_name(a) in _SKIP or style_of(a.get("style")).hidden for a in el.iterancestors())
@@ -42,11 +54,12 @@ def _prepare(root: Element) -> None:
     styled: list[Element] = _STYLED(root)  # type: ignore[assignment]
     blank += [el for el in styled if style_of(el.get("style")).hidden]
     for el in root.iter(*_SPACED_TAGS):
-        el.tail = " " + el.tail if el.tail else " "
+        _set(el, "tail", " " + el.tail if el.tail else " ")
     for el in blank:
         tail = el.tail
         el.clear()
-        el.tail = tail
+        if tail:
+            _set(el, "tail", tail)
 
 
 def _cut(text: str, limit: int, before: bool) -> str:
@@ -67,8 +80,8 @@ def texts_around(root: Element, tables: list[Element], limit: int) -> list[str]:
     _prepare(root)
     marked = tables[:_LIMIT]
     for i, table in enumerate(marked):
-        table.text = chr(_STARTS + i) + (table.text or "")
-        table.tail = chr(_ENDS + i) + (table.tail or "")
+        _set(table, "text", chr(_STARTS + i) + (table.text or ""))
+        _set(table, "tail", chr(_ENDS + i) + (table.tail or ""))
     flat = etree.tostring(root, method="text", encoding="unicode")
     starts: dict[int, int] = {}
     ends: dict[int, int] = {}

@@ -93,9 +93,9 @@ def font_tag_size(size: str | None) -> float | None:
         return _FONT_TAGS[size]
     raw = (size or "").strip()
     points: float | None = None
-    if raw[:1] in "+-" and raw[1:].isdigit():
+    if raw[:1] in "+-" and raw[1:].isascii() and raw[1:].isdigit():
         points = FONT_TAG_SIZES.get(min(max(3 + int(raw), 1), 7))
-    elif raw.isdigit():
+    elif raw.isascii() and raw.isdigit():
         points = FONT_TAG_SIZES.get(min(max(int(raw), 1), 7))
     if len(_FONT_TAGS) < _CACHE_LIMIT:
         _FONT_TAGS[size] = points

@@ -345,6 +345,18 @@ A-2F                    1,000.0     5.030833
     assert values(table)[1] == [D("1000.0"), D("5.030833")]
 
 
+def test_no_tag_line_group_header_starting_left_of_the_values() -> None:
+    """Without a tag line a group header and its underline may start left of the first
+    column's right-aligned values; right of the row labels, they are still a group."""
+    (table,) = read_fixture("text-no-tags-groups.txt")
+    assert table.columns[:3] == (
+        "AS OF AND FOR THE QUARTER ENDED DECEMBER 31, 1993",
+        "AS OF AND FOR THE QUARTER ENDED SEPTEMBER 24, 1993",
+        "AS OF AND FOR THE YEAR ENDED SEPTEMBER 24, 1993",
+    )
+    assert values(table)[1] == [D("752"), D("823"), D("823"), D("184"), D("149")]
+
+
 def test_value_row_without_label_takes_the_heading_above() -> None:
     text = """<TABLE>
 <S>                               <C>            <C>

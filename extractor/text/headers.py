@@ -170,7 +170,7 @@ def _judge(piece: Piece, frame: _Frame) -> tuple[str, list[int]]:
     edge = min(first, frame.label_end)
     in_label = overlap(piece.start, piece.end, 0, edge)
     covered = _covered(ranges, piece.start, piece.end)
-    if in_label >= (piece.end - piece.start) - in_label or (piece.start < first - _SLACK and len(covered) > 1):
+    if in_label >= (piece.end - piece.start) - in_label or (piece.start < edge - _SLACK and len(covered) > 1):
         return "caption", []
     under = _underline(piece, frame.rules, ranges, min(first, frame.label_end), frame.texts)
     if under is not None:

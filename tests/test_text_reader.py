@@ -357,6 +357,20 @@ def test_no_tag_line_group_header_starting_left_of_the_values() -> None:
     assert values(table)[1] == [D("752"), D("823"), D("823"), D("184"), D("149")]
 
 
+def test_column_underlines_give_the_width_of_left_aligned_columns() -> None:
+    """Left-aligned values fill only the left of their column; the underline under each
+    column's header shows its full width, so wrapped header lines stay with their column."""
+    (table,) = read_fixture("text-no-tags-left-aligned-underlines.txt")
+    assert table.columns == (
+        "Net asset value, end of period",
+        "Total return/3/",
+        "Net assets, end of period (in millions)",
+        "Ratio of expenses to average net assets",
+        "Ratio of net income to average net assets",
+    )
+    assert values(table)[0] == [D("22.23"), D("-17.34"), D("15201"), D("0.67"), D("1.68")]
+
+
 def test_value_row_without_label_takes_the_heading_above() -> None:
     text = """<TABLE>
 <S>                               <C>            <C>

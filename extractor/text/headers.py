@@ -129,6 +129,7 @@ def read_headers(
     if not spans:
         return [], " ".join(p.text for p in texts)
     ranges = list(extents) if extents is not None else [(s, min(e, s + 12)) for s, e in spans]
+    ranges = _underlined(ranges, rules, last_rule)
     texts = [q for p in texts for q in (_unpack(p, ranges) if _lowest(p, texts) else [p])]
     first = spans[0][0]
     per_line: dict[int, int] = {}
@@ -154,6 +155,21 @@ def read_headers(
             parts[i].append(piece)
     headers = [" ".join(p.text for p in sorted(col, key=lambda p: (p.line, p.start))) for col in parts]
     return headers, " ".join(p.text for p in sorted(caption, key=lambda p: (p.line, p.start)))
+
+
+def _underlined(ranges: list[Span], rules: Sequence[Piece], last_rule: int) -> list[Span]:
+    """Column ranges widened to the header underline right above the data, where each of its
+    segments stands over one column: the filer drew it as wide as the column, while
+    left-aligned or right-aligned values fill only part of it."""
+    out = list(ranges)
+    for rule in rules:
+        if rule.line != last_rule:
+            continue
+        over = [i for i, (s, e) in enumerate(ranges) if overlap(rule.start, rule.end, s, e) >= min(_REACH, e - s)]
+        if len(over) == 1:
+            s, e = out[over[0]]
+            out[over[0]] = (min(s, rule.start), max(e, rule.end))
+    return out
 
 
 def _judge(piece: Piece, frame: _Frame) -> tuple[str, list[int]]:

@@ -233,7 +233,7 @@ def test_corpus_as_filed() -> None:
         ("shift+4", _shift_tags(4), {"tables": 1.0, "cells": 0.999, "labels": 0.995, "headers": 0.95}),
         ("narrow gutters", _narrow(1), {"tables": 1.0, "cells": 0.999, "labels": 0.995, "headers": 0.98}),
         ("no rules", _no_rules, {"tables": 1.0, "cells": 0.999, "labels": 0.995, "headers": 0.91}),
-        ("no tag line", _no_tags, {"tables": 1.0, "cells": 0.995, "labels": 0.99, "headers": 0.96}),
+        ("no tag line", _no_tags, {"tables": 1.0, "cells": 0.999, "labels": 0.995, "headers": 0.98}),
     ],
 )
 def test_corpus_relaid_out(name: str, relayout: Relayout, floor: dict[str, float]) -> None:
@@ -249,7 +249,7 @@ def test_corpus_labels_rewrapped(last: bool) -> None:
     short = {k: round(v, 4) for k, v in got.items()}
     assert got["tables"] == 1.0 and got["rows"] == 1.0, short
     assert got["cells"] >= 0.999, short
-    assert got["labels"] >= 0.99, short
+    assert got["labels"] >= 0.995, short
 
 
 def test_corpus_rewrapped_without_tag_line() -> None:

@@ -25,7 +25,9 @@ _NULL_WORD = regex.compile(
 )
 _DIGIT = regex.compile(r"\d")
 _SIGN_GAP = regex.compile(r"(?<=[$(])\s++|\s++(?=[%)])")
-_LEADER_INTO = regex.compile(r"\.{2,}+(?= ?+[$(\-\d])")
+_LEADER_INTO = regex.compile(r"(?<!\.)\.{2,}+(?= ?+[$(\-\d])")
+"""A run of dots (tried from its first dot only, so a long run is not rescanned from each
+of its dots) that runs straight into a value."""
 
 
 @dataclass(frozen=True, slots=True)

@@ -30,7 +30,6 @@ _CONNECTOR = regex.compile(
     r"including|less|plus|into|than|its|their|other|which|that|is|are)\b)$",
     regex.I,
 )
-_LEADER_END = regex.compile(r"(?:\.[ .]*+|_{2,}+)$")
 _FULL = 0.6
 _LOOKAHEAD = 40
 _MARGIN_TEXT = 8
@@ -55,7 +54,8 @@ def _starts_low(text: str) -> bool:
 def _complete(line: Line) -> bool:
     """A label ended by dot leaders or a colon does not run on to the next line."""
     raw = line.label.rstrip()
-    return raw.endswith(":") or (bool(_LEADER_END.search(raw)) and raw.count(".") >= 2)
+    leaders = raw.endswith(".") or raw.endswith("__")
+    return raw.endswith(":") or (leaders and raw.count(".") >= 2)
 
 
 def _joins(first: Line, second: Line, row: Line | None = None) -> bool:

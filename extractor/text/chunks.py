@@ -24,7 +24,7 @@ _NULL_WORD = regex.compile(
     r"\$?+\s*+(?:[-\u2013\u2014\u2212]++|-0-|none|n/?a|nil|nm|n\.m\.?+)\s*+%?+", regex.I
 )
 _DIGIT = regex.compile(r"\d")
-_SIGN_GAP = regex.compile(r"(?<=[$(])\s++|\s++(?=[%)])")
+_SIGN_GAP = regex.compile(r"(?<=[$(])\s++|(?<!\s)\s++(?=[%)])")
 _LEADER_INTO = regex.compile(r"(?<!\.)\.{2,}+(?= ?+[$(\-\d])")
 """A run of dots (tried from its first dot only, so a long run is not rescanned from each
 of its dots) that runs straight into a value."""

@@ -53,14 +53,23 @@ class Layout:
     tabs: bool
     caption: bool
     blank_rows: bool
+    hand_wrap: bool = False
+    """Labels broken by hand short of the label column, as filers do, not greedily at its edge."""
 
     def traits(self) -> list[str]:
         out = [f"align={self.align}", f"wrap={self.wrap_values}"]
         out.append("no-tag-line" if not self.tag_line else f"tag-shift={self.tag_shift}")
-        for name in ("rules", "leaders", "tabs", "caption", "blank_rows"):
+        for name in ("rules", "leaders", "tabs", "caption", "blank_rows", "hand_wrap"):
             if getattr(self, name):
                 out.append(name)
         return out
+
+
+HAND_SHARE = 0.3
+"""Share of layouts whose labels are wrapped by hand (drawn apart from the main sequence, so
+the other traits of a seed's layouts stay as they were)."""
+HAND_SLACK = (0, 2, 5, 9)
+"""How far short of the label column a hand-wrapped label line may break."""
 
 
 def random_layout(rng: random.Random) -> Layout:
@@ -119,6 +128,7 @@ def group_spans(columns: list[str]) -> list[tuple[int, int, str]]:
 def render(table: dict[str, Any], layout: Layout, rng: random.Random) -> tuple[list[str], int]:
     """The lines of a filing holding one re-laid-out table, and the line of its <TABLE> tag."""
     cells_text = [[fmt(v, table["kind"], rng, False) for v in row["values"]] for row in table["rows"]]
+    hand = random.Random(f"{table['line']}-{layout}")
     longest = max([len(t) for row in cells_text for t in row] + [len(w) for h in table["columns"] for w in h.split()])
     lw, cw, ncol = layout.label_width, max(layout.col_width, longest + 1), len(table["columns"])
     starts = [lw + 2 + i * (cw + 2) for i in range(ncol)]
@@ -169,7 +179,7 @@ def render(table: dict[str, Any], layout: Layout, rng: random.Random) -> tuple[l
         label = row["label"]
         if layout.leaders and len(label) < lw - 6:
             label = label + " " + "." * (lw - 2 - len(label))
-        parts = wrap(label, lw)
+        parts = wrap(label, lw - hand.choice(HAND_SLACK)) if layout.hand_wrap else wrap(label, lw)
         data = ""
         for i, text in enumerate(cells):
             if layout.align == "right":
@@ -264,8 +274,9 @@ def main(argv: list[str] | None = None) -> int:
         for table in truth["tables"]:
             if table.get("rows_complete") is False:
                 continue
-            for _ in range(args.variants):
+            for n in range(args.variants):
                 layout = random_layout(rng)
+                layout.hand_wrap = random.Random(f"{args.seed}-{table['line']}-{n}").random() < HAND_SHARE
                 lines, table_line = render(table, layout, rng)
                 filing = extract_bytes("\n".join(lines).encode(), f"{truth['file']}@{table['line']}")
                 from extractor.writers import table_dict

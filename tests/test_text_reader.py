@@ -371,6 +371,53 @@ def test_column_underlines_give_the_width_of_left_aligned_columns() -> None:
     assert values(table)[0] == [D("22.23"), D("-17.34"), D("15201"), D("0.67"), D("1.68")]
 
 
+def test_label_broken_by_hand_a_little_short_of_the_column() -> None:
+    """A filer breaks a long label by hand a little short of the label column; the next word
+    fitting with a few characters to spare does not make the first line a heading."""
+    text = """<TABLE>
+<S>                            <C>        <C>
+Management Fee                   0.88%      0.88%
+Total Annual
+Portfolio Operating
+Expenses                         0.98%      1.24%
+Other Expenses                   0.06%      0.07%
+Total Annual Portfolio
+Operating Expenses After
+Waiver                           0.94%      1.20%
+</TABLE>"""
+    (table,) = read(text)
+    assert [r.label for r in table.rows] == [
+        "Management Fee",
+        "Total Annual Portfolio Operating Expenses",
+        "Other Expenses",
+        "Total Annual Portfolio Operating Expenses After Waiver",
+    ]
+
+
+def test_hanging_indent_continuations_and_colon_headings() -> None:
+    """Where continuation lines are indented under their label, a line back at the label's
+    own indent starts a new label (here a heading), and an indented line continues it."""
+    text = """<TABLE>
+<S>                                     <C>        <C>
+CLASS 529-C:
+Period from 2/15/2002                    26.71        .16
+  to 12/31/2002
+CLASS 529-E:
+Period from 3/7/2002                     28.13        .26
+  to 12/31/2002
+Net asset value, end of                  22.22      22.21
+  period
+</TABLE>"""
+    (table,) = read(text)
+    assert [r.label for r in table.rows] == [
+        "CLASS 529-C:",
+        "Period from 2/15/2002 to 12/31/2002",
+        "CLASS 529-E:",
+        "Period from 3/7/2002 to 12/31/2002",
+        "Net asset value, end of period",
+    ]
+
+
 def test_value_row_without_label_takes_the_heading_above() -> None:
     text = """<TABLE>
 <S>                               <C>            <C>

@@ -31,6 +31,9 @@ _CONNECTOR = regex.compile(
     regex.I,
 )
 _FULL = 0.6
+_ROOM = 6
+"""Room to spare, about one word, before a next word counts as having fitted on a line: a
+filer wrapping a label by hand breaks a little short of the column, never a word early."""
 _LOOKAHEAD = 40
 _MARGIN_TEXT = 8
 
@@ -82,8 +85,17 @@ def _full(line: Line) -> bool:
     return end - line.base >= _FULL * (line.width - line.base)
 
 
-def _heading(line: Line) -> Draft:
-    return Draft([line])
+def _heading(line: Line) -> bool:
+    """A label line ending in a colon introduces the rows after it: a heading, not a tail."""
+    return line.label.rstrip().endswith(":")
+
+
+def _hanging(first: Line, line: Line) -> bool:
+    """A line indented under a row's first label line, with no line of its own indent or
+    deeper after it (not a list of children), hangs from that label: its continuation."""
+    if line.indent <= first.indent or _heading(line):
+        return False
+    return not line.sibling(line.indent) and not (line.after and line.after[0] > line.indent)
 
 
 def _flush(pending: list[Line], drafts: list[Draft]) -> None:
@@ -92,7 +104,7 @@ def _flush(pending: list[Line], drafts: list[Draft]) -> None:
         if drafts and drafts[-1].data is None and drafts[-1].labels and _joins(drafts[-1].labels[-1], line):
             drafts[-1].labels.append(line)
         else:
-            drafts.append(_heading(line))
+            drafts.append(Draft([line]))
     pending.clear()
 
 
@@ -109,14 +121,14 @@ def _merge_block(block: Sequence[Line]) -> list[Draft] | None:
         start -= 1
     for line in block[:start]:
         if line.kind == "label":
-            drafts.append(_heading(line))
+            drafts.append(Draft([line]))
     row.labels = [line for line in block[start:at] if line.kind == "label"] + [block[at]]
     stop = at + 1
     while stop < len(block) and block[stop].kind == "label" and not _complete(row.labels[-1]):
         row.labels.append(block[stop])
         stop += 1
     drafts.append(row)
-    drafts.extend(_heading(line) for line in block[stop:] if line.kind == "label")
+    drafts.extend(Draft([line]) for line in block[stop:] if line.kind == "label")
     return drafts
 
 
@@ -150,14 +162,15 @@ def _must_join(first: Line, second: Line) -> bool:
 def _fits(first: Line, second: Line) -> bool:
     """Whether the first word of ``second`` would have fitted at the end of ``first``.
 
-    Labels are wrapped greedily: a line only breaks when the next word does not fit. So if it
-    would have fitted, ``second`` is not the rest of ``first`` but a new label. The room is
-    the widest label line of the section, which can only understate the filer's width.
+    Labels are wrapped (nearly) greedily: a line breaks when the next word does not fit, or a
+    little short of that when broken by hand. So if it would have fitted with a word's room
+    to spare, ``second`` is not the rest of ``first`` but a new label. The room is the widest
+    label line of the section, which can only understate the filer's width.
     """
     if not first.placed.label or not second.label:
         return False
     word = _first_word(second)
-    return bool(word) and first.placed.label[-1].end + 1 + len(word) <= first.width
+    return bool(word) and first.placed.label[-1].end + 1 + len(word) + _ROOM <= first.width
 
 
 def _cannot_join(first: Line, second: Line) -> bool:
@@ -201,7 +214,20 @@ def wrap_convention(blocks: Sequence[Sequence[Line]]) -> str | None:
     return "first" if first > last else "last"
 
 
-def _merge_free(block: Sequence[Line], convention: str | None = None) -> list[Draft]:
+def hanging_indents(blocks: Sequence[Sequence[Line]]) -> bool:
+    """Whether the section indents the continuation lines of its wrapped labels, judged on
+    the obvious run-ons (lower case, after a connector). Where it does, a label-only line at
+    its row's own indent starts a new label."""
+    deeper = flat = 0
+    for block in blocks:
+        for a, b in pairwise(block):
+            if b.kind == "label" and _must_join(a, b):
+                deeper += b.indent > a.indent
+                flat += b.indent <= a.indent
+    return deeper > flat
+
+
+def _merge_free(block: Sequence[Line], convention: str | None = None, hanging: bool = False) -> list[Draft]:
     """Rows of a block without blanks or rules between its rows: the wrap is read from the
     text, and where the text leaves it open, from the section's convention."""
     drafts: list[Draft] = []
@@ -211,24 +237,29 @@ def _merge_free(block: Sequence[Line], convention: str | None = None) -> list[Dr
         if line.kind == "label":
             run.append(line)
             continue
-        tail, head = _divide(previous, run, line, convention)
+        tail, head = _divide(previous, run, line, convention, hanging)
         if previous is not None:
             previous.labels.extend(run[:tail])
         _flush(run[tail : len(run) - head], drafts)
         previous = Draft([*run[len(run) - head :], line], line)
         drafts.append(previous)
         run = []
-    _end_run(previous, run, drafts, convention)
+    _end_run(previous, run, drafts, convention, hanging)
     return drafts
 
 
-def _divide(previous: Draft | None, run: Sequence[Line], row: Line, convention: str | None) -> tuple[int, int]:
+def _divide(
+    previous: Draft | None, run: Sequence[Line], row: Line, convention: str | None, hanging: bool = False
+) -> tuple[int, int]:
     """How many label lines between two value lines end the row above (tail) and begin the
     row below (head); the lines in between are headings."""
     n = len(run)
     tail = 0
     if previous is not None:
-        while tail < n and _must_join(run[tail - 1] if tail else previous.labels[-1], run[tail]):
+        while tail < n and (
+            _must_join(run[tail - 1] if tail else previous.labels[-1], run[tail])
+            or _hanging(previous.labels[0], run[tail])
+        ):
             tail += 1
     head = 0
     while tail + head < n and _must_join(run[n - head - 1], run[n - head] if head else row):
@@ -241,6 +272,8 @@ def _divide(previous: Draft | None, run: Sequence[Line], row: Line, convention: 
         return tail, head
     if convention == "first" and previous is not None:
         while tail + head < n and not _cannot_join(run[tail - 1] if tail else previous.labels[-1], run[tail]):
+            if hanging and run[tail].indent <= previous.labels[0].indent:
+                break
             tail += 1
         return tail, head
     return _divide_by_layout(previous, run, row, tail)
@@ -262,7 +295,9 @@ def _divide_by_layout(previous: Draft | None, run: Sequence[Line], row: Line, ta
     return tail, head
 
 
-def _end_run(previous: Draft | None, run: list[Line], drafts: list[Draft], convention: str | None) -> None:
+def _end_run(
+    previous: Draft | None, run: list[Line], drafts: list[Draft], convention: str | None, hanging: bool = False
+) -> None:
     """Label lines after a block's last value line finish that row's label, unless headings.
 
     Under the ``last`` convention only an obvious run-on does.
@@ -274,6 +309,8 @@ def _end_run(previous: Draft | None, run: list[Line], drafts: list[Draft], conve
             if convention == "last" and not _must_join(before, run[tail]):
                 break
             if _complete(before):
+                break
+            if hanging and run[tail].indent <= previous.labels[0].indent and not _must_join(before, run[tail]):
                 break
             tail += 1
         previous.labels.extend(run[:tail])
@@ -335,11 +372,12 @@ def build_drafts(lines: Sequence[Line]) -> list[Draft]:
     single = counts.count(1)
     ruled = single >= 2 and 2 * single >= sum(1 for c in counts if c)
     convention = wrap_convention(blocks)
+    hanging = hanging_indents(blocks)
     drafts: list[Draft] = []
     for block in blocks:
         _mark_layout(block)
         merged = _merge_block(block) if ruled else None
-        drafts.extend(merged if merged is not None else _merge_free(block, convention))
+        drafts.extend(merged if merged is not None else _merge_free(block, convention, hanging))
     return _adopt_headings(drafts)
 
 

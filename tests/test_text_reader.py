@@ -418,6 +418,28 @@ Net asset value, end of                  22.22      22.21
     ]
 
 
+def test_hanging_indent_value_line_at_the_labels_indent_starts_its_label() -> None:
+    """Values on the last label line, continuations indented: a value line back at the
+    labels' own indent is a label's first line, so the heading above stays a heading."""
+    text = """<TABLE>
+<S>                                                    <C>        <C>
+Maximum Sales Charge Imposed on Purchases
+  (as a percentage of offering price)...............    4.75%      None
+
+ANNUAL FUND OPERATING EXPENSES
+  (as a percentage of average net assets)
+Management Fees (after waiver)......................     .50%       .50%
+12b-1 Fees..........................................     .25%      1.00%
+</TABLE>"""
+    (table,) = read(text)
+    assert [r.label for r in table.rows] == [
+        "Maximum Sales Charge Imposed on Purchases (as a percentage of offering price)",
+        "ANNUAL FUND OPERATING EXPENSES (as a percentage of average net assets)",
+        "Management Fees (after waiver)",
+        "12b-1 Fees",
+    ]
+
+
 def test_value_row_without_label_takes_the_heading_above() -> None:
     text = """<TABLE>
 <S>                               <C>            <C>

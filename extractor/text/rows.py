@@ -268,6 +268,8 @@ def _divide(
         return tail, n - tail
     if convention == "last":
         while tail + head < n and not _cannot_join(run[n - head - 1], run[n - head] if head else row):
+            if hanging and (run[n - head] if head else row).indent <= row.base:
+                break
             head += 1
         return tail, head
     if convention == "first" and previous is not None:

@@ -9,7 +9,7 @@ anchored, linear-time patterns, and never raises: a garbled line simply becomes 
 from __future__ import annotations
 
 import enum
-from dataclasses import dataclass
+from typing import NamedTuple
 
 import regex
 
@@ -32,9 +32,11 @@ class TokenKind(enum.Enum):
     TEXT = enum.auto()
 
 
-@dataclass(frozen=True, slots=True)
-class Token:
-    """One line: its kind, its text with tabs expanded, its input line and first non-blank column."""
+class Token(NamedTuple):
+    """One line: its kind, its text with tabs expanded, its input line and first non-blank column.
+
+    A named tuple: one is built for every table line, and a tuple is cheap to build.
+    """
 
     kind: TokenKind
     text: str

@@ -9,7 +9,8 @@ mutations (byte flips, truncation, tag deletion/duplication, tabs, line ends, hu
 UTF-16, random bytes, splices) and runs ``extract_bytes`` in a worker process. An
 ``ExtractorError`` is a correct refusal; any other exception is a crash; no answer within the time
 limit is a hang (the worker is killed and restarted). Reproducers go to ``benchmarks/out/``
-(``crash-N.bin`` with a ``.txt`` traceback, ``hang-N.bin``, ``slowest.bin``). Case N is always the
+(``crash-N.bin`` with a ``.txt`` traceback, ``hang-N.bin``, ``slowest.bin``; the first three of
+each kind, while every crash and hang is listed as it happens). Case N is always the
 same bytes for the same seed, so ``--only N`` re-runs one case.
 """
 
@@ -263,7 +264,7 @@ def main(argv: list[str] | None = None) -> int:
                 if crashes[sig] <= 3:
                     (OUT / f"{status}-{i}.bin").write_bytes(data)
                     (OUT / f"{status}-{i}.txt").write_text(f"case {i} seed {args.seed}: {how}\n\n{detail}\n")
-                    print(f"case {i}: {status}: {sig}  [{how}]", flush=True)
+                print(f"case {i}: {status}: {sig}  [{how}, {len(data)} bytes]", flush=True)
     finally:
         runner.close()
     took = time.perf_counter() - started

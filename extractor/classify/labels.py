@@ -9,6 +9,8 @@ other expenses" not as the gross total, a deferred sales charge not as a front-e
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 import regex
 
 # Footnote markers anywhere in a label: <F1>, /1/, (1), (a), [1], *, #, daggers; dot leaders.
@@ -19,8 +21,13 @@ _LEADERS = regex.compile(r"\.{2,}|_{2,}|(?:\s\.){2,}")
 _NOISE = regex.compile(r"[^a-z0-9%/&\-(),:'$ ]+")
 
 
+@lru_cache(maxsize=16384)
 def normalize(label: str) -> str:
-    """Lower-case label without footnote markers, leaders and extra spaces, for matching."""
+    """Lower-case label without footnote markers, leaders and extra spaces, for matching.
+
+    Cached: the classifier and several checks normalise the same few labels of a table over and
+    over (the totals check once per row per "Total" below it), and a label's form never changes.
+    """
     text = _MARKERS.sub(" ", label)
     text = _LEADERS.sub(" ", text).lower()
     text = text.replace("\u2019", "'").replace("\u2013", "-").replace("\u2014", "-")
@@ -28,8 +35,14 @@ def normalize(label: str) -> str:
     return " ".join(text.split()).strip(" :.-,")
 
 
+@lru_cache(maxsize=512)
+def _pattern(pattern: str) -> regex.Pattern[str]:
+    """The compiled rule: ``regex.search`` on a string spends more time in its cache lookup than in the search."""
+    return regex.compile(pattern)
+
+
 def _has(text: str, pattern: str) -> bool:
-    return regex.search(pattern, text) is not None
+    return _pattern(pattern).search(text) is not None
 
 
 _SALES_CHARGE = r"sales charge|\bload\b|sales fee|front[- ]end|initial (?:sales )?charge"

@@ -102,6 +102,7 @@ OPERATING_ITEMS = frozenset({
     "ManagementFeesOverAssets", "DistributionAndService12b1FeesOverAssets",
     "DistributionOrSimilarNon12b1FeesOverAssets", "OtherExpensesOverAssets",
 })
+_PLAN_CLASS = regex.compile(r"^529[\- ]?([a-z])$")
 _CLASS_WORD = regex.compile(r"\bclass(?:es)?\s+([a-z0-9][a-z0-9\-]*)")
 _NOISE = regex.compile(
     r"\([^()]*\)|\b(?:shares?|class|assuming|if|you|your|no|not|redeemed|redemption|redeem|sold|held|sell|hold"
@@ -123,6 +124,6 @@ def class_key(name: str) -> str:
 def base_keys(key: str) -> Iterator[str]:
     """``key`` then its plan-less form: a 529 or retirement version shares the base class's loads."""
     yield key
-    m = regex.match(r"^529[\- ]?([a-z])$", key)
+    m = _PLAN_CLASS.match(key)
     if m:
         yield m.group(1)

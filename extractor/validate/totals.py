@@ -24,14 +24,16 @@ _TOTAL = regex.compile(r"^(?:grand |sub)?totals?\b(?! return)")
 _LESS = regex.compile(r"^less\b|\bdeduct")
 
 
-def _amounts(row: Row, columns: list[int]) -> dict[int, Decimal | None]:
-    """The row's value in each column, negative on a "Less ..." row; ``None`` where blank."""
+def _amounts(row: Row) -> tuple[Decimal | None, ...]:
+    """The row's value in each of its cells, negative on a "Less ..." row; ``None`` where blank.
+
+    Computed once per row of a table: every "Total" row below re-reads the rows above it.
+    """
     less = bool(_LESS.search(normalize(row.label)))
-    out: dict[int, Decimal | None] = {}
-    for j in columns:
-        value = row.cells[j].value if j < len(row.cells) else None
-        out[j] = None if value is None else -abs(value) if less else value
-    return out
+    values = [c.value for c in row.cells]
+    if less:
+        return tuple(None if v is None else -abs(v) for v in values)
+    return tuple(values)
 
 
 def _tolerance(value: Decimal, addends: int) -> Decimal:
@@ -42,7 +44,7 @@ def _tolerance(value: Decimal, addends: int) -> Decimal:
 
 
 class _Running:
-    """Sum and shape of one column over a block that grows upwards one row at a time."""
+    """Sum and shape of one column over a block of rows."""
 
     __slots__ = ("count", "max_abs", "negative", "nonzero", "positive", "total")
 
@@ -70,51 +72,75 @@ class _Running:
         return abs(total) > self.max_abs
 
 
-def _best_block(rows: tuple[Row, ...], items: list[int], total: Row) -> tuple[int, list[int], list[int]] | None:
+def _best_block(amounts: dict[int, tuple[Decimal | None, ...]], items: list[int],
+                total: Row) -> tuple[int, list[int], list[int]] | None:
     """(start in ``items``, agreeing columns, missing columns) of the block that best adds up.
 
-    Blocks are grown upwards from the total with running sums, so each row is read once.
+    The best block agrees, exactly, in the most columns where the total is not zero; of equally
+    good blocks the one reaching furthest up wins. ``None`` when no block agrees in two such
+    columns, as the total is then never checked. This runs for every "Total" row over all the
+    rows above it, so the search keeps bare running sums, grown upwards from the total and
+    re-compared only when a row adds to them; the columns' shape (to tell a sum from an average)
+    is worked out once, for the winning block.
     """
     columns = [j for j, c in enumerate(total.cells) if c.value is not None]
-    running = {j: _Running() for j in columns}
-    results: list[tuple[int, list[int], list[int]]] = []
-    for start in range(len(items) - 1, -1, -1):
-        for j, value in _amounts(rows[items[start]], columns).items():
-            running[j].add(value)
-        if start == len(items) - 1:
+    targets = [c.value for c in total.cells if c.value is not None]
+    width = range(len(columns))
+    sums = [Decimal(0)] * len(columns)
+    seen = [False] * len(columns)
+    last = len(items) - 1
+    best_start, best_strong, strong = -1, -1, 0
+    for start in range(last, -1, -1):
+        values = amounts[items[start]]
+        size = len(values)
+        changed = False
+        for k in width:
+            j = columns[k]
+            if j < size:
+                value = values[j]
+                if value is not None:
+                    sums[k] += value
+                    seen[k] = changed = True
+        if start == last:
             continue
-        agree: list[int] = []
-        miss: list[int] = []
+        if changed or start == last - 1:
+            strong = sum(1 for k in width if seen[k] and targets[k] and sums[k] == targets[k])
+        if strong >= best_strong:
+            best_start, best_strong = start, strong
+    if best_strong < 2:
+        return None
+    running = {j: _Running() for j in columns}
+    for index in items[best_start:]:
+        values = amounts[index]
         for j in columns:
-            column = running[j]
-            total_value = total.cells[j].value
-            if column.count == 0 or total_value is None:
-                continue
-            if column.total == total_value:
-                agree.append(j)
-            elif column.additive(total_value):
-                miss.append(j)
-        results.append((start, agree, miss))
-    best: tuple[int, list[int], list[int]] | None = None
-    for start, agree, miss in reversed(results):
-        strong = [j for j in agree if total.cells[j].value]
-        if best is None or len(strong) > len([j for j in best[1] if total.cells[j].value]):
-            best = (start, agree, miss)
-    return best
+            running[j].add(values[j] if j < len(values) else None)
+    agree: list[int] = []
+    miss: list[int] = []
+    for j, target in zip(columns, targets, strict=True):
+        column = running[j]
+        if column.count == 0 or target is None:
+            continue
+        if column.total == target:
+            agree.append(j)
+        elif column.additive(target):
+            miss.append(j)
+    return best_start, agree, miss
 
 
 def column_total(table: Table) -> list[Finding]:
     """Findings where a total row misses the sum of the block of rows it evidently adds."""
     findings: list[Finding] = []
     items: list[int] = []
+    amounts: dict[int, tuple[Decimal | None, ...]] = {}
     for index, row in enumerate(table.rows):
         if not row.has_values:
             continue
+        amounts[index] = _amounts(row)
         label = normalize(row.label)
         if not (_TOTAL.search(label) or not label) or len(items) < 2:
             items.append(index)
             continue
-        found = _best_block(table.rows, items, row)
+        found = _best_block(amounts, items, row)
         if found is None:
             items.append(index)
             continue
@@ -124,10 +150,11 @@ def column_total(table: Table) -> list[Finding]:
             items.append(index)
             continue
         block = [table.rows[i] for i in items[start:]]
+        block_amounts = [amounts[i] for i in items[start:]]
         for j in miss if label else []:
             value = row.cells[j].value
             assert value is not None
-            expected = sum((_amounts(r, [j])[j] or Decimal(0) for r in block), Decimal(0))
+            expected = sum(((a[j] if j < len(a) else None) or Decimal(0) for a in block_amounts), Decimal(0))
             header = column_name(table, j)
             findings.append(finding(
                 "column_total", severity(value - expected, _tolerance(value, len(block))), table.id,

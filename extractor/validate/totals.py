@@ -79,33 +79,30 @@ def _best_block(amounts: dict[int, tuple[Decimal | None, ...]], items: list[int]
     The best block agrees, exactly, in the most columns where the total is not zero; of equally
     good blocks the one reaching furthest up wins. ``None`` when no block agrees in two such
     columns, as the total is then never checked. This runs for every "Total" row over all the
-    rows above it, so the search keeps bare running sums, grown upwards from the total and
-    re-compared only when a row adds to them; the columns' shape (to tell a sum from an average)
-    is worked out once, for the winning block.
+    rows above it, so the search keeps only the running sums of those columns and a running
+    count of the ones that agree, grown upwards from the total one row at a time; the columns'
+    shape (to tell a sum from an average) is worked out once, for the winning block.
     """
     columns = [j for j, c in enumerate(total.cells) if c.value is not None]
     targets = [c.value for c in total.cells if c.value is not None]
-    width = range(len(columns))
+    strong_at = [k for k, target in enumerate(targets) if target]
     sums = [Decimal(0)] * len(columns)
-    seen = [False] * len(columns)
+    hit = [False] * len(columns)
     last = len(items) - 1
     best_start, best_strong, strong = -1, -1, 0
     for start in range(last, -1, -1):
         values = amounts[items[start]]
         size = len(values)
-        changed = False
-        for k in width:
+        for k in strong_at:
             j = columns[k]
             if j < size:
                 value = values[j]
                 if value is not None:
                     sums[k] += value
-                    seen[k] = changed = True
-        if start == last:
-            continue
-        if changed or start == last - 1:
-            strong = sum(1 for k in width if seen[k] and targets[k] and sums[k] == targets[k])
-        if strong >= best_strong:
+                    if (sums[k] == targets[k]) is not hit[k]:
+                        hit[k] = not hit[k]
+                        strong += 1 if hit[k] else -1
+        if start != last and strong >= best_strong:
             best_start, best_strong = start, strong
     if best_strong < 2:
         return None

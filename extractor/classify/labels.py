@@ -162,8 +162,13 @@ _HEADING = (
 """The headings of the two parts of a fee table, which some filers print as a row with a value."""
 
 
+@lru_cache(maxsize=8192)
 def fee_concept(label: str) -> str | None:
-    """The rr concept a fee-table label names, or ``None``; ``label`` as written."""
+    """The rr concept a fee-table label names, or ``None``; ``label`` as written.
+
+    Cached: a prospectus prints the same fee-table labels for fund after fund, and each label
+    runs through some twenty rules.
+    """
     text = normalize(label)[:MAX_LABEL]
     if not text:
         return None

@@ -24,6 +24,7 @@ import itertools
 from collections.abc import Sequence
 from dataclasses import dataclass
 from decimal import Decimal
+from functools import lru_cache
 
 import regex
 
@@ -59,6 +60,13 @@ _FIRST_YEAR_ONLY = regex.compile(
     r"|(?:waiver|reimbursement|limitation|cap)s? (?:is |are )?(?:reflected|included) only in the first",
     regex.I,
 )
+
+
+@lru_cache(maxsize=64)
+def _first_year_only(context: str) -> bool:
+    """Whether the prose says a waiver counts in the first year only; cached because every
+    series of an example table asks of the same few thousand characters of context."""
+    return _FIRST_YEAR_ONLY.search(context) is not None
 
 
 HALF_CENT = Decimal("0.005")
@@ -170,7 +178,7 @@ def readings(inputs: Inputs, key: str, all_inputs: dict[str, Inputs], context: s
     gross = inputs.gross if inputs.gross is not None else inputs.net
     net = inputs.net if inputs.net is not None else inputs.gross
     assert gross is not None and net is not None
-    first_only = bool(_FIRST_YEAR_ONLY.search(context))
+    first_only = _first_year_only(context)
     waivers = [(0, [net] * 10, not first_only)]
     if net != gross:
         waivers.extend((k, [net] * k + [gross] * (10 - k), k == 1 or not first_only) for k in (1, 2, 3))
@@ -315,12 +323,24 @@ def check_series(table: Table, series: Series, inputs: Inputs, all_inputs: dict[
     """Findings for one series against every reading; the reading that explains most wins."""
     options = readings(inputs, series.key, all_inputs, facts.context, facts.bases)
     figures = [series.figures[y] for y in sorted(series.figures)]
+    memo: dict[tuple[int, int], tuple[Reading, Figure, Explanation]] = {}
+
+    def explain(reading: Reading, figure: Figure) -> Explanation:
+        """:func:`_explain` under the current ``facts``, remembered: the best reading is scored
+        again after the search and every option is asked of each unexplained figure. Keyed by
+        identity (hashing a reading hashes its thirty costs); the entry keeps both objects alive
+        so that an identity is never reused while the entry stands."""
+        key = (id(reading), id(figure))
+        entry = memo.get(key)
+        if entry is None:
+            entry = memo[key] = (reading, figure, _explain(series, inputs, reading, figure, facts))
+        return entry[2]
 
     def score(reading: Reading) -> tuple[int, int, int, Decimal]:
         """Figures explained, those explained for sure, those explained without fitted charges,
         and (to break ties) the dollars left over, over all figures: of two readings that explain
         the same figures, the one nearer the others is what the filing did (a conversion)."""
-        results = [(_explain(series, inputs, reading, f, facts), f.value) for f in figures]
+        results = [(explain(reading, f), f.value) for f in figures]
         explained = sum(1 for e, _ in results if e.level)
         fine = sum(1 for e, _ in results if e.level == 2)
         unfitted = sum(1 for e, _ in results if e.level and not e.fitted)
@@ -333,14 +353,15 @@ def check_series(table: Table, series: Series, inputs: Inputs, all_inputs: dict[
         if loads:
             options += readings(inputs, series.key, all_inputs, facts.context, facts.bases, loads)
             best = max(options, key=score)
-    explanations = [_explain(series, inputs, best, f, facts) for f in figures]
+    explanations = [explain(best, f) for f in figures]
     if any(e.fitted for e in explanations):
         if sum(1 for e in explanations if e.level) >= max(2, len(figures) - 1):
             return [_unstated_charges(table, series, inputs, best, explanations, figures[0])]
         facts = dataclasses.replace(facts, fit_load=False, fit_cdsc=False)
+        memo.clear()
         options = [o for o in options if not o.fitted]
         best = max(options, key=score)  # fitted charges explain too little to say the class has any
-        explanations = [_explain(series, inputs, best, f, facts) for f in figures]
+        explanations = [explain(best, f) for f in figures]
     findings: list[Finding] = []
     charged: Decimal | None = None
     for figure, found in zip(figures, explanations, strict=True):
@@ -356,13 +377,13 @@ def check_series(table: Table, series: Series, inputs: Inputs, all_inputs: dict[
             ))
             continue
         if level == 2 or (level == 1 and any(
-            _explain(series, inputs, other, figure, facts).level == 2 for other in options
+            explain(other, figure).level == 2 for other in options
         )):
             continue
         period = f"{figure.years} year" + ("s" if figure.years > 1 else "")
         basis = best.describe(inputs)
         other_method = next((o for o in options if o.method != best.method and o.same_inputs(best)
-                             and _explain(series, inputs, o, figure, facts).level), None)
+                             and explain(o, figure).level), None)
         severity: Severity
         if level == 1:
             message = (f"{series.name}, {period}: ${text(figure.value)} is explained only by a reading the "

@@ -60,17 +60,29 @@ def _split(lines: Sequence[str]) -> tuple[list[Piece], list[Piece], int]:
 
 def _words(line: int, start: int, text: str) -> list[Piece]:
     """A chunk cut where it turns from dashes to words or back (an underline packed against
-    the next column's header by a single space)."""
+    the next column's header by a single space).
+
+    The open piece's words, length and dash state are kept as it grows, so a long line costs
+    one pass rather than a string rebuilt per word.
+    """
     pieces: list[Piece] = []
-    offset = 0
+    words: list[str] = []
+    begin = end = offset = length = 0
+    all_dashes = True
     for word in text.split(" "):
         dashes = _is_rule(word)
-        if pieces and _is_rule(pieces[-1].text.replace(" ", "")) == dashes:
-            last = pieces[-1]
-            pieces[-1] = Piece(line, last.start, start + offset + len(word), f"{last.text} {word}")
+        if words and (length >= 2 and all_dashes) == dashes:
+            words.append(word)
         else:
-            pieces.append(Piece(line, start + offset, start + offset + len(word), word))
+            if words:
+                pieces.append(Piece(line, start + begin, start + end, " ".join(words)))
+            words, begin, length, all_dashes = [word], offset, 0, True
+        length += len(word)
+        all_dashes = all_dashes and not word.strip("-=_")
+        end = offset + len(word)
         offset += len(word) + 1
+    if words:
+        pieces.append(Piece(line, start + begin, start + end, " ".join(words)))
     return pieces
 
 

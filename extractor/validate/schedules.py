@@ -21,6 +21,8 @@ from ..model import Cell, Row, Table
 Schedule = dict[int, Decimal]
 _ABOUT = regex.compile(r"deferred|cdsc|contingent")
 _NIL = regex.compile(r"^\W*(?:none|nil|n/?a|-+|\p{Pd}+|0)\W*$", regex.I)
+_NIL_LONGEST = 32
+"""A nil cell is short; longer text is never matched, which also bounds the pattern's backtracking."""
 _ORDINALS = {
     "first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7, "eighth": 8,
     "ninth": 9, "tenth": 10,
@@ -32,7 +34,8 @@ _THEREAFTER = regex.compile(r"thereafter|after|and (?:over|more|later)|or more|\
 def _rate(cell: Cell) -> Decimal | None:
     if cell.value is not None and 0 <= cell.value <= 10:
         return cell.value
-    return Decimal(0) if _NIL.match(cell.text or "") else None
+    text = cell.text or ""
+    return Decimal(0) if len(text) <= _NIL_LONGEST and _NIL.match(text) else None
 
 
 def _year(text: str) -> int | None:

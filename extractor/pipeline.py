@@ -9,12 +9,14 @@ from __future__ import annotations
 import dataclasses
 import gzip
 import zlib
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from .classify import classify
 from .container import decode_bytes, parse_container, read_source
-from .errors import UnreadableInputError
+from .errors import ExtractorError, InternalError, UnreadableInputError
 from .html import read_html_tables
 from .model import Document, Filing, Finding, Header, Table
 from .text import read_text_tables
@@ -47,24 +49,43 @@ def gunzip(data: bytes, source: str) -> bytes:
         raise UnreadableInputError(source, f"broken gzip stream: {exc}") from exc
 
 
-def read_tables(documents: tuple[Document, ...]) -> list[Table]:
+@contextmanager
+def guarded(stage: str, source: str, line: int | None = None) -> Iterator[None]:
+    """Turn a stage's unexpected exception (a bug on odd input) into one-line :class:`InternalError`.
+
+    Deliberate refusals (:class:`ExtractorError`) pass through unchanged; anything else would
+    otherwise reach a user running over an archive as a traceback and stop the other inputs.
+    """
+    try:
+        yield
+    except ExtractorError:
+        raise
+    except Exception as exc:
+        raise InternalError(source, stage, exc, line) from exc
+
+
+def read_tables(documents: tuple[Document, ...], source: str = "") -> list[Table]:
     """Tables of every readable document, in file order, with ids t1, t2, ..."""
     tables: list[Table] = []
     for doc in documents:
         if doc.skipped:
             continue
-        tables.extend(read_html_tables(doc) if doc.is_html else read_text_tables(doc))
+        with guarded("html reader" if doc.is_html else "text reader", source, doc.line):
+            tables.extend(read_html_tables(doc) if doc.is_html else read_text_tables(doc))
     return [dataclasses.replace(t, id=f"t{i}") for i, t in enumerate(tables, 1)]
 
 
 def run_stages(data: bytes, source: str) -> Stages:
     """Run the pipeline on the bytes of one input and keep every stage's output."""
     stages = Stages(source)
-    stages.text = decode_bytes(gunzip(data, source), source)
-    stages.header, stages.documents = parse_container(stages.text, source)
-    stages.tables = read_tables(stages.documents)
-    stages.classified = [classify(t) for t in stages.tables]
-    stages.findings = validate_tables(stages.classified)
+    with guarded("container", source):
+        stages.text = decode_bytes(gunzip(data, source), source)
+        stages.header, stages.documents = parse_container(stages.text, source)
+    stages.tables = read_tables(stages.documents, source)
+    with guarded("classifier", source):
+        stages.classified = [classify(t) for t in stages.tables]
+    with guarded("validator", source):
+        stages.findings = validate_tables(stages.classified)
     return stages
 
 

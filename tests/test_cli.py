@@ -152,3 +152,16 @@ def test_an_internal_failure_is_one_line_and_spares_the_other_files(
     assert captured.err.strip() == (f"{poisoned}: internal error IndexError: list index out of range "
                                     "(run with --debug for details)")
     assert json.loads(captured.out)["source"] == str(SEED)
+
+
+def test_a_reader_bug_becomes_a_one_line_internal_error(monkeypatch: pytest.MonkeyPatch) -> None:
+    import extractor.pipeline as pipeline
+    from extractor.errors import InternalError
+
+    def broken(doc: object) -> list[object]:
+        raise KeyError("column")
+
+    monkeypatch.setattr(pipeline, "read_text_tables", broken)
+    with pytest.raises(InternalError) as caught:
+        pipeline.extract_bytes(SEED.read_bytes(), "seed.txt")
+    assert str(caught.value) == "seed.txt:1: internal error in text reader: KeyError: 'column'"

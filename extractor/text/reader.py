@@ -23,11 +23,18 @@ from .regions import Region, find_regions
 from .rows import build_drafts, to_row
 from .tokenizer import Token, TokenKind, make_token
 
+WIDEST_ROW = 1024
+"""Characters of a table line that are laid out in columns. The Filer Manual allows 132; real
+tables reach about 200. A longer line is no row (a pasted blob, a corrupted file), and clipping it
+keeps the column analysis linear instead of building a grid of hundreds of thousands of columns."""
+
 
 def read_text_tables(doc: Document) -> list[Table]:
     """Every ``<TABLE>`` section of ``doc`` as a Table (ids are assigned by the caller)."""
     tables: list[Table] = []
     for region in find_regions(doc.text, doc.text_line):
+        if any(len(line) > WIDEST_ROW for line in region.lines):
+            region = replace(region, lines=[line[:WIDEST_ROW] for line in region.lines])
         tables.extend(read_region(region, doc.sequence or 1))
     return tables
 

@@ -46,6 +46,8 @@ _EXAMPLE_CONCEPTS = frozenset(
 
 def _tag(cells: Sequence[Cell]) -> str | None:
     """The rr concept most cells of a row (or column) are tagged with in inline XBRL, if any."""
+    if all(c.xbrl is None for c in cells):
+        return None  # every row of a plain-text table: no Counter to build
     names = Counter(c.xbrl.concept.rsplit(":", 1)[-1] for c in cells if c.xbrl is not None)
     known = [(n, k) for k, n in names.most_common() if k in FEE_CONCEPTS or k in _EXAMPLE_CONCEPTS]
     return known[0][1] if known else None
@@ -82,7 +84,9 @@ def _with_tags(table: Table) -> Table:
 
 
 def _as_other(table: Table) -> Table:
-    rows = tuple(dataclasses.replace(r, concept=None) for r in table.rows)
+    """``table`` as an "other" table: no concepts. Rows that have none are kept as they are (most
+    rows of most tables; a replace per row was a good part of classifying a statement)."""
+    rows = tuple(r if r.concept is None else dataclasses.replace(r, concept=None) for r in table.rows)
     return dataclasses.replace(table, kind="other", rows=rows, column_concepts=None)
 
 

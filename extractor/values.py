@@ -113,9 +113,11 @@ def parse_number(text: str) -> tuple[Decimal | None, Unit | None]:
 def parse_cell(text: str) -> Cell:
     """A :class:`Cell` for the text as written: value, unit and footnote markers.
 
-    Cached: tables repeat the same few cell texts, and a :class:`Cell` is immutable.
+    The text is kept as written, trimmed (``$    7,081`` keeps its inner spaces, as the output
+    contract asks); the number is read from it with runs of blanks folded. Cached: tables repeat
+    the same few cell texts, and a :class:`Cell` is immutable.
     """
-    written = " ".join(text.split())
-    body, markers = split_markers(written)
+    written = text.strip()
+    body, markers = split_markers(" ".join(written.split()))
     value, unit = parse_number(body)
     return Cell(text=written, value=value, unit=unit, footnotes=markers)

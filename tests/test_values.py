@@ -111,8 +111,9 @@ def test_parse_cell(text: str, value: Decimal | None, unit: str | None, markers:
         assert str(cell.value) == str(value)  # digits as written: 1.20 stays 1.20
 
 
-def test_text_is_kept_as_written_with_spaces_collapsed() -> None:
-    assert parse_cell("  $   1,206 \n").text == "$ 1,206"
+def test_text_is_kept_as_written_and_trimmed() -> None:
+    cell = parse_cell("  $   1,206 \n")
+    assert (cell.text, cell.value, cell.unit) == ("$   1,206", Decimal("1206"), "usd")
     assert parse_cell("0.88 %").text == "0.88 %"
 
 

@@ -228,13 +228,19 @@ def _small_numbers(table: Table) -> bool:
     small = [c for c in cells if c.unit == "percent" or (c.value is not None and abs(c.value) <= limit)]
     rates = [c for c in cells if c.unit == "percent" or "." in c.text]
     written = [c for r in table.rows for c in r.cells if c.text]
-    prose = [c for c in written if c.value is None and not _NIL.match(c.text) and len(c.text.split()) > 3]
+    prose = [c for c in written if c.value is None and not _is_nil(c.text) and len(c.text.split()) > 3]
     if len(prose) > 0.2 * len(written):
         return False
     return not cells or (len(small) >= 0.7 * len(cells) and (len(rates) >= 0.5 * len(cells) or len(cells) <= 2))
 
 
 _NIL = regex.compile(r"(?i)^\W*(?:none|n/?a|nil|not applicable|-+|\p{Pd}+|0)\W*(?:\(?\w\)|/\d+/|<F\d+>)?\W*$")
+_NIL_LONGEST = 40
+"""A nil cell is short; longer text is never matched, which also bounds the pattern's backtracking."""
+
+
+def _is_nil(text: str) -> bool:
+    return len(text) <= _NIL_LONGEST and _NIL.match(text) is not None
 _LEAD_IN = regex.compile(r"([^.:;!?]{10,200}):(?:\s|$)")
 _FEE_HEADING = regex.compile(
     r"shareholder fees|fees paid directly|annual (?:fund |portfolio )?operating expenses", regex.I
@@ -277,7 +283,7 @@ def _nil_fee_heading(table: Table) -> bool:
     every written cell says none (or N/A, a dash) and the label names the fee heading.
     """
     written = [c for r in table.rows for c in r.cells if c.text]
-    if not written or not all(c.value is None and _NIL.match(c.text) for c in written):
+    if not written or not all(c.value is None and _is_nil(c.text) for c in written):
         return False
     labels = " ".join([table.caption, *(r.label for r in table.rows if r.has_text)])
     return bool(_SHAREHOLDER_HEADING.search(labels) or _FEE_HEADING.search(table.caption))

@@ -11,6 +11,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from extractor.container import decode_bytes, html_text, parse_container, read_source
+from extractor.container.documents import Scan, _Scanner, _State, scan
 from extractor.errors import ExtractorError, InputNotFoundError, UnreadableInputError
 from extractor.model import Document, ShareClass
 
@@ -315,6 +316,38 @@ def test_any_line_soup_parses_and_keeps_line_numbers(pieces: list[str]) -> None:
         assert doc.text_line >= 1 and doc.text_line + doc.text.count("\n") <= total
         if not doc.skipped:
             assert_lines_kept(text, doc)
+
+
+class _EveryLine(_Scanner):
+    """The scanner as it was: the line rules applied to every line, marker or not."""
+
+    def run(self) -> Scan:
+        for i, line in enumerate(self.lines):
+            if self.state is _State.TEXT:
+                self._text(i, line)
+            else:
+                self._tags(i, line)
+        return self.out
+
+
+_MARKER_PIECES = st.sampled_from([
+    "<DOCUMENT>", " <DOCUMENT> ", "\u3000<DOCUMENT>", "a <DOCUMENT>", "<DOCUMENT>x", "</DOCUMENT>",
+    "\t</DOCUMENT>x", "<TYPE>EX-1", " <TYPE>", "<SEQUENCE>1", "<FILENAME>a.htm", "<TEXT>", "<TEXT>body",
+    "</TEXT>", "ab </TEXT> cd", "<TEXT>a</TEXT>", "</TEXT></DOCUMENT>", "<SEC-HEADER>1", "</SEC-HEADER>",
+    "<IMS-HEADER>", "</IMS-HEADER>", "<SEC-DOCUMENT>1.txt", "</SEC-DOCUMENT>", "<IMS-DOCUMENT>",
+    "</IMS-DOCUMENT>", "<SUBMISSION>", " </SUBMISSION>", "-----END PRIVACY-ENHANCED MESSAGE-----",
+    "x -----END PRIVACY-ENHANCED MESSAGE-----", " " * 995 + "<DOCUMENT>", " " * 1000 + "</DOCUMENT>",
+    "y" * 1001 + "</TEXT>", "<TYPE>" + "z" * 1000, "text", "", "begin 644 a", "M86)C", "end",
+])
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(_MARKER_PIECES | st.text(max_size=8), max_size=40))
+def test_scan_jumping_between_markers_reads_every_line_alike(pieces: list[str]) -> None:
+    lines = "\n".join(pieces).split("\n")
+    jumped, every = scan(lines), _EveryLine(lines, "\n".join(lines)).run()
+    assert jumped.header == every.header
+    assert jumped.documents == every.documents
 
 
 @settings(max_examples=300, deadline=None)

@@ -71,7 +71,7 @@ def _bare(text: str, lines: list[str], source: str) -> Document:
 def parse_container(text: str, source: str) -> tuple[Header, tuple[Document, ...]]:
     """The SEC header of a submission and its documents (one bare document otherwise)."""
     lines = text.split("\n")
-    found = scan(lines)
+    found = scan(lines, text)
     header = parse_header(found.header) if found.header else Header()
     if not found.documents:
         return header, (_bare(text, lines, source),)

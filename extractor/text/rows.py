@@ -30,6 +30,12 @@ _CONNECTOR = regex.compile(
     r"including|less|plus|into|than|its|their|other|which|that|is|are)\b)$",
     regex.I,
 )
+_PARTICIPLE = regex.compile(
+    r"[A-Za-z][a-z]+ed\s+(?:on|upon|by|from|to|in|for|at|with|against|under)\b"
+)
+"""A line opening with a participle and its preposition ("Imposed on Purchases", "Deducted
+from Fund Assets") finishes a phrase begun above: no row label starts that way, though filers
+break "Maximum Sales Charge (Load) / Imposed on Purchases" by hand, far short of the column."""
 _FULL = 0.6
 _ROOM = 6
 """Room to spare, about one word, before a next word counts as having fitted on a line: a
@@ -145,13 +151,14 @@ def _bare(label: str) -> str:
 
 
 def _must_join(first: Line, second: Line) -> bool:
-    """Whether the text alone says ``second`` runs on from ``first``: a lower-case start, a
-    first line ending in a connecting word (not one that is the whole label, as "Other" is),
-    a comma, a hyphen, or a parenthesis left open."""
+    """Whether the text alone says ``second`` runs on from ``first``: a lower-case start or a
+    participle with its preposition ("Imposed on"), a first line ending in a connecting word
+    (not one that is the whole label, as "Other" is), a comma, a hyphen, or a parenthesis left
+    open."""
     if _complete(first) or not second.label:
         return False
     head = _bare(first.label)
-    if _starts_low(second.label):
+    if _starts_low(second.label) or _PARTICIPLE.match(second.label.lstrip()):
         return True
     link = _CONNECTOR.search(head)
     if link is not None and (link.start() > 0 or not link.group()[:1].isalpha()):

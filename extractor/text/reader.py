@@ -21,6 +21,7 @@ from .lines import Line, Section, classify, norm
 from .parts import Part, split_parts
 from .regions import Region, find_regions
 from .rows import build_drafts, to_row
+from .tabs import realign_tab_fields
 from .tokenizer import Token, TokenKind, make_token
 
 WIDEST_ROW = 1024
@@ -117,7 +118,8 @@ def _drop_blank(columns: Sequence[str], rows: Sequence[Row]) -> tuple[list[str],
 
 def read_region(region: Region, document: int) -> list[Table]:
     """The tables (one per section) of one ``<TABLE>`` block."""
-    tokens = [make_token(raw, region.first_line + i) for i, raw in enumerate(region.lines)]
+    lines = realign_tab_fields(region.lines)
+    tokens = [make_token(raw, region.first_line + i) for i, raw in enumerate(lines)]
     parts, fn_tokens = split_parts(tokens)
     notes: list[Footnote] = []
     if fn_tokens:

@@ -1,0 +1,44 @@
+"""Fee-table layouts found in a QA round on unseen-style prospectuses, one fixture each."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from extractor.pipeline import extract
+from extractor.text.tabs import realign_tab_fields
+
+FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"
+
+
+def test_label_wrapped_by_hand_at_a_participle_is_one_row() -> None:
+    """"Maximum Sales Charge (Load) / Imposed on Purchases / (as a percentage ...)" with no
+    indent and short lines is one row: the load then reaches the example check."""
+    filing = extract(FIXTURES / "qa-participle-wrap.txt")
+    fees = filing.tables[0]
+    first = fees.rows[0]
+    assert first.label.startswith("Maximum Sales Charge (Load) Imposed on Purchases (as a")
+    assert first.concept == "MaximumSalesChargeImposedOnPurchasesOverOfferingPrice"
+    assert [c.text for c in first.cells] == ["5.75%", "None"]
+    assert len(fees.rows) == 6
+    assert not [f for f in filing.findings if f.severity in ("error", "warning")]
+
+
+def test_tab_separated_cells_line_up_with_tab_separated_tags() -> None:
+    """``<S><tab><C>`` and ``<tab>Label<tab>0.30%``: each tab ends a cell, whatever eight-column
+    stops make of it, so short and long labels keep their values in one column."""
+    fees, example = extract(FIXTURES / "qa-tab-fields.txt").tables
+    assert fees.kind == "fees"
+    assert [(r.label, [c.text for c in r.cells]) for r in fees.rows] == [
+        ("Management Fees", ["0.30%"]),
+        ("Other Expenses", ["0.10%"]),
+        ("Total Annual Fund Operating Expenses", ["0.40%"]),
+    ]
+    assert [r.line for r in fees.rows] == [7, 8, 9]
+    assert list(example.columns) == ["1 Year", "3 Years", "5 Years", "10 Years"]
+    assert [c.value for c in example.rows[0].cells] == [4, 13, 22, 51]
+
+
+def test_tabs_under_space_separated_tags_keep_their_expansion() -> None:
+    """Tabs that only indent, under a tag line set with blanks, are expanded as before."""
+    lines = ["<S>        <C>", "\tManagement Fees   0.30%", "\tOther Expenses    0.10%"]
+    assert realign_tab_fields(lines) == lines

@@ -7,26 +7,29 @@ the input line numbers of its text, which every later stage reports.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 
 from ..model import Document, Header
 from .decode import decode_bytes, read_source
 from .documents import RawDocument, scan
 from .header import parse_header
-from .sniff import blank_uuencoded, is_html, skip_reason
+from .sniff import blank_uuencoded, is_html, may_hold_uuencoded, skip_reason
 
 __all__ = ["decode_bytes", "parse_container", "read_source"]
 
 # Characters no HTML/XML parser accepts (C0 controls but tab and LF, U+FFFE/U+FFFF): a space each,
 # so an HTML document parses and keeps every line and column.
 _NOT_XML = {c: " " for c in (*range(0x00, 0x09), 0x0B, 0x0C, *range(0x0E, 0x20), 0xFFFE, 0xFFFF)}
-_ANY_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+# Every byte but the C0 controls in _NOT_XML: deleting these from UTF-8 leaves only such controls
+# (no byte of a multi-byte sequence is below 0x80), a C loop several times faster than a regex.
+_XML_BYTES = bytes(b for b in range(256) if b not in _NOT_XML)
 
 
 def html_text(text: str) -> str:
     """``text`` with the characters an HTML parser refuses replaced by spaces."""
-    return text.translate(_NOT_XML) if _ANY_NOT_XML.search(text) else text
+    refused = (text.encode("utf-8", "surrogatepass").translate(None, _XML_BYTES)
+               or "\ufffe" in text or "\uffff" in text)
+    return text.translate(_NOT_XML) if refused else text
 
 
 def _sequence(raw: RawDocument, ordinal: int) -> int:
@@ -40,11 +43,12 @@ def _document(raw: RawDocument, ordinal: int, lines: Sequence[str]) -> Document:
     filename = raw.meta.get("FILENAME")
     body = raw.text_lines(lines)
     skipped = skip_reason(doc_type, filename, body)
-    if skipped is None:
+    text = "" if skipped else "\n".join(body)
+    if skipped is None and may_hold_uuencoded(text):
         names = blank_uuencoded(body)
         if names and not any(line.strip() for line in body):
             skipped = f"uuencoded {names[0]}".strip()
-    text = "" if skipped else "\n".join(body)
+        text = "" if skipped else "\n".join(body)
     html = skipped is None and is_html(text, filename)
     return Document(
         sequence=_sequence(raw, ordinal),
@@ -61,7 +65,7 @@ def _document(raw: RawDocument, ordinal: int, lines: Sequence[str]) -> Document:
 
 def _bare(text: str, lines: list[str], source: str) -> Document:
     """The whole input as one document, uuencoded blocks blanked."""
-    if blank_uuencoded(lines):
+    if may_hold_uuencoded(text) and blank_uuencoded(lines):
         text = "\n".join(lines)
     html = is_html(text, source)
     return Document(sequence=1, type=None, filename=None, line=1, text=html_text(text) if html else text,

@@ -42,3 +42,13 @@ def test_tabs_under_space_separated_tags_keep_their_expansion() -> None:
     """Tabs that only indent, under a tag line set with blanks, are expanded as before."""
     lines = ["<S>        <C>", "\tManagement Fees   0.30%", "\tOther Expenses    0.10%"]
     assert realign_tab_fields(lines) == lines
+
+
+def test_line_run_on_above_a_page_break_is_kept_a_page_number_is_not() -> None:
+    """The second line of a heading just above ``<PAGE>`` is part of the heading, while the
+    lone "7" above the last ``<PAGE>`` is a page number."""
+    (fees,) = extract(FIXTURES / "qa-page-after-heading.txt").tables
+    labels = [r.label for r in fees.rows]
+    assert "ANNUAL FUND OPERATING EXPENSES (as a percentage of average net assets)" in labels
+    assert labels[-1] == "Total Fund Operating Expenses"
+    assert [c.text for c in fees.rows[-1].cells] == ["1.10%", "1.85%"]

@@ -11,6 +11,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import replace
 
+import regex
+
 from ..model import Document, Footnote, Row, Table
 from .chunks import chunk_line
 from .columns import Span, blank_tags
@@ -73,8 +75,18 @@ def read_part(part: Part, spans: list[Span], previous: list[str] | None) -> list
     return sections
 
 
+_PAGE_NUMBER = regex.compile(
+    r"[ \t]*+(?:page[ \t]++)?+[-(]?+[ \t]*+(?:[A-Z]{1,3}-)?[0-9ivxlcdm]{1,6}[ \t]*+[-)]?+[ \t]*+$", regex.I
+)
+
+
 def _drop_page_numbers(tokens: Sequence[Token]) -> list[Token]:
-    """The body without the lone page number (or footer) printed right above a ``<PAGE>``."""
+    """The body without the lone page number (or footer) printed right above a ``<PAGE>``.
+
+    A footer is set off from the body by a blank line; a line that runs straight on from the
+    row above it is kept unless it reads as a page number ("7", "- 7 -", "A-3"): a wrapped
+    heading such as "(as a percentage of average net assets)" often falls just above a page
+    break."""
     drop: set[int] = set()
     for i, token in enumerate(tokens):
         if token.kind is not TokenKind.PAGE:
@@ -83,7 +95,9 @@ def _drop_page_numbers(tokens: Sequence[Token]) -> list[Token]:
         while j >= 0 and tokens[j].kind is TokenKind.BLANK:
             j -= 1
         if j >= 0 and tokens[j].kind is TokenKind.TEXT and len(chunk_line(tokens[j].text, False)) == 1:
-            drop.add(j)
+            attached = j > 0 and tokens[j - 1].kind is TokenKind.TEXT
+            if not attached or _PAGE_NUMBER.match(tokens[j].text):
+                drop.add(j)
     return [t for i, t in enumerate(tokens) if i not in drop]
 
 

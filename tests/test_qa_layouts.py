@@ -52,3 +52,17 @@ def test_line_run_on_above_a_page_break_is_kept_a_page_number_is_not() -> None:
     assert "ANNUAL FUND OPERATING EXPENSES (as a percentage of average net assets)" in labels
     assert labels[-1] == "Total Fund Operating Expenses"
     assert [c.text for c in fees.rows[-1].cells] == ["1.10%", "1.85%"]
+
+
+def test_parenthetical_line_ends_its_heading_under_values_on_last_line() -> None:
+    """"ANNUAL FUND OPERATING EXPENSES / (as a percentage of average net assets)" above
+    "Management Fees .60%": the closing qualifier ends the heading, so the management fee
+    keeps its own row and the total adds up."""
+    filing = extract(FIXTURES / "qa-aside-ends-label.txt")
+    (fees,) = filing.tables
+    assert [r.label for r in fees.rows][2:4] == [
+        "ANNUAL FUND OPERATING EXPENSES (as a percentage of average net assets)",
+        "Management Fees",
+    ]
+    assert [c.text for c in fees.rows[3].cells] == [".60%", ".60%"]
+    assert not [f for f in filing.findings if f.severity in ("error", "warning")]

@@ -180,9 +180,22 @@ def _fits(first: Line, second: Line) -> bool:
     return bool(word) and first.placed.label[-1].end + 1 + len(word) + _ROOM <= first.width
 
 
+def _closes_aside(line: Line) -> bool:
+    """A label line that is, or ends, a parenthetical qualifier ("(as a percentage of average
+    net assets)", "redemption proceeds, whichever is lower)"): the qualifier comes last in a
+    fee label, so a line after it starts a new one."""
+    text = _bare(line.label)
+    if not text.endswith(")"):
+        return False
+    return text.startswith("(") or text.count(")") > text.count("(")
+
+
 def _cannot_join(first: Line, second: Line) -> bool:
-    """A colon or leaders end ``first``, or the next word would have fitted on it."""
-    return _complete(first) or (_fits(first, second) and not _must_join(first, second))
+    """A colon or leaders end ``first``, or a closing parenthetical does, or the next word
+    would have fitted on it (unless the text says ``second`` runs on)."""
+    if _complete(first):
+        return True
+    return (_fits(first, second) or _closes_aside(first)) and not _must_join(first, second)
 
 
 def wrap_convention(blocks: Sequence[Sequence[Line]]) -> str | None:

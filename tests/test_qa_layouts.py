@@ -66,3 +66,14 @@ def test_parenthetical_line_ends_its_heading_under_values_on_last_line() -> None
     ]
     assert [c.text for c in fees.rows[3].cells] == [".60%", ".60%"]
     assert not [f for f in filing.findings if f.severity in ("error", "warning")]
+
+
+def test_class_heading_row_owns_its_redemption_rows(tmp_path: Path) -> None:
+    """"Class B Shares" (no figures) over "Assuming redemption" and "Assuming no redemption":
+    both rows are Class B's series, checked against its fee column, not left unmatched."""
+    source = FIXTURES / "qa-class-heading-redemption-rows.txt"
+    assert not extract(source).findings
+    wrong = tmp_path / source.name
+    wrong.write_text(source.read_text(encoding="latin-1").replace("$101 ", "$110 "), encoding="latin-1")
+    errors = [f for f in extract(wrong).findings if f.severity == "error"]
+    assert [(f.line, f.column, f.found) for f in errors] == [(26, "5 YEARS", "110")]

@@ -99,11 +99,17 @@ def example_series(table: Table) -> list[Series]:
                 add(j, header, mode, Figure(period[0], cell.value, (row.line, row.label, header)), group)
         return list(out.values())
     heading_ = caption_mode
+    owner = ""
     for i, row in enumerate(table.rows):
         label_mode = redemption_mode(row.label)
         if not row.has_values:
             heading_ = label_mode if label_mode is not None else heading_  # "If you do not sell:" above rows
+            if label_mode is None and _CLASS_HEADING.search(row.label):
+                owner = row.label  # "Class B Shares" over "Assuming redemption" / "... no redemption"
             continue
+        if label_mode is None or _CLASS_HEADING.search(row.label):
+            owner = ""  # a row naming its own class ends the heading's rows
+        group = owner if label_mode is not None else ""
         for j, (concept, cell) in enumerate(zip(table.column_concepts, row.cells, strict=False)):
             period = _years(concept)
             if period is None or cell.value is None:
@@ -112,7 +118,7 @@ def example_series(table: Table) -> list[Series]:
             mode = False if period[1] else label_mode if label_mode is not None else redemption_mode(header)
             if mode is None:
                 mode = heading_
-            add(i, row.label, mode, Figure(period[0], cell.value, (row.line, row.label, header)))
+            add(i, row.label, mode, Figure(period[0], cell.value, (row.line, row.label, header)), group)
     return list(out.values())
 
 

@@ -77,3 +77,13 @@ def test_class_heading_row_owns_its_redemption_rows(tmp_path: Path) -> None:
     wrong.write_text(source.read_text(encoding="latin-1").replace("$101 ", "$110 "), encoding="latin-1")
     errors = [f for f in extract(wrong).findings if f.severity == "error"]
     assert [(f.line, f.column, f.found) for f in errors] == [(26, "5 YEARS", "110")]
+
+
+def test_upper_case_heading_does_not_wrap_into_the_first_row() -> None:
+    """"ANNUAL FUND OPERATING EXPENSES" right above "Management Expenses 0.16%" is a heading:
+    the case changes, so the management fee keeps its own label, concept and sum."""
+    filing = extract(FIXTURES / "qa-caps-heading-first-row.txt")
+    fees = filing.tables[0]
+    assert [r.label for r in fees.rows][:2] == ["ANNUAL FUND OPERATING EXPENSES", "Management Expenses"]
+    assert fees.rows[1].concept == "ManagementFeesOverAssets"
+    assert not [f for f in filing.findings if f.severity in ("error", "warning")]

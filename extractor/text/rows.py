@@ -190,12 +190,22 @@ def _closes_aside(line: Line) -> bool:
     return text.startswith("(") or text.count(")") > text.count("(")
 
 
+def _case_changes(first: Line, second: Line) -> bool:
+    """An upper-case line above a mixed-case one: a heading ("ANNUAL FUND OPERATING EXPENSES")
+    over its first row, since no filer switches case in the middle of one label."""
+    head = _bare(first.label)
+    tail = _bare(second.label)
+    return sum(c.isalpha() for c in head) >= 4 and head.isupper() and not tail.isupper()
+
+
 def _cannot_join(first: Line, second: Line) -> bool:
-    """A colon or leaders end ``first``, or a closing parenthetical does, or the next word
-    would have fitted on it (unless the text says ``second`` runs on)."""
+    """A colon or leaders end ``first``, or a closing parenthetical does, or a change from
+    upper to mixed case, or the next word would have fitted on it (unless the text says
+    ``second`` runs on)."""
     if _complete(first):
         return True
-    return (_fits(first, second) or _closes_aside(first)) and not _must_join(first, second)
+    ends = _fits(first, second) or _closes_aside(first) or _case_changes(first, second)
+    return ends and not _must_join(first, second)
 
 
 def wrap_convention(blocks: Sequence[Sequence[Line]]) -> str | None:

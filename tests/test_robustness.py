@@ -183,3 +183,16 @@ def test_font_size_with_a_superscript_digit(size: bytes) -> None:
     data = b'<html><body><table><tr><td><font size="' + size + b'">Fee</font></td><td>1.0%</td></tr></table>'
     filing = extract_bytes(data, "x.htm")
     assert [t.rows[0].cells[0].value for t in filing.tables] == [Decimal("1.0")]
+
+
+def test_html_cell_of_many_dashes_is_read_promptly() -> None:
+    """Found by fuzzing: a long run of dashes in a cell backtracked for minutes in the nil-word test."""
+    from extractor.html.grid import nil_word
+
+    assert nil_word("-- (1)") and nil_word("None*") and nil_word("N/A")
+    assert not nil_word("-" * 20000 + "x")
+    cell = "-" * 20000 + "x"
+    data = (f"<html><body><table><tr><td>Fee</td><td>{cell}</td></tr>"
+            "<tr><td>Other</td><td>0.25%</td></tr></table></body></html>").encode()
+    values = [c.value for t in extract_bytes(data, "dashes.htm").tables for r in t.rows for c in r.cells]
+    assert Decimal("0.25") in values

@@ -36,7 +36,14 @@ NIL_WORD = regex.compile(
     regex.I,
 )
 """A value stated without a number ("None", "N/A", a dash), a footnote marker after it allowed
-("None (1)", or "None 1" once a raised marker has been set apart)."""
+("None (1)", or "None 1" once a raised marker has been set apart). Use :func:`nil_word`."""
+_NIL_LONGEST = 40
+
+
+def nil_word(text: str) -> bool:
+    """Whether ``text`` is a value stated without a number. Such a cell is short; longer text is
+    never matched, which also bounds the pattern's backtracking on a cell of many dashes."""
+    return len(text) <= _NIL_LONGEST and NIL_WORD.match(text) is not None
 TEXT_FOOTNOTE = regex.compile(
     r"^(?P<marker>\(\s*(?:\d{1,2}|[a-z])\s*\)|\d{1,2}(?=\s)|[*\u2020\u2021\u00a7]{1,4}|\[\d{1,2}\])\s*(?P<text>\S.{8,})$",
     regex.I | regex.S,
@@ -207,8 +214,8 @@ def nil_row(row: GridRow, label_col: int) -> bool:
     if len(slots) < 2 or slots[0].start > label_col or slots[1].start <= label_col:
         return False
     label = slots[0].cell.text
-    return (bool(label) and slots[0].parsed.value is None and not NIL_WORD.match(label)
-            and all(NIL_WORD.match(s.cell.text) for s in slots[1:]))
+    return (bool(label) and slots[0].parsed.value is None and not nil_word(label)
+            and all(nil_word(s.cell.text) for s in slots[1:]))
 
 
 def footnote_of(row: GridRow) -> Footnote | None:

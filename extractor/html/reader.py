@@ -18,7 +18,7 @@ from .around import hidden, texts_around
 from .build import column_classes, to_rows
 from .cells import read_cell
 from .dom import Element, Lines, local_name, parse_document
-from .grid import NIL_WORD, TEXT_FOOTNOTE, Grid, build_grid, footnote_table
+from .grid import TEXT_FOOTNOTE, Grid, build_grid, footnote_table, nil_word
 from .xbrl import FactReader
 
 CONTEXT_CHARS = 400
@@ -111,7 +111,7 @@ def _holds_data(grid: Grid, rows: list[Row]) -> bool:
         return True
     if grid.nested:
         return False  # text laid out around nested tables: a page layout, the tables inside are read
-    if any(r.label and any(NIL_WORD.match(c.text) for c in r.cells) for r in rows):
+    if any(r.label and any(nil_word(c.text) for c in r.cells) for r in rows):
         return True  # "Shareholder fees | None": a value stated in words, even in a one-row table
     filled = [r for r in rows if any(c.text for c in r.cells)]
     return len(filled) >= 2 and (grid.label_col is not None or len(grid.data_cols) >= 2)

@@ -196,3 +196,11 @@ def test_html_cell_of_many_dashes_is_read_promptly() -> None:
             "<tr><td>Other</td><td>0.25%</td></tr></table></body></html>").encode()
     values = [c.value for t in extract_bytes(data, "dashes.htm").tables for r in t.rows for c in r.cells]
     assert Decimal("0.25") in values
+
+
+def test_sequence_with_a_superscript_digit_falls_back_to_the_position() -> None:
+    """Found by fuzzing: ``"²".isdigit()`` is true but ``int("²")`` fails."""
+    data = ("<SEC-DOCUMENT>\n<DOCUMENT>\n<TYPE>497\n<SEQUENCE>\u00b2\n<TEXT>\nPlain text.\n</TEXT>\n"
+            "</DOCUMENT>\n</SEC-DOCUMENT>\n").encode()
+    filing = extract_bytes(data, "sequence.txt")
+    assert [(d.sequence, d.type) for d in filing.documents] == [(1, "497")]

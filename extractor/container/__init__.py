@@ -35,7 +35,7 @@ def html_text(text: str) -> str:
 def _sequence(raw: RawDocument, ordinal: int) -> int:
     """The ``<SEQUENCE>`` number, or the document's position when it is missing or garbled."""
     text = raw.meta.get("SEQUENCE", "")
-    return int(text) if text.isdigit() and len(text) <= 9 else ordinal
+    return int(text) if text.isascii() and text.isdigit() and len(text) <= 9 else ordinal
 
 
 def _document(raw: RawDocument, ordinal: int, lines: Sequence[str]) -> Document:

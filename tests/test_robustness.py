@@ -204,3 +204,11 @@ def test_sequence_with_a_superscript_digit_falls_back_to_the_position() -> None:
             "</DOCUMENT>\n</SEC-DOCUMENT>\n").encode()
     filing = extract_bytes(data, "sequence.txt")
     assert [(d.sequence, d.type) for d in filing.documents] == [(1, "497")]
+
+
+def test_colspan_with_a_superscript_digit_is_ignored() -> None:
+    """Found by fuzzing: ``"³".isdigit()`` is true but ``int("³")`` fails."""
+    data = ('<html><body><table><tr><td colspan="\u00b3">Fee</td><td>1.0%</td></tr>'
+            '<tr><td>Other</td><td>0.25%</td></tr></table></body></html>').encode()
+    values = [c.value for t in extract_bytes(data, "colspan.htm").tables for r in t.rows for c in r.cells]
+    assert Decimal("0.25") in values

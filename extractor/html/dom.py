@@ -102,7 +102,7 @@ def int_attr(el: Element, name: str, default: int = 1, limit: int = 1000) -> int
     if not raw:
         return default
     digits = raw.strip().strip("\"'")
-    if not digits.isdigit():
+    if not (digits.isascii() and digits.isdigit()):
         return default
     return min(max(int(digits), 1), limit)
 

@@ -119,7 +119,7 @@ def read_fact(el: Element, contexts: dict[str, Context]) -> XbrlFact | None:
     if value is None:
         return None
     scale = (attr(el, "scale") or "0").strip()
-    if scale.lstrip("-").isdigit() and int(scale):
+    if scale.lstrip("-").isascii() and scale.lstrip("-").isdigit() and int(scale):
         value = value.scaleb(int(scale))
     if (attr(el, "sign") or "").strip() == "-":
         value = -value

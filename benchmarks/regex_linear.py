@@ -129,12 +129,7 @@ def time_op(pattern: Any, text: str | bytes, mode: str) -> float:
     """
     runs, start = 0, time.perf_counter()
     while True:
-        if mode == "search":
-            for _ in pattern.finditer(text):
-                pass
-        else:
-            pattern.match(text)
-            pattern.fullmatch(text)
+        _once(pattern, text, mode)
         runs += 1
         took = time.perf_counter() - start
         if took > 0.02 or runs >= 50:

@@ -87,6 +87,12 @@ _ANY_DIGIT = regex.compile(r"[\p{Numeric_Type=Decimal}\p{Numeric_Type=Digit}]")
 """The characters ``str.isdigit`` accepts, searched in C rather than one Python step per character."""
 
 
+def ascii_digits(text: str) -> bool:
+    """Whether ``text`` is a non-empty run of 0-9: ``str.isdigit`` alone also accepts ``"³"``,
+    which ``int`` then refuses (a crash the fuzzer found in several attribute readers)."""
+    return text.isascii() and text.isdigit()
+
+
 def _has_digit(text: str) -> bool:
     return _ANY_DIGIT.search(text) is not None
 

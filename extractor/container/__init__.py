@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from ..model import Document, Header
+from ..values import ascii_digits
 from .decode import decode_bytes, read_source
 from .documents import RawDocument, scan
 from .header import parse_header
@@ -35,7 +36,7 @@ def html_text(text: str) -> str:
 def _sequence(raw: RawDocument, ordinal: int) -> int:
     """The ``<SEQUENCE>`` number, or the document's position when it is missing or garbled."""
     text = raw.meta.get("SEQUENCE", "")
-    return int(text) if text.isascii() and text.isdigit() and len(text) <= 9 else ordinal
+    return int(text) if ascii_digits(text) and len(text) <= 9 else ordinal
 
 
 def _document(raw: RawDocument, ordinal: int, lines: Sequence[str]) -> Document:

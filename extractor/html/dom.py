@@ -12,6 +12,8 @@ from __future__ import annotations
 import regex
 from lxml import etree
 
+from ..values import ascii_digits
+
 _WRAPPER = regex.compile(r"^\s*<XBRL>", regex.I)
 _XML_DECLARATION = regex.compile(r"^\s*<\?xml[^>]{0,200}\?>")
 _LOOKS_XML = regex.compile(
@@ -102,7 +104,7 @@ def int_attr(el: Element, name: str, default: int = 1, limit: int = 1000) -> int
     if not raw:
         return default
     digits = raw.strip().strip("\"'")
-    if not (digits.isascii() and digits.isdigit()):
+    if not ascii_digits(digits):
         return default
     return min(max(int(digits), 1), limit)
 

@@ -10,6 +10,8 @@ from dataclasses import dataclass
 
 import regex
 
+from ..values import ascii_digits
+
 _HIDDEN = regex.compile(r"display\s*:\s*none", regex.I)
 _VALIGN_UP = regex.compile(r"vertical-align\s*:\s*(?:super|top|text-top|[1-9]\d*(?:\.\d+)?(?:%|pt|px|em))", regex.I)
 _RELATIVE = regex.compile(r"position\s*:\s*relative", regex.I)
@@ -93,9 +95,9 @@ def font_tag_size(size: str | None) -> float | None:
         return _FONT_TAGS[size]
     raw = (size or "").strip()
     points: float | None = None
-    if raw[:1] in "+-" and raw[1:].isascii() and raw[1:].isdigit():
+    if raw[:1] in "+-" and ascii_digits(raw[1:]):
         points = FONT_TAG_SIZES.get(min(max(3 + int(raw), 1), 7))
-    elif raw.isascii() and raw.isdigit():
+    elif ascii_digits(raw):
         points = FONT_TAG_SIZES.get(min(max(int(raw), 1), 7))
     if len(_FONT_TAGS) < _CACHE_LIMIT:
         _FONT_TAGS[size] = points

@@ -15,6 +15,7 @@ from decimal import Decimal, InvalidOperation
 import regex
 
 from ..model import XbrlFact
+from ..values import ascii_digits
 from .dom import Element, attr, local_name, text_of
 
 _CLASS_ID = regex.compile(r"C\d{9}")
@@ -119,7 +120,7 @@ def read_fact(el: Element, contexts: dict[str, Context]) -> XbrlFact | None:
     if value is None:
         return None
     scale = (attr(el, "scale") or "0").strip()
-    if scale.lstrip("-").isascii() and scale.lstrip("-").isdigit() and int(scale):
+    if ascii_digits(scale.lstrip("-")) and int(scale):
         value = value.scaleb(int(scale))
     if (attr(el, "sign") or "").strip() == "-":
         value = -value

@@ -158,34 +158,39 @@ def series_for_column(header: Header, table: Table, index: int) -> tuple[str | N
     return None, None
 
 
-def tidy_records(filing: Filing, kinds: Iterable[str] | None = None) -> list[dict[str, Any]]:
-    """One record per data cell with text or a value: the tidy form for CSV and Parquet."""
+def tidy_rows(filing: Filing, kinds: Iterable[str] | None = None) -> list[tuple[Any, ...]]:
+    """One tuple per data cell with text or a value, in ``TIDY_COLUMNS`` order: the tidy form for
+    CSV and Parquet. Tuples rather than records because the batch workers encode millions of them;
+    the parts that do not change within a table or a row are built once and concatenated."""
     wanted = set(kinds) if kinds is not None else None
     h = filing.header
-    records: list[dict[str, Any]] = []
+    rows: list[tuple[Any, ...]] = []
+    head = (filing.source, h.accession_number, h.cik, h.company, h.form_type, h.filed)
     for table in filing.tables:
         if wanted is not None and table.kind not in wanted:
             continue
         classes = [series_for_column(h, table, i) for i in range(len(table.columns))]
+        table_part = (*head, table.document, table.id, table.line, table.section, table.kind)
         for r, row in enumerate(table.rows):
+            row_part = (*table_part, r, row.line, row.label)
             for c, cell in enumerate(row.cells):
                 if not cell.text and cell.value is None:
                     continue
                 concept = row.concept or (table.column_concepts[c] if table.column_concepts else None)
-                records.append({
-                    "file": filing.source, "accession_number": h.accession_number, "cik": h.cik,
-                    "company": h.company, "form_type": h.form_type, "filed": h.filed,
-                    "document": table.document, "table": table.id, "table_line": table.line,
-                    "section": table.section, "kind": table.kind, "row": r, "row_line": row.line,
-                    "label": row.label, "concept": concept, "column": table.columns[c], "column_index": c,
-                    "series_id": classes[c][0], "class_id": classes[c][1],
-                    "value": float(cell.value) if cell.value is not None else None,
-                    "unit": cell.unit, "text": cell.text, "footnotes": " ".join(cell.footnotes),
-                    "xbrl_concept": cell.xbrl.concept if cell.xbrl else None,
-                    "xbrl_class_id": cell.xbrl.class_id if cell.xbrl else None,
-                    "xbrl_value": float(cell.xbrl.value) if cell.xbrl else None,
-                })
-    return records
+                xbrl = cell.xbrl
+                rows.append((
+                    *row_part, concept, table.columns[c], c, *classes[c],
+                    float(cell.value) if cell.value is not None else None,
+                    cell.unit, cell.text, " ".join(cell.footnotes),
+                    xbrl.concept if xbrl else None, xbrl.class_id if xbrl else None,
+                    float(xbrl.value) if xbrl else None,
+                ))
+    return rows
+
+
+def tidy_records(filing: Filing, kinds: Iterable[str] | None = None) -> list[dict[str, Any]]:
+    """The tidy rows as records keyed by column name."""
+    return [dict(zip(TIDY_COLUMNS, row, strict=True)) for row in tidy_rows(filing, kinds)]
 
 
 def tidy_frame(filing: Filing, kinds: Iterable[str] | None = None) -> pd.DataFrame:

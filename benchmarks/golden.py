@@ -22,12 +22,12 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-import fuzz  # noqa: E402
-import relayout_score  # noqa: E402
+import fuzz
+import relayout_score
 
-from extractor.errors import ExtractorError  # noqa: E402
-from extractor.pipeline import extract_bytes  # noqa: E402
-from extractor.writers import filing_dict  # noqa: E402
+from extractor.errors import ExtractorError
+from extractor.pipeline import extract_bytes
+from extractor.writers import filing_dict
 
 ROOT = Path(__file__).resolve().parent.parent
 CORPUS = ROOT.parent / "shared" / "corpus"

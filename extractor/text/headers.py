@@ -18,6 +18,8 @@ from .chunks import chunk_line
 from .columns import Span, overlap
 
 _DASHES = regex.compile(r"[-=_]++")
+_RULE_CHAR = regex.compile(r"[-=_]")
+_RULES_ONLY = regex.compile(r"[-=_]{2,}+(?: [-=_]{2,}+)*+")
 _SINGLE = 0.75
 _SLACK = 4
 """How far a tag may sit off the first character of its column."""
@@ -63,8 +65,11 @@ def _words(line: int, start: int, text: str) -> list[Piece]:
     the next column's header by a single space).
 
     The open piece's words, length and dash state are kept as it grows, so a long line costs
-    one pass rather than a string rebuilt per word.
+    one pass rather than a string rebuilt per word. A chunk without a dash, ``=`` or ``_`` (most
+    header text), or one of rules only, stays one piece.
     """
+    if not _RULE_CHAR.search(text) or _RULES_ONLY.fullmatch(text):
+        return [Piece(line, start, start + len(text), text)]
     pieces: list[Piece] = []
     words: list[str] = []
     begin = end = offset = length = 0
@@ -90,20 +95,29 @@ def _covered(spans: Sequence[Span], start: int, end: int) -> list[int]:
     return [i for i, (s, e) in enumerate(spans) if overlap(start, end, s, e) > 0]
 
 
-def _underline(
-    piece: Piece, rules: Sequence[Piece], ranges: Sequence[Span], first: int, texts: Sequence[Piece] = ()
-) -> Piece | None:
-    """The rule segment right under a piece that underlines a group of columns, if any.
+def _group_rules(rules: Sequence[Piece], ranges: Sequence[Span], first: int) -> list[Piece]:
+    """The rule segments that can underline a group of columns, in order.
 
-    A column counts as underlined when most of its values lie under the segment. A rule that
-    reaches into the label column is a table rule, and so is one that other text on the
-    piece's line also stands over (a rule under every column's header, not one group's).
+    A column counts as underlined when most of its values lie under the segment; a segment
+    must underline two columns or more. A rule that reaches into the label column is a table
+    rule. Neither test depends on the header piece, so it is made once per table.
+    """
+    return [
+        rule
+        for rule in rules
+        if rule.start >= first - _SLACK
+        and sum(1 for s, e in ranges if 2 * overlap(rule.start, rule.end, s, e) >= e - s) >= 2
+    ]
+
+
+def _underline(piece: Piece, rules: Sequence[Piece], texts: Sequence[Piece] = ()) -> Piece | None:
+    """The group rule segment (see :func:`_group_rules`) right under a piece, if any.
+
+    A segment that other text on the piece's line also stands over is a rule under every
+    column's header, not one group's.
     """
     for rule in rules:
         if not (piece.line < rule.line <= piece.line + 2 and overlap(piece.start, piece.end, rule.start, rule.end)):
-            continue
-        covered = [i for i, (s, e) in enumerate(ranges) if 2 * overlap(rule.start, rule.end, s, e) >= e - s]
-        if rule.start < first - _SLACK or len(covered) < 2:
             continue
         shared = any(
             t.line == piece.line and t is not piece and overlap(t.start, t.end, rule.start, rule.end) for t in texts
@@ -122,9 +136,11 @@ class _Frame:
     centre: float
     last_rule: int
     texts: list[Piece]
-    rules: list[Piece]
+    group_rules: list[Piece]
     per_line: dict[int, int]
     label_end: int
+    deepest: int
+    """The last line holding text over the data columns (-1 when none)."""
 
 
 def read_headers(
@@ -142,14 +158,17 @@ def read_headers(
         return [], " ".join(p.text for p in texts)
     ranges = list(extents) if extents is not None else [(s, min(e, s + 12)) for s, e in spans]
     ranges = _underlined(ranges, rules, last_rule)
-    texts = [q for p in texts for q in (_unpack(p, ranges) if _lowest(p, texts) else [p])]
+    texts = [q for p in texts for q in (_unpack(p, ranges) if _packed(p) and _lowest(p, texts) else [p])]
     first = spans[0][0]
     per_line: dict[int, int] = {}
     for piece in texts:
         if piece.end > first:
             per_line[piece.line] = per_line.get(piece.line, 0) + 1
     edge = first if label_end is None else label_end + 1
-    frame = _Frame(ranges, first, (ranges[0][0] + ranges[-1][1]) / 2, last_rule, texts, rules, per_line, edge)
+    deepest = max((piece.line for piece in texts if piece.end > first), default=-1)
+    centre = (ranges[0][0] + ranges[-1][1]) / 2
+    group_rules = _group_rules(rules, ranges, min(first, edge))
+    frame = _Frame(ranges, first, centre, last_rule, texts, group_rules, per_line, edge, deepest)
     parts: list[list[Piece]] = [[] for _ in spans]
     caption: list[Piece] = []
     groups: list[tuple[Piece, list[int]]] = []
@@ -194,32 +213,33 @@ def _judge(piece: Piece, frame: _Frame) -> tuple[str, list[int]]:
     columns that starts at the first one but stops short of the last, with no underline, is a
     table title: both caption.
     """
-    ranges, first = frame.ranges, frame.first
-    edge = min(first, frame.label_end)
+    ranges = frame.ranges
+    edge = min(frame.first, frame.label_end)
     in_label = overlap(piece.start, piece.end, 0, edge)
-    covered = _covered(ranges, piece.start, piece.end)
+    widths = _widths(piece, ranges)
+    covered = [i for i, width in enumerate(widths) if width > 0]
     if in_label >= (piece.end - piece.start) - in_label or (piece.start < edge - _SLACK and len(covered) > 1):
         return "caption", []
-    under = _underline(piece, frame.rules, ranges, min(first, frame.label_end), frame.texts)
+    under = _underline(piece, frame.group_rules, frame.texts)
+    note = _UNIT.fullmatch(piece.text) is not None
     if under is not None:
         covered = _covered(ranges, under.start, under.end) or covered
-    elif _UNIT.fullmatch(piece.text) is None:
-        covered = _spill(piece, ranges, covered)
+    elif not note:
+        covered = _spill(piece, ranges, widths, covered)
     if not covered:
         covered = [_nearest(ranges, piece)]
-    widest = max(overlap(piece.start, piece.end, *ranges[i]) for i in covered)
+    widest = max(widths[i] for i in covered)
     single = len(covered) == 1 or (under is None and widest >= _SINGLE * (piece.end - piece.start))
     lone = frame.per_line.get(piece.line, 0) == 1 and len(ranges) > 1
     centred = abs((piece.start + piece.end) / 2 - frame.centre) <= _CENTRE_SLACK
-    note = _UNIT.fullmatch(piece.text) is not None
     unit_note = lone and piece.line > frame.last_rule >= 0 and (not single or centred)
     if unit_note or (lone and not single and note):
         return "caption", []
-    below = any(t.line > piece.line and t.end > first for t in frame.texts)
+    below = piece.line < frame.deepest
     if lone and centred and under is None and below and not note and not (single and _stacked_over(piece, frame)):
         return "group", list(range(len(ranges)))
     if single:
-        return "column", [max(covered, key=lambda i: overlap(piece.start, piece.end, *ranges[i]))]
+        return "column", [max(covered, key=widths.__getitem__)]
     if under is None and _title(piece, ranges) and not _beside_group(piece, frame):
         return "caption", []
     return "group", covered
@@ -229,11 +249,23 @@ def _width(column: Span) -> int:
     return column[1] - column[0]
 
 
-def _spill(piece: Piece, ranges: Sequence[Span], covered: list[int]) -> list[int]:
+def _widths(piece: Piece, ranges: Sequence[Span]) -> list[int]:
+    """How many characters of the piece stand over each column (``overlap`` per column, in
+    one loop: every test of :func:`_judge` reads these)."""
+    start, end = piece.start, piece.end
+    out: list[int] = []
+    for s, e in ranges:
+        low = s if s > start else start
+        high = e if e < end else end
+        out.append(high - low if high > low else 0)
+    return out
+
+
+def _spill(piece: Piece, ranges: Sequence[Span], widths: Sequence[int], covered: list[int]) -> list[int]:
     """The columns a piece without an underline heads: those it stands over, less the ones it
     merely touches when it is centred on the rest (a header wider than its own column spills
     over the gutter; a group header is centred on all of its columns)."""
-    inner = [i for i in covered if overlap(piece.start, piece.end, *ranges[i]) >= min(_REACH, _width(ranges[i]))]
+    inner = [i for i in covered if widths[i] >= min(_REACH, _width(ranges[i]))]
     if not inner or len(inner) == len(covered):
         return covered
     middle = (piece.start + piece.end) / 2
@@ -283,6 +315,11 @@ def _lowest(piece: Piece, texts: Sequence[Piece]) -> bool:
     return not any(t.line > piece.line and overlap(t.start, t.end, piece.start, piece.end) for t in texts)
 
 
+def _packed(piece: Piece) -> bool:
+    """Whether a piece may hold several columns' headers: words, not a parenthesised note."""
+    return " " in piece.text and not piece.text.startswith("(")
+
+
 def _unpack(piece: Piece, ranges: Sequence[Span]) -> list[Piece]:
     """Headers of neighbouring columns packed with one space ("EARNINGS OTHER"), taken apart.
 
@@ -290,7 +327,7 @@ def _unpack(piece: Piece, ranges: Sequence[Span]) -> list[Piece]:
     and only where every word falls into one column and each change of column happens at a
     space between two columns' values.
     """
-    if " " not in piece.text or piece.text.startswith("("):
+    if not _packed(piece):
         return [piece]
     parts: list[tuple[int, Piece]] = []
     offset = 0
@@ -321,13 +358,10 @@ def _stacked(
     A second line of a group header sits under the first and has nothing right below it;
     the top line of a column's own header, under the group, starts a stack of its own.
     """
-    below = any(
-        t.line == piece.line + 1 and overlap(t.start, t.end, piece.start, piece.end) for t in texts
-    )
-    if below:
-        return None
     for group, covered in groups:
         if group.line + 1 == piece.line and group.start - 1 <= piece.start and piece.end <= group.end + 1:
+            if any(t.line == piece.line + 1 and overlap(t.start, t.end, piece.start, piece.end) for t in texts):
+                return None
             beside = [t for t in texts if t.line == piece.line and overlap(t.start, t.end, group.start, group.end)]
             return covered if len(beside) == 1 else None
     return None

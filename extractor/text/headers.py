@@ -9,13 +9,15 @@ underline, and a lone unit note under the header rule ("(IN MILLIONS)") are capt
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import NamedTuple
 
 import regex
 
 from .chunks import chunk_line
-from .columns import Span, overlap
+from .columns import Span
 
 _DASHES = regex.compile(r"[-=_]++")
 _RULE_CHAR = regex.compile(r"[-=_]")
@@ -28,12 +30,22 @@ _CENTRE_SLACK = 3
 _REACH = 3
 
 
-@dataclass(frozen=True, slots=True)
-class Piece:
+class Piece(NamedTuple):
+    """A run of header text (or a rule segment) on header line ``line``; a named tuple, since
+    every header chunk makes one."""
+
     line: int
     start: int
     end: int
     text: str
+
+
+def _overlap(a0: int, a1: int, b0: int, b1: int) -> int:
+    """:func:`~extractor.text.columns.overlap`, with comparisons in place of ``min``/``max``
+    calls: judging one header piece asks it dozens of times."""
+    low = a0 if a0 > b0 else b0
+    high = a1 if a1 < b1 else b1
+    return high - low if high > low else 0
 
 
 def _is_rule(text: str) -> bool:
@@ -41,12 +53,17 @@ def _is_rule(text: str) -> bool:
 
 
 def _split(lines: Sequence[str]) -> tuple[list[Piece], list[Piece], int]:
-    """Text pieces, underline segments, and the index of the last line holding a rule."""
+    """Text pieces, underline segments, and the index of the last line holding a rule.
+
+    A chunk without a dash, ``=`` or ``_`` (most header text) is one text piece as it stands."""
     texts: list[Piece] = []
     rules: list[Piece] = []
     last_rule = -1
     for k, line in enumerate(lines):
         for chunk in chunk_line(line, split_numbers=False):
+            if not _RULE_CHAR.search(chunk.text):
+                texts.append(Piece(k, chunk.start, chunk.start + len(chunk.text), chunk.text))
+                continue
             for piece in _words(k, chunk.start, chunk.text):
                 if _is_rule(piece.text.replace(" ", "")):
                     rules.extend(
@@ -64,12 +81,17 @@ def _words(line: int, start: int, text: str) -> list[Piece]:
     """A chunk cut where it turns from dashes to words or back (an underline packed against
     the next column's header by a single space).
 
-    The open piece's words, length and dash state are kept as it grows, so a long line costs
-    one pass rather than a string rebuilt per word. A chunk without a dash, ``=`` or ``_`` (most
-    header text), or one of rules only, stays one piece.
+    A chunk of rules only is one piece, as :func:`_cut_words` would leave it: one regex
+    says so without the walk over its words.
     """
-    if not _RULE_CHAR.search(text) or _RULES_ONLY.fullmatch(text):
+    if _RULES_ONLY.fullmatch(text):
         return [Piece(line, start, start + len(text), text)]
+    return _cut_words(line, start, text)
+
+
+def _cut_words(line: int, start: int, text: str) -> list[Piece]:
+    """:func:`_words` word by word. The open piece's words, length and dash state are kept as
+    it grows, so a long line costs one pass rather than a string rebuilt per word."""
     pieces: list[Piece] = []
     words: list[str] = []
     begin = end = offset = length = 0
@@ -92,7 +114,8 @@ def _words(line: int, start: int, text: str) -> list[Piece]:
 
 
 def _covered(spans: Sequence[Span], start: int, end: int) -> list[int]:
-    return [i for i, (s, e) in enumerate(spans) if overlap(start, end, s, e) > 0]
+    """The columns that ``start``-``end`` overlaps (``overlap > 0``, compared without the call)."""
+    return [i for i, (s, e) in enumerate(spans) if start < end and s < e and start < e and s < end]
 
 
 def _group_rules(rules: Sequence[Piece], ranges: Sequence[Span], first: int) -> list[Piece]:
@@ -106,7 +129,7 @@ def _group_rules(rules: Sequence[Piece], ranges: Sequence[Span], first: int) -> 
         rule
         for rule in rules
         if rule.start >= first - _SLACK
-        and sum(1 for s, e in ranges if 2 * overlap(rule.start, rule.end, s, e) >= e - s) >= 2
+        and sum(1 for s, e in ranges if 2 * _overlap(rule.start, rule.end, s, e) >= e - s) >= 2
     ]
 
 
@@ -117,10 +140,10 @@ def _underline(piece: Piece, rules: Sequence[Piece], texts: Sequence[Piece] = ()
     column's header, not one group's.
     """
     for rule in rules:
-        if not (piece.line < rule.line <= piece.line + 2 and overlap(piece.start, piece.end, rule.start, rule.end)):
+        if not (piece.line < rule.line <= piece.line + 2 and _overlap(piece.start, piece.end, rule.start, rule.end)):
             continue
         shared = any(
-            t.line == piece.line and t is not piece and overlap(t.start, t.end, rule.start, rule.end) for t in texts
+            t.line == piece.line and t is not piece and _overlap(t.start, t.end, rule.start, rule.end) for t in texts
         )
         if not shared:
             return rule
@@ -158,7 +181,7 @@ def read_headers(
         return [], " ".join(p.text for p in texts)
     ranges = list(extents) if extents is not None else [(s, min(e, s + 12)) for s, e in spans]
     ranges = _underlined(ranges, rules, last_rule)
-    texts = [q for p in texts for q in (_unpack(p, ranges) if _packed(p) and _lowest(p, texts) else [p])]
+    texts = [q for n, p in enumerate(texts) for q in (_unpack(p, ranges) if _unpackable(p, texts, n) else [p])]
     first = spans[0][0]
     per_line: dict[int, int] = {}
     for piece in texts:
@@ -196,7 +219,7 @@ def _underlined(ranges: list[Span], rules: Sequence[Piece], last_rule: int) -> l
     for rule in rules:
         if rule.line != last_rule:
             continue
-        over = [i for i, (s, e) in enumerate(ranges) if overlap(rule.start, rule.end, s, e) >= min(_REACH, e - s)]
+        over = [i for i, (s, e) in enumerate(ranges) if _overlap(rule.start, rule.end, s, e) >= min(_REACH, e - s)]
         if len(over) == 1:
             s, e = out[over[0]]
             out[over[0]] = (min(s, rule.start), max(e, rule.end))
@@ -215,7 +238,7 @@ def _judge(piece: Piece, frame: _Frame) -> tuple[str, list[int]]:
     """
     ranges = frame.ranges
     edge = min(frame.first, frame.label_end)
-    in_label = overlap(piece.start, piece.end, 0, edge)
+    in_label = _overlap(piece.start, piece.end, 0, edge)
     widths = _widths(piece, ranges)
     covered = [i for i, width in enumerate(widths) if width > 0]
     if in_label >= (piece.end - piece.start) - in_label or (piece.start < edge - _SLACK and len(covered) > 1):
@@ -250,15 +273,9 @@ def _width(column: Span) -> int:
 
 
 def _widths(piece: Piece, ranges: Sequence[Span]) -> list[int]:
-    """How many characters of the piece stand over each column (``overlap`` per column, in
-    one loop: every test of :func:`_judge` reads these)."""
-    start, end = piece.start, piece.end
-    out: list[int] = []
-    for s, e in ranges:
-        low = s if s > start else start
-        high = e if e < end else end
-        out.append(high - low if high > low else 0)
-    return out
+    """How many characters of the piece stand over each column, worked out once: every test
+    of :func:`_judge` reads these."""
+    return [_overlap(piece.start, piece.end, s, e) for s, e in ranges]
 
 
 def _spill(piece: Piece, ranges: Sequence[Span], widths: Sequence[int], covered: list[int]) -> list[int]:
@@ -289,7 +306,7 @@ def _stacked_over(piece: Piece, frame: _Frame) -> bool:
     column's header are about as wide as each other, a group header is wider than what it
     stands over."""
     return any(
-        t.line == piece.line + 1 and 2 * overlap(t.start, t.end, piece.start, piece.end) >= piece.end - piece.start
+        t.line == piece.line + 1 and 2 * _overlap(t.start, t.end, piece.start, piece.end) >= piece.end - piece.start
         for t in frame.texts
     )
 
@@ -310,9 +327,15 @@ def _beside_group(piece: Piece, frame: _Frame) -> bool:
     return len(shared) == len(frame.ranges)
 
 
-def _lowest(piece: Piece, texts: Sequence[Piece]) -> bool:
-    """No header text below this piece: it ends its columns' header stacks."""
-    return not any(t.line > piece.line and overlap(t.start, t.end, piece.start, piece.end) for t in texts)
+def _unpackable(piece: Piece, texts: Sequence[Piece], at: int) -> bool:
+    """Whether this piece (``texts[at]``) may be headers of neighbouring columns packed
+    together: words (see :func:`_packed`) with no header text below them, at the foot of
+    their columns' header stacks. The pieces are in line order, so only those after it can
+    lie below it."""
+    if not _packed(piece):
+        return False
+    below = itertools.islice(texts, at + 1, None)
+    return not any(t.line > piece.line and _overlap(t.start, t.end, piece.start, piece.end) for t in below)
 
 
 def _packed(piece: Piece) -> bool:
@@ -333,7 +356,7 @@ def _unpack(piece: Piece, ranges: Sequence[Span]) -> list[Piece]:
     offset = 0
     for word in piece.text.split(" "):
         start = piece.start + offset
-        inside = [i for i, (s, e) in enumerate(ranges) if overlap(start, start + len(word), s, e)]
+        inside = _covered(ranges, start, start + len(word))
         if len(inside) > 1:
             return [piece]
         col = inside[0] if inside else -1
@@ -360,9 +383,9 @@ def _stacked(
     """
     for group, covered in groups:
         if group.line + 1 == piece.line and group.start - 1 <= piece.start and piece.end <= group.end + 1:
-            if any(t.line == piece.line + 1 and overlap(t.start, t.end, piece.start, piece.end) for t in texts):
+            if any(t.line == piece.line + 1 and _overlap(t.start, t.end, piece.start, piece.end) for t in texts):
                 return None
-            beside = [t for t in texts if t.line == piece.line and overlap(t.start, t.end, group.start, group.end)]
+            beside = [t for t in texts if t.line == piece.line and _overlap(t.start, t.end, group.start, group.end)]
             return covered if len(beside) == 1 else None
     return None
 

@@ -52,6 +52,9 @@ class Draft:
     data: Line | None = None
 
     def text(self) -> str:
+        """The label lines joined, leaders dropped (most rows have one line: no join then)."""
+        if len(self.labels) == 1:
+            return strip_leaders(self.labels[0].label)
         return " ".join(filter(None, (strip_leaders(line.label) for line in self.labels)))
 
 
@@ -62,7 +65,13 @@ def _starts_low(text: str) -> bool:
 
 def _complete(line: Line) -> bool:
     """A label ended by dot leaders or a colon does not run on to the next line."""
-    raw = line.label.rstrip()
+    return _ends_label(line.label)
+
+
+@lru_cache(maxsize=8192)
+def _ends_label(label: str) -> bool:
+    """:func:`_complete` for a label's text (cached: every joining rule asks it again)."""
+    raw = label.rstrip()
     leaders = raw.endswith(".") or raw.endswith("__")
     return raw.endswith(":") or (leaders and raw.count(".") >= 2)
 
@@ -397,29 +406,35 @@ def build_drafts(lines: Sequence[Line]) -> list[Draft]:
     """Rows of a section body (rules, blanks and label lines included) as drafts in order.
 
     Where rules or blank lines set most rows apart (at least two blocks of one value line
-    each), every such block is one row; other blocks are read line by line under the wrap
-    convention that the section shows.
+    each), every such block is one row; a block of value lines only has one row per line;
+    other blocks are read line by line under the wrap convention that the section shows
+    (judged only when such a block comes up).
     """
-    labelled = [
-        line
+    edges = [
+        (label[0].start, label[-1].end)
         for line in lines
-        if line.placed.label and line.kind in ("label", "data") and line.placed.label[-1].end <= line.width
+        if (label := line.placed.label) and line.kind in ("label", "data") and label[-1].end <= line.width
     ]
-    base = min((line.placed.label[0].start for line in labelled), default=0)
-    width = max((x.placed.label[-1].end for x in labelled if x.indent <= base + _MARGIN_TEXT), default=0)
+    base = min((start for start, _ in edges), default=0)
+    width = max((end for start, end in edges if start <= base + _MARGIN_TEXT), default=0)
     for line in lines:
         line.width, line.base = width, base
     blocks = _blocks(lines)
     counts = [sum(1 for x in b if x.kind == "data") for b in blocks]
     single = counts.count(1)
     ruled = single >= 2 and 2 * single >= sum(1 for c in counts if c)
-    convention = wrap_convention(blocks)
-    hanging = hanging_indents(blocks)
     drafts: list[Draft] = []
+    wraps: tuple[str | None, bool] | None = None
     for block in blocks:
-        _mark_layout(block)
         merged = _merge_block(block) if ruled else None
-        drafts.extend(merged if merged is not None else _merge_free(block, convention, hanging))
+        if merged is None and all(line.kind == "data" for line in block):
+            merged = [Draft([line], line) for line in block]
+        if merged is None:
+            if wraps is None:
+                wraps = wrap_convention(blocks), hanging_indents(blocks)
+            _mark_layout(block)
+            merged = _merge_free(block, *wraps)
+        drafts.extend(merged)
     return _adopt_headings(drafts)
 
 

@@ -103,19 +103,22 @@ def parse_number(text: str) -> tuple[Decimal | None, Unit | None]:
     if not text or len(text) > MAX_CELL or not _has_digit(text) or _DIGIT_GAP.search(text):
         return None, None
     m = _NUMBER.fullmatch(text.replace(" ", ""))
-    if m is None or bool(m["open"]) != bool(m["close"]) or (m["sign"] and m["sign2"]):
+    if m is None:
         return None, None
-    digits = m["num"].replace(",", "")
+    sign, usd, opening, sign2, usd2, num, pct, closing, pct2, _ = m.groups()
+    if bool(opening) != bool(closing) or (sign and sign2):
+        return None, None
+    digits = num.replace(",", "")
     if len(digits) > 1 and digits[0] == "0" and digits[1].isdigit():
         return None, None  # a CUSIP or an identifier such as 037833100, not a quantity
     try:
         value = Decimal(digits)
     except InvalidOperation:
         return None, None
-    negative = bool(m["open"]) or m["sign"] not in (None, "+") or bool(m["sign2"])
+    negative = bool(opening) or sign not in (None, "+") or bool(sign2)
     if negative and value:
         value = -value
-    unit: Unit | None = "percent" if (m["pct"] or m["pct2"]) else "usd" if (m["usd"] or m["usd2"]) else None
+    unit: Unit | None = "percent" if (pct or pct2) else "usd" if (usd or usd2) else None
     return value, unit
 
 

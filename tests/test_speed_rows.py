@@ -108,3 +108,25 @@ def test_sparse_rows_match_every_column_parsed(captured: Captured) -> None:
                 else:
                     placed = draft.data.placed
                     assert row.cells == tuple(parse_cell(placed.cell_text(i)) for i in range(narrow))
+
+
+def _layout_by_walk(block: list[Line]) -> list[tuple[int, ...]]:
+    """The indents after each line, up to a blank, gathered walking up from the last line."""
+    out: list[tuple[int, ...]] = []
+    indents: list[int] = []
+    for line in reversed(block):
+        if line.kind == "gap":
+            indents = []
+            out.append(())
+            continue
+        out.append(tuple(reversed(indents[-rows._LOOKAHEAD :])))
+        indents.append(line.indent)
+    return out[::-1]
+
+
+def test_layout_slices_match_the_walk(captured: Captured) -> None:
+    _, bodies = captured
+    for body in bodies:
+        for block in [*rows._blocks(body), body]:
+            rows._mark_layout(block)
+            assert [line.after for line in block] == _layout_by_walk(block)

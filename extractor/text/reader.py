@@ -36,7 +36,7 @@ def read_text_tables(doc: Document) -> list[Table]:
     """Every ``<TABLE>`` section of ``doc`` as a Table (ids are assigned by the caller)."""
     tables: list[Table] = []
     for region in find_regions(doc.text, doc.text_line):
-        if any(len(line) > WIDEST_ROW for line in region.lines):
+        if max(map(len, region.lines), default=0) > WIDEST_ROW:
             region = replace(region, lines=[line[:WIDEST_ROW] for line in region.lines])
         tables.extend(read_region(region, doc.sequence or 1))
     return tables
@@ -60,8 +60,9 @@ def read_part(part: Part, spans: list[Span], previous: list[str] | None) -> list
     body = _drop_page_numbers(part.body)
     if part.tags is not None and blank_tags(part.tags.text).strip():
         body.insert(0, part.tags)
+    columns = tuple(spans)
     for token in body:
-        line = classify(token, spans, sections[-1].headers)
+        line = classify(token, columns, sections[-1].headers)
         if line.kind == "header":
             pending_header.append(token)
             continue

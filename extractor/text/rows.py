@@ -380,15 +380,16 @@ def _hangs(previous: Line, lines: Sequence[Line], following: Line) -> bool:
 
 
 def _mark_layout(block: Sequence[Line]) -> None:
-    """Record for each line the indents of the lines after it, up to a blank."""
-    indents: list[int] = []
-    for line in reversed(block):
-        if line.kind == "gap":
-            indents = []
-            line.after = ()
-            continue
-        line.after = tuple(reversed(indents[-_LOOKAHEAD:]))
-        indents.append(line.indent)
+    """Record for each line the indents of the (at most ``_LOOKAHEAD``) lines after it, up to a
+    blank: each a slice of the block's indents."""
+    indents = tuple(line.indent for line in block)
+    stop = len(block)
+    for i in range(len(block) - 1, -1, -1):
+        if block[i].kind == "gap":
+            block[i].after = ()
+            stop = i
+        else:
+            block[i].after = indents[i + 1 : min(stop, i + 1 + _LOOKAHEAD)]
 
 
 def _blocks(lines: Sequence[Line]) -> list[list[Line]]:

@@ -5,10 +5,13 @@ from __future__ import annotations
 
 import itertools
 from collections.abc import Iterator
+from decimal import Decimal
 from pathlib import Path
 
 import pytest
+import regex
 
+from extractor import values
 from extractor.container import decode_bytes, parse_container
 from extractor.errors import ExtractorError
 from extractor.model import Cell, Document
@@ -130,3 +133,27 @@ def test_layout_slices_match_the_walk(captured: Captured) -> None:
         for block in [*rows._blocks(body), body]:
             rows._mark_layout(block)
             assert [line.after for line in block] == _layout_by_walk(block)
+
+
+_ANY_DIGIT = regex.compile(r"[\p{Numeric_Type=Decimal}\p{Numeric_Type=Digit}]")
+ODD_NUMBERS = (
+    "12 34", "$ 29.75 $ 12.75", "1 000", "1,000 .5", "\u00b3", "\u0661\u0662\u0663", "1\u00a0000", "(1)", "- 5",
+    "$ (1,234)", "0.88 %", "12.5x", "1.2.3", "037833100", "", " ", "--", "1\t2", "\u2212 3", "5 %%", "(5", "5)",
+)
+
+
+def _number_checked_first(text: str) -> tuple[Decimal | None, str | None]:
+    """``parse_number`` as first written: digit and gap tests before the number pattern."""
+    text = text.strip()
+    if not text or len(text) > values.MAX_CELL or _ANY_DIGIT.search(text) is None or values._DIGIT_GAP.search(text):
+        return None, None
+    return values.parse_number(text)
+
+
+def test_number_pattern_first_agrees(captured: Captured) -> None:
+    _, bodies = captured
+    texts = {chunk.text for body in bodies for line in body for cell in line.placed.cells.values() for chunk in cell}
+    for text in sorted(texts) + list(ODD_NUMBERS):
+        assert values.parse_number(text) == _number_checked_first(text), text
+        collapsed = " ".join(text.split())
+        assert values.parse_cell(text).footnotes == values.split_markers(collapsed)[1]

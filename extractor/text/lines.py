@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 import regex
 
@@ -59,8 +60,10 @@ class Section:
     caption: str = ""
 
 
+@lru_cache(maxsize=4096)
 def norm(text: str) -> str:
-    """Header text as compared: lower case, markers and punctuation dropped."""
+    """Header text as compared: lower case, markers and punctuation dropped (cached: each
+    section's headers are compared with every repeated header line and the next section's)."""
     bare: str = _NORM.sub(" ", split_markers(text.lower())[0])
     return bare.strip()
 

@@ -239,9 +239,11 @@ def _judge(piece: Piece, frame: _Frame) -> tuple[str, list[int]]:
     ranges = frame.ranges
     edge = min(frame.first, frame.label_end)
     in_label = _overlap(piece.start, piece.end, 0, edge)
+    if in_label >= (piece.end - piece.start) - in_label:
+        return "caption", []
     widths = _widths(piece, ranges)
     covered = [i for i, width in enumerate(widths) if width > 0]
-    if in_label >= (piece.end - piece.start) - in_label or (piece.start < edge - _SLACK and len(covered) > 1):
+    if piece.start < edge - _SLACK and len(covered) > 1:
         return "caption", []
     under = _underline(piece, frame.group_rules, frame.texts)
     note = _UNIT.fullmatch(piece.text) is not None

@@ -19,7 +19,8 @@ import regex
 from .chunks import chunk_line
 from .columns import Span
 
-_DASHES = regex.compile(r"[-=_]++")
+_DASHES = regex.compile(r"[-=_]{2,}+")
+"""A run of two rule characters or more (one alone is a hyphen)."""
 _RULE_CHAR = regex.compile(r"[-=_]")
 _RULES_ONLY = regex.compile(r"[-=_]{2,}+(?: [-=_]{2,}+)*+")
 _SINGLE = 0.75
@@ -69,7 +70,6 @@ def _split(lines: Sequence[str]) -> tuple[list[Piece], list[Piece], int]:
                     rules.extend(
                         Piece(k, piece.start + m.start(), piece.start + m.end(), m.group())
                         for m in _DASHES.finditer(piece.text)
-                        if m.end() - m.start() > 1
                     )
                     last_rule = k
                 else:

@@ -157,3 +157,11 @@ def test_number_pattern_first_agrees(captured: Captured) -> None:
         assert values.parse_number(text) == _number_checked_first(text), text
         collapsed = " ".join(text.split())
         assert values.parse_cell(text).footnotes == values.split_markers(collapsed)[1]
+
+
+def test_context_opening_reads_as_the_whole_text() -> None:
+    prose = [" Net  assets\tat end ", "", "of year  (000)", "x" * 290, "  the fund's  ", "y " * 200]
+    for n in range(len(prose) + 1):
+        for limit in (0, 1, 5, 11, 12, 300, 2000):
+            whole = " ".join(" ".join(prose[:n]).split())[:limit]
+            assert reader._opening(prose[:n], limit) == whole

@@ -10,6 +10,7 @@ underline, and a lone unit note under the header rule ("(IN MILLIONS)") are capt
 from __future__ import annotations
 
 import itertools
+import operator
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import NamedTuple
@@ -207,8 +208,17 @@ def read_headers(
     for piece, covered in groups:
         for i in covered:
             parts[i].append(piece)
-    headers = [" ".join(p.text for p in sorted(col, key=lambda p: (p.line, p.start))) for col in parts]
-    return headers, " ".join(p.text for p in sorted(caption, key=lambda p: (p.line, p.start)))
+    return [_in_reading_order(col) for col in parts], _in_reading_order(caption)
+
+
+_READING_ORDER = operator.attrgetter("line", "start")
+
+
+def _in_reading_order(pieces: list[Piece]) -> str:
+    """The pieces' text joined line by line, left to right (most columns have one piece)."""
+    if len(pieces) < 2:
+        return pieces[0].text if pieces else ""
+    return " ".join([p.text for p in sorted(pieces, key=_READING_ORDER)])
 
 
 def _underlined(ranges: list[Span], rules: Sequence[Piece], last_rule: int) -> list[Span]:

@@ -49,6 +49,12 @@ _MARKER_LAST = frozenset(">/)]" + _SYMBOLS)
 _MARKER_FIRST = frozenset("<*#\u2020\u2021\u00a7")
 
 
+def _unmarked(rest: str) -> bool:
+    """Whether a whitespace-collapsed text can hold no marker: it neither ends in a character
+    that ends one nor starts with one that starts one (most cells and labels)."""
+    return not rest or (rest[-1] not in _MARKER_LAST and rest[0] not in _MARKER_FIRST)
+
+
 @lru_cache(maxsize=8192)
 def split_markers(text: str) -> tuple[str, tuple[str, ...]]:
     """Strip footnote markers from ``text``; return the rest and the markers in order.
@@ -58,7 +64,7 @@ def split_markers(text: str) -> tuple[str, tuple[str, ...]]:
     ``(1)`` alone is the number -1, not a marker.
     """
     rest = " ".join(text.split())
-    if not rest or (rest[-1] not in _MARKER_LAST and rest[0] not in _MARKER_FIRST):
+    if _unmarked(rest):
         return rest, ()  # the common case, without a regex
     if _LONE_MARKER.fullmatch(rest):
         return "", (rest,)
@@ -83,39 +89,39 @@ def split_markers(text: str) -> tuple[str, tuple[str, ...]]:
     return rest, tuple(found)
 
 
-_ANY_DIGIT = regex.compile(r"[\p{Numeric_Type=Decimal}\p{Numeric_Type=Digit}]")
-"""The characters ``str.isdigit`` accepts, searched in C rather than one Python step per character."""
-
-
 def ascii_digits(text: str) -> bool:
     """Whether ``text`` is a non-empty run of 0-9: ``str.isdigit`` alone also accepts ``"³"``,
     which ``int`` then refuses (a crash the fuzzer found in several attribute readers)."""
     return text.isascii() and text.isdigit()
 
 
-def _has_digit(text: str) -> bool:
-    return _ANY_DIGIT.search(text) is not None
-
-
 def parse_number(text: str) -> tuple[Decimal | None, Unit | None]:
-    """The number a cell's text states (markers already removed), and its unit."""
+    """The number a cell's text states (markers already removed), and its unit.
+
+    The text must match :data:`_NUMBER` with its spaces taken out (so it holds a digit and no
+    other blank); only a text with spaces can hold two numbers side by side (``_DIGIT_GAP``).
+    """
     text = text.strip()
-    if not text or len(text) > MAX_CELL or not _has_digit(text) or _DIGIT_GAP.search(text):
+    if not text or len(text) > MAX_CELL:
         return None, None
-    m = _NUMBER.fullmatch(text.replace(" ", ""))
-    if m is None or bool(m["open"]) != bool(m["close"]) or (m["sign"] and m["sign2"]):
+    spaced = " " in text
+    m = _NUMBER.fullmatch(text.replace(" ", "") if spaced else text)
+    if m is None or (spaced and _DIGIT_GAP.search(text)):
         return None, None
-    digits = m["num"].replace(",", "")
+    sign, usd, opening, sign2, usd2, num, pct, closing, pct2, _ = m.groups()
+    if bool(opening) != bool(closing) or (sign and sign2):
+        return None, None
+    digits = num.replace(",", "")
     if len(digits) > 1 and digits[0] == "0" and digits[1].isdigit():
         return None, None  # a CUSIP or an identifier such as 037833100, not a quantity
     try:
         value = Decimal(digits)
     except InvalidOperation:
         return None, None
-    negative = bool(m["open"]) or m["sign"] not in (None, "+") or bool(m["sign2"])
+    negative = bool(opening) or sign not in (None, "+") or bool(sign2)
     if negative and value:
         value = -value
-    unit: Unit | None = "percent" if (m["pct"] or m["pct2"]) else "usd" if (m["usd"] or m["usd2"]) else None
+    unit: Unit | None = "percent" if (pct or pct2) else "usd" if (usd or usd2) else None
     return value, unit
 
 
@@ -128,6 +134,7 @@ def parse_cell(text: str) -> Cell:
     the same few cell texts, and a :class:`Cell` is immutable.
     """
     written = text.strip()
-    body, markers = split_markers(" ".join(written.split()))
+    collapsed = " ".join(written.split())
+    body, markers = (collapsed, ()) if _unmarked(collapsed) else split_markers(collapsed)
     value, unit = parse_number(body)
     return Cell(text=written, value=value, unit=unit, footnotes=markers)

@@ -9,15 +9,21 @@ underline, and a lone unit note under the header rule ("(IN MILLIONS)") are capt
 
 from __future__ import annotations
 
+import itertools
+import operator
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import NamedTuple
 
 import regex
 
 from .chunks import chunk_line
-from .columns import Span, overlap
+from .columns import Span
 
-_DASHES = regex.compile(r"[-=_]++")
+_DASHES = regex.compile(r"[-=_]{2,}+")
+"""A run of two rule characters or more (one alone is a hyphen)."""
+_RULE_CHAR = regex.compile(r"[-=_]")
+_RULES_ONLY = regex.compile(r"[-=_]{2,}+(?: [-=_]{2,}+)*+")
 _SINGLE = 0.75
 _SLACK = 4
 """How far a tag may sit off the first character of its column."""
@@ -26,12 +32,22 @@ _CENTRE_SLACK = 3
 _REACH = 3
 
 
-@dataclass(frozen=True, slots=True)
-class Piece:
+class Piece(NamedTuple):
+    """A run of header text (or a rule segment) on header line ``line``; a named tuple, since
+    every header chunk makes one."""
+
     line: int
     start: int
     end: int
     text: str
+
+
+def _overlap(a0: int, a1: int, b0: int, b1: int) -> int:
+    """:func:`~extractor.text.columns.overlap`, with comparisons in place of ``min``/``max``
+    calls: judging one header piece asks it dozens of times."""
+    low = a0 if a0 > b0 else b0
+    high = a1 if a1 < b1 else b1
+    return high - low if high > low else 0
 
 
 def _is_rule(text: str) -> bool:
@@ -39,18 +55,22 @@ def _is_rule(text: str) -> bool:
 
 
 def _split(lines: Sequence[str]) -> tuple[list[Piece], list[Piece], int]:
-    """Text pieces, underline segments, and the index of the last line holding a rule."""
+    """Text pieces, underline segments, and the index of the last line holding a rule.
+
+    A chunk without a dash, ``=`` or ``_`` (most header text) is one text piece as it stands."""
     texts: list[Piece] = []
     rules: list[Piece] = []
     last_rule = -1
     for k, line in enumerate(lines):
         for chunk in chunk_line(line, split_numbers=False):
+            if not _RULE_CHAR.search(chunk.text):
+                texts.append(Piece(k, chunk.start, chunk.start + len(chunk.text), chunk.text))
+                continue
             for piece in _words(k, chunk.start, chunk.text):
                 if _is_rule(piece.text.replace(" ", "")):
                     rules.extend(
                         Piece(k, piece.start + m.start(), piece.start + m.end(), m.group())
                         for m in _DASHES.finditer(piece.text)
-                        if m.end() - m.start() > 1
                     )
                     last_rule = k
                 else:
@@ -62,9 +82,17 @@ def _words(line: int, start: int, text: str) -> list[Piece]:
     """A chunk cut where it turns from dashes to words or back (an underline packed against
     the next column's header by a single space).
 
-    The open piece's words, length and dash state are kept as it grows, so a long line costs
-    one pass rather than a string rebuilt per word.
+    A chunk of rules only is one piece, as :func:`_cut_words` would leave it: one regex
+    says so without the walk over its words.
     """
+    if _RULES_ONLY.fullmatch(text):
+        return [Piece(line, start, start + len(text), text)]
+    return _cut_words(line, start, text)
+
+
+def _cut_words(line: int, start: int, text: str) -> list[Piece]:
+    """:func:`_words` word by word. The open piece's words, length and dash state are kept as
+    it grows, so a long line costs one pass rather than a string rebuilt per word."""
     pieces: list[Piece] = []
     words: list[str] = []
     begin = end = offset = length = 0
@@ -87,26 +115,36 @@ def _words(line: int, start: int, text: str) -> list[Piece]:
 
 
 def _covered(spans: Sequence[Span], start: int, end: int) -> list[int]:
-    return [i for i, (s, e) in enumerate(spans) if overlap(start, end, s, e) > 0]
+    """The columns that ``start``-``end`` overlaps (``overlap > 0``, compared without the call)."""
+    return [i for i, (s, e) in enumerate(spans) if start < end and s < e and start < e and s < end]
 
 
-def _underline(
-    piece: Piece, rules: Sequence[Piece], ranges: Sequence[Span], first: int, texts: Sequence[Piece] = ()
-) -> Piece | None:
-    """The rule segment right under a piece that underlines a group of columns, if any.
+def _group_rules(rules: Sequence[Piece], ranges: Sequence[Span], first: int) -> list[Piece]:
+    """The rule segments that can underline a group of columns, in order.
 
-    A column counts as underlined when most of its values lie under the segment. A rule that
-    reaches into the label column is a table rule, and so is one that other text on the
-    piece's line also stands over (a rule under every column's header, not one group's).
+    A column counts as underlined when most of its values lie under the segment; a segment
+    must underline two columns or more. A rule that reaches into the label column is a table
+    rule. Neither test depends on the header piece, so it is made once per table.
+    """
+    return [
+        rule
+        for rule in rules
+        if rule.start >= first - _SLACK
+        and sum(1 for s, e in ranges if 2 * _overlap(rule.start, rule.end, s, e) >= e - s) >= 2
+    ]
+
+
+def _underline(piece: Piece, rules: Sequence[Piece], texts: Sequence[Piece] = ()) -> Piece | None:
+    """The group rule segment (see :func:`_group_rules`) right under a piece, if any.
+
+    A segment that other text on the piece's line also stands over is a rule under every
+    column's header, not one group's.
     """
     for rule in rules:
-        if not (piece.line < rule.line <= piece.line + 2 and overlap(piece.start, piece.end, rule.start, rule.end)):
-            continue
-        covered = [i for i, (s, e) in enumerate(ranges) if 2 * overlap(rule.start, rule.end, s, e) >= e - s]
-        if rule.start < first - _SLACK or len(covered) < 2:
+        if not (piece.line < rule.line <= piece.line + 2 and _overlap(piece.start, piece.end, rule.start, rule.end)):
             continue
         shared = any(
-            t.line == piece.line and t is not piece and overlap(t.start, t.end, rule.start, rule.end) for t in texts
+            t.line == piece.line and t is not piece and _overlap(t.start, t.end, rule.start, rule.end) for t in texts
         )
         if not shared:
             return rule
@@ -122,9 +160,11 @@ class _Frame:
     centre: float
     last_rule: int
     texts: list[Piece]
-    rules: list[Piece]
+    group_rules: list[Piece]
     per_line: dict[int, int]
     label_end: int
+    deepest: int
+    """The last line holding text over the data columns (-1 when none)."""
 
 
 def read_headers(
@@ -142,14 +182,17 @@ def read_headers(
         return [], " ".join(p.text for p in texts)
     ranges = list(extents) if extents is not None else [(s, min(e, s + 12)) for s, e in spans]
     ranges = _underlined(ranges, rules, last_rule)
-    texts = [q for p in texts for q in (_unpack(p, ranges) if _lowest(p, texts) else [p])]
+    texts = [q for n, p in enumerate(texts) for q in (_unpack(p, ranges) if _unpackable(p, texts, n) else [p])]
     first = spans[0][0]
     per_line: dict[int, int] = {}
     for piece in texts:
         if piece.end > first:
             per_line[piece.line] = per_line.get(piece.line, 0) + 1
     edge = first if label_end is None else label_end + 1
-    frame = _Frame(ranges, first, (ranges[0][0] + ranges[-1][1]) / 2, last_rule, texts, rules, per_line, edge)
+    deepest = max((piece.line for piece in texts if piece.end > first), default=-1)
+    centre = (ranges[0][0] + ranges[-1][1]) / 2
+    group_rules = _group_rules(rules, ranges, min(first, edge))
+    frame = _Frame(ranges, first, centre, last_rule, texts, group_rules, per_line, edge, deepest)
     parts: list[list[Piece]] = [[] for _ in spans]
     caption: list[Piece] = []
     groups: list[tuple[Piece, list[int]]] = []
@@ -165,8 +208,17 @@ def read_headers(
     for piece, covered in groups:
         for i in covered:
             parts[i].append(piece)
-    headers = [" ".join(p.text for p in sorted(col, key=lambda p: (p.line, p.start))) for col in parts]
-    return headers, " ".join(p.text for p in sorted(caption, key=lambda p: (p.line, p.start)))
+    return [_in_reading_order(col) for col in parts], _in_reading_order(caption)
+
+
+_READING_ORDER = operator.attrgetter("line", "start")
+
+
+def _in_reading_order(pieces: list[Piece]) -> str:
+    """The pieces' text joined line by line, left to right (most columns have one piece)."""
+    if len(pieces) < 2:
+        return pieces[0].text if pieces else ""
+    return " ".join([p.text for p in sorted(pieces, key=_READING_ORDER)])
 
 
 def _underlined(ranges: list[Span], rules: Sequence[Piece], last_rule: int) -> list[Span]:
@@ -177,7 +229,7 @@ def _underlined(ranges: list[Span], rules: Sequence[Piece], last_rule: int) -> l
     for rule in rules:
         if rule.line != last_rule:
             continue
-        over = [i for i, (s, e) in enumerate(ranges) if overlap(rule.start, rule.end, s, e) >= min(_REACH, e - s)]
+        over = [i for i, (s, e) in enumerate(ranges) if _overlap(rule.start, rule.end, s, e) >= min(_REACH, e - s)]
         if len(over) == 1:
             s, e = out[over[0]]
             out[over[0]] = (min(s, rule.start), max(e, rule.end))
@@ -194,32 +246,35 @@ def _judge(piece: Piece, frame: _Frame) -> tuple[str, list[int]]:
     columns that starts at the first one but stops short of the last, with no underline, is a
     table title: both caption.
     """
-    ranges, first = frame.ranges, frame.first
-    edge = min(first, frame.label_end)
-    in_label = overlap(piece.start, piece.end, 0, edge)
-    covered = _covered(ranges, piece.start, piece.end)
-    if in_label >= (piece.end - piece.start) - in_label or (piece.start < edge - _SLACK and len(covered) > 1):
+    ranges = frame.ranges
+    edge = min(frame.first, frame.label_end)
+    in_label = _overlap(piece.start, piece.end, 0, edge)
+    if in_label >= (piece.end - piece.start) - in_label:
         return "caption", []
-    under = _underline(piece, frame.rules, ranges, min(first, frame.label_end), frame.texts)
+    widths = _widths(piece, ranges)
+    covered = [i for i, width in enumerate(widths) if width > 0]
+    if piece.start < edge - _SLACK and len(covered) > 1:
+        return "caption", []
+    under = _underline(piece, frame.group_rules, frame.texts)
+    note = _UNIT.fullmatch(piece.text) is not None
     if under is not None:
         covered = _covered(ranges, under.start, under.end) or covered
-    elif _UNIT.fullmatch(piece.text) is None:
-        covered = _spill(piece, ranges, covered)
+    elif not note:
+        covered = _spill(piece, ranges, widths, covered)
     if not covered:
         covered = [_nearest(ranges, piece)]
-    widest = max(overlap(piece.start, piece.end, *ranges[i]) for i in covered)
+    widest = max(widths[i] for i in covered)
     single = len(covered) == 1 or (under is None and widest >= _SINGLE * (piece.end - piece.start))
     lone = frame.per_line.get(piece.line, 0) == 1 and len(ranges) > 1
     centred = abs((piece.start + piece.end) / 2 - frame.centre) <= _CENTRE_SLACK
-    note = _UNIT.fullmatch(piece.text) is not None
     unit_note = lone and piece.line > frame.last_rule >= 0 and (not single or centred)
     if unit_note or (lone and not single and note):
         return "caption", []
-    below = any(t.line > piece.line and t.end > first for t in frame.texts)
+    below = piece.line < frame.deepest
     if lone and centred and under is None and below and not note and not (single and _stacked_over(piece, frame)):
         return "group", list(range(len(ranges)))
     if single:
-        return "column", [max(covered, key=lambda i: overlap(piece.start, piece.end, *ranges[i]))]
+        return "column", [max(covered, key=widths.__getitem__)]
     if under is None and _title(piece, ranges) and not _beside_group(piece, frame):
         return "caption", []
     return "group", covered
@@ -229,11 +284,17 @@ def _width(column: Span) -> int:
     return column[1] - column[0]
 
 
-def _spill(piece: Piece, ranges: Sequence[Span], covered: list[int]) -> list[int]:
+def _widths(piece: Piece, ranges: Sequence[Span]) -> list[int]:
+    """How many characters of the piece stand over each column, worked out once: every test
+    of :func:`_judge` reads these."""
+    return [_overlap(piece.start, piece.end, s, e) for s, e in ranges]
+
+
+def _spill(piece: Piece, ranges: Sequence[Span], widths: Sequence[int], covered: list[int]) -> list[int]:
     """The columns a piece without an underline heads: those it stands over, less the ones it
     merely touches when it is centred on the rest (a header wider than its own column spills
     over the gutter; a group header is centred on all of its columns)."""
-    inner = [i for i in covered if overlap(piece.start, piece.end, *ranges[i]) >= min(_REACH, _width(ranges[i]))]
+    inner = [i for i in covered if widths[i] >= min(_REACH, _width(ranges[i]))]
     if not inner or len(inner) == len(covered):
         return covered
     middle = (piece.start + piece.end) / 2
@@ -257,7 +318,7 @@ def _stacked_over(piece: Piece, frame: _Frame) -> bool:
     column's header are about as wide as each other, a group header is wider than what it
     stands over."""
     return any(
-        t.line == piece.line + 1 and 2 * overlap(t.start, t.end, piece.start, piece.end) >= piece.end - piece.start
+        t.line == piece.line + 1 and 2 * _overlap(t.start, t.end, piece.start, piece.end) >= piece.end - piece.start
         for t in frame.texts
     )
 
@@ -278,9 +339,20 @@ def _beside_group(piece: Piece, frame: _Frame) -> bool:
     return len(shared) == len(frame.ranges)
 
 
-def _lowest(piece: Piece, texts: Sequence[Piece]) -> bool:
-    """No header text below this piece: it ends its columns' header stacks."""
-    return not any(t.line > piece.line and overlap(t.start, t.end, piece.start, piece.end) for t in texts)
+def _unpackable(piece: Piece, texts: Sequence[Piece], at: int) -> bool:
+    """Whether this piece (``texts[at]``) may be headers of neighbouring columns packed
+    together: words (see :func:`_packed`) with no header text below them, at the foot of
+    their columns' header stacks. The pieces are in line order, so only those after it can
+    lie below it."""
+    if not _packed(piece):
+        return False
+    below = itertools.islice(texts, at + 1, None)
+    return not any(t.line > piece.line and _overlap(t.start, t.end, piece.start, piece.end) for t in below)
+
+
+def _packed(piece: Piece) -> bool:
+    """Whether a piece may hold several columns' headers: words, not a parenthesised note."""
+    return " " in piece.text and not piece.text.startswith("(")
 
 
 def _unpack(piece: Piece, ranges: Sequence[Span]) -> list[Piece]:
@@ -290,13 +362,13 @@ def _unpack(piece: Piece, ranges: Sequence[Span]) -> list[Piece]:
     and only where every word falls into one column and each change of column happens at a
     space between two columns' values.
     """
-    if " " not in piece.text or piece.text.startswith("("):
+    if not _packed(piece):
         return [piece]
     parts: list[tuple[int, Piece]] = []
     offset = 0
     for word in piece.text.split(" "):
         start = piece.start + offset
-        inside = [i for i, (s, e) in enumerate(ranges) if overlap(start, start + len(word), s, e)]
+        inside = _covered(ranges, start, start + len(word))
         if len(inside) > 1:
             return [piece]
         col = inside[0] if inside else -1
@@ -321,14 +393,11 @@ def _stacked(
     A second line of a group header sits under the first and has nothing right below it;
     the top line of a column's own header, under the group, starts a stack of its own.
     """
-    below = any(
-        t.line == piece.line + 1 and overlap(t.start, t.end, piece.start, piece.end) for t in texts
-    )
-    if below:
-        return None
     for group, covered in groups:
         if group.line + 1 == piece.line and group.start - 1 <= piece.start and piece.end <= group.end + 1:
-            beside = [t for t in texts if t.line == piece.line and overlap(t.start, t.end, group.start, group.end)]
+            if any(t.line == piece.line + 1 and _overlap(t.start, t.end, piece.start, piece.end) for t in texts):
+                return None
+            beside = [t for t in texts if t.line == piece.line and _overlap(t.start, t.end, group.start, group.end)]
             return covered if len(beside) == 1 else None
     return None
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 import regex
 
@@ -59,8 +60,10 @@ class Section:
     caption: str = ""
 
 
+@lru_cache(maxsize=4096)
 def norm(text: str) -> str:
-    """Header text as compared: lower case, markers and punctuation dropped."""
+    """Header text as compared: lower case, markers and punctuation dropped (cached: each
+    section's headers are compared with every repeated header line and the next section's)."""
     bare: str = _NORM.sub(" ", split_markers(text.lower())[0])
     return bare.strip()
 
@@ -74,16 +77,20 @@ def _matches(placed: Placed, headers: Sequence[str]) -> bool:
     return True
 
 
-def classify(token: Token, spans: Sequence[Span], headers: Sequence[str]) -> Line:
+_UNPLACED = Placed()
+"""What a rule or a gap holds: rows are cut at them, and their chunks are never read."""
+
+
+def classify(token: Token, spans: tuple[Span, ...], headers: Sequence[str]) -> Line:
     """Place a body line's chunks and say what kind of line it is."""
-    text = blank_tags(token.text) if token.kind is TokenKind.COLUMN_TAGS else token.text
-    placed = place_line(text, tuple(spans))
     width = spans[0][0] if spans else 0
     if token.kind is TokenKind.RULE:
-        kind = "rule"
-    elif token.kind is not TokenKind.TEXT and token.kind is not TokenKind.COLUMN_TAGS:
-        kind = "gap"
-    elif not placed.cells:
+        return Line(token, _UNPLACED, "rule", width)
+    if token.kind is not TokenKind.TEXT and token.kind is not TokenKind.COLUMN_TAGS:
+        return Line(token, _UNPLACED, "gap", width)
+    text = blank_tags(token.text) if token.kind is TokenKind.COLUMN_TAGS else token.text
+    placed = place_line(text, spans)
+    if not placed.cells:
         kind = "label" if placed.label else "gap"
     elif placed.has_data:
         kind = "data"

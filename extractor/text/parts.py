@@ -29,18 +29,27 @@ class Part:
 
 
 def split_parts(tokens: Sequence[Token]) -> tuple[list[Part], list[Token]]:
-    """Cut the block at its tag lines; return the parts and the ``<FN>`` footnote tokens."""
+    """Cut the block at its tag lines; return the parts and the ``<FN>`` footnote tokens.
+
+    The cuts are at the tag lines with a ``<C>``, or failing those at any tag line, both
+    found in the one pass that drops the table tags."""
     footnotes: list[Token] = []
     inner: list[Token] = []
+    c_tags: list[int] = []
+    any_tags: list[int] = []
     for i, token in enumerate(tokens):
-        if token.kind is TokenKind.FOOTNOTE_START:
+        kind = token.kind
+        if kind is TokenKind.FOOTNOTE_START:
             footnotes = [t for t in tokens[i + 1 :] if t.kind is not TokenKind.TABLE_END]
             break
-        if token.kind not in (TokenKind.TABLE_START, TokenKind.TABLE_END):
-            inner.append(token)
-    tag_at = [i for i, t in enumerate(inner) if t.kind is TokenKind.COLUMN_TAGS and "<C>" in t.text.upper()]
-    if not tag_at:
-        tag_at = [i for i, t in enumerate(inner) if t.kind is TokenKind.COLUMN_TAGS]
+        if kind is TokenKind.TABLE_START or kind is TokenKind.TABLE_END:
+            continue
+        if kind is TokenKind.COLUMN_TAGS:
+            any_tags.append(len(inner))
+            if "<C>" in token.text.upper():
+                c_tags.append(len(inner))
+        inner.append(token)
+    tag_at = c_tags or any_tags
     if not tag_at:
         cuts = [i for i, t in enumerate(inner) if t.kind is TokenKind.CAPTION and i > 0]
         untagged = []

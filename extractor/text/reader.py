@@ -36,7 +36,7 @@ def read_text_tables(doc: Document) -> list[Table]:
     """Every ``<TABLE>`` section of ``doc`` as a Table (ids are assigned by the caller)."""
     tables: list[Table] = []
     for region in find_regions(doc.text, doc.text_line):
-        if any(len(line) > WIDEST_ROW for line in region.lines):
+        if max(map(len, region.lines), default=0) > WIDEST_ROW:
             region = replace(region, lines=[line[:WIDEST_ROW] for line in region.lines])
         tables.extend(read_region(region, doc.sequence or 1))
     return tables
@@ -60,8 +60,9 @@ def read_part(part: Part, spans: list[Span], previous: list[str] | None) -> list
     body = _drop_page_numbers(part.body)
     if part.tags is not None and blank_tags(part.tags.text).strip():
         body.insert(0, part.tags)
+    columns = tuple(spans)
     for token in body:
-        line = classify(token, spans, sections[-1].headers)
+        line = classify(token, columns, sections[-1].headers)
         if line.kind == "header":
             pending_header.append(token)
             continue
@@ -173,8 +174,27 @@ def read_region(region: Region, document: int) -> list[Table]:
     return tables
 
 
+_CONTEXT_CHARS = 300
+
+
 def _context(region: Region, notes: Sequence[Footnote], used: int) -> str:
-    before = " ".join(region.before.split())[-300:]
-    after = " ".join(" ".join(region.after[used:]).split())[:300]
+    """The prose around a table, blanks collapsed: the end of the text above, the footnotes,
+    the start of the lines below."""
+    before = " ".join(region.before.split())[-_CONTEXT_CHARS:]
+    after = _opening(region.after[used:], _CONTEXT_CHARS)
     noted = " ".join(f"{n.marker} {n.text}" for n in notes)
     return " ".join(filter(None, (before, noted, after)))
+
+
+def _opening(lines: Sequence[str], limit: int) -> str:
+    """The first ``limit`` characters of ``lines`` joined with blanks collapsed, reading only
+    as many lines as that takes (a table is followed by up to 40 lines of prose)."""
+    words: list[str] = []
+    size = -1
+    for line in lines:
+        for word in line.split():
+            words.append(word)
+            size += len(word) + 1
+        if size >= limit:
+            break
+    return " ".join(words)[:limit]

@@ -20,7 +20,7 @@ from itertools import pairwise
 
 import regex
 
-from ..model import Cell, Row
+from ..model import EMPTY_CELL, Cell, Row
 from ..values import parse_cell, split_markers
 from .chunks import strip_leaders
 from .lines import Line
@@ -52,6 +52,9 @@ class Draft:
     data: Line | None = None
 
     def text(self) -> str:
+        """The label lines joined, leaders dropped (most rows have one line: no join then)."""
+        if len(self.labels) == 1:
+            return strip_leaders(self.labels[0].label)
         return " ".join(filter(None, (strip_leaders(line.label) for line in self.labels)))
 
 
@@ -62,7 +65,13 @@ def _starts_low(text: str) -> bool:
 
 def _complete(line: Line) -> bool:
     """A label ended by dot leaders or a colon does not run on to the next line."""
-    raw = line.label.rstrip()
+    return _ends_label(line.label)
+
+
+@lru_cache(maxsize=8192)
+def _ends_label(label: str) -> bool:
+    """:func:`_complete` for a label's text (cached: every joining rule asks it again)."""
+    raw = label.rstrip()
     leaders = raw.endswith(".") or raw.endswith("__")
     return raw.endswith(":") or (leaders and raw.count(".") >= 2)
 
@@ -151,15 +160,25 @@ def _bare(label: str) -> str:
 
 
 def _must_join(first: Line, second: Line) -> bool:
-    """Whether the text alone says ``second`` runs on from ``first``: a lower-case start or a
-    participle with its preposition ("Imposed on"), a first line ending in a connecting word
-    (not one that is the whole label, as "Other" is), a comma, a hyphen, or a parenthesis left
-    open."""
+    """Whether the text alone says ``second`` runs on from ``first``: ``second`` reads as a
+    continuation (:func:`_runs_on`) or ``first`` is left open (:func:`_left_open`)."""
     if _complete(first) or not second.label:
         return False
-    head = _bare(first.label)
-    if _starts_low(second.label) or _PARTICIPLE.match(second.label.lstrip()):
-        return True
+    return _runs_on(second.label) or _left_open(first.label)
+
+
+@lru_cache(maxsize=8192)
+def _runs_on(label: str) -> bool:
+    """A label line that starts in lower case or with a participle and its preposition
+    ("Imposed on"): the rest of the line above (cached: each line is asked about often)."""
+    return _starts_low(label) or _PARTICIPLE.match(label.lstrip()) is not None
+
+
+@lru_cache(maxsize=8192)
+def _left_open(label: str) -> bool:
+    """A label line ending in a connecting word (not one that is the whole label, as "Other"
+    is), a comma, a hyphen, or a parenthesis left open: it runs on to the next line."""
+    head = _bare(label)
     link = _CONNECTOR.search(head)
     if link is not None and (link.start() > 0 or not link.group()[:1].isalpha()):
         return True
@@ -194,8 +213,7 @@ def _case_changes(first: Line, second: Line) -> bool:
     """An upper-case line above a mixed-case one: a heading ("ANNUAL FUND OPERATING EXPENSES")
     over its first row, since no filer switches case in the middle of one label."""
     head = _bare(first.label)
-    tail = _bare(second.label)
-    return sum(c.isalpha() for c in head) >= 4 and head.isupper() and not tail.isupper()
+    return head.isupper() and sum(c.isalpha() for c in head) >= 4 and not _bare(second.label).isupper()
 
 
 def _cannot_join(first: Line, second: Line) -> bool:
@@ -225,14 +243,15 @@ def wrap_convention(blocks: Sequence[Sequence[Line]]) -> str | None:
         if not any(kinds):
             continue
         for a, b in pairwise(block):
-            if _complete(a) or _complete(b) or a.kind == b.kind:
+            if a.kind == b.kind or _complete(a) or _complete(b):
                 continue
+            joined = _must_join(a, b)
             if a.kind == "data":
-                first += 2 if _must_join(a, b) else 0
-                last += 1 if _fits(a, b) and not _must_join(a, b) else 0
+                first += 2 if joined else 0
+                last += 1 if not joined and _fits(a, b) else 0
             else:
-                last += 2 if _must_join(a, b) else 0
-                first += 1 if _fits(a, b) and not _must_join(a, b) else 0
+                last += 2 if joined else 0
+                first += 1 if not joined and _fits(a, b) else 0
         lead = kinds.index(True)
         if lead and not _cannot_join(block[lead - 1], block[lead]):
             last += 2
@@ -361,15 +380,16 @@ def _hangs(previous: Line, lines: Sequence[Line], following: Line) -> bool:
 
 
 def _mark_layout(block: Sequence[Line]) -> None:
-    """Record for each line the indents of the lines after it, up to a blank."""
-    indents: list[int] = []
-    for line in reversed(block):
-        if line.kind == "gap":
-            indents = []
-            line.after = ()
-            continue
-        line.after = tuple(reversed(indents[-_LOOKAHEAD:]))
-        indents.append(line.indent)
+    """Record for each line the indents of the (at most ``_LOOKAHEAD``) lines after it, up to a
+    blank: each a slice of the block's indents."""
+    indents = tuple(line.indent for line in block)
+    stop = len(block)
+    for i in range(len(block) - 1, -1, -1):
+        if block[i].kind == "gap":
+            block[i].after = ()
+            stop = i
+        else:
+            block[i].after = indents[i + 1 : min(stop, i + 1 + _LOOKAHEAD)]
 
 
 def _blocks(lines: Sequence[Line]) -> list[list[Line]]:
@@ -387,29 +407,35 @@ def build_drafts(lines: Sequence[Line]) -> list[Draft]:
     """Rows of a section body (rules, blanks and label lines included) as drafts in order.
 
     Where rules or blank lines set most rows apart (at least two blocks of one value line
-    each), every such block is one row; other blocks are read line by line under the wrap
-    convention that the section shows.
+    each), every such block is one row; a block of value lines only has one row per line;
+    other blocks are read line by line under the wrap convention that the section shows
+    (judged only when such a block comes up).
     """
-    labelled = [
-        line
+    edges = [
+        (label[0].start, label[-1].end)
         for line in lines
-        if line.placed.label and line.kind in ("label", "data") and line.placed.label[-1].end <= line.width
+        if (label := line.placed.label) and line.kind in ("label", "data") and label[-1].end <= line.width
     ]
-    base = min((line.placed.label[0].start for line in labelled), default=0)
-    width = max((x.placed.label[-1].end for x in labelled if x.indent <= base + _MARGIN_TEXT), default=0)
+    base = min((start for start, _ in edges), default=0)
+    width = max((end for start, end in edges if start <= base + _MARGIN_TEXT), default=0)
     for line in lines:
         line.width, line.base = width, base
     blocks = _blocks(lines)
     counts = [sum(1 for x in b if x.kind == "data") for b in blocks]
     single = counts.count(1)
     ruled = single >= 2 and 2 * single >= sum(1 for c in counts if c)
-    convention = wrap_convention(blocks)
-    hanging = hanging_indents(blocks)
     drafts: list[Draft] = []
+    wraps: tuple[str | None, bool] | None = None
     for block in blocks:
-        _mark_layout(block)
         merged = _merge_block(block) if ruled else None
-        drafts.extend(merged if merged is not None else _merge_free(block, convention, hanging))
+        if merged is None and all(line.kind == "data" for line in block):
+            merged = [Draft([line], line) for line in block]
+        if merged is None:
+            if wraps is None:
+                wraps = wrap_convention(blocks), hanging_indents(blocks)
+            _mark_layout(block)
+            merged = _merge_free(block, *wraps)
+        drafts.extend(merged)
     return _adopt_headings(drafts)
 
 
@@ -417,7 +443,7 @@ def _adopt_headings(drafts: list[Draft]) -> list[Draft]:
     """A value row without a label takes the heading right above it as its label."""
     out: list[Draft] = []
     for draft in drafts:
-        if draft.data is not None and not draft.text() and out and out[-1].data is None:
+        if draft.data is not None and out and out[-1].data is None and not draft.text():
             draft.labels = out.pop().labels + draft.labels
         out.append(draft)
     return out
@@ -430,11 +456,17 @@ def _cell(text: str) -> Cell:
 
 
 def to_row(draft: Draft, width: int) -> Row:
-    """The model row for a draft: label joined, one parsed cell per column."""
+    """The model row for a draft: label joined, one parsed cell per column.
+
+    Most columns of a row are blank, so every cell starts as the shared empty cell and only
+    the columns the data line fills are parsed."""
     label = draft.text()
     _, markers = split_markers(label)
+    cells = [EMPTY_CELL] * width
     if draft.data is None:
-        line = draft.labels[0].token.line
-        return Row(line, label, tuple(Cell("") for _ in range(width)), label_footnotes=markers)
-    cells = tuple(_cell(draft.data.placed.cell_text(i)) for i in range(width))
-    return Row(draft.data.token.line, label, cells, label_footnotes=markers)
+        return Row(draft.labels[0].token.line, label, tuple(cells), label_footnotes=markers)
+    placed = draft.data.placed
+    for col in placed.cells:
+        if 0 <= col < width:
+            cells[col] = _cell(placed.cell_text(col))
+    return Row(draft.data.token.line, label, tuple(cells), label_footnotes=markers)

@@ -46,6 +46,9 @@ class Chunk(NamedTuple):
     """Where a right-aligned value is aligned: its last digit (a ')' or '%' may hang out)."""
 
 
+_new_tuple = tuple.__new__
+
+
 @lru_cache(maxsize=8192)
 def is_data(text: str) -> bool:
     """Whether a cell text states a value or an explicit 'no value' (None, N/A, dashes)."""
@@ -85,12 +88,18 @@ def _split_numbers(start: int, text: str) -> list[tuple[int, str]]:
 def chunk_line(text: str, split_numbers: bool = True) -> tuple[Chunk, ...]:
     """The chunks of one tab-expanded line, left to right (cached: every stage asks again).
 
-    Header lines are cut without splitting numbers, so that a date stays one piece.
+    Header lines are cut without splitting numbers, so that a date stays one piece. A single
+    word (no space, no dot leader) is a piece as it stands: most groups are one word.
     """
     raw: list[tuple[int, str]] = []
+    leaders = ".." in text
     for m in _CHUNK.finditer(text):
-        group, at = m.group(), m.start()
-        lead = _LEADER_INTO.search(group) if ".." in group else None
+        group = m.group()
+        if " " not in group and not leaders:
+            raw.append((m.start(), group))
+            continue
+        at = m.start()
+        lead = _LEADER_INTO.search(group) if leaders and ".." in group else None
         if lead is not None:
             cut = lead.end()
             rest = group[cut:]
@@ -101,9 +110,9 @@ def chunk_line(text: str, split_numbers: bool = True) -> tuple[Chunk, ...]:
             raw.extend(_split_numbers(at, group))
         else:
             raw.append((at, group))
-    if any(not piece.strip("$(%)") for _, piece in raw):
+    if not all(piece.strip("$(%)") for _, piece in raw):
         raw = _glue_signs(text, raw)
-    return tuple(_chunk(start, piece) for start, piece in raw)
+    return tuple([_chunk(start, piece) for start, piece in raw])
 
 
 def _glue_signs(text: str, raw: list[tuple[int, str]]) -> list[tuple[int, str]]:
@@ -121,8 +130,10 @@ def _glue_signs(text: str, raw: list[tuple[int, str]]) -> list[tuple[int, str]]:
 
 
 def _chunk(start: int, text: str) -> Chunk:
+    """The chunk of ``text`` at ``start`` (built as a plain tuple: skips the named tuple's
+    Python-level constructor, one call for every piece of every table line)."""
     anchor = start + max(len(text.rstrip(")%*# ")), 1) - 1
-    return Chunk(start, start + len(text), text, is_data(text), anchor)
+    return _new_tuple(Chunk, (start, start + len(text), text, is_data(text), anchor))
 
 
 @lru_cache(maxsize=8192)

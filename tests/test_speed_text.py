@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 import regex
 
-from extractor.text.chunks import Chunk, chunk_line
+from extractor.text.chunks import _CHUNK, Chunk, chunk_line, is_data
 from extractor.text.columns import WIDE, Placed, Span, best_column, overlap, place, tag_spans
 from extractor.text.layout import _snap
 from extractor.text.tabs import realign_tab_fields
@@ -126,6 +126,18 @@ def test_chunks_are_named_tuples_that_cover_their_text() -> None:
             for chunk in chunk_line(expand(line), split):
                 assert isinstance(chunk, Chunk)
                 assert expand(line)[chunk.start : chunk.end] == chunk.text == chunk[2]
+                assert chunk.data == is_data(chunk.text)
+                assert chunk.anchor == chunk.start + max(len(chunk.text.rstrip(")%*# ")), 1) - 1
+
+
+def test_the_chunk_pattern_counts_as_ink_what_regex_counts() -> None:
+    plain = regex.compile(r"\S++(?: \S++)*+")
+    every_character = "  ".join(map(chr, range(0x110000)))
+    assert _CHUNK.findall(every_character) == plain.findall(every_character)
+    for line in [*LINES, "a\x1cb  c\x1d d", "x\xa0y  \u2003z w"]:
+        assert [(m.start(), m.group()) for m in _CHUNK.finditer(line)] == [
+            (m.start(), m.group()) for m in plain.finditer(line)
+        ], repr(line)
 
 
 @pytest.mark.parametrize(

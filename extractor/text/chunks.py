@@ -8,6 +8,7 @@ of characters keeps the hot path in compiled regexes.
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 from typing import NamedTuple
 
@@ -15,7 +16,10 @@ import regex
 
 from ..values import parse_cell, split_markers
 
-_CHUNK = regex.compile(r"\S++(?: \S++)*+")
+_CHUNK = re.compile(r"[\S\x1c-\x1f]++(?: [\S\x1c-\x1f]++)*+")
+r"""Runs of ink joined by single spaces. The standard ``re`` walks a line with less overhead per
+match than ``regex``; its ``\S`` leaves out the four separators ``\x1c``-``\x1f``, which
+``regex`` counts as ink, so they are added back (``test_speed_text`` checks every code point)."""
 _NUMBER_WORD = regex.compile(
     r"[-(\u2212]{0,2}+\$?+[-(]{0,2}+(?:\d[\d,]*+(?:\.\d*+)?+|\.\d++)%?+\)?+%?+"
     r"(?:<F\d{1,2}>|/\d{1,2}/|\(\w{1,2}\)|\*++)?+"
@@ -49,7 +53,6 @@ class Chunk(NamedTuple):
 _new_tuple = tuple.__new__
 
 
-@lru_cache(maxsize=8192)
 def is_data(text: str) -> bool:
     """Whether a cell text states a value or an explicit 'no value' (None, N/A, dashes)."""
     if _DIGIT.search(text) is None:
@@ -110,9 +113,14 @@ def chunk_line(text: str, split_numbers: bool = True) -> tuple[Chunk, ...]:
             raw.extend(_split_numbers(at, group))
         else:
             raw.append((at, group))
-    if not all(piece.strip("$(%)") for _, piece in raw):
+    if _has_sign(text) and not all(piece.strip("$(%)") for _, piece in raw):
         raw = _glue_signs(text, raw)
     return tuple([_chunk(start, piece) for start, piece in raw])
+
+
+def _has_sign(text: str) -> bool:
+    """Whether a line holds a ``$``, ``(``, ``%`` or ``)``: without one, no piece is a lone sign."""
+    return "$" in text or "(" in text or "%" in text or ")" in text
 
 
 def _glue_signs(text: str, raw: list[tuple[int, str]]) -> list[tuple[int, str]]:
@@ -132,8 +140,15 @@ def _glue_signs(text: str, raw: list[tuple[int, str]]) -> list[tuple[int, str]]:
 def _chunk(start: int, text: str) -> Chunk:
     """The chunk of ``text`` at ``start`` (built as a plain tuple: skips the named tuple's
     Python-level constructor, one call for every piece of every table line)."""
-    anchor = start + max(len(text.rstrip(")%*# ")), 1) - 1
-    return _new_tuple(Chunk, (start, start + len(text), text, is_data(text), anchor))
+    length, data, anchor = _shape(text)
+    return _new_tuple(Chunk, (start, start + length, text, data, start + anchor))
+
+
+@lru_cache(maxsize=8192)
+def _shape(text: str) -> tuple[int, bool, int]:
+    """A piece's length, whether it is a value, and its anchor's offset: all that a chunk needs
+    besides its position, worked out once per text (the same cells recur down the columns)."""
+    return len(text), is_data(text), max(len(text.rstrip(")%*# ")), 1) - 1
 
 
 @lru_cache(maxsize=8192)

@@ -7,6 +7,7 @@ text fixtures and on lines with the unusual blanks and marks that the shortcuts 
 
 from __future__ import annotations
 
+import random
 from bisect import bisect_right
 from collections.abc import Iterator, Sequence
 from pathlib import Path
@@ -14,7 +15,7 @@ from pathlib import Path
 import pytest
 import regex
 
-from extractor.text.chunks import _CHUNK, Chunk, chunk_line, is_data
+from extractor.text.chunks import _CHUNK, _NUMBER_WORD, Chunk, _has_digit, _number_word, chunk_line, is_data
 from extractor.text.columns import WIDE, Placed, Span, best_column, overlap, place, tag_spans
 from extractor.text.layout import _snap
 from extractor.text.tabs import realign_tab_fields
@@ -128,6 +129,23 @@ def test_chunks_are_named_tuples_that_cover_their_text() -> None:
                 assert expand(line)[chunk.start : chunk.end] == chunk.text == chunk[2]
                 assert chunk.data == is_data(chunk.text)
                 assert chunk.anchor == chunk.start + max(len(chunk.text.rstrip(")%*# ")), 1) - 1
+
+
+def _words() -> Iterator[str]:
+    for line in LINES:
+        for word in line.split():
+            yield word
+            yield from word.split(",")
+    rng = random.Random(5)
+    marks = "0123456789$()-,.%*<>/F a_\u2212\u0663\uff11\xb2\x1c"
+    for _ in range(50_000):
+        yield "".join(rng.choice(marks) for _ in range(rng.randint(1, 9)))
+
+
+def test_number_words_and_digits_read_as_regex_reads_them() -> None:
+    for word in _words():
+        assert _number_word(word) == bool(_NUMBER_WORD.fullmatch(word)), repr(word)
+        assert _has_digit(word) == bool(regex.search(r"\d", word)), repr(word)
 
 
 def test_the_chunk_pattern_counts_as_ink_what_regex_counts() -> None:

@@ -20,14 +20,17 @@ _CHUNK = re.compile(r"[\S\x1c-\x1f]++(?: [\S\x1c-\x1f]++)*+")
 r"""Runs of ink joined by single spaces. The standard ``re`` walks a line with less overhead per
 match than ``regex``; its ``\S`` leaves out the four separators ``\x1c``-``\x1f``, which
 ``regex`` counts as ink, so they are added back (``test_speed_text`` checks every code point)."""
-_NUMBER_WORD = regex.compile(
+_NUMBER_WORD_PATTERN = (
     r"[-(\u2212]{0,2}+\$?+[-(]{0,2}+(?:\d[\d,]*+(?:\.\d*+)?+|\.\d++)%?+\)?+%?+"
     r"(?:<F\d{1,2}>|/\d{1,2}/|\(\w{1,2}\)|\*++)?+"
 )
+_NUMBER_WORD = regex.compile(_NUMBER_WORD_PATTERN)
+_ASCII_NUMBER_WORD = re.compile(_NUMBER_WORD_PATTERN)
 _NULL_WORD = regex.compile(
     r"\$?+\s*+(?:[-\u2013\u2014\u2212]++|-0-|none|n/?a|nil|nm|n\.m\.?+)\s*+%?+", regex.I
 )
 _DIGIT = regex.compile(r"\d")
+_ASCII_DIGIT = re.compile(r"\d")
 _SIGN_GAP = regex.compile(r"(?<=[$(])\s++|(?<!\s)\s++(?=[%)])")
 _LEADER_INTO = regex.compile(r"(?<!\.)\.{2,}+(?= ?+[$(\-\d])")
 """A run of dots (tried from its first dot only, so a long run is not rescanned from each
@@ -53,29 +56,43 @@ class Chunk(NamedTuple):
 _new_tuple = tuple.__new__
 
 
+def _has_digit(text: str) -> bool:
+    """Whether ``text`` holds a digit (``\\d`` as ``regex`` reads it)."""
+    return (_ASCII_DIGIT if text.isascii() else _DIGIT).search(text) is not None
+
+
+def _number_word(text: str) -> bool:
+    """Whether ``text`` is one number, with its signs, hanging marks and footnote marker.
+
+    On ASCII text the standard ``re`` reads the pattern exactly as ``regex`` does (``\\d`` and
+    ``\\w`` differ only beyond ASCII) and costs a fraction per call: every cell is tested.
+    """
+    return (_ASCII_NUMBER_WORD if text.isascii() else _NUMBER_WORD).fullmatch(text) is not None
+
+
 def is_data(text: str) -> bool:
     """Whether a cell text states a value or an explicit 'no value' (None, N/A, dashes)."""
-    if _DIGIT.search(text) is None:
+    if not _has_digit(text):
         return len(text) < 12 and bool(_NULL_WORD.fullmatch(split_markers(text)[0]))
-    if _NUMBER_WORD.fullmatch(_SIGN_GAP.sub("", text) if " " in text else text):
+    if _number_word(_SIGN_GAP.sub("", text) if " " in text else text):
         return True
     if parse_cell(text).value is not None:
         return True
     body, _ = split_markers(text)
     if _NULL_WORD.fullmatch(body):
         return True
-    return bool(_NUMBER_WORD.fullmatch(body)) and any(ch.isdigit() for ch in body)
+    return _number_word(body) and any(ch.isdigit() for ch in body)
 
 
 def _split_numbers(start: int, text: str) -> list[tuple[int, str]]:
     """Split a chunk where two numbers sit side by side with one space between them."""
-    if " " not in text or _DIGIT.search(text) is None:
+    if " " not in text or not _has_digit(text):
         return [(start, text)]
     pieces: list[tuple[int, str]] = []
     offset = 0
     prev_number = False
     for word in text.split(" "):
-        number = word[-1] != "," and _DIGIT.search(word) is not None and bool(_NUMBER_WORD.fullmatch(word))
+        number = word[-1] != "," and _has_digit(word) and _number_word(word)
         opens = number or not word.strip("$(")
         if pieces and not (opens and prev_number):
             s, t = pieces[-1]

@@ -112,7 +112,7 @@ def _snap(placed: Sequence[Placed], starts: list[int], label_end: int) -> list[i
 
 
 def _values(placed: Placed) -> int:
-    return sum(c.data for cells in placed.cells.values() for c in cells)
+    return sum([c.data for cells in placed.cells.values() for c in cells])
 
 
 def column_extents(part: Part, spans: Sequence[Span]) -> list[Span]:
@@ -127,7 +127,7 @@ def column_extents(part: Part, spans: Sequence[Span]) -> list[Span]:
     key = tuple(spans)
     for text in body_texts(part.body):
         chunks = chunk_line(text)
-        if (not chunks or chunks[0].data) and sum(c.data for c in chunks) < 2:
+        if (not chunks or chunks[0].data) and sum([c.data for c in chunks]) < 2:
             continue
         for col, cells in place_line(text, key).cells.items():
             for cell in cells:

@@ -19,7 +19,7 @@ from extractor.text.chunks import _CHUNK, _NUMBER_WORD, Chunk, _has_digit, _numb
 from extractor.text.columns import WIDE, Placed, Span, best_column, overlap, place, tag_spans
 from extractor.text.layout import _snap
 from extractor.text.tabs import realign_tab_fields
-from extractor.text.tokenizer import _RULE, _TAGGED, TokenKind, classify_line, expand, make_token
+from extractor.text.tokenizer import _RULE, TokenKind, classify_line, expand, make_token
 
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"
 ODD = [
@@ -39,6 +39,19 @@ ODD = [
     "Total.....$ 1,234 $ 5,678",
     "  100 $   ( 12 )   7 %",
     "Name  <C>  1996",
+    "<TABLE border=1>",
+    "  <table>x",
+    "<TABLE\t>",
+    "</fn>",
+    "<FN>",
+    "<F12> see",
+    "<F1234>",
+    "</Page>",
+    "<PAGE >",
+    "<CAPTION>Fees",
+    "</caption>",
+    "<S>  <C>",
+    "<\u0130>",
 ]
 
 
@@ -56,6 +69,18 @@ SPANS: list[list[Span]] = [
     [(40, 55), (55, 70), (70, WIDE)],
 ]
 _FIRST_INK = regex.compile(r"\S")
+_TAGGED = [
+    (regex.compile(pattern, regex.I), kind)
+    for pattern, kind in [
+        (r"[ \t]*+</TABLE>", TokenKind.TABLE_END),
+        (r"[ \t]*+<TABLE(?:[ \t][^>\n]*+)?>", TokenKind.TABLE_START),
+        (r"[ \t]*+</CAPTION>", TokenKind.CAPTION_END),
+        (r"[ \t]*+<CAPTION>", TokenKind.CAPTION),
+        (r"[ \t]*+</?FN>", TokenKind.FOOTNOTE_START),
+        (r"[ \t]*+<F\d{1,3}>", TokenKind.FOOTNOTE),
+        (r"[ \t]*+</?PAGE>", TokenKind.PAGE),
+    ]
+]
 
 
 def _classify_reference(text: str) -> TokenKind:

@@ -109,7 +109,8 @@ def chunk_line(text: str, split_numbers: bool = True) -> tuple[Chunk, ...]:
     """The chunks of one tab-expanded line, left to right (cached: every stage asks again).
 
     Header lines are cut without splitting numbers, so that a date stays one piece. A single
-    word (no space, no dot leader) is a piece as it stands: most groups are one word.
+    word (no space, no dot leader) is a piece as it stands: most groups are one word; so is a
+    group of words without a digit (a label), which no number split can cut.
     """
     raw: list[tuple[int, str]] = []
     leaders = ".." in text
@@ -126,7 +127,7 @@ def chunk_line(text: str, split_numbers: bool = True) -> tuple[Chunk, ...]:
             raw.append((at, group[:cut]))
             skip = len(rest) - len(rest.lstrip(" "))
             raw.extend(_split_numbers(at + cut + skip, rest[skip:]))
-        elif split_numbers and " " in group:
+        elif split_numbers and " " in group and _has_digit(group):
             raw.extend(_split_numbers(at, group))
         else:
             raw.append((at, group))

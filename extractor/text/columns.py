@@ -134,7 +134,8 @@ def place(chunks: Iterable[Chunk], spans: Sequence[Span]) -> Placed:
             if col < 0 and not cells:
                 label.append(chunk)
                 continue
-            col = max(col, 0)
+            if col < 0:
+                col = 0
             if col in valued:
                 alt = max(0, bisect_right(starts, chunk.start) - 1)
                 if alt not in cells:

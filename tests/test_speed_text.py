@@ -10,12 +10,23 @@ from __future__ import annotations
 import random
 from bisect import bisect_right
 from collections.abc import Iterator, Sequence
+from itertools import pairwise
 from pathlib import Path
 
 import pytest
 import regex
 
-from extractor.text.chunks import _CHUNK, _NUMBER_WORD, Chunk, _has_digit, _number_word, chunk_line, is_data
+from extractor.text.chunks import (
+    _CHUNK,
+    _NUMBER_WORD,
+    _SIGN_GAP,
+    Chunk,
+    _has_digit,
+    _has_sign,
+    _number_word,
+    chunk_line,
+    is_data,
+)
 from extractor.text.columns import WIDE, Placed, Span, best_column, overlap, place, tag_spans
 from extractor.text.layout import _snap
 from extractor.text.tabs import realign_tab_fields
@@ -171,6 +182,12 @@ def test_number_words_and_digits_read_as_regex_reads_them() -> None:
     for word in _words():
         assert _number_word(word) == bool(_NUMBER_WORD.fullmatch(word)), repr(word)
         assert _has_digit(word) == bool(regex.search(r"\d", word)), repr(word)
+
+
+def test_sign_gaps_need_a_sign() -> None:
+    for text in [*LINES, *(" ".join(pair) for pair in pairwise(LINES))]:
+        if not _has_sign(text):
+            assert _SIGN_GAP.sub("", text) == text, repr(text)
 
 
 def test_the_chunk_pattern_counts_as_ink_what_regex_counts() -> None:

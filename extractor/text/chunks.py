@@ -74,7 +74,7 @@ def is_data(text: str) -> bool:
     """Whether a cell text states a value or an explicit 'no value' (None, N/A, dashes)."""
     if not _has_digit(text):
         return len(text) < 12 and bool(_NULL_WORD.fullmatch(split_markers(text)[0]))
-    if _number_word(_SIGN_GAP.sub("", text) if " " in text else text):
+    if _number_word(_SIGN_GAP.sub("", text) if " " in text and _has_sign(text) else text):
         return True
     if parse_cell(text).value is not None:
         return True

@@ -27,7 +27,7 @@ from extractor.text.chunks import (
     chunk_line,
     is_data,
 )
-from extractor.text.columns import WIDE, Placed, Span, best_column, overlap, place, tag_spans
+from extractor.text.columns import WIDE, Placed, Span, _text_column, best_column, cell_chunks, overlap, place, tag_spans
 from extractor.text.layout import _snap
 from extractor.text.tabs import realign_tab_fields
 from extractor.text.tokenizer import _RULE, TokenKind, classify_line, expand, make_token
@@ -250,3 +250,33 @@ def test_tab_realignment_needs_a_tab_in_the_tag_line() -> None:
     assert realign_tab_fields(lines) != lines
     spaced = [line.replace("\t", "    ") for line in lines]
     assert realign_tab_fields(spaced) == spaced
+
+
+def _text_column_reference(lines: Sequence[Sequence[Chunk]], margin: int) -> list[tuple[int, int, int]]:
+    found = sorted(
+        (c.start, c.end, row)
+        for row, chunks in enumerate(lines)
+        if (values := cell_chunks(chunks, margin))
+        for c in chunks[1 : len(chunks) - len(values)]
+    )
+    rows = sum(1 for chunks in lines if cell_chunks(chunks, margin))
+    keep: list[tuple[int, int, int]] = []
+    group: list[tuple[int, int, int]] = []
+    for item in [*found, (WIDE, WIDE, -1)] if found else []:
+        if group and item[0] >= max(end for _, end, _ in group):
+            if 2 * len({row for _, _, row in group}) >= rows >= 2:
+                keep.extend(group)
+            group = []
+        group.append(item)
+    return keep
+
+
+def test_text_column_sweep_matches_the_group_maximum() -> None:
+    rng = random.Random(9)
+    lines = [chunk_line(expand(line)) for line in LINES]
+    for _ in range(300):
+        sample = rng.sample(lines, rng.randint(2, 40))
+        assert _text_column(sample, -1) == _text_column_reference(sample, -1)
+    cusips = [chunk_line(f"Bond {n}   {'QRS'[n % 3]}XY{'Z' * (n % 4)}   {n},000   1{n}.5") for n in range(60)]
+    assert _text_column(cusips, -1) == _text_column_reference(cusips, -1) != []
+

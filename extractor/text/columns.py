@@ -216,7 +216,10 @@ def infer_spans(lines: Iterable[Sequence[Chunk]]) -> list[Span]:
 
 
 def _text_column(lines: Sequence[Sequence[Chunk]], margin: int) -> list[tuple[int, int, int]]:
-    """Text cells between the label and the first value that line up in most rows (a CUSIP)."""
+    """Text cells between the label and the first value that line up in most rows (a CUSIP).
+
+    Overlapping cells are grouped in one sweep from the left, keeping the group's right edge.
+    """
     found: list[tuple[int, int, int]] = []
     rows = 0
     for row, chunks in enumerate(lines):
@@ -231,11 +234,13 @@ def _text_column(lines: Sequence[Sequence[Chunk]], margin: int) -> list[tuple[in
     found.sort()
     keep: list[tuple[int, int, int]] = []
     group: list[tuple[int, int, int]] = []
+    reach = 0
     for item in [*found, (WIDE, WIDE, -1)]:
-        if group and item[0] >= max(end for _, end, _ in group):
+        if group and item[0] >= reach:
             if 2 * len({row for _, _, row in group}) >= rows >= 2:
                 keep.extend(group)
             group = []
+        reach = max(reach, item[1]) if group else item[1]
         group.append(item)
     return keep
 

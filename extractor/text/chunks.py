@@ -71,7 +71,10 @@ def _number_word(text: str) -> bool:
 
 
 def is_data(text: str) -> bool:
-    """Whether a cell text states a value or an explicit 'no value' (None, N/A, dashes)."""
+    """Whether a cell text states a value or an explicit 'no value' (None, N/A, dashes).
+
+    Not cached itself: :func:`_shape` keeps the answer per piece text.
+    """
     if not _has_digit(text):
         return len(text) < 12 and bool(_NULL_WORD.fullmatch(split_markers(text)[0]))
     if _number_word(_SIGN_GAP.sub("", text) if " " in text and _has_sign(text) else text):

@@ -118,7 +118,8 @@ def place(chunks: Iterable[Chunk], spans: Sequence[Span]) -> Placed:
     Numbers are right-aligned under their tag, so a data chunk goes by its last character;
     text goes by where it lies. Leading text that starts left of the first column (by more
     than a tag's usual misalignment) is label, however far it runs; further text joins the
-    label only while it lies mostly left of it.
+    label only while it lies mostly left of it. A value that lands in a column already holding
+    one (``valued``) moves to the column its start lies in, if that one is still empty.
     """
     if not spans:
         everything = list(chunks)

@@ -8,6 +8,7 @@ of characters keeps the hot path in compiled regexes.
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 from typing import NamedTuple
 
@@ -15,15 +16,21 @@ import regex
 
 from ..values import parse_cell, split_markers
 
-_CHUNK = regex.compile(r"\S++(?: \S++)*+")
-_NUMBER_WORD = regex.compile(
+_CHUNK = re.compile(r"[\S\x1c-\x1f]++(?: [\S\x1c-\x1f]++)*+")
+r"""Runs of ink joined by single spaces. The standard ``re`` walks a line with less overhead per
+match than ``regex``; its ``\S`` leaves out the four separators ``\x1c``-``\x1f``, which
+``regex`` counts as ink, so they are added back (``test_speed_text`` checks every code point)."""
+_NUMBER_WORD_PATTERN = (
     r"[-(\u2212]{0,2}+\$?+[-(]{0,2}+(?:\d[\d,]*+(?:\.\d*+)?+|\.\d++)%?+\)?+%?+"
     r"(?:<F\d{1,2}>|/\d{1,2}/|\(\w{1,2}\)|\*++)?+"
 )
+_NUMBER_WORD = regex.compile(_NUMBER_WORD_PATTERN)
+_ASCII_NUMBER_WORD = re.compile(_NUMBER_WORD_PATTERN)
 _NULL_WORD = regex.compile(
     r"\$?+\s*+(?:[-\u2013\u2014\u2212]++|-0-|none|n/?a|nil|nm|n\.m\.?+)\s*+%?+", regex.I
 )
 _DIGIT = regex.compile(r"\d")
+_ASCII_DIGIT = re.compile(r"\d")
 _SIGN_GAP = regex.compile(r"(?<=[$(])\s++|(?<!\s)\s++(?=[%)])")
 _LEADER_INTO = regex.compile(r"(?<!\.)\.{2,}+(?= ?+[$(\-\d])")
 """A run of dots (tried from its first dot only, so a long run is not rescanned from each
@@ -46,30 +53,49 @@ class Chunk(NamedTuple):
     """Where a right-aligned value is aligned: its last digit (a ')' or '%' may hang out)."""
 
 
-@lru_cache(maxsize=8192)
+_new_tuple = tuple.__new__
+
+
+def _has_digit(text: str) -> bool:
+    """Whether ``text`` holds a digit (``\\d`` as ``regex`` reads it)."""
+    return (_ASCII_DIGIT if text.isascii() else _DIGIT).search(text) is not None
+
+
+def _number_word(text: str) -> bool:
+    """Whether ``text`` is one number, with its signs, hanging marks and footnote marker.
+
+    On ASCII text the standard ``re`` reads the pattern exactly as ``regex`` does (``\\d`` and
+    ``\\w`` differ only beyond ASCII) and costs a fraction per call: every cell is tested.
+    """
+    return (_ASCII_NUMBER_WORD if text.isascii() else _NUMBER_WORD).fullmatch(text) is not None
+
+
 def is_data(text: str) -> bool:
-    """Whether a cell text states a value or an explicit 'no value' (None, N/A, dashes)."""
-    if _DIGIT.search(text) is None:
+    """Whether a cell text states a value or an explicit 'no value' (None, N/A, dashes).
+
+    Not cached itself: :func:`_shape` keeps the answer per piece text.
+    """
+    if not _has_digit(text):
         return len(text) < 12 and bool(_NULL_WORD.fullmatch(split_markers(text)[0]))
-    if _NUMBER_WORD.fullmatch(_SIGN_GAP.sub("", text) if " " in text else text):
+    if _number_word(_SIGN_GAP.sub("", text) if " " in text and _has_sign(text) else text):
         return True
     if parse_cell(text).value is not None:
         return True
     body, _ = split_markers(text)
     if _NULL_WORD.fullmatch(body):
         return True
-    return bool(_NUMBER_WORD.fullmatch(body)) and any(ch.isdigit() for ch in body)
+    return _number_word(body) and any(ch.isdigit() for ch in body)
 
 
 def _split_numbers(start: int, text: str) -> list[tuple[int, str]]:
     """Split a chunk where two numbers sit side by side with one space between them."""
-    if " " not in text or _DIGIT.search(text) is None:
+    if " " not in text or not _has_digit(text):
         return [(start, text)]
     pieces: list[tuple[int, str]] = []
     offset = 0
     prev_number = False
     for word in text.split(" "):
-        number = word[-1] != "," and _DIGIT.search(word) is not None and bool(_NUMBER_WORD.fullmatch(word))
+        number = word[-1] != "," and _has_digit(word) and _number_word(word)
         opens = number or not word.strip("$(")
         if pieces and not (opens and prev_number):
             s, t = pieces[-1]
@@ -85,25 +111,37 @@ def _split_numbers(start: int, text: str) -> list[tuple[int, str]]:
 def chunk_line(text: str, split_numbers: bool = True) -> tuple[Chunk, ...]:
     """The chunks of one tab-expanded line, left to right (cached: every stage asks again).
 
-    Header lines are cut without splitting numbers, so that a date stays one piece.
+    Header lines are cut without splitting numbers, so that a date stays one piece. A single
+    word (no space, no dot leader) is a piece as it stands: most groups are one word; so is a
+    group of words without a digit (a label), which no number split can cut.
     """
     raw: list[tuple[int, str]] = []
+    leaders = ".." in text
     for m in _CHUNK.finditer(text):
-        group, at = m.group(), m.start()
-        lead = _LEADER_INTO.search(group) if ".." in group else None
+        group = m.group()
+        if " " not in group and not leaders:
+            raw.append((m.start(), group))
+            continue
+        at = m.start()
+        lead = _LEADER_INTO.search(group) if leaders and ".." in group else None
         if lead is not None:
             cut = lead.end()
             rest = group[cut:]
             raw.append((at, group[:cut]))
             skip = len(rest) - len(rest.lstrip(" "))
             raw.extend(_split_numbers(at + cut + skip, rest[skip:]))
-        elif split_numbers and " " in group:
+        elif split_numbers and " " in group and _has_digit(group):
             raw.extend(_split_numbers(at, group))
         else:
             raw.append((at, group))
-    if any(not piece.strip("$(%)") for _, piece in raw):
+    if _has_sign(text) and not all(piece.strip("$(%)") for _, piece in raw):
         raw = _glue_signs(text, raw)
-    return tuple(_chunk(start, piece) for start, piece in raw)
+    return tuple([_chunk(start, piece) for start, piece in raw])
+
+
+def _has_sign(text: str) -> bool:
+    """Whether a line holds a ``$``, ``(``, ``%`` or ``)``: without one, no piece is a lone sign."""
+    return "$" in text or "(" in text or "%" in text or ")" in text
 
 
 def _glue_signs(text: str, raw: list[tuple[int, str]]) -> list[tuple[int, str]]:
@@ -121,8 +159,17 @@ def _glue_signs(text: str, raw: list[tuple[int, str]]) -> list[tuple[int, str]]:
 
 
 def _chunk(start: int, text: str) -> Chunk:
-    anchor = start + max(len(text.rstrip(")%*# ")), 1) - 1
-    return Chunk(start, start + len(text), text, is_data(text), anchor)
+    """The chunk of ``text`` at ``start`` (built as a plain tuple: skips the named tuple's
+    Python-level constructor, one call for every piece of every table line)."""
+    length, data, anchor = _shape(text)
+    return _new_tuple(Chunk, (start, start + length, text, data, start + anchor))
+
+
+@lru_cache(maxsize=8192)
+def _shape(text: str) -> tuple[int, bool, int]:
+    """A piece's length, whether it is a value, and its anchor's offset: all that a chunk needs
+    besides its position, worked out once per text (the same cells recur down the columns)."""
+    return len(text), is_data(text), max(len(text.rstrip(")%*# ")), 1) - 1
 
 
 @lru_cache(maxsize=8192)

@@ -20,11 +20,12 @@ _SNAP = 4
 
 
 def body_texts(tokens: Sequence[Token]) -> list[str]:
-    return [blank_tags(t.text) for t in tokens if t.kind is TokenKind.TEXT]
+    """The text lines of a body with any stray column tags blanked (most lines have none)."""
+    return [blank_tags(t.text) if "<" in t.text else t.text for t in tokens if t.kind is TokenKind.TEXT]
 
 
 def _body_chunks(tokens: Sequence[Token]) -> list[tuple[Chunk, ...]]:
-    return [chunk_line(blank_tags(t.text)) for t in tokens if t.kind is TokenKind.TEXT]
+    return [chunk_line(text) for text in body_texts(tokens)]
 
 
 def choose_spans(part: Part) -> list[Span]:
@@ -57,15 +58,17 @@ def refine_spans(part: Part, spans: list[Span]) -> list[Span]:
     key = tuple(spans)
     placed = [place_line(text, key) for text in body_texts(part.body)]
     used = {col for p in placed if p.has_data for col in p.cells}
-    starts = [
-        s
-        for i, (s, _) in enumerate(spans)
-        if i in used or not any(c.start < s < c.end for p in placed for c in p.label)
-    ]
+    labels = [(c.start, c.end) for p in placed for c in p.label]
+    starts = [s for i, (s, _) in enumerate(spans) if i in used or not any(a < s < b for a, b in labels)]
     if not starts:
         return spans
-    label_end = max((c.end for p in placed if _values(p) > 1 for c in p.label if not c.data), default=0)
-    starts = _snap(part, starts, label_end)
+    label_end = max(
+        (c.end for p in placed if p.has_data and _values(p) > 1 for c in p.label if not c.data), default=0
+    )
+    kept = tuple(spans_from(starts))
+    if kept != key:
+        placed = [place_line(text, kept) for text in body_texts(part.body)]
+    starts = _snap(placed, starts, label_end)
     first = starts[0]
     for token in part.header:
         if token.kind is not TokenKind.TEXT:
@@ -78,25 +81,30 @@ def refine_spans(part: Part, spans: list[Span]) -> list[Span]:
     return spans_from(starts)
 
 
-def _snap(part: Part, starts: list[int], label_end: int) -> list[int]:
+def _snap(placed: Sequence[Placed], starts: list[int], label_end: int) -> list[int]:
     """Move each tag left onto the first character of its column where the values start a
     little left of it (a shifted tag line), never into the column or label before it.
 
-    A value that starts just left of the next tag was put into this column only because the
-    tag is off; it does not count as this column's reach.
+    ``placed`` holds the body lines placed under the spans that run from ``starts``. A value
+    that starts just left of the next tag was put into this column only because the tag is
+    off; it does not count as this column's reach.
     """
-    key = tuple(spans_from(starts))
     lows = [WIDE for _ in starts]
     highs = [label_end, *[0 for _ in starts[1:]]]
-    for text in body_texts(part.body):
-        placed = place_line(text, key)
-        if not placed.has_data:
+    reaches = [start - _SNAP for start in starts[1:]]
+    for line in placed:
+        if not line.has_data:
             continue
-        for col, cells in placed.cells.items():
-            lows[col] = min(lows[col], cells[0].start)
-            if col + 1 < len(highs):
-                reach = starts[col + 1] - _SNAP
-                highs[col + 1] = max([highs[col + 1], *(c.end for c in cells if c.start < reach)])
+        for col, cells in line.cells.items():
+            low = cells[0].start
+            if low < lows[col]:
+                lows[col] = low
+            if col < len(reaches):
+                reach, high = reaches[col], highs[col + 1]
+                for c in cells:
+                    if c.start < reach and c.end > high:
+                        high = c.end
+                highs[col + 1] = high
     return [
         low if start - _SNAP <= low < start and low > high else start
         for start, low, high in zip(starts, lows, highs, strict=True)
@@ -104,7 +112,7 @@ def _snap(part: Part, starts: list[int], label_end: int) -> list[int]:
 
 
 def _values(placed: Placed) -> int:
-    return sum(c.data for cells in placed.cells.values() for c in cells)
+    return sum([c.data for cells in placed.cells.values() for c in cells])
 
 
 def column_extents(part: Part, spans: Sequence[Span]) -> list[Span]:
@@ -119,14 +127,15 @@ def column_extents(part: Part, spans: Sequence[Span]) -> list[Span]:
     key = tuple(spans)
     for text in body_texts(part.body):
         chunks = chunk_line(text)
-        if sum(c.data for c in chunks) < 2 and (not chunks or chunks[0].data):
+        if (not chunks or chunks[0].data) and sum([c.data for c in chunks]) < 2:
             continue
-        placed = place_line(text, key)
-        for col, cells in placed.cells.items():
+        for col, cells in place_line(text, key).cells.items():
             for cell in cells:
                 if cell.data:
-                    lo[col] = min(lo[col], cell.start)
-                    hi[col] = max(hi[col], cell.end)
+                    if cell.start < lo[col]:
+                        lo[col] = cell.start
+                    if cell.end > hi[col]:
+                        hi[col] = cell.end
     ranges: list[Span] = []
     for (start, end), low, high in zip(spans, lo, hi, strict=True):
         if high == 0:

@@ -67,13 +67,18 @@ def find_regions(text: str, first_line: int = 1) -> Iterator[Region]:
         stop = _line_end(text, end_m.start()) if end_m else (nxt.start() - 1 if nxt else len(text))
         stop = max(stop, _line_end(text, start))
         lines = text[start:stop].split("\n")
-        after_end = stop + 1
-        after: list[str] = []
-        while len(after) < AFTER_LINES and after_end < len(text):
-            if nxt is not None and after_end >= nxt.start():
-                break
-            e = _line_end(text, after_end)
-            after.append(text[after_end:e])
-            after_end = e + 1
+        after = _lines_after(text, stop + 1, nxt.start() if nxt is not None else len(text))
         yield Region(line, lines, text[max(0, start - CONTEXT) : start], after)
         pos = max(stop, m.end())
+
+
+def _lines_after(text: str, pos: int, limit: int) -> list[str]:
+    """Up to ``AFTER_LINES`` lines from ``pos`` on, each starting before ``limit`` (the next table)."""
+    after: list[str] = []
+    while len(after) < AFTER_LINES and pos < limit:
+        end = text.find("\n", pos)
+        if end < 0:
+            end = len(text)
+        after.append(text[pos:end])
+        pos = end + 1
+    return after

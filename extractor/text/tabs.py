@@ -30,8 +30,9 @@ def realign_tab_fields(lines: Sequence[str]) -> list[str]:
     A line with fewer fields than columns fills the right-hand ones (a header or a row of
     figures without a label), except a single field, which is a label or heading. Lines with
     no tab, and blocks where any line has more fields than there are tags, are left as written.
+    Only a line with a tab can be such a tag line, so the pattern is tried on no other.
     """
-    tags = next((i for i, raw in enumerate(lines) if _TAB_TAGS.match(raw)), None)
+    tags = next((i for i, raw in enumerate(lines) if "\t" in raw and _TAB_TAGS.match(raw)), None)
     if tags is None:
         return list(lines)
     n = len(_fields(lines[tags]))

@@ -14,6 +14,7 @@ from typing import NamedTuple
 import regex
 
 TAB_SIZE = 8
+_new_tuple = tuple.__new__
 
 
 class TokenKind(enum.Enum):
@@ -44,16 +45,17 @@ class Token(NamedTuple):
     col: int
 
 
-_TABLE_START = regex.compile(r"[ \t]*+<TABLE(?:[ \t][^>\n]*+)?>", regex.I)
-_TABLE_END = regex.compile(r"[ \t]*+</TABLE>", regex.I)
-_CAPTION = regex.compile(r"[ \t]*+<CAPTION>", regex.I)
-_CAPTION_END = regex.compile(r"[ \t]*+</CAPTION>", regex.I)
+_LINE_TAG = regex.compile(
+    r"[ \t]*+<(?:(?P<TABLE_END>/TABLE>)|(?P<TABLE_START>TABLE(?:[ \t][^>\n]*+)?>)"
+    r"|(?P<CAPTION_END>/CAPTION>)|(?P<CAPTION>CAPTION>)|(?P<FOOTNOTE_START>/?FN>)"
+    r"|(?P<FOOTNOTE>F\d{1,3}>)|(?P<PAGE>/?PAGE>))",
+    regex.I,
+)
+"""A line tag at the start of a line, named by its kind; the alternatives are tried in this
+order, as one pattern, so that a tagged line costs one match and not one per tag."""
 _COLUMN_TAG = regex.compile(r"<[SC]>", regex.I)
 _RULE = regex.compile(r"[ \t]*+[-=_][-=_ \t+]*+$")
-_RULE_CHARS = regex.compile(r"[-=_]")
-_FOOTNOTE_START = regex.compile(r"[ \t]*+</?FN>", regex.I)
-_FOOTNOTE = regex.compile(r"[ \t]*+<F\d{1,3}>", regex.I)
-_PAGE = regex.compile(r"[ \t]*+</?PAGE>", regex.I)
+_RULE_MARKS = ("-", "=", "_")
 _FIRST_INK = regex.compile(r"\S")
 
 
@@ -63,36 +65,41 @@ def expand(line: str) -> str:
 
 
 def classify_line(text: str) -> TokenKind:
-    """The kind of one (tab-expanded) line."""
+    """The kind of one (tab-expanded) line.
+
+    Every line tag stands first on its line, so the tag patterns are tried only on a line
+    whose first ink is ``<``, and the rule pattern only on one that starts with a rule mark.
+    """
     if not text.strip():
         return TokenKind.BLANK
+    lead = text.lstrip(" \t")
     if "<" in text:
-        for pattern, kind in _TAGGED:
-            if pattern.match(text):
-                return kind
+        tag = _LINE_TAG.match(text) if lead.startswith("<") else None
+        if tag is not None and tag.lastgroup is not None:
+            return TokenKind[tag.lastgroup]
         if _COLUMN_TAG.search(text):
             return TokenKind.COLUMN_TAGS
-    if _RULE.match(text) and len(_RULE_CHARS.findall(text)) >= 3:
+    if lead.startswith(_RULE_MARKS) and _RULE.match(text) and sum(map(text.count, _RULE_MARKS)) >= 3:
         return TokenKind.RULE
     return TokenKind.TEXT
 
 
-_TAGGED = (
-    (_TABLE_END, TokenKind.TABLE_END),
-    (_TABLE_START, TokenKind.TABLE_START),
-    (_CAPTION_END, TokenKind.CAPTION_END),
-    (_CAPTION, TokenKind.CAPTION),
-    (_FOOTNOTE_START, TokenKind.FOOTNOTE_START),
-    (_FOOTNOTE, TokenKind.FOOTNOTE),
-    (_PAGE, TokenKind.PAGE),
-)
-
-
 def make_token(raw: str, line: int) -> Token:
-    """The token for one raw input line."""
+    """The token for one raw input line (built as a plain tuple: one for every table line)."""
     text = expand(raw.rstrip("\r\n"))
+    return _new_tuple(Token, (classify_line(text), text, line, _first_ink(text)))
+
+
+def _first_ink(text: str) -> int:
+    """Where the first non-blank character stands (0 on a blank line).
+
+    A line is indented with spaces; other blanks before the ink (rare) go to the pattern.
+    """
+    body = text.lstrip(" ")
+    if body and not body[0].isspace():
+        return len(text) - len(body)
     ink = _FIRST_INK.search(text)
-    return Token(classify_line(text), text, line, ink.start() if ink else 0)
+    return ink.start() if ink else 0
 
 
 def tokenize(text: str, first_line: int = 1) -> list[Token]:

@@ -86,16 +86,21 @@ def texts_around(root: Element, tables: list[Element], limit: int) -> list[str]:
     for i, table in enumerate(marked):
         _set(table, "text", chr(_STARTS + i) + (table.text or ""))
         _set(table, "tail", chr(_ENDS + i) + (table.tail or ""))
-    flat = etree.tostring(root, method="text", encoding="unicode")
+    marked_text = etree.tostring(root, method="text", encoding="unicode")
     starts: dict[int, int] = {}
     ends: dict[int, int] = {}
-    for k, m in enumerate(_MARK.finditer(flat)):
+    parts: list[str] = []
+    done = 0
+    for k, m in enumerate(_MARK.finditer(marked_text)):
         code = ord(m.group())
         if code >= _ENDS:
             ends[code - _ENDS] = m.start() - k
         else:
             starts[code - _STARTS] = m.start() - k
-    flat = _MARK.sub("", flat)
+        parts.append(marked_text[done : m.start()])
+        done = m.end()
+    parts.append(marked_text[done:])
+    flat = "".join(parts)  # the marks cut out while they are found, not by a second search
     raw = _RAW_WINDOW * limit
     out: list[str] = []
     for i in range(len(tables)):

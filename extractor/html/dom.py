@@ -72,7 +72,9 @@ def parse_document(text: str) -> Element | None:
     return root
 
 
-_NAMES: dict[str, str] = {}
+TAG_NAMES: dict[str, str] = {}
+"""Tag -> local name, as :func:`local_name` found it: ``TAG_NAMES.get(el.tag) or local_name(el)``
+skips a call in the loops that read every element of a cell."""
 
 
 def local_name(el: Element) -> str:
@@ -81,12 +83,12 @@ def local_name(el: Element) -> str:
     tag = el.tag
     if not isinstance(tag, str):
         return ""
-    name = _NAMES.get(tag)
+    name = TAG_NAMES.get(tag)
     if name is None:
         name = tag[tag.rfind("}") + 1 :]
         name = name[name.find(":") + 1 :].lower()
-        if len(_NAMES) < 10_000:
-            _NAMES[tag] = name
+        if len(TAG_NAMES) < 10_000:
+            TAG_NAMES[tag] = name
     return name
 
 

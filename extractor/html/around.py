@@ -14,7 +14,7 @@ import regex
 from lxml import etree
 
 from .cells import BLOCKS
-from .dom import Element, local_name
+from .dom import STYLE, Element, local_name
 from .style import style_of
 
 _SKIP = frozenset(("script", "style", "head", "title"))
@@ -52,7 +52,7 @@ def _prepare(root: Element) -> None:
     set inline, without a helper call per element.
     """
     blank = list(root.iter(*(f"{{*}}{name}" for name in _SKIP)))
-    blank += [el for el in root.iter(etree.Element) if (style := el.get("style")) and style_of(style).hidden]
+    blank += [el for el in root.iter(etree.Element) if (style := el.get(STYLE)) and style_of(style).hidden]
     for el in root.iter(*_SPACED_TAGS):
         tail = el.tail
         try:

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 import regex
 
-from .dom import TAG_NAMES, Element, local_name, text_of
+from .dom import STYLE, TAG_NAMES, Element, local_name, text_of
 from .style import PLAIN, font_tag_size, style_of
 
 # Elements whose boundaries are line breaks when rendered: their text never runs into a neighbour's.
@@ -103,7 +103,7 @@ class _Walker:
     def _element(
         self, child: Element, name: str, raised: bool, small: bool, size: float | None, in_fact: bool, depth: int
     ) -> None:
-        style = child.get("style")
+        style = child.get(STYLE)
         look = style_of(style) if style else PLAIN
         if look.hidden:
             return
@@ -159,7 +159,7 @@ def read_cell(td: Element) -> CellText:
     if len(td) == 0:
         return CellText(text=_clean(td.text or ""), header=local_name(td) == "th")
     walker = _Walker()
-    size = style_of(td.get("style")).font_size(None)
+    size = style_of(td.get(STYLE)).font_size(None)
     if td.text:
         walker.pieces.append((td.text, False, False))
     walker.walk(td, False, False, size, False, 0)

@@ -9,7 +9,7 @@ from conftest import CORPUS, FIXTURES
 from lxml import etree
 
 from extractor.container import decode_bytes, parse_container
-from extractor.html import around
+from extractor.html import around, dom
 from extractor.html.cells import _clean, _set_apart, _Walker
 from extractor.html.dom import TAG_NAMES, Element, local_name, parse_document
 from extractor.html.style import style_of
@@ -109,3 +109,25 @@ def test_stray_private_use_characters_count_as_marks() -> None:
     assert root is not None
     assert around.texts_around(root, list(root.iter("{*}table")), 400) == ["Before the table. After it."]
 
+
+
+_STARTS = [
+    "", " ", "\n\t ", "\u00a0\u2003\n", "\x1c\x1d ", "<XBRL>", "  <xbrl>\n", "\n<XbRl>", " <XBRL ", "<XBR",
+    "\ufeff<XBRL>", "<?xml version='1.0'?>", "\n\n <?xml version=\"1.0\"\n encoding='ASCII'?>\n",
+    "<?xml" + "v" * 199 + "?>", "<?xml" + "v" * 200 + "?>", "<?xml" + "v" * 201 + "?>", "<?xml >?>",
+    "x<?xml version='1.0'?>", "<?XML version='1.0'?>", "\u2028<?xml?>",
+]
+
+
+@pytest.mark.parametrize("start", _STARTS)
+@pytest.mark.parametrize("rest", ["", "<html>\n<body>\n<XBRL>\n</body></html>\n</XBRL>", " " * 300 + "<?xml?>"])
+def test_start_patterns_matched_near_the_start_as_over_the_whole_text(start: str, rest: str) -> None:
+    """The wrapper and the XML declaration, matched up to the end of the leading blanks, as when
+    the patterns were given the whole text."""
+    text = start + rest
+    wrapper = dom._WRAPPER.match(text)
+    near = dom._WRAPPER.match(text, 0, dom._blank_end(text) + len("<XBRL>"))
+    assert (near and (near.span(), near.group())) == (wrapper and (wrapper.span(), wrapper.group()))
+    by_sub = dom._XML_DECLARATION.sub(lambda m: "\n" * m.group().count("\n"), text, count=1)
+    assert dom._without_declaration(text) == by_sub
+    assert (not text.strip()) == (not text or text.isspace())

@@ -33,7 +33,7 @@ SMALLER = 0.8
 """A piece set in at most this fraction of the surrounding font size counts as raised."""
 
 
-@dataclass
+@dataclass(slots=True)
 class CellText:
     """What one table cell renders: its content, its raised markers, and its inline XBRL facts."""
 
@@ -71,6 +71,8 @@ class _Walker:
     Every element of every table cell passes through here, so a child's name is read from the tag
     cache without a call, and an element without a ``style`` skips the style look-up.
     """
+
+    __slots__ = ("facts", "flagged", "nested", "pieces")
 
     def __init__(self) -> None:
         self.pieces: list[_Piece] = []

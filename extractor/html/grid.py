@@ -55,7 +55,7 @@ NOTE_TEXT = 60
 """An unmarked row of prose this long under the last number is a note, not a row."""
 
 
-@dataclass
+@dataclass(slots=True)
 class Slot:
     """One non-empty cell of a row and the grid columns it spans."""
 
@@ -66,7 +66,7 @@ class Slot:
     col: int = -1
 
 
-@dataclass
+@dataclass(slots=True)
 class GridRow:
     element: Element
     slots: list[Slot]
@@ -76,7 +76,7 @@ class GridRow:
         return bool(self.slots) and all(s.cell.header for s in self.slots)
 
 
-@dataclass
+@dataclass(slots=True)
 class Grid:
     """The rebuilt table before it becomes a :class:`~extractor.model.Table`."""
 

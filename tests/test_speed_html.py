@@ -131,3 +131,30 @@ def test_start_patterns_matched_near_the_start_as_over_the_whole_text(start: str
     by_sub = dom._XML_DECLARATION.sub(lambda m: "\n" * m.group().count("\n"), text, count=1)
     assert dom._without_declaration(text) == by_sub
     assert (not text.strip()) == (not text or text.isspace())
+
+
+def _cut_whole(text: str, limit: int, before: bool) -> str:
+    """``around._cut`` as it was: every word of the window split first."""
+    words = text.split()
+    kept = " ".join(words[-limit:] if before else words[:limit])
+    if len(kept) <= limit:
+        return kept
+    return kept[-limit:].split(" ", 1)[-1] if before else kept[:limit].rsplit(" ", 1)[0]
+
+
+def _windows() -> Iterator[str]:
+    for text in _html_texts():
+        for start in range(0, len(text), 997):
+            yield text[start : start + 2400]
+    words = ["a", "bb", "ccc", "dddddddddd", "e" * 40, "\u00e9t\u00e9", "x" * 450]
+    for spacing in (" ", "\n      ", "\u00a0", " " * 30, "\u2003\n"):
+        for n in (1, 5, 40, 200, 800):
+            yield spacing.join(words[i % len(words)] for i in range(n))
+            yield spacing * 500 + spacing.join(words[(i * 3) % len(words)] for i in range(n)) + spacing * 700
+
+
+@pytest.mark.parametrize("limit", [1, 7, 40, 400])
+def test_cut_near_the_table_as_over_the_whole_window(limit: int) -> None:
+    for window in _windows():
+        for before in (True, False):
+            assert around._cut(window, limit, before) == _cut_whole(window, limit, before), (window[:80], before)

@@ -66,12 +66,30 @@ def _prepare(root: Element) -> None:
             _set(el, "tail", tail)
 
 
-def _cut(text: str, limit: int, before: bool) -> str:
-    words = text.split()
+_PROBE = 3
+"""Raw characters first read per character kept, nearest the table; the whole window only when
+they do not hold enough words."""
+
+
+def _cut_words(words: list[str], limit: int, before: bool) -> str:
     kept = " ".join(words[-limit:] if before else words[:limit])
     if len(kept) <= limit:
         return kept
     return kept[-limit:].split(" ", 1)[-1] if before else kept[:limit].rsplit(" ", 1)[0]
+
+
+def _cut(text: str, limit: int, before: bool) -> str:
+    """The last (``before``) or first ``limit`` characters of the words of ``text``, cut at words.
+
+    Only those characters count, so the words of the part nearest the table decide when they are
+    longer than ``limit`` once the word the part's far edge may have split is dropped.
+    """
+    probe = _PROBE * limit
+    if len(text) > probe:
+        near = text[-probe:].split()[1:] if before else text[:probe].split()[:-1]
+        if len(" ".join(near)) > limit:
+            return _cut_words(near, limit, before)
+    return _cut_words(text.split(), limit, before)
 
 
 def texts_around(root: Element, tables: list[Element], limit: int) -> list[str]:

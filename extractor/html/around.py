@@ -14,7 +14,7 @@ import regex
 from lxml import etree
 
 from .cells import BLOCKS
-from .dom import Element, local_name
+from .dom import STYLE, Element, local_name
 from .style import style_of
 
 _SKIP = frozenset(("script", "style", "head", "title"))
@@ -52,7 +52,7 @@ def _prepare(root: Element) -> None:
     set inline, without a helper call per element.
     """
     blank = list(root.iter(*(f"{{*}}{name}" for name in _SKIP)))
-    blank += [el for el in root.iter(etree.Element) if (style := el.get("style")) and style_of(style).hidden]
+    blank += [el for el in root.iter(etree.Element) if (style := el.get(STYLE)) and style_of(style).hidden]
     for el in root.iter(*_SPACED_TAGS):
         tail = el.tail
         try:
@@ -66,12 +66,30 @@ def _prepare(root: Element) -> None:
             _set(el, "tail", tail)
 
 
-def _cut(text: str, limit: int, before: bool) -> str:
-    words = text.split()
+_PROBE = 3
+"""Raw characters first read per character kept, nearest the table; the whole window only when
+they do not hold enough words."""
+
+
+def _cut_words(words: list[str], limit: int, before: bool) -> str:
     kept = " ".join(words[-limit:] if before else words[:limit])
     if len(kept) <= limit:
         return kept
     return kept[-limit:].split(" ", 1)[-1] if before else kept[:limit].rsplit(" ", 1)[0]
+
+
+def _cut(text: str, limit: int, before: bool) -> str:
+    """The last (``before``) or first ``limit`` characters of the words of ``text``, cut at words.
+
+    Only those characters count, so the words of the part nearest the table decide when they are
+    longer than ``limit`` once the word the part's far edge may have split is dropped.
+    """
+    probe = _PROBE * limit
+    if len(text) > probe:
+        near = text[-probe:].split()[1:] if before else text[:probe].split()[:-1]
+        if len(" ".join(near)) > limit:
+            return _cut_words(near, limit, before)
+    return _cut_words(text.split(), limit, before)
 
 
 def texts_around(root: Element, tables: list[Element], limit: int) -> list[str]:
@@ -86,16 +104,21 @@ def texts_around(root: Element, tables: list[Element], limit: int) -> list[str]:
     for i, table in enumerate(marked):
         _set(table, "text", chr(_STARTS + i) + (table.text or ""))
         _set(table, "tail", chr(_ENDS + i) + (table.tail or ""))
-    flat = etree.tostring(root, method="text", encoding="unicode")
+    marked_text = etree.tostring(root, method="text", encoding="unicode")
     starts: dict[int, int] = {}
     ends: dict[int, int] = {}
-    for k, m in enumerate(_MARK.finditer(flat)):
+    parts: list[str] = []
+    done = 0
+    for k, m in enumerate(_MARK.finditer(marked_text)):
         code = ord(m.group())
         if code >= _ENDS:
             ends[code - _ENDS] = m.start() - k
         else:
             starts[code - _STARTS] = m.start() - k
-    flat = _MARK.sub("", flat)
+        parts.append(marked_text[done : m.start()])
+        done = m.end()
+    parts.append(marked_text[done:])
+    flat = "".join(parts)  # the marks cut out while they are found, not by a second search
     raw = _RAW_WINDOW * limit
     out: list[str] = []
     for i in range(len(tables)):

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import dataclasses
 
-from ..model import Cell, Row
+from ..model import EMPTY_CELL, Cell, Row
 from ..values import parse_cell
 from .dom import Lines
 from .grid import Grid, Slot
@@ -28,7 +28,7 @@ def _merge(left: Slot, right: Slot) -> Slot:
 def to_cell(slot: Slot | None, facts: FactReader) -> Cell:
     """The model cell for a slot: parsed text, raised markers as footnotes, the fact it renders."""
     if slot is None:
-        return Cell("")
+        return EMPTY_CELL
     cell = slot.parsed
     if slot.cell.markers:
         cell = dataclasses.replace(

@@ -13,8 +13,8 @@ from dataclasses import dataclass
 
 import regex
 
-from .dom import Element, local_name, text_of
-from .style import font_tag_size, style_of
+from .dom import STYLE, TAG_NAMES, Element, local_name, text_of
+from .style import PLAIN, font_tag_size, style_of
 
 # Elements whose boundaries are line breaks when rendered: their text never runs into a neighbour's.
 BLOCKS = frozenset((
@@ -33,7 +33,7 @@ SMALLER = 0.8
 """A piece set in at most this fraction of the surrounding font size counts as raised."""
 
 
-@dataclass
+@dataclass(slots=True)
 class CellText:
     """What one table cell renders: its content, its raised markers, and its inline XBRL facts."""
 
@@ -66,14 +66,23 @@ def split_marker_text(text: str) -> tuple[str, ...] | None:
 
 
 class _Walker:
-    """Collects the pieces of one cell in document order (not a recursion over nested tables)."""
+    """Collects the pieces of one cell in document order (not a recursion over nested tables).
+
+    Every element of every table cell passes through here, so a child's name is read from the tag
+    cache without a call, and an element without a ``style`` skips the style look-up.
+    """
+
+    __slots__ = ("facts", "flagged", "nested", "pieces")
 
     def __init__(self) -> None:
         self.pieces: list[_Piece] = []
         self.facts: list[Element] = []
         self.nested = False
+        self.flagged = False
+        """Some piece is raised or set smaller: only then can it be a marker."""
 
     def walk(self, el: Element, raised: bool, small: bool, size: float | None, in_fact: bool, depth: int) -> None:
+        """The pieces of the children of ``el``, which is read with the flags and font size given."""
         pieces = self.pieces
         if depth > MAX_DEPTH:
             for child in el:
@@ -82,33 +91,38 @@ class _Walker:
                     pieces.append((child.tail, raised, small))
             return
         for child in el:
-            name = local_name(child)
+            name = TAG_NAMES.get(child.tag) or local_name(child)
             if name and name not in _SKIP:
                 if name == "table":
                     self.nested = True
                     pieces.append(_SPACE)
                 else:
                     self._element(child, name, raised, small, size, in_fact, depth)
-            if child.tail:
-                pieces.append((child.tail, raised, small))
+            tail = child.tail
+            if tail:
+                pieces.append((tail, raised, small))
 
     def _element(
         self, child: Element, name: str, raised: bool, small: bool, size: float | None, in_fact: bool, depth: int
     ) -> None:
-        look = style_of(child.get("style"))
+        style = child.get(STYLE)
+        look = style_of(style) if style else PLAIN
         if look.hidden:
             return
         child_raised = raised or look.raised or name == "sup"
         child_size = font_tag_size(child.get("size")) if name == "font" else look.font_size(size)
         child_small = small or (child_size is not None and size is not None and child_size <= size * SMALLER)
+        if child_raised or child_small:
+            self.flagged = True
         fact = name == "nonfraction"
         if fact and not in_fact:
             self.facts.append(child)
         block = name in BLOCKS
         if block:
             self.pieces.append(_SPACE)
-        if child.text:
-            self.pieces.append((child.text, child_raised, child_small))
+        text = child.text
+        if text:
+            self.pieces.append((text, child_raised, child_small))
         if len(child):
             self.walk(child, child_raised, child_small, child_size or size, in_fact or fact, depth + 1)
         if block:
@@ -121,20 +135,13 @@ def _clean(text: str) -> str:
     return " ".join(text.split())
 
 
-def read_cell(td: Element) -> CellText:
-    """The rendered text of ``td`` with raised markers taken out, and the facts it holds."""
-    if len(td) == 0:
-        return CellText(text=_clean(td.text or ""), header=local_name(td) == "th")
-    walker = _Walker()
-    size = style_of(td.get("style")).font_size(None)
-    if td.text:
-        walker.pieces.append((td.text, False, False))
-    walker.walk(td, False, False, size, False, 0)
-    out = CellText(header=local_name(td) == "th", facts=tuple(walker.facts), nested=walker.nested)
+def _set_apart(pieces: list[_Piece]) -> tuple[str, tuple[str, ...], tuple[str, ...]]:
+    """The text of ``pieces`` with the raised or smaller markers taken out; the markers after
+    content; the markers before any content."""
     body: list[str] = []
     markers: list[str] = []
     lead: list[str] = []
-    for text, raised, small in walker.pieces:
+    for text, raised, small in pieces:
         if (raised or small) and not text.isspace():
             found = split_marker_text(_clean(text))
             has_body = not "".join(body).isspace() and bool(body)
@@ -143,7 +150,24 @@ def read_cell(td: Element) -> CellText:
                 body.append(" ")
                 continue
         body.append(text)
-    out.text = _clean("".join(body))
-    out.markers = tuple(markers)
-    out.lead = tuple(lead)
+    return _clean("".join(body)), tuple(markers), tuple(lead)
+
+
+def read_cell(td: Element) -> CellText:
+    """The rendered text of ``td`` with raised markers taken out, and the facts it holds.
+
+    Most cells have no raised or smaller piece at all; their text is the pieces joined.
+    """
+    if len(td) == 0:
+        return CellText(text=_clean(td.text or ""), header=local_name(td) == "th")
+    walker = _Walker()
+    size = style_of(td.get(STYLE)).font_size(None)
+    if td.text:
+        walker.pieces.append((td.text, False, False))
+    walker.walk(td, False, False, size, False, 0)
+    out = CellText(header=local_name(td) == "th", facts=tuple(walker.facts), nested=walker.nested)
+    if walker.flagged:
+        out.text, out.markers, out.lead = _set_apart(walker.pieces)
+    else:
+        out.text = _clean("".join([text for text, _, _ in walker.pieces]))
     return out

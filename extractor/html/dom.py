@@ -16,6 +16,8 @@ from ..values import ascii_digits
 
 _WRAPPER = regex.compile(r"^\s*<XBRL>", regex.I)
 _XML_DECLARATION = regex.compile(r"^\s*<\?xml[^>]{0,200}\?>")
+_DECLARATION_LONGEST = len("<?xml") + 200 + len("?>")
+_LEADING_SPACE = regex.compile(r"\s*")
 _LOOKS_XML = regex.compile(
     r"^\s*(?:<\?xml[^>]{0,200}\?>\s*|<!--[^>]{0,500}-->\s*|<!DOCTYPE[^>]{0,500}>\s*)*"
     r"<(?:[\w.-]+:)?html\b[^>]{0,4000}\bxmlns\b",
@@ -23,6 +25,10 @@ _LOOKS_XML = regex.compile(
 )
 
 Element = etree._Element
+
+STYLE, COLSPAN, ROWSPAN = b"style", b"colspan", b"rowspan"
+"""Attribute names for the look-ups made on every element or cell: lxml encodes a ``str`` name
+to bytes on each call, a ``bytes`` name it takes as it is (same value, a third less time)."""
 
 
 def _html_parser() -> etree.HTMLParser:
@@ -39,10 +45,21 @@ def _xml_parser() -> etree.XMLParser:
     )
 
 
+def _blank_end(text: str) -> int:
+    """Where the blanks at the start of ``text`` end.
+
+    A pattern anchored at the start that begins with blanks can only match up to a few characters
+    past here, and is given that end: with the whole text, regex searched all of it for the tag the
+    pattern names (about 3 ms on a 2 MB filing for ``<XBRL>``).
+    """
+    m = _LEADING_SPACE.match(text)
+    return m.end() if m is not None else 0
+
+
 def _unwrap(text: str) -> str:
     """``text`` without the ``<XBRL>`` wrapper that submissions put around an inline XBRL document
     (blanked, not removed, so that columns and lines stay where they were)."""
-    m = _WRAPPER.match(text)
+    m = _WRAPPER.match(text, 0, _blank_end(text) + len("<XBRL>"))
     if m is None:
         return text
     start: int = m.end()
@@ -53,6 +70,12 @@ def _unwrap(text: str) -> str:
     return " " * start + body[start:] + tail.replace(closing, " " * len(closing))
 
 
+def _without_declaration(text: str) -> str:
+    """``text`` with its XML declaration replaced by the line breaks it spans."""
+    m = _XML_DECLARATION.match(text, 0, _blank_end(text) + _DECLARATION_LONGEST)
+    return text if m is None else "\n" * m.group().count("\n") + text[m.end() :]
+
+
 def parse_document(text: str) -> Element | None:
     """The root element of ``text``: XML when it is well-formed XHTML, else recovered HTML.
 
@@ -61,18 +84,20 @@ def parse_document(text: str) -> Element | None:
     """
     text = _unwrap(text)
     if _LOOKS_XML.match(text[:5000]):
-        body = _XML_DECLARATION.sub(lambda m: "\n" * m.group().count("\n"), text, count=1)
+        body = _without_declaration(text)
         try:
             return etree.fromstring(body.encode("utf-8"), _xml_parser())
         except etree.XMLSyntaxError:
             pass
-    if not text.strip():
+    if not text or text.isspace():
         return None
     root = etree.fromstring(text.encode("utf-8", "surrogatepass"), _html_parser())
     return root
 
 
-_NAMES: dict[str, str] = {}
+TAG_NAMES: dict[str, str] = {}
+"""Tag -> local name, as :func:`local_name` found it: ``TAG_NAMES.get(el.tag) or local_name(el)``
+skips a call in the loops that read every element of a cell."""
 
 
 def local_name(el: Element) -> str:
@@ -81,12 +106,12 @@ def local_name(el: Element) -> str:
     tag = el.tag
     if not isinstance(tag, str):
         return ""
-    name = _NAMES.get(tag)
+    name = TAG_NAMES.get(tag)
     if name is None:
         name = tag[tag.rfind("}") + 1 :]
         name = name[name.find(":") + 1 :].lower()
-        if len(_NAMES) < 10_000:
-            _NAMES[tag] = name
+        if len(TAG_NAMES) < 10_000:
+            TAG_NAMES[tag] = name
     return name
 
 
@@ -134,11 +159,11 @@ class Lines:
 
     def __init__(self, text: str, root: Element) -> None:
         self.fixed: dict[Element, int] = {}
-        if text.count("\n", 0) >= LINE_CAP - 1:
-            self._realign(text, root)
-
-    def _realign(self, text: str, root: Element) -> None:
         capped = [el for el in root.iter("{*}table", "{*}tr") if line_of(el) >= LINE_CAP]
+        if capped:  # only a text of LINE_CAP - 1 line ends or more has them: no need to count them
+            self._realign(text, capped)
+
+    def _realign(self, text: str, capped: list[Element]) -> None:
         line, pos, i = 1, 0, 0
         for m in _TABLE_OR_ROW.finditer(text):
             if i >= len(capped):

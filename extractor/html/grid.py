@@ -17,7 +17,7 @@ import regex
 from ..model import EMPTY_CELL, Cell, Footnote
 from ..values import parse_cell
 from .cells import MARKER, CellText, read_cell
-from .dom import Element, int_attr, local_name
+from .dom import COLSPAN, ROWSPAN, Element, int_attr, local_name
 
 # A cell that only opens a value ("$", "(", "$(") or only closes one (")", "%", ")%").
 _PREFIX = regex.compile(r"^(?:(?:US|C|A)?\s?[$\u20ac\u00a3\u00a5]\s*\(?|\()$")
@@ -55,7 +55,7 @@ NOTE_TEXT = 60
 """An unmarked row of prose this long under the last number is a note, not a row."""
 
 
-@dataclass
+@dataclass(slots=True)
 class Slot:
     """One non-empty cell of a row and the grid columns it spans."""
 
@@ -66,7 +66,7 @@ class Slot:
     col: int = -1
 
 
-@dataclass
+@dataclass(slots=True)
 class GridRow:
     element: Element
     slots: list[Slot]
@@ -76,7 +76,7 @@ class GridRow:
         return bool(self.slots) and all(s.cell.header for s in self.slots)
 
 
-@dataclass
+@dataclass(slots=True)
 class Grid:
     """The rebuilt table before it becomes a :class:`~extractor.model.Table`."""
 
@@ -114,8 +114,8 @@ def expand(trs: list[Element]) -> tuple[list[GridRow], bool]:
                 continue
             while taken and taken.get(col, 0) > 0:
                 col += 1
-            span = 1 if td.get("colspan") is None else int_attr(td, "colspan", limit=200)
-            down = 1 if td.get("rowspan") is None else int_attr(td, "rowspan", limit=500)
+            span = 1 if td.get(COLSPAN) is None else int_attr(td, "colspan", limit=200)
+            down = 1 if td.get(ROWSPAN) is None else int_attr(td, "rowspan", limit=500)
             cell = read_cell(td)
             nested = nested or cell.nested
             if not cell.empty or cell.facts:

@@ -275,28 +275,83 @@ class Explanation:
     fitted: bool = False
 
 
-def _explain(series: Series, inputs: Inputs, reading: Reading, figure: Figure, facts: Facts) -> Explanation:
-    """The best explanation of ``figure`` by ``reading``, or the nearest expected figure when none.
+def _best_charge(value: Decimal, base: Decimal, low: Decimal, high: Decimal,
+                 charges: Sequence[tuple[Decimal, bool]], sure: bool, fitted_load: bool,
+                 fit_cdsc: bool) -> Explanation:
+    """The best explanation of the figure ``value`` by one year of a reading, or the nearest
+    expected figure when none.
 
     A figure is explained when it lies within $1 of the costs that some true ratio within the
-    rounding interval of the printed ratios gives (plus the deferred charge of the year).
+    rounding interval of the printed ratios gives (``low`` to ``high``, around ``base``) plus the
+    deferred charge of the year. ``sure``: the reading is stated and its load not fitted. The
+    expected figure is rounded only for the charges that explain (or, when none does, to find
+    the nearest): the interval test is most of the work.
     """
-    n = figure.years - 1
-    base, low, high = reading.costs[n], reading.low[n], reading.high[n]
-    best = Explanation(0, dollars(base), Decimal(0))
-    nearest: Explanation | None = None
-    for charge, certain in _charges(series, inputs, figure.years, facts.schedules, reading.basis, facts.fit_cdsc):
-        expected = dollars(base + charge)
-        if low + charge - DOLLAR <= figure.value <= high + charge + DOLLAR:
-            level = 2 if certain and reading.stated and not reading.fitted else 1
-            fitted = reading.fitted or (facts.fit_cdsc and charge > 0)
-            if level > best.level or (level == best.level and best.fitted and not fitted):
-                best = Explanation(level, expected, charge, fitted)
-        elif nearest is None or abs(expected - figure.value) < abs(nearest.expected - figure.value):
-            nearest = Explanation(0, expected, charge)
-    if best.level == 0 and nearest is not None:
-        return nearest
-    return best
+    fits = [(charge, certain) for charge, certain in charges
+            if low + charge - DOLLAR <= value <= high + charge + DOLLAR]
+    if not fits:
+        if not charges:
+            return Explanation(0, dollars(base), Decimal(0))
+        nearest = min(charges, key=lambda c: abs(dollars(base + c[0]) - value))[0]
+        return Explanation(0, dollars(base + nearest), nearest)
+    best_level, best_charge, best_fitted = 0, Decimal(0), False
+    for charge, certain in fits:
+        level = 2 if certain and sure else 1
+        fitted = fitted_load or (fit_cdsc and charge > 0)
+        if level > best_level or (level == best_level and best_fitted and not fitted):
+            best_level, best_charge, best_fitted = level, charge, fitted
+    return Explanation(best_level, dollars(base + best_charge), best_charge, best_fitted)
+
+
+class _Judge:
+    """Explanations and scores of the readings of one series under one set of facts, remembered.
+
+    The best reading is scored again after the search, every option is asked of each
+    unexplained figure, and readings that differ only in later years (a waiver or a conversion)
+    give the same cost for the early figures: an explanation is kept by the numbers it depends
+    on, the charges by year and basis, a score by the reading's identity (the entry keeps the
+    reading alive so that an identity is never reused while the entry stands).
+    """
+
+    def __init__(self, series: Series, inputs: Inputs, facts: Facts, figures: Sequence[Figure]) -> None:
+        self.series, self.inputs, self.facts, self.figures = series, inputs, facts, figures
+        self._charges: dict[tuple[int, Decimal], list[tuple[Decimal, bool]]] = {}
+        self._explained: dict[tuple[object, ...], Explanation] = {}
+        self._scores: dict[int, tuple[Reading, tuple[int, int, int, Decimal]]] = {}
+
+    def charges(self, years: int, basis: Decimal) -> list[tuple[Decimal, bool]]:
+        found = self._charges.get((years, basis))
+        if found is None:
+            facts = self.facts
+            found = self._charges[years, basis] = _charges(
+                self.series, self.inputs, years, facts.schedules, basis, facts.fit_cdsc)
+        return found
+
+    def explain(self, reading: Reading, figure: Figure) -> Explanation:
+        """The best explanation of ``figure`` by ``reading`` (see :func:`_best_charge`)."""
+        n = figure.years - 1
+        base, low, high = reading.costs[n], reading.low[n], reading.high[n]
+        key = (figure.years, reading.basis, reading.stated, reading.fitted, base, low, high)
+        found = self._explained.get(key)
+        if found is None:
+            found = self._explained[key] = _best_charge(
+                figure.value, base, low, high, self.charges(figure.years, reading.basis),
+                reading.stated and not reading.fitted, reading.fitted, self.facts.fit_cdsc)
+        return found
+
+    def score(self, reading: Reading) -> tuple[int, int, int, Decimal]:
+        """Figures explained, those explained for sure, those explained without fitted charges,
+        and (to break ties) the dollars left over, over all figures: of two readings that explain
+        the same figures, the one nearer the others is what the filing did (a conversion)."""
+        entry = self._scores.get(id(reading))
+        if entry is None:
+            results = [(self.explain(reading, f), f.value) for f in self.figures]
+            explained = sum(1 for e, _ in results if e.level)
+            fine = sum(1 for e, _ in results if e.level == 2)
+            unfitted = sum(1 for e, _ in results if e.level and not e.fitted)
+            off = sum((abs(e.expected - value) for e, value in results), Decimal(0))
+            entry = self._scores[id(reading)] = (reading, (explained, fine, unfitted, -off))
+        return entry[1]
 
 
 def _fitted_loads(series: Series, options: Sequence[Reading]) -> list[Decimal]:
@@ -323,45 +378,21 @@ def check_series(table: Table, series: Series, inputs: Inputs, all_inputs: dict[
     """Findings for one series against every reading; the reading that explains most wins."""
     options = readings(inputs, series.key, all_inputs, facts.context, facts.bases)
     figures = [series.figures[y] for y in sorted(series.figures)]
-    memo: dict[tuple[int, int], tuple[Reading, Figure, Explanation]] = {}
-
-    def explain(reading: Reading, figure: Figure) -> Explanation:
-        """:func:`_explain` under the current ``facts``, remembered: the best reading is scored
-        again after the search and every option is asked of each unexplained figure. Keyed by
-        identity (hashing a reading hashes its thirty costs); the entry keeps both objects alive
-        so that an identity is never reused while the entry stands."""
-        key = (id(reading), id(figure))
-        entry = memo.get(key)
-        if entry is None:
-            entry = memo[key] = (reading, figure, _explain(series, inputs, reading, figure, facts))
-        return entry[2]
-
-    def score(reading: Reading) -> tuple[int, int, int, Decimal]:
-        """Figures explained, those explained for sure, those explained without fitted charges,
-        and (to break ties) the dollars left over, over all figures: of two readings that explain
-        the same figures, the one nearer the others is what the filing did (a conversion)."""
-        results = [(explain(reading, f), f.value) for f in figures]
-        explained = sum(1 for e, _ in results if e.level)
-        fine = sum(1 for e, _ in results if e.level == 2)
-        unfitted = sum(1 for e, _ in results if e.level and not e.fitted)
-        off = sum((abs(e.expected - value) for e, value in results), Decimal(0))
-        return explained, fine, unfitted, -off
-
-    best = max(options, key=score)
-    if facts.fit_load and score(best)[1] < len(figures):
+    judge = _Judge(series, inputs, facts, figures)
+    best = max(options, key=judge.score)
+    if facts.fit_load and judge.score(best)[1] < len(figures):
         loads = _fitted_loads(series, options)
         if loads:
             options += readings(inputs, series.key, all_inputs, facts.context, facts.bases, loads)
-            best = max(options, key=score)
-    explanations = [explain(best, f) for f in figures]
+            best = max(options, key=judge.score)
+    explanations = [judge.explain(best, f) for f in figures]
     if any(e.fitted for e in explanations):
         if sum(1 for e in explanations if e.level) >= max(2, len(figures) - 1):
             return [_unstated_charges(table, series, inputs, best, explanations, figures[0])]
-        facts = dataclasses.replace(facts, fit_load=False, fit_cdsc=False)
-        memo.clear()
+        judge = _Judge(series, inputs, dataclasses.replace(facts, fit_load=False, fit_cdsc=False), figures)
         options = [o for o in options if not o.fitted]
-        best = max(options, key=score)  # fitted charges explain too little to say the class has any
-        explanations = [explain(best, f) for f in figures]
+        best = max(options, key=judge.score)  # fitted charges explain too little to say the class has any
+        explanations = [judge.explain(best, f) for f in figures]
     findings: list[Finding] = []
     charged: Decimal | None = None
     for figure, found in zip(figures, explanations, strict=True):
@@ -377,13 +408,13 @@ def check_series(table: Table, series: Series, inputs: Inputs, all_inputs: dict[
             ))
             continue
         if level == 2 or (level == 1 and any(
-            explain(other, figure).level == 2 for other in options
+            judge.explain(other, figure).level == 2 for other in options
         )):
             continue
         period = f"{figure.years} year" + ("s" if figure.years > 1 else "")
         basis = best.describe(inputs)
         other_method = next((o for o in options if o.method != best.method and o.same_inputs(best)
-                             and explain(o, figure).level), None)
+                             and judge.explain(o, figure).level), None)
         severity: Severity
         if level == 1:
             message = (f"{series.name}, {period}: ${text(figure.value)} is explained only by a reading the "

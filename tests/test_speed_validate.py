@@ -1,0 +1,71 @@
+"""The validator's fast paths agree with the plain computations they stand for."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+import pytest
+
+from extractor.validate.costs import _cumulative_costs, cumulative_costs, dollars
+from extractor.validate.example import Explanation, _best_charge
+from extractor.validate.policy import DOLLAR
+
+RATIOS = [Decimal("0.98"), Decimal("1.0"), Decimal("1.00"), Decimal("1.745"), Decimal("0.475")]
+
+
+@pytest.mark.parametrize("method", ["S", "D"])
+@pytest.mark.parametrize("load", [Decimal(0), Decimal("5.75")])
+def test_remembered_costs_equal_computed_ones(method: str, load: Decimal) -> None:
+    for ratio in RATIOS:
+        path = [ratio] * 3 + [Decimal("1.25")] * 7
+        computed = _cumulative_costs.__wrapped__(tuple(path), method, load, Decimal(10000))
+        assert cumulative_costs(path, method, load) == list(computed)
+        assert cumulative_costs(path, method, load) == cumulative_costs(path, method, load)
+
+
+def test_costs_of_equal_ratios_written_differently_are_equal_numbers() -> None:
+    """Equal Decimals share a cache entry; their costs are the same numbers to the dollar."""
+    one = _cumulative_costs.__wrapped__((Decimal("1.0"),) * 10, "D", Decimal(0), Decimal(10000))
+    other = _cumulative_costs.__wrapped__((Decimal("1.00"),) * 10, "D", Decimal(0), Decimal(10000))
+    assert one == other
+    assert [dollars(c) for c in one] == [dollars(c) for c in other]
+
+
+def _explain_every_charge(value: Decimal, base: Decimal, low: Decimal, high: Decimal,
+                          charges: list[tuple[Decimal, bool]], sure: bool, fitted_load: bool,
+                          fit_cdsc: bool) -> Explanation:
+    """The straightforward loop: round every charge's figure, keep the best fit or the nearest."""
+    best = Explanation(0, dollars(base), Decimal(0))
+    nearest: Explanation | None = None
+    for charge, certain in charges:
+        expected = dollars(base + charge)
+        if low + charge - DOLLAR <= value <= high + charge + DOLLAR:
+            level = 2 if certain and sure else 1
+            fitted = fitted_load or (fit_cdsc and charge > 0)
+            if level > best.level or (level == best.level and best.fitted and not fitted):
+                best = Explanation(level, expected, charge, fitted)
+        elif nearest is None or abs(expected - value) < abs(nearest.expected - value):
+            nearest = Explanation(0, expected, charge)
+    if best.level == 0 and nearest is not None:
+        return nearest
+    return best
+
+
+@pytest.mark.parametrize("sure", [True, False])
+@pytest.mark.parametrize("fitted_load", [True, False])
+@pytest.mark.parametrize("fit_cdsc", [True, False])
+def test_best_charge_agrees_with_the_plain_loop(sure: bool, fitted_load: bool, fit_cdsc: bool) -> None:
+    costs = cumulative_costs([Decimal("1.69")] * 10, "D")
+    low = cumulative_costs([Decimal("1.685")] * 10, "D")
+    high = cumulative_costs([Decimal("1.695")] * 10, "D")
+    charge_lists = [
+        [(Decimal(0), True)],
+        [(Decimal(0), True), *((Decimal(k) * 100, k % 2 == 0) for k in range(1, 6)), (Decimal(50), False)],
+        [(Decimal(400), True), (Decimal(0), True), (Decimal(400), False)],
+    ]
+    for n in (0, 2, 4, 9):
+        for charges in charge_lists:
+            for offset in range(-520, 521, 7):
+                value = dollars(costs[n]) + offset
+                args = (value, costs[n], low[n], high[n], charges, sure, fitted_load, fit_cdsc)
+                assert _best_charge(*args) == _explain_every_charge(*args)

@@ -29,13 +29,13 @@ def cumulative_costs(ratios: Sequence[Decimal], method: str, load: Decimal = Dec
 
     ``investment`` is $10,000 since 1998; older examples assumed $1,000.
     """
-    return list(_cumulative_costs(tuple(ratios), method, load, investment))
+    return list(path_costs(tuple(ratios), method, load, investment))
 
 
 @lru_cache(maxsize=8192)
-def _cumulative_costs(ratios: tuple[Decimal, ...], method: str, load: Decimal,
-                      investment: Decimal) -> tuple[Decimal, ...]:
-    """:func:`cumulative_costs`, remembered: the example check asks for the same paths of ratios
+def path_costs(ratios: tuple[Decimal, ...], method: str, load: Decimal,
+               investment: Decimal) -> tuple[Decimal, ...]:
+    """:func:`cumulative_costs` of a tuple of ratios, remembered: the example check asks for the same paths of ratios
     again and again (each method, waiver, conversion and rounding bound of every class, and
     classes of a prospectus share their ratios). Equal Decimals written with other trailing
     zeros share an entry; the costs they give are equal numbers, and only numbers are used."""

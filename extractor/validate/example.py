@@ -29,7 +29,7 @@ from functools import lru_cache
 import regex
 
 from ..model import Finding, Severity, Table
-from .costs import HUNDRED, INVESTMENT, METHODS, cumulative_costs, dollars
+from .costs import HUNDRED, INVESTMENT, METHODS, dollars, path_costs
 from .policy import DOLLAR, finding, text
 from .schedules import Schedule, cdsc_schedules, rate_in_year
 from .series import (
@@ -132,10 +132,17 @@ def _conversions(key: str, inputs: dict[str, Inputs], context: str) -> tuple[lis
     target = lookup(inputs, key[:-1] + "a")
     if target is None:
         return [], None
-    stated = sorted({n for m in _CONVERSION.finditer(context) if (n := _count(m)) is not None})
+    stated = _stated_conversions(context)
     if stated:
         return [(n, True) for n in stated if n < 10], target
     return ([(n, False) for n in _SILENT_CONVERSIONS] if key[-1] == "b" else []), target
+
+
+@lru_cache(maxsize=64)
+def _stated_conversions(context: str) -> list[int]:
+    """Years after which the prose says shares convert, in order; cached like
+    :func:`_first_year_only`, as every series of a Class B or C asks of the same context."""
+    return sorted({n for m in _CONVERSION.finditer(context) if (n := _count(m)) is not None})
 
 
 def _count(match: regex.Match[str]) -> int | None:
@@ -155,18 +162,44 @@ def _half_unit(ratio: Decimal) -> Decimal:
     return min(HALF_CENT, Decimal(1).scaleb(exponent) / 2)
 
 
-def _reading(path: list[Decimal], method: str, waiver: int, conversion: int | None, stated: bool,
-             basis: Decimal, load: Decimal, fitted: bool) -> Reading:
+Bounded = tuple[tuple[Decimal, ...], tuple[Decimal, ...], tuple[Decimal, ...]]
+"""A path of yearly ratios and the bottom and top of the interval its printed ratios stand for."""
+
+
+def _bounded(path: list[Decimal]) -> Bounded:
     half = {r: _half_unit(r) for r in set(path)}
-    low = [max(Decimal(0), r - half[r]) for r in path]
-    high = [r + half[r] for r in path]
+    low = tuple(max(Decimal(0), r - half[r]) for r in path)
+    high = tuple(r + half[r] for r in path)
+    return tuple(path), low, high
+
+
+def _reading(bounded: Bounded, method: str, waiver: int, conversion: int | None, stated: bool,
+             basis: Decimal, load: Decimal, fitted: bool) -> Reading:
+    path, low, high = bounded
     return Reading(
         method, waiver, conversion,
-        tuple(cumulative_costs(path, method, load, basis)),
-        tuple(cumulative_costs(low, method, load, basis)),
-        tuple(cumulative_costs(high, method, load, basis)),
+        path_costs(path, method, load, basis),
+        path_costs(low, method, load, basis),
+        path_costs(high, method, load, basis),
         stated, basis, load, fitted,
     )
+
+
+def _variants(waiver: int, ratios: list[Decimal], stated: bool, target: Inputs | None,
+              years: list[tuple[int, bool]]) -> list[tuple[int | None, Bounded, bool]]:
+    """The paths of one waiver period: as it is, and converted to ``target`` after each of ``years``.
+
+    (conversion, bounded path, stated); worked out once per waiver period, as every method, basis
+    and load computes the costs of the same paths.
+    """
+    variants: list[tuple[int | None, Bounded, bool]] = [(None, _bounded(ratios), stated)]
+    if target is not None:
+        other_net = target.net if target.net is not None else target.gross
+        other_gross = target.gross if target.gross is not None else target.net
+        assert other_net is not None and other_gross is not None
+        after = [other_net] * (waiver or 10) + [other_gross] * (10 - (waiver or 10))  # same waiver years
+        variants.extend((n, _bounded(ratios[:n] + after[n:]), stated and said) for n, said in years)
+    return variants
 
 
 def readings(inputs: Inputs, key: str, all_inputs: dict[str, Inputs], context: str,
@@ -185,17 +218,11 @@ def readings(inputs: Inputs, key: str, all_inputs: dict[str, Inputs], context: s
     years, target = _conversions(key, all_inputs, context)
     fitted = loads is not None
     charges = list(loads) if loads is not None else [inputs.load or Decimal(0)]
+    paths = [(waiver, _variants(waiver, ratios, stated, target, years)) for waiver, ratios, stated in waivers]
     out: list[Reading] = []
-    for (waiver, ratios, stated), method, basis, load in itertools.product(waivers, METHODS, bases, charges):
-        variants: list[tuple[int | None, list[Decimal], bool]] = [(None, ratios, stated)]
-        if target is not None:
-            other_net = target.net if target.net is not None else target.gross
-            other_gross = target.gross if target.gross is not None else target.net
-            assert other_net is not None and other_gross is not None
-            after = [other_net] * (waiver or 10) + [other_gross] * (10 - (waiver or 10))  # same waiver years
-            variants.extend((n, ratios[:n] + after[n:], stated and said) for n, said in years)
-        for conversion, path, sure in variants:
-            out.append(_reading(path, method, waiver, conversion, sure, basis, load, fitted))
+    for (waiver, variants), method, basis, load in itertools.product(paths, METHODS, bases, charges):
+        for conversion, bounded, sure in variants:
+            out.append(_reading(bounded, method, waiver, conversion, sure, basis, load, fitted))
     return out
 
 

@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+import random
 from decimal import Decimal
 
 import pytest
 
-from extractor.validate.costs import _cumulative_costs, cumulative_costs, dollars
+from extractor.validate.costs import cumulative_costs, dollars, path_costs
 from extractor.validate.example import Explanation, _best_charge
 from extractor.validate.policy import DOLLAR
+from extractor.validate.totals import _hits
 
 RATIOS = [Decimal("0.98"), Decimal("1.0"), Decimal("1.00"), Decimal("1.745"), Decimal("0.475")]
 
@@ -18,15 +20,15 @@ RATIOS = [Decimal("0.98"), Decimal("1.0"), Decimal("1.00"), Decimal("1.745"), De
 def test_remembered_costs_equal_computed_ones(method: str, load: Decimal) -> None:
     for ratio in RATIOS:
         path = [ratio] * 3 + [Decimal("1.25")] * 7
-        computed = _cumulative_costs.__wrapped__(tuple(path), method, load, Decimal(10000))
+        computed = path_costs.__wrapped__(tuple(path), method, load, Decimal(10000))
         assert cumulative_costs(path, method, load) == list(computed)
         assert cumulative_costs(path, method, load) == cumulative_costs(path, method, load)
 
 
 def test_costs_of_equal_ratios_written_differently_are_equal_numbers() -> None:
     """Equal Decimals share a cache entry; their costs are the same numbers to the dollar."""
-    one = _cumulative_costs.__wrapped__((Decimal("1.0"),) * 10, "D", Decimal(0), Decimal(10000))
-    other = _cumulative_costs.__wrapped__((Decimal("1.00"),) * 10, "D", Decimal(0), Decimal(10000))
+    one = path_costs.__wrapped__((Decimal("1.0"),) * 10, "D", Decimal(0), Decimal(10000))
+    other = path_costs.__wrapped__((Decimal("1.00"),) * 10, "D", Decimal(0), Decimal(10000))
     assert one == other
     assert [dollars(c) for c in one] == [dollars(c) for c in other]
 
@@ -69,3 +71,15 @@ def test_best_charge_agrees_with_the_plain_loop(sure: bool, fitted_load: bool, f
                 value = dollars(costs[n]) + offset
                 args = (value, costs[n], low[n], high[n], charges, sure, fitted_load, fit_cdsc)
                 assert _best_charge(*args) == _explain_every_charge(*args)
+
+
+def test_rising_search_finds_what_the_full_search_finds() -> None:
+    """Without negative amounts the running sum never falls, so stopping past the target loses nothing."""
+    rng = random.Random(5)
+    for _ in range(300):
+        rows = [tuple(rng.choice([None, Decimal(0), Decimal(rng.randint(0, 40)) / 4]) for _ in range(3))
+                for _ in range(rng.randint(1, 30))]
+        for j in range(3):
+            for target in {Decimal(rng.randint(1, 60)) / 4, *(v for r in rows if (v := r[j]))}:
+                fast = _hits(iter(rows), j, target, rising=True)
+                assert fast == _hits(iter(rows), j, target, rising=False)

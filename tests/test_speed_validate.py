@@ -4,14 +4,23 @@ from __future__ import annotations
 
 import random
 from decimal import Decimal
+from pathlib import Path
 
 import pytest
 
+from extractor.pipeline import extract
 from extractor.validate.costs import cumulative_costs, dollars, path_costs
-from extractor.validate.example import Explanation, _best_charge
+from extractor.validate.example import (
+    Explanation,
+    _best_charge,
+    example_checks,
+    example_order,
+    expense_example,
+)
 from extractor.validate.policy import DOLLAR
 from extractor.validate.totals import _hits
 
+FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"
 RATIOS = [Decimal("0.98"), Decimal("1.0"), Decimal("1.00"), Decimal("1.745"), Decimal("0.475")]
 
 
@@ -83,3 +92,18 @@ def test_rising_search_finds_what_the_full_search_finds() -> None:
             for target in {Decimal(rng.randint(1, 60)) / 4, *(v for r in rows if (v := r[j]))}:
                 fast = _hits(iter(rows), j, target, rising=True)
                 assert fast == _hits(iter(rows), j, target, rising=False)
+
+
+def test_example_checks_equal_the_two_checks_run_apart() -> None:
+    """The series and fee-table inputs read once for both checks give the findings of each."""
+    examples = 0
+    for path in sorted(FIXTURES.iterdir()):
+        tables = list(extract(path).tables)
+        for table in tables:
+            if table.kind != "expense_example":
+                continue
+            related = [t for t in tables if t is not table and t.document == table.document]
+            examples += 1
+            together = example_checks(table, related)
+            assert together == expense_example(table, related) + example_order(table, related)
+    assert examples >= 5

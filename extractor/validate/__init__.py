@@ -11,7 +11,7 @@ from collections.abc import Sequence
 
 from ..model import Finding, Table
 from .caps import expense_cap
-from .example import example_order, expense_example
+from .example import example_checks
 from .fees import component_sum, net_total
 from .totals import column_total
 from .xbrl import check_xbrl
@@ -33,7 +33,7 @@ def _validate(table: Table, related: Sequence[Table], tagged: bool) -> list[Find
     if table.kind == "fees":
         findings += component_sum(table) + net_total(table) + expense_cap(table)
     elif table.kind == "expense_example":
-        findings += expense_example(table, related) + example_order(table, related)
+        findings += example_checks(table, related)
     else:
         findings += column_total(table)
     findings += check_xbrl(table, tagged)

@@ -482,7 +482,27 @@ def expense_example(table: Table, related: Sequence[Table]) -> list[Finding]:
     all_series = example_series(table)
     if not all_series:
         return []
+    return _recomputed(table, related, all_series, class_inputs(table, related)[0])
+
+
+def example_order(table: Table, related: Sequence[Table] = ()) -> list[Finding]:
+    """The 1, 3, 5 and 10-year figures increase, in series where no deferred charge falls away."""
+    return _ordered(table, example_series(table), class_inputs(table, related)[0])
+
+
+def example_checks(table: Table, related: Sequence[Table]) -> list[Finding]:
+    """:func:`expense_example` and then :func:`example_order` findings, with the series and the
+    fee-table inputs read once for both."""
+    all_series = example_series(table)
+    if not all_series:
+        return []
     inputs, _ = class_inputs(table, related)
+    return _recomputed(table, related, all_series, inputs) + _ordered(table, all_series, inputs)
+
+
+def _recomputed(table: Table, related: Sequence[Table], all_series: list[Series],
+                inputs: dict[str, Inputs]) -> list[Finding]:
+    """:func:`expense_example` findings of the (non-empty) series of an example table."""
     context = document_context(table, related)
     bases = example_bases(table)
     schedules = tuple(cdsc_schedules([table, *related]))
@@ -507,11 +527,10 @@ def expense_example(table: Table, related: Sequence[Table]) -> list[Finding]:
     return findings
 
 
-def example_order(table: Table, related: Sequence[Table] = ()) -> list[Finding]:
-    """The 1, 3, 5 and 10-year figures increase, in series where no deferred charge falls away."""
-    inputs, _ = class_inputs(table, related)
+def _ordered(table: Table, all_series: list[Series], inputs: dict[str, Inputs]) -> list[Finding]:
+    """:func:`example_order` findings of the series of an example table."""
     findings: list[Finding] = []
-    for series in example_series(table):
+    for series in all_series:
         known = lookup_series(inputs, series)
         cdsc = known.cdsc if known is not None else None
         if series.redeemed is not False and ((cdsc is None and series.redeemed) or cdsc):

@@ -53,9 +53,10 @@ def _declining(schedule: Schedule) -> bool:
 def _across(table: Table) -> list[Schedule]:
     """Schedules printed along a row, years from a row of year numbers or from the headers."""
     found: list[Schedule] = []
-    about = [row for row in table.rows if _ABOUT.search(normalize(row.label))]
-    if not about:
-        return found  # most tables: no row to look for years for
+    labels = [normalize(row.label) for row in table.rows]
+    if not _ABOUT.search(" ".join(labels)):
+        return found  # most tables: no label to look at, and no row to look for years for
+    about = [row for row, label in zip(table.rows, labels, strict=True) if _ABOUT.search(label)]
     years_row = next((r for r in table.rows if _count_up(r)), None)
     for row in about:
         if row is years_row:

@@ -117,10 +117,9 @@ def _best_block(amounts: dict[int, tuple[Decimal | None, ...]], items: list[int]
     strong = [(j, target) for j, target in zip(columns, targets, strict=True) if target]
     if len(strong) < 2:
         return None  # no block can agree in two columns where the total is not zero
-    agreeing: Counter[int] = Counter()
-    for j, target in strong:
-        upwards = map(amounts.__getitem__, reversed(items))
-        agreeing.update(_hits(upwards, j, target, target > 0 and j not in negative))
+    agreeing = Counter([position for j, target in strong
+                        for position in _hits(map(amounts.__getitem__, reversed(items)), j, target,
+                                              target > 0 and j not in negative)])
     del agreeing[0]  # the row just above the total alone is no block
     best_strong = max(agreeing.values(), default=0)
     if best_strong < 2:

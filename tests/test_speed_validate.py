@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from extractor.pipeline import extract
+from extractor.validate.caps import expense_cap
 from extractor.validate.costs import cumulative_costs, dollars, path_costs
 from extractor.validate.example import (
     Explanation,
@@ -18,6 +19,8 @@ from extractor.validate.example import (
     example_order,
     expense_example,
 )
+from extractor.validate.fees import component_sum, net_total
+from extractor.validate.grid import fee_classes
 from extractor.validate.policy import DOLLAR
 from extractor.validate.totals import _hits
 
@@ -109,3 +112,14 @@ def test_example_checks_equal_the_two_checks_run_apart() -> None:
             together = example_checks(table, related)
             assert together == expense_example(table, related) + example_order(table, related)
     assert examples >= 5
+
+
+def test_fee_checks_with_shared_classes_equal_their_own_reading() -> None:
+    """The three fee-table checks given one reading of the classes find what each finds alone."""
+    fee_tables = [t for path in sorted(FIXTURES.iterdir()) for t in extract(path).tables if t.kind == "fees"]
+    assert len(fee_tables) >= 10
+    for table in fee_tables:
+        classes = fee_classes(table)
+        assert component_sum(table, classes) == component_sum(table)
+        assert net_total(table, classes) == net_total(table)
+        assert expense_cap(table, classes) == expense_cap(table)

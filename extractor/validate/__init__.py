@@ -13,6 +13,7 @@ from ..model import Finding, Table
 from .caps import expense_cap
 from .example import example_checks
 from .fees import component_sum, net_total
+from .grid import fee_classes
 from .totals import column_total
 from .xbrl import check_xbrl
 
@@ -31,7 +32,8 @@ def validate(table: Table, related: Sequence[Table] = ()) -> list[Finding]:
 def _validate(table: Table, related: Sequence[Table], tagged: bool) -> list[Finding]:
     findings: list[Finding] = []
     if table.kind == "fees":
-        findings += component_sum(table) + net_total(table) + expense_cap(table)
+        classes = fee_classes(table)  # read once for the three checks
+        findings += component_sum(table, classes) + net_total(table, classes) + expense_cap(table, classes)
     elif table.kind == "expense_example":
         findings += example_checks(table, related)
     else:

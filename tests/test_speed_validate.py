@@ -13,15 +13,21 @@ from extractor.validate.caps import expense_cap
 from extractor.validate.costs import cumulative_costs, dollars, path_costs
 from extractor.validate.example import (
     Explanation,
+    Facts,
     _fit,
+    _Judge,
     _nearest,
+    example_bases,
     example_checks,
     example_order,
     expense_example,
+    readings,
 )
 from extractor.validate.fees import component_sum, net_total
 from extractor.validate.grid import fee_classes
 from extractor.validate.policy import DOLLAR
+from extractor.validate.schedules import cdsc_schedules
+from extractor.validate.series import class_inputs, document_context, example_series, lookup_series
 from extractor.validate.totals import _hits
 
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"
@@ -123,3 +129,27 @@ def test_fee_checks_with_shared_classes_equal_their_own_reading() -> None:
         assert component_sum(table, classes) == component_sum(table)
         assert net_total(table, classes) == net_total(table)
         assert expense_cap(table, classes) == expense_cap(table)
+
+
+def test_best_reading_equals_the_highest_full_score() -> None:
+    """Looking for readings that explain everything first picks the reading the full score picks."""
+    judged = 0
+    for path in sorted(FIXTURES.iterdir()):
+        tables = list(extract(path).tables)
+        for table in (t for t in tables if t.kind == "expense_example"):
+            related = [t for t in tables if t is not table and t.document == table.document]
+            inputs, _ = class_inputs(table, related)
+            context = document_context(table, related)
+            for series in example_series(table):
+                known = lookup_series(inputs, series)
+                if known is None:
+                    continue
+                facts = Facts(context, tuple(cdsc_schedules([table, *related])), example_bases(table))
+                figures = [series.figures[y] for y in sorted(series.figures)]
+                judge = _Judge(series, known, facts, figures)
+                options = readings(known, series.key, inputs, context, facts.bases)
+                scores = [(*judge.counts(r), judge.closeness(r)) for r in options]
+                full = options[scores.index(max(scores))]
+                assert judge.best(options) is full
+                judged += 1
+    assert judged >= 10

@@ -396,11 +396,27 @@ class _Judge:
         figures, the one nearer the others is what the filing did (a conversion)."""
         return -sum((abs(self.explain(reading, f).expected - f.value) for f in self.figures), Decimal(0))
 
+    def perfect(self, reading: Reading) -> bool:
+        """Whether ``reading`` explains every figure for sure and without fitted charges (the
+        highest counts there are); asks no further than the first figure it does not."""
+        for figure in self.figures:
+            found = self.fit(reading, figure)
+            if found is None or found.level != 2 or found.fitted:
+                return False
+        return True
+
     def best(self, options: Sequence[Reading]) -> Reading:
-        """The (first) reading with the highest counts, ties broken by :meth:`closeness`."""
-        counted = [(self.counts(o), o) for o in options]
-        top = max(c for c, _ in counted)
-        tied = [o for c, o in counted if c == top]
+        """The (first) reading with the highest counts, ties broken by :meth:`closeness`.
+
+        Filings mostly compute their figures in some way tried, so the readings that explain
+        everything are looked for first: when there are any they are the ones tied at the top,
+        and the others need not be counted to the end.
+        """
+        tied = [o for o in options if self.perfect(o)]
+        if not tied:
+            counted = [(self.counts(o), o) for o in options]
+            top = max(c for c, _ in counted)
+            tied = [o for c, o in counted if c == top]
         return tied[0] if len(tied) == 1 else max(tied, key=self.closeness)
 
 

@@ -14,7 +14,9 @@ from extractor.validate.costs import cumulative_costs, dollars, path_costs
 from extractor.validate.example import (
     Explanation,
     Facts,
+    _bounded,
     _fit,
+    _half_unit,
     _Judge,
     _nearest,
     example_bases,
@@ -153,3 +155,13 @@ def test_best_reading_equals_the_highest_full_score() -> None:
                 assert judge.best(options) is full
                 judged += 1
     assert judged >= 10
+
+
+def test_bounds_worked_out_once_per_ratio_equal_those_of_every_year() -> None:
+    """A ratio's interval from its first occurrence gives the numbers each year's own would."""
+    net, gross, other = Decimal("0.75"), Decimal("1.1"), Decimal("1.10")
+    for path in ([net] * 10, [net] * 2 + [gross] * 8, [net] * 3 + [gross] * 5 + [other] * 2,
+                 [Decimal("0.004")] * 4 + [Decimal("1.745")] * 6):
+        half = {r: _half_unit(r) for r in set(path)}
+        assert _bounded(path) == (tuple(path), tuple(max(Decimal(0), r - half[r]) for r in path),
+                                  tuple(r + half[r] for r in path))

@@ -168,9 +168,15 @@ Bounded = tuple[tuple[Decimal, ...], tuple[Decimal, ...], tuple[Decimal, ...]]
 
 
 def _bounded(path: list[Decimal]) -> Bounded:
-    half = {r: _half_unit(r) for r in set(path)}
-    low = tuple(max(Decimal(0), r - half[r]) for r in path)
-    high = tuple(r + half[r] for r in path)
+    """``path`` with its bounds; a ratio's interval is worked out once, from its first occurrence
+    (equal ratios written with other trailing zeros share it, and give bounds that are equal
+    numbers)."""
+    bounds: dict[Decimal, tuple[Decimal, Decimal]] = {}
+    for ratio in path:
+        if ratio not in bounds:
+            half = _half_unit(ratio)
+            bounds[ratio] = (max(Decimal(0), ratio - half), ratio + half)
+    low, high = zip(*map(bounds.__getitem__, path), strict=True)
     return tuple(path), low, high
 
 

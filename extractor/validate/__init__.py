@@ -50,6 +50,8 @@ def validate_tables(tables: Sequence[Table]) -> list[Finding]:
     tagged = {document: _tagged(group) for document, group in by_document.items()}
     findings: list[Finding] = []
     for table in tables:
-        related = [t for t in by_document[table.document] if t is not table]
+        # only an example looks at the other tables of its document
+        group = by_document[table.document] if table.kind == "expense_example" else ()
+        related = [t for t in group if t is not table]
         findings.extend(_validate(table, related, tagged[table.document]))
     return findings

@@ -140,10 +140,10 @@ def _conversions(key: str, inputs: dict[str, Inputs], context: str) -> tuple[lis
 
 
 @lru_cache(maxsize=64)
-def _stated_conversions(context: str) -> list[int]:
+def _stated_conversions(context: str) -> tuple[int, ...]:
     """Years after which the prose says shares convert, in order; cached like
     :func:`_first_year_only`, as every series of a Class B or C asks of the same context."""
-    return sorted({n for m in _CONVERSION.finditer(context) if (n := _count(m)) is not None})
+    return tuple(sorted({n for m in _CONVERSION.finditer(context) if (n := _count(m)) is not None}))
 
 
 def _count(match: regex.Match[str]) -> int | None:

@@ -120,10 +120,12 @@ def _as_example(table: Table) -> Table | None:
     """The table as an expense example when its rows or its columns are holding periods."""
     if not _dollar_figures(table):
         return None
-    row_years = [period_years(r.label) if r.has_values else None for r in table.rows]
+    valued = [r.has_values for r in table.rows]
+    row_years = [period_years(r.label) if v else None for r, v in zip(table.rows, valued, strict=True)]
     col_years = [period_years(c) for c in table.columns]
     if not {1, 3} <= set(row_years) and not {1, 3} <= set(col_years):
-        row_years = _bare_years([r.label for r in table.rows if r.has_values], row_years, table.rows)
+        labels = [r.label for r, v in zip(table.rows, valued, strict=True) if v]
+        row_years = _bare_years(labels, row_years, table.rows)
         col_years = _bare_years(list(table.columns), col_years)
     if {1, 3} <= set(row_years):
         table_mode = _table_mode(table)
@@ -165,10 +167,9 @@ def _bare_years(labels: Sequence[str], found: list[int | None],
     label the rows just "1", "3", "5", "10"; that column of exactly those numbers over dollar
     figures is an example. Any other number (a fiscal year, "2", "4") rules it out.
     """
-    matches = [_BARE_YEAR.match(label) for label in labels]
-    if len(matches) < 3 or not all(matches):
-        return found
-    years = [int(m.group(1)) for m in matches if m]
+    if len(labels) < 3 or not all(_BARE_YEAR.match(label) for label in labels):
+        return found  # a statement's first label ends the search
+    years = [int(m.group(1)) for m in map(_BARE_YEAR.match, labels) if m]
     if not {1, 3} <= set(years) or len(set(years)) != len(years):
         return found
     if rows is None:

@@ -13,6 +13,7 @@ table that states only that there are no fees ("Shareholder fees (...) | None").
 from __future__ import annotations
 
 import dataclasses
+import operator
 from collections import Counter
 from collections.abc import Sequence
 from decimal import Decimal
@@ -64,6 +65,8 @@ def _agreement(groups: Sequence[Sequence[Cell]]) -> int:
 
 def _with_tags(table: Table) -> Table:
     """Inline XBRL tags, where a filer put them, name the concepts: they are what the filer meant."""
+    if all(c.xbrl is None for r in table.rows for c in r.cells):
+        return table  # every plain-text table: no row to count tags of
     rows_tags = [_tag(r.cells) for r in table.rows]
     if sum(1 for t in rows_tags if t) < 2:
         return table
@@ -76,18 +79,33 @@ def _with_tags(table: Table) -> Table:
         columns = tuple(_tag([r.cells[j] for r in table.rows if j < len(r.cells)])
                         or (known[j] if known is not None and j < len(known) else None)
                         for j in range(len(table.columns)))
-        rows = tuple(dataclasses.replace(r, concept=None) for r in table.rows)
-        return dataclasses.replace(table, kind=kind, rows=rows, column_concepts=columns)
-    rows = tuple(dataclasses.replace(r, concept=t or (r.concept if table.kind == kind else None))
+        rows = tuple(_with_concept(r, None) for r in table.rows)
+        return _as_kind(table, kind, rows, columns)
+    rows = tuple(_with_concept(r, t or (r.concept if table.kind == kind else None))
                  for r, t in zip(table.rows, rows_tags, strict=True))
-    return dataclasses.replace(table, kind=kind, rows=rows, column_concepts=None)
+    return _as_kind(table, kind, rows, None)
+
+
+def _with_concept(row: Row, concept: str | None) -> Row:
+    """``row`` with ``concept``: the row itself when it has it already (most rows of most tables;
+    a replace per row was a good part of classifying a statement)."""
+    return row if row.concept == concept else dataclasses.replace(row, concept=concept)
+
+
+def _as_kind(table: Table, kind: Kind, rows: tuple[Row, ...], column_concepts: tuple[str | None, ...] | None,
+             ) -> Table:
+    """``table`` as ``kind`` with these rows and column concepts: the table itself when they are
+    what it has (an "other" table as read), as replacing a table's fields is slow."""
+    unchanged = (table.kind == kind and table.column_concepts == column_concepts
+                 and len(rows) == len(table.rows) and all(map(operator.is_, rows, table.rows)))
+    if unchanged:
+        return table
+    return dataclasses.replace(table, kind=kind, rows=rows, column_concepts=column_concepts)
 
 
 def _as_other(table: Table) -> Table:
-    """``table`` as an "other" table: no concepts. Rows that have none are kept as they are (most
-    rows of most tables; a replace per row was a good part of classifying a statement)."""
-    rows = tuple(r if r.concept is None else dataclasses.replace(r, concept=None) for r in table.rows)
-    return dataclasses.replace(table, kind="other", rows=rows, column_concepts=None)
+    """``table`` as an "other" table: no concepts."""
+    return _as_kind(table, "other", tuple(_with_concept(r, None) for r in table.rows), None)
 
 
 def _dollar_figures(table: Table) -> bool:
@@ -102,10 +120,12 @@ def _as_example(table: Table) -> Table | None:
     """The table as an expense example when its rows or its columns are holding periods."""
     if not _dollar_figures(table):
         return None
-    row_years = [period_years(r.label) if r.has_values else None for r in table.rows]
+    valued = [r.has_values for r in table.rows]
+    row_years = [period_years(r.label) if v else None for r, v in zip(table.rows, valued, strict=True)]
     col_years = [period_years(c) for c in table.columns]
     if not {1, 3} <= set(row_years) and not {1, 3} <= set(col_years):
-        row_years = _bare_years([r.label for r in table.rows if r.has_values], row_years, table.rows)
+        labels = [r.label for r, v in zip(table.rows, valued, strict=True) if v]
+        row_years = _bare_years(labels, row_years, table.rows)
         col_years = _bare_years(list(table.columns), col_years)
     if {1, 3} <= set(row_years):
         table_mode = _table_mode(table)
@@ -114,14 +134,14 @@ def _as_example(table: Table) -> Table | None:
         for row, years in zip(table.rows, row_years, strict=False):
             if not row.has_values:
                 heading_mode = redemption_mode(row.label) if row.label else heading_mode
-                rows.append(dataclasses.replace(row, concept=None))
+                rows.append(_with_concept(row, None))
                 continue
             mode = redemption_mode(row.label)
             if mode is None:
                 mode = heading_mode if heading_mode is not None else table_mode
             concept = example_concept(years, mode) if years else None
-            rows.append(dataclasses.replace(row, concept=concept))
-        return dataclasses.replace(table, kind="expense_example", rows=tuple(rows), column_concepts=None)
+            rows.append(_with_concept(row, concept))
+        return _as_kind(table, "expense_example", tuple(rows), None)
     if {1, 3} <= set(col_years):
         caption_mode = _lead_mode(table)
         rows_mode = _rows_mode(table.rows)
@@ -131,8 +151,8 @@ def _as_example(table: Table) -> Table | None:
         for header, years in zip(table.columns, col_years, strict=False):
             mode = redemption_mode(header)
             concepts.append(example_concept(years, mode if mode is not None else caption_mode) if years else None)
-        rows_ = tuple(dataclasses.replace(r, concept=None) for r in table.rows)
-        return dataclasses.replace(table, kind="expense_example", rows=rows_, column_concepts=tuple(concepts))
+        rows_ = tuple(_with_concept(r, None) for r in table.rows)
+        return _as_kind(table, "expense_example", rows_, tuple(concepts))
     return None
 
 
@@ -147,10 +167,9 @@ def _bare_years(labels: Sequence[str], found: list[int | None],
     label the rows just "1", "3", "5", "10"; that column of exactly those numbers over dollar
     figures is an example. Any other number (a fiscal year, "2", "4") rules it out.
     """
-    matches = [_BARE_YEAR.match(label) for label in labels]
-    if len(matches) < 3 or not all(matches):
-        return found
-    years = [int(m.group(1)) for m in matches if m]
+    if len(labels) < 3 or not all(_BARE_YEAR.match(label) for label in labels):
+        return found  # a statement's first label ends the search
+    years = [int(m.group(1)) for m in map(_BARE_YEAR.match, labels) if m]
     if not {1, 3} <= set(years) or len(set(years)) != len(years):
         return found
     if rows is None:
@@ -221,17 +240,19 @@ def _table_mode(table: Table) -> bool | None:
 def _small_numbers(table: Table) -> bool:
     """Fee tables hold percentages and small dollar fees, not the amounts of financial statements.
 
-    Most are written with decimals or a percent sign, which also tells them from page numbers.
+    Most are written with decimals or a percent sign, which also tells them from page numbers; and
+    few of their cells are prose. The numbers are judged first: they rule out a statement without
+    reading its text.
     """
     limit = Decimal(25)
     cells = [c for r in table.rows for c in r.cells if c.value is not None]
     small = [c for c in cells if c.unit == "percent" or (c.value is not None and abs(c.value) <= limit)]
     rates = [c for c in cells if c.unit == "percent" or "." in c.text]
-    written = [c for r in table.rows for c in r.cells if c.text]
-    prose = [c for c in written if c.value is None and not _is_nil(c.text) and len(c.text.split()) > 3]
-    if len(prose) > 0.2 * len(written):
+    if cells and not (len(small) >= 0.7 * len(cells) and (len(rates) >= 0.5 * len(cells) or len(cells) <= 2)):
         return False
-    return not cells or (len(small) >= 0.7 * len(cells) and (len(rates) >= 0.5 * len(cells) or len(cells) <= 2))
+    written = [c for r in table.rows for c in r.cells if c.text]
+    prose = [c for c in written if c.value is None and len(c.text.split()) > 3 and not _is_nil(c.text)]
+    return len(prose) <= 0.2 * len(written)
 
 
 _NIL = regex.compile(r"(?i)^\W*(?:none|n/?a|nil|not applicable|-+|\p{Pd}+|0)\W*(?:\(?\w\)|/\d+/|<F\d+>)?\W*$")
@@ -261,15 +282,15 @@ def _as_fees(table: Table) -> Table | None:
     row_concepts = _row_concepts(table.rows)
     heading = f"{table.caption} {table.context[:300]}"
     if _looks_like_fees([c for c, r in zip(row_concepts, table.rows, strict=False) if r.has_text], heading):
-        rows = tuple(dataclasses.replace(r, concept=c) for r, c in zip(table.rows, row_concepts, strict=False))
-        return dataclasses.replace(table, kind="fees", rows=rows, column_concepts=None)
+        rows = tuple(_with_concept(r, c) for r, c in zip(table.rows, row_concepts, strict=False))
+        return _as_kind(table, "fees", rows, None)
     col_concepts = [fee_concept(c) for c in table.columns]
     if _looks_like_fees(col_concepts, heading):
-        rows = tuple(dataclasses.replace(r, concept=None) for r in table.rows)
-        return dataclasses.replace(table, kind="fees", rows=rows, column_concepts=tuple(col_concepts))
+        rows = tuple(_with_concept(r, None) for r in table.rows)
+        return _as_kind(table, "fees", rows, tuple(col_concepts))
     if _nil_fee_heading(table):
-        rows = tuple(dataclasses.replace(r, concept=c) for r, c in zip(table.rows, row_concepts, strict=False))
-        return dataclasses.replace(table, kind="fees", rows=rows, column_concepts=None)
+        rows = tuple(_with_concept(r, c) for r, c in zip(table.rows, row_concepts, strict=False))
+        return _as_kind(table, "fees", rows, None)
     return None
 
 

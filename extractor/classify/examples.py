@@ -8,6 +8,8 @@ count, so tables of fiscal years ("1997", "Year ended ...") never look like an e
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 import regex
 
 from .labels import normalize
@@ -24,8 +26,13 @@ _NO_REDEMPTION = regex.compile(
 _REDEMPTION = regex.compile(r"redeem|redemption|\bsold\b|\bsell\b|surrender|cash(?:ed)? in|close your account")
 
 
+@lru_cache(maxsize=4096)
 def period_years(text: str) -> int | None:
-    """1, 3, 5 or 10 when ``text`` names that holding period ("3 Years", "ONE YEAR", "Year 10")."""
+    """1, 3, 5 or 10 when ``text`` names that holding period ("3 Years", "ONE YEAR", "Year 10").
+
+    Cached, like :func:`redemption_mode`: every table with dollar figures has its labels and
+    headers asked, and the same few labels recur from table to table.
+    """
     norm = normalize(text)
     m = _PERIOD_END.search(norm) or _YEAR_N.search(norm)
     if m is None:
@@ -35,6 +42,7 @@ def period_years(text: str) -> int | None:
     return years if years in YEARS else None
 
 
+@lru_cache(maxsize=4096)
 def redemption_mode(text: str) -> bool | None:
     """``False`` when ``text`` says the shares are kept, ``True`` when redeemed, else ``None``."""
     norm = normalize(text)

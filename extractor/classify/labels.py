@@ -35,14 +35,16 @@ def normalize(label: str) -> str:
     return " ".join(text.split()).strip(" :.-,")
 
 
-@lru_cache(maxsize=512)
-def _pattern(pattern: str) -> regex.Pattern[str]:
-    """The compiled rule: ``regex.search`` on a string spends more time in its cache lookup than in the search."""
-    return regex.compile(pattern)
+_COMPILED: dict[str, regex.Pattern[str]] = {}
+"""The rules below, compiled once per process: ``regex.search`` on a string spends more time in
+its cache lookup than in the search, and the rules are a fixed set of literals."""
 
 
 def _has(text: str, pattern: str) -> bool:
-    return _pattern(pattern).search(text) is not None
+    compiled = _COMPILED.get(pattern)
+    if compiled is None:
+        compiled = _COMPILED[pattern] = regex.compile(pattern)
+    return compiled.search(text) is not None
 
 
 _SALES_CHARGE = r"sales charge|\bload\b|sales fee|front[- ]end|initial (?:sales )?charge"

@@ -11,8 +11,9 @@ from collections.abc import Sequence
 
 from ..model import Finding, Table
 from .caps import expense_cap
-from .example import example_order, expense_example
+from .example import example_checks
 from .fees import component_sum, net_total
+from .grid import fee_classes
 from .totals import column_total
 from .xbrl import check_xbrl
 
@@ -31,9 +32,10 @@ def validate(table: Table, related: Sequence[Table] = ()) -> list[Finding]:
 def _validate(table: Table, related: Sequence[Table], tagged: bool) -> list[Finding]:
     findings: list[Finding] = []
     if table.kind == "fees":
-        findings += component_sum(table) + net_total(table) + expense_cap(table)
+        classes = fee_classes(table)  # read once for the three checks
+        findings += component_sum(table, classes) + net_total(table, classes) + expense_cap(table, classes)
     elif table.kind == "expense_example":
-        findings += expense_example(table, related) + example_order(table, related)
+        findings += example_checks(table, related)
     else:
         findings += column_total(table)
     findings += check_xbrl(table, tagged)
@@ -48,6 +50,8 @@ def validate_tables(tables: Sequence[Table]) -> list[Finding]:
     tagged = {document: _tagged(group) for document, group in by_document.items()}
     findings: list[Finding] = []
     for table in tables:
-        related = [t for t in by_document[table.document] if t is not table]
+        # only an example looks at the other tables of its document
+        group = by_document[table.document] if table.kind == "expense_example" else ()
+        related = [t for t in group if t is not table]
         findings.extend(_validate(table, related, tagged[table.document]))
     return findings

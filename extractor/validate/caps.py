@@ -8,12 +8,13 @@ apply to another period than the table's.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from decimal import Decimal, InvalidOperation
 
 import regex
 
 from ..model import Finding, Table
-from .grid import class_key, fee_classes
+from .grid import ClassFees, class_key, fee_classes
 from .policy import finding, text
 
 _SENTENCE = regex.compile(r"(?<=[.;])\s+(?=[A-Z(])")
@@ -52,13 +53,16 @@ def stated_caps(text_: str) -> dict[str, Decimal]:
     return caps
 
 
-def expense_cap(table: Table) -> list[Finding]:
-    """Warnings where a class's net total (less acquired fund fees) exceeds its stated cap."""
+def expense_cap(table: Table, classes: Sequence[ClassFees] | None = None) -> list[Finding]:
+    """Warnings where a class's net total (less acquired fund fees) exceeds its stated cap.
+
+    ``classes``: the table's :func:`fee_classes`, when the caller has them already.
+    """
     caps = stated_caps(" ".join([table.context, *(f.text for f in table.footnotes)]))
     if not caps:
         return []
     findings: list[Finding] = []
-    for fees in fee_classes(table):
+    for fees in fee_classes(table) if classes is None else classes:
         cap = caps.get(class_key(fees.name), caps.get(""))
         total = fees.first("NetExpensesOverAssets") or fees.first("ExpensesOverAssets")
         if cap is None or total is None or total.value is None:

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from decimal import ROUND_HALF_UP, Decimal
+from functools import lru_cache
 
 INVESTMENT = Decimal(10000)
 GROWTH = Decimal("1.05")
@@ -28,6 +29,16 @@ def cumulative_costs(ratios: Sequence[Decimal], method: str, load: Decimal = Dec
 
     ``investment`` is $10,000 since 1998; older examples assumed $1,000.
     """
+    return list(path_costs(tuple(ratios), method, load, investment))
+
+
+@lru_cache(maxsize=8192)
+def path_costs(ratios: tuple[Decimal, ...], method: str, load: Decimal,
+               investment: Decimal) -> tuple[Decimal, ...]:
+    """:func:`cumulative_costs` of a tuple of ratios, remembered: the example check asks for the same paths of ratios
+    again and again (each method, waiver, conversion and rounding bound of every class, and
+    classes of a prospectus share their ratios). Equal Decimals written with other trailing
+    zeros share an entry; the costs they give are equal numbers, and only numbers are used."""
     balance = investment * (HUNDRED - load) / HUNDRED
     total = investment - balance
     out: list[Decimal] = []
@@ -42,7 +53,7 @@ def cumulative_costs(ratios: Sequence[Decimal], method: str, load: Decimal = Dec
             balance = closing
         total += cost
         out.append(total)
-    return out
+    return tuple(out)
 
 
 def dollars(amount: Decimal) -> Decimal:

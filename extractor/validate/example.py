@@ -25,11 +25,12 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 from functools import lru_cache
+from typing import NamedTuple
 
 import regex
 
 from ..model import Finding, Severity, Table
-from .costs import HUNDRED, INVESTMENT, METHODS, cumulative_costs, dollars
+from .costs import HUNDRED, INVESTMENT, METHODS, dollars, path_costs
 from .policy import DOLLAR, finding, text
 from .schedules import Schedule, cdsc_schedules, rate_in_year
 from .series import (
@@ -78,12 +79,12 @@ _SILENT_CONVERSIONS = (6, 7, 8, 9)
 """Years after which Class B shares usually convert to Class A, tried (doubtfully) when no text says."""
 
 
-@dataclass(frozen=True)
-class Reading:
+class Reading(NamedTuple):
     """One way of computing a series: method, waiver years, conversion, basis, load; and its costs.
 
     ``low`` and ``high`` are the costs for the true ratios at the bottom and the top of the
-    interval the printed (rounded) ratios stand for; costs grow with every ratio.
+    interval the printed (rounded) ratios stand for; costs grow with every ratio. A named tuple:
+    immutable, and built by the thousand (a frozen dataclass took four times as long).
     """
 
     method: str
@@ -132,10 +133,17 @@ def _conversions(key: str, inputs: dict[str, Inputs], context: str) -> tuple[lis
     target = lookup(inputs, key[:-1] + "a")
     if target is None:
         return [], None
-    stated = sorted({n for m in _CONVERSION.finditer(context) if (n := _count(m)) is not None})
+    stated = _stated_conversions(context)
     if stated:
         return [(n, True) for n in stated if n < 10], target
     return ([(n, False) for n in _SILENT_CONVERSIONS] if key[-1] == "b" else []), target
+
+
+@lru_cache(maxsize=64)
+def _stated_conversions(context: str) -> tuple[int, ...]:
+    """Years after which the prose says shares convert, in order; cached like
+    :func:`_first_year_only`, as every series of a Class B or C asks of the same context."""
+    return tuple(sorted({n for m in _CONVERSION.finditer(context) if (n := _count(m)) is not None}))
 
 
 def _count(match: regex.Match[str]) -> int | None:
@@ -155,18 +163,50 @@ def _half_unit(ratio: Decimal) -> Decimal:
     return min(HALF_CENT, Decimal(1).scaleb(exponent) / 2)
 
 
-def _reading(path: list[Decimal], method: str, waiver: int, conversion: int | None, stated: bool,
+Bounded = tuple[tuple[Decimal, ...], tuple[Decimal, ...], tuple[Decimal, ...]]
+"""A path of yearly ratios and the bottom and top of the interval its printed ratios stand for."""
+
+
+def _bounded(path: list[Decimal]) -> Bounded:
+    """``path`` with its bounds; a ratio's interval is worked out once, from its first occurrence
+    (equal ratios written with other trailing zeros share it, and give bounds that are equal
+    numbers)."""
+    bounds: dict[Decimal, tuple[Decimal, Decimal]] = {}
+    for ratio in path:
+        if ratio not in bounds:
+            half = _half_unit(ratio)
+            bounds[ratio] = (max(Decimal(0), ratio - half), ratio + half)
+    low, high = zip(*map(bounds.__getitem__, path), strict=True)
+    return tuple(path), low, high
+
+
+def _reading(bounded: Bounded, method: str, waiver: int, conversion: int | None, stated: bool,
              basis: Decimal, load: Decimal, fitted: bool) -> Reading:
-    half = {r: _half_unit(r) for r in set(path)}
-    low = [max(Decimal(0), r - half[r]) for r in path]
-    high = [r + half[r] for r in path]
+    path, low, high = bounded
     return Reading(
         method, waiver, conversion,
-        tuple(cumulative_costs(path, method, load, basis)),
-        tuple(cumulative_costs(low, method, load, basis)),
-        tuple(cumulative_costs(high, method, load, basis)),
+        path_costs(path, method, load, basis),
+        path_costs(low, method, load, basis),
+        path_costs(high, method, load, basis),
         stated, basis, load, fitted,
     )
+
+
+def _variants(waiver: int, ratios: list[Decimal], stated: bool, target: Inputs | None,
+              years: list[tuple[int, bool]]) -> list[tuple[int | None, Bounded, bool]]:
+    """The paths of one waiver period: as it is, and converted to ``target`` after each of ``years``.
+
+    (conversion, bounded path, stated); worked out once per waiver period, as every method, basis
+    and load computes the costs of the same paths.
+    """
+    variants: list[tuple[int | None, Bounded, bool]] = [(None, _bounded(ratios), stated)]
+    if target is not None:
+        other_net = target.net if target.net is not None else target.gross
+        other_gross = target.gross if target.gross is not None else target.net
+        assert other_net is not None and other_gross is not None
+        after = [other_net] * (waiver or 10) + [other_gross] * (10 - (waiver or 10))  # same waiver years
+        variants.extend((n, _bounded(ratios[:n] + after[n:]), stated and said) for n, said in years)
+    return variants
 
 
 def readings(inputs: Inputs, key: str, all_inputs: dict[str, Inputs], context: str,
@@ -185,17 +225,11 @@ def readings(inputs: Inputs, key: str, all_inputs: dict[str, Inputs], context: s
     years, target = _conversions(key, all_inputs, context)
     fitted = loads is not None
     charges = list(loads) if loads is not None else [inputs.load or Decimal(0)]
+    paths = [(waiver, _variants(waiver, ratios, stated, target, years)) for waiver, ratios, stated in waivers]
     out: list[Reading] = []
-    for (waiver, ratios, stated), method, basis, load in itertools.product(waivers, METHODS, bases, charges):
-        variants: list[tuple[int | None, list[Decimal], bool]] = [(None, ratios, stated)]
-        if target is not None:
-            other_net = target.net if target.net is not None else target.gross
-            other_gross = target.gross if target.gross is not None else target.net
-            assert other_net is not None and other_gross is not None
-            after = [other_net] * (waiver or 10) + [other_gross] * (10 - (waiver or 10))  # same waiver years
-            variants.extend((n, ratios[:n] + after[n:], stated and said) for n, said in years)
-        for conversion, path, sure in variants:
-            out.append(_reading(path, method, waiver, conversion, sure, basis, load, fitted))
+    for (waiver, variants), method, basis, load in itertools.product(paths, METHODS, bases, charges):
+        for conversion, bounded, sure in variants:
+            out.append(_reading(bounded, method, waiver, conversion, sure, basis, load, fitted))
     return out
 
 
@@ -265,9 +299,9 @@ class Facts:
     fit_cdsc: bool = False
 
 
-@dataclass(frozen=True)
-class Explanation:
-    """How a reading explains one figure: 2 fine, 1 only doubtfully, 0 not at all."""
+class Explanation(NamedTuple):
+    """How a reading explains one figure: 2 fine, 1 only doubtfully, 0 not at all (a named tuple,
+    like :class:`Reading`)."""
 
     level: int
     expected: Decimal
@@ -275,28 +309,121 @@ class Explanation:
     fitted: bool = False
 
 
-def _explain(series: Series, inputs: Inputs, reading: Reading, figure: Figure, facts: Facts) -> Explanation:
-    """The best explanation of ``figure`` by ``reading``, or the nearest expected figure when none.
+def _fit(value: Decimal, base: Decimal, low: Decimal, high: Decimal, charges: Sequence[tuple[Decimal, bool]],
+         sure: bool, fitted_load: bool, fit_cdsc: bool) -> Explanation | None:
+    """The best explanation of the figure ``value`` by one year of a reading; ``None`` when no
+    deferred charge of the year makes it fit.
 
     A figure is explained when it lies within $1 of the costs that some true ratio within the
-    rounding interval of the printed ratios gives (plus the deferred charge of the year).
+    rounding interval of the printed ratios gives (``low`` to ``high``, around ``base``) plus the
+    deferred charge of the year. ``sure``: the reading is stated and its load not fitted. Only
+    the winning charge's expected figure is rounded: the interval test is most of the work.
     """
-    n = figure.years - 1
-    base, low, high = reading.costs[n], reading.low[n], reading.high[n]
-    best = Explanation(0, dollars(base), Decimal(0))
-    nearest: Explanation | None = None
-    for charge, certain in _charges(series, inputs, figure.years, facts.schedules, reading.basis, facts.fit_cdsc):
-        expected = dollars(base + charge)
-        if low + charge - DOLLAR <= figure.value <= high + charge + DOLLAR:
-            level = 2 if certain and reading.stated and not reading.fitted else 1
-            fitted = reading.fitted or (facts.fit_cdsc and charge > 0)
-            if level > best.level or (level == best.level and best.fitted and not fitted):
-                best = Explanation(level, expected, charge, fitted)
-        elif nearest is None or abs(expected - figure.value) < abs(nearest.expected - figure.value):
-            nearest = Explanation(0, expected, charge)
-    if best.level == 0 and nearest is not None:
-        return nearest
-    return best
+    best_level, best_charge, best_fitted = 0, Decimal(0), False
+    for charge, certain in charges:
+        if low + charge - DOLLAR <= value <= high + charge + DOLLAR:
+            level = 2 if certain and sure else 1
+            fitted = fitted_load or (fit_cdsc and charge > 0)
+            if level > best_level or (level == best_level and best_fitted and not fitted):
+                best_level, best_charge, best_fitted = level, charge, fitted
+    if not best_level:
+        return None
+    return Explanation(best_level, dollars(base + best_charge), best_charge, best_fitted)
+
+
+def _nearest(value: Decimal, base: Decimal, charges: Sequence[tuple[Decimal, bool]]) -> Explanation:
+    """For a figure no charge explains: the expected figure nearest it (the first of equals)."""
+    if not charges:
+        return Explanation(0, dollars(base), Decimal(0))
+    nearest = min(charges, key=lambda c: abs(dollars(base + c[0]) - value))[0]
+    return Explanation(0, dollars(base + nearest), nearest)
+
+
+Counts = tuple[int, int, int]
+"""Figures a reading explains, those it explains for sure, and those without fitted charges."""
+
+
+class _Judge:
+    """Explanations and scores of the readings of one series under one set of facts, remembered.
+
+    The best reading is scored again after the search, every option is asked of each
+    unexplained figure, and readings that differ only in later years (a waiver or a conversion)
+    give the same cost for the early figures: an explanation is kept by the numbers it depends
+    on, the charges by year and basis, counts by the reading's identity (the entry keeps the
+    reading alive so that an identity is never reused while the entry stands). The nearest
+    expected figure of an unexplained one, which takes rounding every charge of the year, is
+    worked out only where it is used: to break ties between the best readings, and in messages.
+    """
+
+    def __init__(self, series: Series, inputs: Inputs, facts: Facts, figures: Sequence[Figure]) -> None:
+        self.series, self.inputs, self.facts, self.figures = series, inputs, facts, figures
+        self._charges: dict[tuple[int, Decimal], list[tuple[Decimal, bool]]] = {}
+        self._fits: dict[tuple[object, ...], Explanation | None] = {}
+        self._counts: dict[int, tuple[Reading, Counts]] = {}
+
+    def charges(self, years: int, basis: Decimal) -> list[tuple[Decimal, bool]]:
+        found = self._charges.get((years, basis))
+        if found is None:
+            facts = self.facts
+            found = self._charges[years, basis] = _charges(
+                self.series, self.inputs, years, facts.schedules, basis, facts.fit_cdsc)
+        return found
+
+    def fit(self, reading: Reading, figure: Figure) -> Explanation | None:
+        """How ``reading`` explains ``figure``, ``None`` when it does not (see :func:`_fit`)."""
+        n = figure.years - 1
+        base, low, high = reading.costs[n], reading.low[n], reading.high[n]
+        key = (figure.years, reading.basis, reading.stated, reading.fitted, base, low, high)
+        if key in self._fits:
+            return self._fits[key]
+        found = self._fits[key] = _fit(
+            figure.value, base, low, high, self.charges(figure.years, reading.basis),
+            reading.stated and not reading.fitted, reading.fitted, self.facts.fit_cdsc)
+        return found
+
+    def explain(self, reading: Reading, figure: Figure) -> Explanation:
+        """The best explanation of ``figure`` by ``reading``, or the nearest expected figure."""
+        found = self.fit(reading, figure)
+        if found is not None:
+            return found
+        n = figure.years - 1
+        return _nearest(figure.value, reading.costs[n], self.charges(figure.years, reading.basis))
+
+    def counts(self, reading: Reading) -> Counts:
+        entry = self._counts.get(id(reading))
+        if entry is None:
+            fits = [e for e in (self.fit(reading, f) for f in self.figures) if e is not None]
+            counts = len(fits), sum(1 for e in fits if e.level == 2), sum(1 for e in fits if not e.fitted)
+            entry = self._counts[id(reading)] = (reading, counts)
+        return entry[1]
+
+    def closeness(self, reading: Reading) -> Decimal:
+        """Minus the dollars left over, over all figures: of two readings that explain the same
+        figures, the one nearer the others is what the filing did (a conversion)."""
+        return -sum((abs(self.explain(reading, f).expected - f.value) for f in self.figures), Decimal(0))
+
+    def perfect(self, reading: Reading) -> bool:
+        """Whether ``reading`` explains every figure for sure and without fitted charges (the
+        highest counts there are); asks no further than the first figure it does not."""
+        for figure in self.figures:
+            found = self.fit(reading, figure)
+            if found is None or found.level != 2 or found.fitted:
+                return False
+        return True
+
+    def best(self, options: Sequence[Reading]) -> Reading:
+        """The (first) reading with the highest counts, ties broken by :meth:`closeness`.
+
+        Filings mostly compute their figures in some way tried, so the readings that explain
+        everything are looked for first: when there are any they are the ones tied at the top,
+        and the others need not be counted to the end.
+        """
+        tied = [o for o in options if self.perfect(o)]
+        if not tied:
+            counted = [(self.counts(o), o) for o in options]
+            top = max(c for c, _ in counted)
+            tied = [o for c, o in counted if c == top]
+        return tied[0] if len(tied) == 1 else max(tied, key=self.closeness)
 
 
 def _fitted_loads(series: Series, options: Sequence[Reading]) -> list[Decimal]:
@@ -323,45 +450,21 @@ def check_series(table: Table, series: Series, inputs: Inputs, all_inputs: dict[
     """Findings for one series against every reading; the reading that explains most wins."""
     options = readings(inputs, series.key, all_inputs, facts.context, facts.bases)
     figures = [series.figures[y] for y in sorted(series.figures)]
-    memo: dict[tuple[int, int], tuple[Reading, Figure, Explanation]] = {}
-
-    def explain(reading: Reading, figure: Figure) -> Explanation:
-        """:func:`_explain` under the current ``facts``, remembered: the best reading is scored
-        again after the search and every option is asked of each unexplained figure. Keyed by
-        identity (hashing a reading hashes its thirty costs); the entry keeps both objects alive
-        so that an identity is never reused while the entry stands."""
-        key = (id(reading), id(figure))
-        entry = memo.get(key)
-        if entry is None:
-            entry = memo[key] = (reading, figure, _explain(series, inputs, reading, figure, facts))
-        return entry[2]
-
-    def score(reading: Reading) -> tuple[int, int, int, Decimal]:
-        """Figures explained, those explained for sure, those explained without fitted charges,
-        and (to break ties) the dollars left over, over all figures: of two readings that explain
-        the same figures, the one nearer the others is what the filing did (a conversion)."""
-        results = [(explain(reading, f), f.value) for f in figures]
-        explained = sum(1 for e, _ in results if e.level)
-        fine = sum(1 for e, _ in results if e.level == 2)
-        unfitted = sum(1 for e, _ in results if e.level and not e.fitted)
-        off = sum((abs(e.expected - value) for e, value in results), Decimal(0))
-        return explained, fine, unfitted, -off
-
-    best = max(options, key=score)
-    if facts.fit_load and score(best)[1] < len(figures):
+    judge = _Judge(series, inputs, facts, figures)
+    best = judge.best(options)
+    if facts.fit_load and judge.counts(best)[1] < len(figures):
         loads = _fitted_loads(series, options)
         if loads:
             options += readings(inputs, series.key, all_inputs, facts.context, facts.bases, loads)
-            best = max(options, key=score)
-    explanations = [explain(best, f) for f in figures]
+            best = judge.best(options)
+    explanations = [judge.explain(best, f) for f in figures]
     if any(e.fitted for e in explanations):
         if sum(1 for e in explanations if e.level) >= max(2, len(figures) - 1):
             return [_unstated_charges(table, series, inputs, best, explanations, figures[0])]
-        facts = dataclasses.replace(facts, fit_load=False, fit_cdsc=False)
-        memo.clear()
+        judge = _Judge(series, inputs, dataclasses.replace(facts, fit_load=False, fit_cdsc=False), figures)
         options = [o for o in options if not o.fitted]
-        best = max(options, key=score)  # fitted charges explain too little to say the class has any
-        explanations = [explain(best, f) for f in figures]
+        best = judge.best(options)  # fitted charges explain too little to say the class has any
+        explanations = [judge.explain(best, f) for f in figures]
     findings: list[Finding] = []
     charged: Decimal | None = None
     for figure, found in zip(figures, explanations, strict=True):
@@ -377,13 +480,13 @@ def check_series(table: Table, series: Series, inputs: Inputs, all_inputs: dict[
             ))
             continue
         if level == 2 or (level == 1 and any(
-            explain(other, figure).level == 2 for other in options
+            (e := judge.fit(other, figure)) is not None and e.level == 2 for other in options
         )):
             continue
         period = f"{figure.years} year" + ("s" if figure.years > 1 else "")
         basis = best.describe(inputs)
         other_method = next((o for o in options if o.method != best.method and o.same_inputs(best)
-                             and explain(o, figure).level), None)
+                             and judge.fit(o, figure) is not None), None)
         severity: Severity
         if level == 1:
             message = (f"{series.name}, {period}: ${text(figure.value)} is explained only by a reading the "
@@ -424,7 +527,27 @@ def expense_example(table: Table, related: Sequence[Table]) -> list[Finding]:
     all_series = example_series(table)
     if not all_series:
         return []
+    return _recomputed(table, related, all_series, class_inputs(table, related)[0])
+
+
+def example_order(table: Table, related: Sequence[Table] = ()) -> list[Finding]:
+    """The 1, 3, 5 and 10-year figures increase, in series where no deferred charge falls away."""
+    return _ordered(table, example_series(table), class_inputs(table, related)[0])
+
+
+def example_checks(table: Table, related: Sequence[Table]) -> list[Finding]:
+    """:func:`expense_example` and then :func:`example_order` findings, with the series and the
+    fee-table inputs read once for both."""
+    all_series = example_series(table)
+    if not all_series:
+        return []
     inputs, _ = class_inputs(table, related)
+    return _recomputed(table, related, all_series, inputs) + _ordered(table, all_series, inputs)
+
+
+def _recomputed(table: Table, related: Sequence[Table], all_series: list[Series],
+                inputs: dict[str, Inputs]) -> list[Finding]:
+    """:func:`expense_example` findings of the (non-empty) series of an example table."""
     context = document_context(table, related)
     bases = example_bases(table)
     schedules = tuple(cdsc_schedules([table, *related]))
@@ -449,11 +572,10 @@ def expense_example(table: Table, related: Sequence[Table]) -> list[Finding]:
     return findings
 
 
-def example_order(table: Table, related: Sequence[Table] = ()) -> list[Finding]:
-    """The 1, 3, 5 and 10-year figures increase, in series where no deferred charge falls away."""
-    inputs, _ = class_inputs(table, related)
+def _ordered(table: Table, all_series: list[Series], inputs: dict[str, Inputs]) -> list[Finding]:
+    """:func:`example_order` findings of the series of an example table."""
     findings: list[Finding] = []
-    for series in example_series(table):
+    for series in all_series:
         known = lookup_series(inputs, series)
         cdsc = known.cdsc if known is not None else None
         if series.redeemed is not False and ((cdsc is None and series.redeemed) or cdsc):

@@ -11,6 +11,7 @@ arithmetic decides.
 from __future__ import annotations
 
 import itertools
+from collections.abc import Sequence
 from decimal import Decimal
 
 import regex
@@ -60,10 +61,13 @@ def component_total(fees: ClassFees) -> Decimal | None:
     return sum(values, Decimal(0)) if values else None
 
 
-def component_sum(table: Table) -> list[Finding]:
-    """Components add up to the gross total (or to the only total when there is no waiver)."""
+def component_sum(table: Table, classes: Sequence[ClassFees] | None = None) -> list[Finding]:
+    """Components add up to the gross total (or to the only total when there is no waiver).
+
+    ``classes``: the table's :func:`fee_classes`, when the caller has them already.
+    """
     findings: list[Finding] = []
-    for fees in fee_classes(table):
+    for fees in fee_classes(table) if classes is None else classes:
         top, subs = _components(fees)
         total = fees.first(GROSS)
         if total is None and not fees.has(WAIVER):
@@ -147,10 +151,11 @@ def _reading(signed: list[tuple[Item, int]]) -> str:
     return " ".join(parts)
 
 
-def net_total(table: Table) -> list[Finding]:
-    """Gross total combined with the waiver rows = the net total, per class."""
+def net_total(table: Table, classes: Sequence[ClassFees] | None = None) -> list[Finding]:
+    """Gross total combined with the waiver rows = the net total, per class (``classes`` as in
+    :func:`component_sum`)."""
     findings: list[Finding] = []
-    for fees in fee_classes(table):
+    for fees in fee_classes(table) if classes is None else classes:
         net = fees.first(NET)
         gross = fees.first(GROSS)
         waivers = [i for i in fees.of(WAIVER) if i.value]

@@ -52,10 +52,14 @@ def _declining(schedule: Schedule) -> bool:
 
 def _across(table: Table) -> list[Schedule]:
     """Schedules printed along a row, years from a row of year numbers or from the headers."""
-    found = []
+    found: list[Schedule] = []
+    labels = [normalize(row.label) for row in table.rows]
+    if not _ABOUT.search(" ".join(labels)):
+        return found  # most tables: no label to look at, and no row to look for years for
+    about = [row for row, label in zip(table.rows, labels, strict=True) if _ABOUT.search(label)]
     years_row = next((r for r in table.rows if _count_up(r)), None)
-    for row in table.rows:
-        if not _ABOUT.search(normalize(row.label)) or row is years_row:
+    for row in about:
+        if row is years_row:
             continue
         rates = [_rate(c) for c in row.cells]
         if years_row is not None:

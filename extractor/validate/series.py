@@ -70,8 +70,11 @@ def example_series(table: Table) -> list[Series]:
     out: dict[tuple[int, str, bool | None], Series] = {}
 
     def add(index: int, name: str, mode: bool | None, figure: Figure, group: str = "") -> None:
-        tag = column_class(table, index) if table.column_concepts is None else tagged_class(table.rows[index].cells)
-        series = out.setdefault((index, group, mode), Series(group or name, class_key(group or name), mode, tag))
+        """File ``figure`` under its series, made (with its class key and tag) at its first figure."""
+        series = out.get((index, group, mode))
+        if series is None:
+            tag = column_class(table, index) if table.column_concepts is None else tagged_class(table.rows[index].cells)
+            series = out[index, group, mode] = Series(group or name, class_key(group or name), mode, tag)
         series.figures.setdefault(figure.years, figure)
 
     caption_mode = redemption_mode(table.caption) if table.caption else None

@@ -11,6 +11,8 @@ unrelated rows, a single column) is skipped rather than guessed at.
 
 from __future__ import annotations
 
+from collections import Counter
+from collections.abc import Iterator
 from decimal import Decimal
 
 import regex
@@ -22,18 +24,21 @@ from .policy import ROUNDING, finding, severity, text
 
 _TOTAL = regex.compile(r"^(?:grand |sub)?totals?\b(?! return)")
 _LESS = regex.compile(r"^less\b|\bdeduct")
+_ZERO = Decimal(0)
 
 
-def _amounts(row: Row) -> tuple[Decimal | None, ...]:
-    """The row's value in each of its cells, negative on a "Less ..." row; ``None`` where blank.
+def _amounts(row: Row, label: str, width: int) -> tuple[Decimal | None, ...]:
+    """The row's value in each of ``width`` columns, negative on a "Less ..." row (``label`` is
+    the normalised label); ``None`` where blank or beyond the row's cells.
 
-    Computed once per row of a table: every "Total" row below re-reads the rows above it.
+    Computed once per row of a table: every "Total" row below re-reads the rows above it, a
+    column at a time, and rows of one width are read without a bounds test.
     """
-    less = bool(_LESS.search(normalize(row.label)))
+    less = bool(_LESS.search(label))
     values = [c.value for c in row.cells]
     if less:
-        return tuple(None if v is None else -abs(v) for v in values)
-    return tuple(values)
+        values = [None if v is None else -abs(v) for v in values]
+    return (*values, *(None,) * (width - len(values)))
 
 
 def _tolerance(value: Decimal, addends: int) -> Decimal:
@@ -72,45 +77,59 @@ class _Running:
         return abs(total) > self.max_abs
 
 
-def _best_block(amounts: dict[int, tuple[Decimal | None, ...]], items: list[int],
-                total: Row) -> tuple[int, list[int], list[int]] | None:
+def _hits(upwards: Iterator[tuple[Decimal | None, ...]], j: int, target: Decimal, rising: bool) -> list[int]:
+    """Positions of the rows, counted upwards from the one just above the total (0), from which
+    column ``j`` of the rows down to the total adds up to ``target``.
+
+    ``rising``: the column holds no negative amount and the target is positive, so the running
+    sum never falls and the search stops once it passes the target; in a long statement whose
+    every row may be a subtotal this keeps each search to the few rows just above.
+    """
+    found: list[int] = []
+    total = _ZERO
+    hit = False
+    for position, values in enumerate(upwards):
+        value = values[j]
+        if value is not None:
+            total += value
+            hit = total == target
+            if rising and total > target:
+                break
+        if hit:
+            found.append(position)
+    return found
+
+
+def _best_block(amounts: dict[int, tuple[Decimal | None, ...]], items: list[int], total: Row,
+                negative: set[int]) -> tuple[int, list[int], list[int]] | None:
     """(start in ``items``, agreeing columns, missing columns) of the block that best adds up.
 
     The best block agrees, exactly, in the most columns where the total is not zero; of equally
     good blocks the one reaching furthest up wins. ``None`` when no block agrees in two such
-    columns, as the total is then never checked. This runs for every "Total" row over all the
-    rows above it, so the search keeps only the running sums of those columns and a running
-    count of the ones that agree, grown upwards from the total one row at a time; the columns'
-    shape (to tell a sum from an average) is worked out once, for the winning block.
+    columns, as the total is then never checked. This runs for every "Total" row over the rows
+    above it, so each of those columns is summed upwards from the total in one running pass
+    (none when fewer than two such columns exist; see :func:`_hits` for columns without
+    ``negative`` amounts) and the agreeing ones are counted per start; the columns' shape (to
+    tell a sum from an average) is worked out once, for the winning block.
     """
     columns = [j for j, c in enumerate(total.cells) if c.value is not None]
     targets = [c.value for c in total.cells if c.value is not None]
-    strong_at = [k for k, target in enumerate(targets) if target]
-    sums = [Decimal(0)] * len(columns)
-    hit = [False] * len(columns)
-    last = len(items) - 1
-    best_start, best_strong, strong = -1, -1, 0
-    for start in range(last, -1, -1):
-        values = amounts[items[start]]
-        size = len(values)
-        for k in strong_at:
-            j = columns[k]
-            if j < size:
-                value = values[j]
-                if value is not None:
-                    sums[k] += value
-                    if (sums[k] == targets[k]) is not hit[k]:
-                        hit[k] = not hit[k]
-                        strong += 1 if hit[k] else -1
-        if start != last and strong >= best_strong:
-            best_start, best_strong = start, strong
+    strong = [(j, target) for j, target in zip(columns, targets, strict=True) if target]
+    if len(strong) < 2:
+        return None  # no block can agree in two columns where the total is not zero
+    agreeing = Counter([position for j, target in strong
+                        for position in _hits(map(amounts.__getitem__, reversed(items)), j, target,
+                                              target > 0 and j not in negative)])
+    del agreeing[0]  # the row just above the total alone is no block
+    best_strong = max(agreeing.values(), default=0)
     if best_strong < 2:
         return None
+    best_start = len(items) - 1 - max(p for p, count in agreeing.items() if count == best_strong)
     running = {j: _Running() for j in columns}
     for index in items[best_start:]:
         values = amounts[index]
         for j in columns:
-            running[j].add(values[j] if j < len(values) else None)
+            running[j].add(values[j])
     agree: list[int] = []
     miss: list[int] = []
     for j, target in zip(columns, targets, strict=True):
@@ -126,18 +145,21 @@ def _best_block(amounts: dict[int, tuple[Decimal | None, ...]], items: list[int]
 
 def column_total(table: Table) -> list[Finding]:
     """Findings where a total row misses the sum of the block of rows it evidently adds."""
+    valued = [(index, row, normalize(row.label)) for index, row in enumerate(table.rows) if row.has_values]
+    if not any(not label or _TOTAL.search(label) for _, _, label in valued[2:]):
+        return []  # a total is checked only with two rows with numbers above it (most tables have none)
     findings: list[Finding] = []
     items: list[int] = []
     amounts: dict[int, tuple[Decimal | None, ...]] = {}
-    for index, row in enumerate(table.rows):
-        if not row.has_values:
-            continue
-        amounts[index] = _amounts(row)
-        label = normalize(row.label)
+    width = max((len(row.cells) for row in table.rows), default=0)
+    for index, row, label in valued:
+        amounts[index] = _amounts(row, label, width)
+    negative = {j for values in amounts.values() for j, v in enumerate(values) if v is not None and v < 0}
+    for index, row, label in valued:
         if not (_TOTAL.search(label) or not label) or len(items) < 2:
             items.append(index)
             continue
-        found = _best_block(amounts, items, row)
+        found = _best_block(amounts, items, row, negative)
         if found is None:
             items.append(index)
             continue
@@ -151,7 +173,7 @@ def column_total(table: Table) -> list[Finding]:
         for j in miss if label else []:
             value = row.cells[j].value
             assert value is not None
-            expected = sum(((a[j] if j < len(a) else None) or Decimal(0) for a in block_amounts), Decimal(0))
+            expected = sum((a[j] or Decimal(0) for a in block_amounts), Decimal(0))
             header = column_name(table, j)
             findings.append(finding(
                 "column_total", severity(value - expected, _tolerance(value, len(block))), table.id,

@@ -97,15 +97,17 @@ def check_xbrl(table: Table, tagged_filing: bool = False) -> list[Finding]:
     untagged = tagged_filing and fee_table
     for row in table.rows:
         for i, cell in enumerate(row.cells):
+            fact = cell.xbrl
+            if fact is None and not (untagged and cell.value is not None):
+                continue  # every cell of a plain-text table: nothing to compare, nothing to say
             header = table.columns[i] if i < len(table.columns) else ""
             where = (row.line, row.label, header)
-            fact = cell.xbrl
             if fact is None:
-                if untagged and cell.value is not None:
-                    findings.append(finding(
-                        "xbrl_untagged", "info", table.id, where, "", text(cell.value),
-                        f"{header or 'column ' + str(i + 1)}: {cell.text} carries no inline XBRL fact",
-                    ))
+                assert cell.value is not None
+                findings.append(finding(
+                    "xbrl_untagged", "info", table.id, where, "", text(cell.value),
+                    f"{header or 'column ' + str(i + 1)}: {cell.text} carries no inline XBRL fact",
+                ))
                 continue
             problem = _mismatch(cell, fact, fee_table)
             if problem is not None:

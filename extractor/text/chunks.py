@@ -32,6 +32,9 @@ _NULL_WORD = regex.compile(
 _DIGIT = regex.compile(r"\d")
 _ASCII_DIGIT = re.compile(r"\d")
 _SIGN_GAP = regex.compile(r"(?<=[$(])\s++|(?<!\s)\s++(?=[%)])")
+_WORD = re.compile(r"(?<!\S)[A-Za-z]{3,}+(?!\S)")
+"""A word of three or more ASCII letters with blanks (or the line's ends) on both sides."""
+_NULL_WORDS = ("none", "nil")
 _LEADER_INTO = regex.compile(r"(?<!\.)\.{2,}+(?= ?+[$(\-\d])")
 """A run of dots (tried from its first dot only, so a long run is not rescanned from each
 of its dots) that runs straight into a value."""
@@ -79,6 +82,22 @@ def is_data(text: str) -> bool:
         return len(text) < 12 and bool(_NULL_WORD.fullmatch(split_markers(text)[0]))
     if _number_word(_SIGN_GAP.sub("", text) if " " in text and _has_sign(text) else text):
         return True
+    if _spelled_out(text):
+        return False
+    return _reads_as_value(text)
+
+
+def _spelled_out(text: str) -> bool:
+    """Whether ``text`` holds a word of three or more letters standing alone, other than "none"
+    and "nil": a label such as "Balance at December 31, 1995". No marker can take such a word
+    (markers hold two letters at most, or sit in brackets), no number holds a letter but a
+    final ``x``, and the only such words that mean "no value" are those two, so the text
+    states no value. An exact pre-test for the parse below (``test_speed_text2`` checks it)."""
+    return any(m.group().lower() not in _NULL_WORDS for m in _WORD.finditer(text))
+
+
+def _reads_as_value(text: str) -> bool:
+    """:func:`is_data` for a text with a digit that is not one number word as written."""
     if parse_cell(text).value is not None:
         return True
     body, _ = split_markers(text)
@@ -113,7 +132,9 @@ def chunk_line(text: str, split_numbers: bool = True) -> tuple[Chunk, ...]:
 
     Header lines are cut without splitting numbers, so that a date stays one piece. A single
     word (no space, no dot leader) is a piece as it stands: most groups are one word; so is a
-    group of words without a digit (a label), which no number split can cut.
+    group of words without a digit (a label), which no number split can cut. Each chunk is
+    built here as a plain tuple from its piece's cached :func:`_shape` (one for every piece of
+    every table line).
     """
     raw: list[tuple[int, str]] = []
     leaders = ".." in text
@@ -136,7 +157,12 @@ def chunk_line(text: str, split_numbers: bool = True) -> tuple[Chunk, ...]:
             raw.append((at, group))
     if _has_sign(text) and not all(piece.strip("$(%)") for _, piece in raw):
         raw = _glue_signs(text, raw)
-    return tuple([_chunk(start, piece) for start, piece in raw])
+    shape = _shape
+    chunks: list[Chunk] = []
+    for start, piece in raw:
+        length, data, anchor = shape(piece)
+        chunks.append(_new_tuple(Chunk, (start, start + length, piece, data, start + anchor)))
+    return tuple(chunks)
 
 
 def _has_sign(text: str) -> bool:
@@ -156,13 +182,6 @@ def _glue_signs(text: str, raw: list[tuple[int, str]]) -> list[tuple[int, str]]:
             merged.append((start, piece))
         glue_next = not piece.strip("$(")
     return merged
-
-
-def _chunk(start: int, text: str) -> Chunk:
-    """The chunk of ``text`` at ``start`` (built as a plain tuple: skips the named tuple's
-    Python-level constructor, one call for every piece of every table line)."""
-    length, data, anchor = _shape(text)
-    return _new_tuple(Chunk, (start, start + length, text, data, start + anchor))
 
 
 @lru_cache(maxsize=8192)

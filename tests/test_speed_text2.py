@@ -13,6 +13,7 @@ from pathlib import Path
 
 from extractor.text.chunks import (
     _has_digit,
+    _number_word,
     _reads_as_value,
     _shape,
     _spelled_out,
@@ -20,6 +21,7 @@ from extractor.text.chunks import (
     is_data,
 )
 from extractor.text.tokenizer import expand
+from extractor.values import _ASCII_NUMBER, _NUMBER
 
 ROOT = Path(__file__).resolve().parent.parent
 ODD = [
@@ -73,3 +75,18 @@ def test_a_spelled_out_word_never_reads_as_a_value() -> None:
             assert not _reads_as_value(text), repr(text)
             assert not is_data(text), repr(text)
     assert seen > 1000
+
+
+def test_a_number_word_holds_a_digit() -> None:
+    for text in _texts():
+        for word in text.split(" "):
+            if _number_word(word):
+                assert _has_digit(word), repr(word)
+
+
+def test_the_ascii_number_pattern_reads_as_regex_reads_it() -> None:
+    for text in _texts():
+        compact = text.strip().replace(" ", "")
+        if compact.isascii():
+            fast, slow = _ASCII_NUMBER.fullmatch(compact), _NUMBER.fullmatch(compact)
+            assert (fast and fast.groups()) == (slow and slow.groups()), repr(compact)

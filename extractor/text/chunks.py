@@ -107,14 +107,16 @@ def _reads_as_value(text: str) -> bool:
 
 
 def _split_numbers(start: int, text: str) -> list[tuple[int, str]]:
-    """Split a chunk where two numbers sit side by side with one space between them."""
+    """Split a chunk where two numbers sit side by side with one space between them.
+
+    A word is tested by the number pattern alone: a number word always holds a digit."""
     if " " not in text or not _has_digit(text):
         return [(start, text)]
     pieces: list[tuple[int, str]] = []
     offset = 0
     prev_number = False
     for word in text.split(" "):
-        number = word[-1] != "," and _has_digit(word) and _number_word(word)
+        number = word[-1] != "," and _number_word(word)
         opens = number or not word.strip("$(")
         if pieces and not (opens and prev_number):
             s, t = pieces[-1]

@@ -20,7 +20,7 @@ from itertools import pairwise
 
 import regex
 
-from ..model import EMPTY_CELL, Cell, Row
+from ..model import EMPTY_CELL, Row
 from ..values import parse_cell, split_markers
 from .chunks import strip_leaders
 from .lines import Line
@@ -449,17 +449,12 @@ def _adopt_headings(drafts: list[Draft]) -> list[Draft]:
     return out
 
 
-@lru_cache(maxsize=16384)
-def _cell(text: str) -> Cell:
-    """:func:`parse_cell`, cached: the same few texts (none, 0.00, --) fill most tables."""
-    return parse_cell(text)
-
-
 def to_row(draft: Draft, width: int) -> Row:
     """The model row for a draft: label joined, one parsed cell per column.
 
     Most columns of a row are blank, so every cell starts as the shared empty cell and only
-    the columns the data line fills are parsed."""
+    the columns the data line fills are parsed (by :func:`parse_cell`, itself cached: the
+    same few texts, none, 0.00, --, fill most tables)."""
     label = draft.text()
     _, markers = split_markers(label)
     cells = [EMPTY_CELL] * width
@@ -468,5 +463,5 @@ def to_row(draft: Draft, width: int) -> Row:
     placed = draft.data.placed
     for col in placed.cells:
         if 0 <= col < width:
-            cells[col] = _cell(placed.cell_text(col))
+            cells[col] = parse_cell(placed.cell_text(col))
     return Row(draft.data.token.line, label, tuple(cells), label_footnotes=markers)

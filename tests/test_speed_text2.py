@@ -11,6 +11,8 @@ import random
 from collections.abc import Iterator
 from pathlib import Path
 
+import regex
+
 from extractor.text.chunks import (
     _has_digit,
     _number_word,
@@ -20,6 +22,7 @@ from extractor.text.chunks import (
     chunk_line,
     is_data,
 )
+from extractor.text.lines import _NORM
 from extractor.text.tokenizer import expand
 from extractor.values import _ASCII_NUMBER, _NUMBER
 
@@ -90,3 +93,10 @@ def test_the_ascii_number_pattern_reads_as_regex_reads_it() -> None:
         if compact.isascii():
             fast, slow = _ASCII_NUMBER.fullmatch(compact), _NUMBER.fullmatch(compact)
             assert (fast and fast.groups()) == (slow and slow.groups()), repr(compact)
+
+
+def test_header_norm_pattern_reads_as_regex_reads_it() -> None:
+    plain = regex.compile(r"[^a-z0-9]++")
+    for text in [*_texts(), "\u00e9t\u00e9 1996", "\u0130stanbul \u212a", "a\x1cb\u2003c"]:
+        lowered = text.lower()
+        assert _NORM.sub(" ", lowered) == plain.sub(" ", lowered), repr(text)

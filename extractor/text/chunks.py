@@ -190,7 +190,8 @@ def _glue_signs(text: str, raw: list[tuple[int, str]]) -> list[tuple[int, str]]:
 def _shape(text: str) -> tuple[int, bool, int]:
     """A piece's length, whether it is a value, and its anchor's offset: all that a chunk needs
     besides its position, worked out once per text (the same cells recur down the columns)."""
-    return len(text), is_data(text), max(len(text.rstrip(")%*# ")), 1) - 1
+    kept = len(text.rstrip(")%*# "))
+    return len(text), is_data(text), kept - 1 if kept > 1 else 0
 
 
 @lru_cache(maxsize=8192)

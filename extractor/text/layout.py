@@ -91,6 +91,7 @@ def _snap(placed: Sequence[Placed], starts: list[int], label_end: int) -> list[i
     lows = [WIDE for _ in starts]
     highs = [label_end, *[0 for _ in starts[1:]]]
     reaches = [start - _SNAP for start in starts[1:]]
+    inner = len(reaches)
     for line in placed:
         if not line.has_data:
             continue
@@ -98,7 +99,7 @@ def _snap(placed: Sequence[Placed], starts: list[int], label_end: int) -> list[i
             low = cells[0].start
             if low < lows[col]:
                 lows[col] = low
-            if col < len(reaches):
+            if col < inner:
                 reach, high = reaches[col], highs[col + 1]
                 for c in cells:
                     if c.start < reach and c.end > high:

@@ -103,6 +103,8 @@ def _drop_page_numbers(tokens: Sequence[Token]) -> list[Token]:
             attached = j > 0 and tokens[j - 1].kind is TokenKind.TEXT
             if not attached or _PAGE_NUMBER.match(tokens[j].text):
                 drop.add(j)
+    if not drop:
+        return list(tokens)
     return [t for i, t in enumerate(tokens) if i not in drop]
 
 
@@ -197,9 +199,9 @@ def _opening(lines: Sequence[str], limit: int) -> str:
     words: list[str] = []
     size = -1
     for line in lines:
-        for word in line.split():
-            words.append(word)
-            size += len(word) + 1
+        line_words = line.split()
+        words += line_words
+        size += sum(map(len, line_words)) + len(line_words)
         if size >= limit:
             break
     return " ".join(words)[:limit]

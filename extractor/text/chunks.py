@@ -32,6 +32,9 @@ _NULL_WORD = regex.compile(
 _DIGIT = regex.compile(r"\d")
 _ASCII_DIGIT = re.compile(r"\d")
 _SIGN_GAP = regex.compile(r"(?<=[$(])\s++|(?<!\s)\s++(?=[%)])")
+_WORD = re.compile(r"(?<!\S)[A-Za-z]{3,}+(?!\S)")
+"""A word of three or more ASCII letters with blanks (or the line's ends) on both sides."""
+_NULL_WORDS = ("none", "nil")
 _LEADER_INTO = regex.compile(r"(?<!\.)\.{2,}+(?= ?+[$(\-\d])")
 """A run of dots (tried from its first dot only, so a long run is not rescanned from each
 of its dots) that runs straight into a value."""
@@ -79,6 +82,22 @@ def is_data(text: str) -> bool:
         return len(text) < 12 and bool(_NULL_WORD.fullmatch(split_markers(text)[0]))
     if _number_word(_SIGN_GAP.sub("", text) if " " in text and _has_sign(text) else text):
         return True
+    if _spelled_out(text):
+        return False
+    return _reads_as_value(text)
+
+
+def _spelled_out(text: str) -> bool:
+    """Whether ``text`` holds a word of three or more letters standing alone, other than "none"
+    and "nil": a label such as "Balance at December 31, 1995". No marker can take such a word
+    (markers hold two letters at most, or sit in brackets), no number holds a letter but a
+    final ``x``, and the only such words that mean "no value" are those two, so the text
+    states no value. An exact pre-test for the parse below (``test_speed_text2`` checks it)."""
+    return any(m.group().lower() not in _NULL_WORDS for m in _WORD.finditer(text))
+
+
+def _reads_as_value(text: str) -> bool:
+    """:func:`is_data` for a text with a digit that is not one number word as written."""
     if parse_cell(text).value is not None:
         return True
     body, _ = split_markers(text)
@@ -88,14 +107,16 @@ def is_data(text: str) -> bool:
 
 
 def _split_numbers(start: int, text: str) -> list[tuple[int, str]]:
-    """Split a chunk where two numbers sit side by side with one space between them."""
+    """Split a chunk where two numbers sit side by side with one space between them.
+
+    A word is tested by the number pattern alone: a number word always holds a digit."""
     if " " not in text or not _has_digit(text):
         return [(start, text)]
     pieces: list[tuple[int, str]] = []
     offset = 0
     prev_number = False
     for word in text.split(" "):
-        number = word[-1] != "," and _has_digit(word) and _number_word(word)
+        number = word[-1] != "," and _number_word(word)
         opens = number or not word.strip("$(")
         if pieces and not (opens and prev_number):
             s, t = pieces[-1]
@@ -113,7 +134,9 @@ def chunk_line(text: str, split_numbers: bool = True) -> tuple[Chunk, ...]:
 
     Header lines are cut without splitting numbers, so that a date stays one piece. A single
     word (no space, no dot leader) is a piece as it stands: most groups are one word; so is a
-    group of words without a digit (a label), which no number split can cut.
+    group of words without a digit (a label), which no number split can cut. Each chunk is
+    built here as a plain tuple from its piece's cached :func:`_shape` (one for every piece of
+    every table line).
     """
     raw: list[tuple[int, str]] = []
     leaders = ".." in text
@@ -136,7 +159,12 @@ def chunk_line(text: str, split_numbers: bool = True) -> tuple[Chunk, ...]:
             raw.append((at, group))
     if _has_sign(text) and not all(piece.strip("$(%)") for _, piece in raw):
         raw = _glue_signs(text, raw)
-    return tuple([_chunk(start, piece) for start, piece in raw])
+    shape = _shape
+    chunks: list[Chunk] = []
+    for start, piece in raw:
+        length, data, anchor = shape(piece)
+        chunks.append(_new_tuple(Chunk, (start, start + length, piece, data, start + anchor)))
+    return tuple(chunks)
 
 
 def _has_sign(text: str) -> bool:
@@ -158,18 +186,12 @@ def _glue_signs(text: str, raw: list[tuple[int, str]]) -> list[tuple[int, str]]:
     return merged
 
 
-def _chunk(start: int, text: str) -> Chunk:
-    """The chunk of ``text`` at ``start`` (built as a plain tuple: skips the named tuple's
-    Python-level constructor, one call for every piece of every table line)."""
-    length, data, anchor = _shape(text)
-    return _new_tuple(Chunk, (start, start + length, text, data, start + anchor))
-
-
 @lru_cache(maxsize=8192)
 def _shape(text: str) -> tuple[int, bool, int]:
     """A piece's length, whether it is a value, and its anchor's offset: all that a chunk needs
     besides its position, worked out once per text (the same cells recur down the columns)."""
-    return len(text), is_data(text), max(len(text.rstrip(")%*# ")), 1) - 1
+    kept = len(text.rstrip(")%*# "))
+    return len(text), is_data(text), kept - 1 if kept > 1 else 0
 
 
 @lru_cache(maxsize=8192)

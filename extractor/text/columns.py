@@ -17,13 +17,12 @@ from functools import lru_cache
 
 import regex
 
-from .chunks import Chunk, chunk_line
+from .chunks import Chunk, _has_digit, chunk_line
 
 WIDE = 1 << 20
 _MARGIN = 2
 _NEAR = 3
 _C_TAG = regex.compile(r"<C>", regex.I)
-_DIGIT = regex.compile(r"\d")
 _S_TAG = regex.compile(r"<S>", regex.I)
 
 Span = tuple[int, int]
@@ -167,7 +166,7 @@ def cell_chunks(chunks: Sequence[Chunk], margin: int = -1) -> list[Chunk]:
     for i, chunk in enumerate(chunks):
         if not chunk.data:
             continue
-        if i == 0 and (chunk.start <= margin or _DIGIT.search(chunk.text) is None):
+        if i == 0 and (chunk.start <= margin or not _has_digit(chunk.text)):
             continue
         return list(chunks[i:])
     return []

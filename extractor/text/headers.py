@@ -22,7 +22,6 @@ from .columns import Span
 
 _DASHES = regex.compile(r"[-=_]{2,}+")
 """A run of two rule characters or more (one alone is a hyphen)."""
-_RULE_CHAR = regex.compile(r"[-=_]")
 _RULES_ONLY = regex.compile(r"[-=_]{2,}+(?: [-=_]{2,}+)*+")
 _SINGLE = 0.75
 _SLACK = 4
@@ -57,14 +56,16 @@ def _is_rule(text: str) -> bool:
 def _split(lines: Sequence[str]) -> tuple[list[Piece], list[Piece], int]:
     """Text pieces, underline segments, and the index of the last line holding a rule.
 
-    A chunk without a dash, ``=`` or ``_`` (most header text) is one text piece as it stands."""
+    A chunk without a dash, ``=`` or ``_`` (most header text, told by three ``in`` tests rather
+    than a pattern) is one text piece as it stands."""
     texts: list[Piece] = []
     rules: list[Piece] = []
     last_rule = -1
     for k, line in enumerate(lines):
         for chunk in chunk_line(line, split_numbers=False):
-            if not _RULE_CHAR.search(chunk.text):
-                texts.append(Piece(k, chunk.start, chunk.start + len(chunk.text), chunk.text))
+            text = chunk.text
+            if "-" not in text and "=" not in text and "_" not in text:
+                texts.append(Piece(k, chunk.start, chunk.end, text))
                 continue
             for piece in _words(k, chunk.start, chunk.text):
                 if _is_rule(piece.text.replace(" ", "")):

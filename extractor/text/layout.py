@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from .chunks import Chunk, chunk_line
+from .chunks import chunk_line
 from .columns import WIDE, Placed, Span, blank_tags, collisions, infer_spans, place_line, spans_from, tag_spans
 from .parts import Part
 from .tokenizer import Token, TokenKind
@@ -24,13 +24,12 @@ def body_texts(tokens: Sequence[Token]) -> list[str]:
     return [blank_tags(t.text) if "<" in t.text else t.text for t in tokens if t.kind is TokenKind.TEXT]
 
 
-def _body_chunks(tokens: Sequence[Token]) -> list[tuple[Chunk, ...]]:
-    return [chunk_line(text) for text in body_texts(tokens)]
+def choose_spans(part: Part, texts: Sequence[str]) -> list[Span]:
+    """The tag spans, unless the data contradicts them; then spans inferred from the data.
 
-
-def choose_spans(part: Part) -> list[Span]:
-    """The tag spans, unless the data contradicts them; then spans inferred from the data."""
-    lines = _body_chunks(part.body)
+    ``texts`` are the part's :func:`body_texts`, worked out once by the caller for every step.
+    """
+    lines = [chunk_line(text) for text in texts]
     spans = tag_spans(part.tags.text) if part.tags is not None else []
     if not spans:
         return infer_spans(lines)
@@ -43,7 +42,7 @@ def choose_spans(part: Part) -> list[Span]:
     return spans
 
 
-def refine_spans(part: Part, spans: list[Span]) -> list[Span]:
+def refine_spans(part: Part, texts: Sequence[str], spans: list[Span]) -> list[Span]:
     """Drop tag columns that only label overhang reaches; add a headed column the tags left out.
 
     Where the labels end is measured on their words: a value that a tag shifted right left
@@ -56,7 +55,7 @@ def refine_spans(part: Part, spans: list[Span]) -> list[Span]:
     if not spans:
         return spans
     key = tuple(spans)
-    placed = [place_line(text, key) for text in body_texts(part.body)]
+    placed = [place_line(text, key) for text in texts]
     used = {col for p in placed if p.has_data for col in p.cells}
     labels = [(c.start, c.end) for p in placed for c in p.label]
     starts = [s for i, (s, _) in enumerate(spans) if i in used or not any(a < s < b for a, b in labels)]
@@ -67,7 +66,7 @@ def refine_spans(part: Part, spans: list[Span]) -> list[Span]:
     )
     kept = tuple(spans_from(starts))
     if kept != key:
-        placed = [place_line(text, kept) for text in body_texts(part.body)]
+        placed = [place_line(text, kept) for text in texts]
     starts = _snap(placed, starts, label_end)
     first = starts[0]
     for token in part.header:
@@ -92,6 +91,7 @@ def _snap(placed: Sequence[Placed], starts: list[int], label_end: int) -> list[i
     lows = [WIDE for _ in starts]
     highs = [label_end, *[0 for _ in starts[1:]]]
     reaches = [start - _SNAP for start in starts[1:]]
+    inner = len(reaches)
     for line in placed:
         if not line.has_data:
             continue
@@ -99,7 +99,7 @@ def _snap(placed: Sequence[Placed], starts: list[int], label_end: int) -> list[i
             low = cells[0].start
             if low < lows[col]:
                 lows[col] = low
-            if col < len(reaches):
+            if col < inner:
                 reach, high = reaches[col], highs[col + 1]
                 for c in cells:
                     if c.start < reach and c.end > high:
@@ -115,21 +115,21 @@ def _values(placed: Placed) -> int:
     return sum([c.data for cells in placed.cells.values() for c in cells])
 
 
-def column_extents(part: Part, spans: Sequence[Span]) -> list[Span]:
+def column_extents(texts: Sequence[str], placed: Sequence[Placed], spans: Sequence[Span]) -> list[Span]:
     """The character range each column's values occupy in the body, with the column's tag.
 
-    Only values count: stray prose inside a table block would smear the ranges. The tag
-    position joins the range only where it sits next to the values (a shifted or inferred
-    column start says nothing about where the header text lies).
+    ``placed`` holds the body ``texts`` placed under ``spans``. Only values count: stray prose
+    inside a table block would smear the ranges. The tag position joins the range only where
+    it sits next to the values (a shifted or inferred column start says nothing about where
+    the header text lies).
     """
     lo = [WIDE for _ in spans]
     hi = [0 for _ in spans]
-    key = tuple(spans)
-    for text in body_texts(part.body):
+    for text, line in zip(texts, placed, strict=True):
         chunks = chunk_line(text)
         if (not chunks or chunks[0].data) and sum([c.data for c in chunks]) < 2:
             continue
-        for col, cells in place_line(text, key).cells.items():
+        for col, cells in line.cells.items():
             for cell in cells:
                 if cell.data:
                     if cell.start < lo[col]:
@@ -147,14 +147,10 @@ def column_extents(part: Part, spans: Sequence[Span]) -> list[Span]:
     return ranges
 
 
-def label_extent(part: Part, spans: Sequence[Span]) -> int:
-    """Where the row labels of lines with values end (0 when there are none).
+def label_extent(placed: Sequence[Placed]) -> int:
+    """Where the row labels of the placed body lines with values end (0 when there are none).
 
     Without a tag line the first column's start is inferred from its values; header text
     between the labels and the values leads to that column, not to the label column.
     """
-    key = tuple(spans)
-    return max(
-        (p.label[-1].end for p in (place_line(t, key) for t in body_texts(part.body)) if p.label and p.has_data),
-        default=0,
-    )
+    return max((p.label[-1].end for p in placed if p.label and p.has_data), default=0)

@@ -15,10 +15,10 @@ import regex
 
 from ..model import Document, Footnote, Row, Table
 from .chunks import chunk_line
-from .columns import Span, blank_tags
+from .columns import Span, blank_tags, place_line
 from .footnotes import parse_footnotes
 from .headers import read_headers
-from .layout import choose_spans, column_extents, label_extent, refine_spans
+from .layout import body_texts, choose_spans, column_extents, label_extent, refine_spans
 from .lines import Line, Section, classify, norm
 from .parts import Part, split_parts
 from .regions import Region, find_regions
@@ -47,10 +47,15 @@ def _header_text(tokens: Sequence[Token]) -> list[str]:
     return [t.text for t in tokens if t.kind in keep]
 
 
-def read_part(part: Part, spans: list[Span], previous: list[str] | None) -> list[Section]:
-    """Sections of one tag-line part: header, then rows, new sections at in-body headers."""
-    extents = column_extents(part, spans)
-    label_end = label_extent(part, spans) if part.tags is None else None
+def read_part(part: Part, texts: Sequence[str], spans: list[Span], previous: list[str] | None) -> list[Section]:
+    """Sections of one tag-line part: header, then rows, new sections at in-body headers.
+
+    ``texts`` are the part's body text lines, placed here once for the column extents and
+    the label extent."""
+    columns = tuple(spans)
+    placed = [place_line(text, columns) for text in texts]
+    extents = column_extents(texts, placed, spans)
+    label_end = label_extent(placed) if part.tags is None else None
     headers, caption = read_headers(_header_text(part.header), spans, extents, label_end)
     if not any(headers) and previous is not None and len(previous) == len(headers):
         headers = previous
@@ -60,7 +65,6 @@ def read_part(part: Part, spans: list[Span], previous: list[str] | None) -> list
     body = _drop_page_numbers(part.body)
     if part.tags is not None and blank_tags(part.tags.text).strip():
         body.insert(0, part.tags)
-    columns = tuple(spans)
     for token in body:
         line = classify(token, columns, sections[-1].headers)
         if line.kind == "header":
@@ -99,6 +103,8 @@ def _drop_page_numbers(tokens: Sequence[Token]) -> list[Token]:
             attached = j > 0 and tokens[j - 1].kind is TokenKind.TEXT
             if not attached or _PAGE_NUMBER.match(tokens[j].text):
                 drop.add(j)
+    if not drop:
+        return list(tokens)
     return [t for i, t in enumerate(tokens) if i not in drop]
 
 
@@ -147,8 +153,9 @@ def read_region(region: Region, document: int) -> list[Table]:
     previous: list[str] | None = None
     sections: list[Section] = []
     for part in parts:
-        spans = refine_spans(part, choose_spans(part))
-        for section in read_part(part, spans, previous):
+        texts = body_texts(part.body)
+        spans = refine_spans(part, texts, choose_spans(part, texts))
+        for section in read_part(part, texts, spans, previous):
             if sections and [norm(h) for h in section.headers] == [norm(h) for h in sections[-1].headers]:
                 sections[-1].rows.extend(section.rows)
             else:
@@ -192,9 +199,9 @@ def _opening(lines: Sequence[str], limit: int) -> str:
     words: list[str] = []
     size = -1
     for line in lines:
-        for word in line.split():
-            words.append(word)
-            size += len(word) + 1
+        line_words = line.split()
+        words += line_words
+        size += sum(map(len, line_words)) + len(line_words)
         if size >= limit:
             break
     return " ".join(words)[:limit]

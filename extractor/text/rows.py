@@ -20,7 +20,7 @@ from itertools import pairwise
 
 import regex
 
-from ..model import EMPTY_CELL, Cell, Row
+from ..model import EMPTY_CELL, Row
 from ..values import parse_cell, split_markers
 from .chunks import strip_leaders
 from .lines import Line
@@ -449,24 +449,19 @@ def _adopt_headings(drafts: list[Draft]) -> list[Draft]:
     return out
 
 
-@lru_cache(maxsize=16384)
-def _cell(text: str) -> Cell:
-    """:func:`parse_cell`, cached: the same few texts (none, 0.00, --) fill most tables."""
-    return parse_cell(text)
-
-
 def to_row(draft: Draft, width: int) -> Row:
     """The model row for a draft: label joined, one parsed cell per column.
 
     Most columns of a row are blank, so every cell starts as the shared empty cell and only
-    the columns the data line fills are parsed."""
+    the columns the data line fills are parsed (by :func:`parse_cell`, itself cached: the
+    same few texts, none, 0.00, --, fill most tables), each from its chunks' text joined as
+    :meth:`~.columns.Placed.cell_text` joins it."""
     label = draft.text()
     _, markers = split_markers(label)
     cells = [EMPTY_CELL] * width
     if draft.data is None:
         return Row(draft.labels[0].token.line, label, tuple(cells), label_footnotes=markers)
-    placed = draft.data.placed
-    for col in placed.cells:
-        if 0 <= col < width:
-            cells[col] = _cell(placed.cell_text(col))
+    for col, chunks in draft.data.placed.cells.items():
+        if 0 <= col < width and chunks:
+            cells[col] = parse_cell(chunks[0].text if len(chunks) == 1 else " ".join([c.text for c in chunks]))
     return Row(draft.data.token.line, label, tuple(cells), label_footnotes=markers)

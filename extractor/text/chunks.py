@@ -76,11 +76,15 @@ def _number_word(text: str) -> bool:
 def is_data(text: str) -> bool:
     """Whether a cell text states a value or an explicit 'no value' (None, N/A, dashes).
 
-    Not cached itself: :func:`_shape` keeps the answer per piece text.
+    Not cached itself: :func:`_shape` keeps the answer per piece text. The digit and number
+    word tests are :func:`_has_digit` and :func:`_number_word` written out, the engine chosen
+    once: a text without its sign gaps is ASCII when the text is.
     """
-    if not _has_digit(text):
+    ascii_text = text.isascii()
+    if (_ASCII_DIGIT if ascii_text else _DIGIT).search(text) is None:
         return len(text) < 12 and bool(_NULL_WORD.fullmatch(split_markers(text)[0]))
-    if _number_word(_SIGN_GAP.sub("", text) if " " in text and _has_sign(text) else text):
+    word = _SIGN_GAP.sub("", text) if " " in text and _has_sign(text) else text
+    if (_ASCII_NUMBER_WORD if ascii_text else _NUMBER_WORD).fullmatch(word) is not None:
         return True
     if _spelled_out(text):
         return False

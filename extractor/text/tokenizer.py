@@ -90,17 +90,17 @@ def make_token(raw: str, line: int) -> Token:
     text = raw.rstrip("\r\n")
     if "\t" in text:
         text = text.expandtabs(TAB_SIZE)
-    return _new_tuple(Token, (classify_line(text), text, line, _first_ink(text)))
+    body = text.lstrip(" ")
+    ink = len(text) - len(body) if body and not body[0].isspace() else _first_ink(text)
+    return _new_tuple(Token, (classify_line(text), text, line, ink))
 
 
 def _first_ink(text: str) -> int:
-    """Where the first non-blank character stands (0 on a blank line).
+    """Where the first non-blank character stands (0 on a blank line), by the pattern.
 
-    A line is indented with spaces; other blanks before the ink (rare) go to the pattern.
+    A line is indented with spaces, which :func:`make_token` skips itself; this is for the
+    rare line with other blanks before its ink, and for the blank line.
     """
-    body = text.lstrip(" ")
-    if body and not body[0].isspace():
-        return len(text) - len(body)
     ink = _FIRST_INK.search(text)
     return ink.start() if ink else 0
 

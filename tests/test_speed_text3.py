@@ -1,0 +1,58 @@
+"""The third round of fast paths agrees with the rules it replaces.
+
+:func:`parse_cell` reads a plain number (``$1,234``, ``1.25%``, ``(0.10)%``) from one small
+pattern; the reference is the general reading, markers split off and the number parsed. Both
+run on every chunk of the text fixtures and corpus, and on odd and random texts.
+"""
+
+from __future__ import annotations
+
+import random
+from collections.abc import Iterator
+from pathlib import Path
+
+from extractor.model import Cell
+from extractor.text.chunks import chunk_line
+from extractor.text.tokenizer import expand
+from extractor.values import _PLAIN_NUMBER, parse_cell, parse_number, split_markers
+
+ROOT = Path(__file__).resolve().parent.parent
+ODD = [
+    "0", "00", "0.0", "(0)", "(0.00)%", "$0", "01", "0.5", "01.5", "(01)", "$(12)", "($12)",
+    "(12", "12)", "12%", "(12)%", "(12%)", "$12%", "1,234", "1,2345", "12,34", ",123", "1.",
+    ".5", ".", "(.5)", "(10)", "(1)", "$(1)", "1" * 81, "1" * 80, "12x", "-12", "\u0661\u0662",
+    " 12 ", "12\t", "\xa012", "$ 12",
+]
+
+
+def _written(cell: Cell) -> tuple[str, str, str | None, tuple[str, ...]]:
+    """A cell as output writes it: ``Decimal("1.20")`` equals ``Decimal("1.2")``, so the value
+    is compared by its text."""
+    return cell.text, str(cell.value), cell.unit, cell.footnotes
+
+
+def _reference(text: str) -> Cell:
+    written = text.strip()
+    body, markers = split_markers(" ".join(written.split()))
+    value, unit = parse_number(body)
+    return Cell(text=written, value=value, unit=unit, footnotes=markers)
+
+
+def _texts() -> Iterator[str]:
+    for folder in (ROOT / "fixtures", ROOT.parent / "shared" / "corpus"):
+        for path in sorted(folder.glob("**/*.txt"))[:40]:
+            for line in path.read_text(encoding="latin-1").split("\n"):
+                yield from (c.text for c in chunk_line(expand(line)[:300]))
+    yield from ODD
+    rng = random.Random(3)
+    for _ in range(50_000):
+        yield "".join(rng.choice("0123456789$(),.%- x") for _ in range(rng.randint(1, 9)))
+
+
+def test_plain_numbers_parse_as_the_general_reading() -> None:
+    plain = 0
+    for text in sorted(set(_texts())):
+        plain += _PLAIN_NUMBER.fullmatch(text.strip()) is not None
+        assert _written(parse_cell.__wrapped__(text)) == _written(_reference(text)), repr(text)
+    assert plain > 1000
+

@@ -1,19 +1,23 @@
 """The third round of fast paths agrees with the rules it replaces.
 
 :func:`parse_cell` reads a plain number (``$1,234``, ``1.25%``, ``(0.10)%``) from one small
-pattern; the reference is the general reading, markers split off and the number parsed. Both
-run on every chunk of the text fixtures and corpus, and on odd and random texts.
+pattern; the reference is the general reading, markers split off and the number parsed. The
+rule and dot-leader patterns in the standard ``re`` are compared with ``regex``. All run on the
+text fixtures and corpus, and on odd and random texts.
 """
 
 from __future__ import annotations
 
 import random
+import re
 from collections.abc import Iterator
 from pathlib import Path
 
+import regex
+
 from extractor.model import Cell
-from extractor.text.chunks import chunk_line
-from extractor.text.tokenizer import expand
+from extractor.text.chunks import _leader_into, chunk_line
+from extractor.text.tokenizer import _RULE, expand
 from extractor.values import _PLAIN_NUMBER, parse_cell, parse_number, split_markers
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -56,3 +60,29 @@ def test_plain_numbers_parse_as_the_general_reading() -> None:
         assert _written(parse_cell.__wrapped__(text)) == _written(_reference(text)), repr(text)
     assert plain > 1000
 
+
+_REGEX_RULE = regex.compile(r"[ \t]*+[-=_][-=_ \t+]*+$")
+_REGEX_LEADER_INTO = regex.compile(r"(?<!\.)\.{2,}+(?= ?+[$(\-\d])")
+
+
+def _lines() -> Iterator[str]:
+    for folder in (ROOT / "fixtures", ROOT.parent / "shared" / "corpus"):
+        for path in sorted(folder.glob("**/*.txt"))[:40]:
+            yield from (expand(line)[:300] for line in path.read_text(encoding="latin-1").split("\n"))
+    rng = random.Random(5)
+    for _ in range(50_000):
+        yield "".join(rng.choice(" \t-=_+.$(x1\n\x1c") for _ in range(rng.randint(1, 12)))
+
+
+def _span(found: re.Match[str] | regex.Match[str] | None) -> tuple[int, int] | None:
+    return found.span() if found else None
+
+
+def test_rule_and_leader_patterns_read_as_regex_reads_them() -> None:
+    for line in sorted(set(_lines())):
+        rule = _RULE.match(line)
+        assert _span(rule) == _span(_REGEX_RULE.match(line)), repr(line)
+        if line.isascii():
+            lead = _leader_into(line)
+            want = _REGEX_LEADER_INTO.search(line)
+            assert _span(lead) == _span(want), repr(line)

@@ -35,9 +35,12 @@ _SIGN_GAP = regex.compile(r"(?<=[$(])\s++|(?<!\s)\s++(?=[%)])")
 _WORD = re.compile(r"(?<!\S)[A-Za-z]{3,}+(?!\S)")
 """A word of three or more ASCII letters with blanks (or the line's ends) on both sides."""
 _NULL_WORDS = ("none", "nil")
-_LEADER_INTO = regex.compile(r"(?<!\.)\.{2,}+(?= ?+[$(\-\d])")
+_LEADER_INTO_PATTERN = r"(?<!\.)\.{2,}+(?= ?+[$(\-\d])"
+_LEADER_INTO = regex.compile(_LEADER_INTO_PATTERN)
 """A run of dots (tried from its first dot only, so a long run is not rescanned from each
 of its dots) that runs straight into a value."""
+_ASCII_LEADER_INTO = re.compile(_LEADER_INTO_PATTERN)
+r"""The same in the standard ``re``, for ASCII text, where it reads ``\d`` as ``regex`` does."""
 
 
 class Chunk(NamedTuple):
@@ -110,6 +113,11 @@ def _reads_as_value(text: str) -> bool:
     return _number_word(body) and any(ch.isdigit() for ch in body)
 
 
+def _leader_into(group: str) -> re.Match[str] | regex.Match[str] | None:
+    """The dot leader that runs into a value in a group of words, if any."""
+    return (_ASCII_LEADER_INTO if group.isascii() else _LEADER_INTO).search(group)
+
+
 def _split_numbers(start: int, text: str) -> list[tuple[int, str]]:
     """Split a chunk where two numbers sit side by side with one space between them.
 
@@ -150,7 +158,7 @@ def chunk_line(text: str, split_numbers: bool = True) -> tuple[Chunk, ...]:
             raw.append((m.start(), group))
             continue
         at = m.start()
-        lead = _LEADER_INTO.search(group) if leaders and ".." in group else None
+        lead = _leader_into(group) if leaders and ".." in group else None
         if lead is not None:
             cut = lead.end()
             rest = group[cut:]
@@ -164,11 +172,13 @@ def chunk_line(text: str, split_numbers: bool = True) -> tuple[Chunk, ...]:
     if _has_sign(text) and not all(piece.strip("$(%)") for _, piece in raw):
         raw = _glue_signs(text, raw)
     shape = _shape
-    chunks: list[Chunk] = []
-    for start, piece in raw:
-        length, data, anchor = shape(piece)
-        chunks.append(_new_tuple(Chunk, (start, start + length, piece, data, start + anchor)))
-    return tuple(chunks)
+    return tuple(
+        [
+            _new_tuple(Chunk, (start, start + length, piece, data, start + anchor))
+            for start, piece in raw
+            for length, data, anchor in (shape(piece),)
+        ]
+    )
 
 
 def _has_sign(text: str) -> bool:

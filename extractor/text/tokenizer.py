@@ -9,6 +9,7 @@ anchored, linear-time patterns, and never raises: a garbled line simply becomes 
 from __future__ import annotations
 
 import enum
+import re
 from typing import NamedTuple
 
 import regex
@@ -54,7 +55,9 @@ _LINE_TAG = regex.compile(
 """A line tag at the start of a line, named by its kind; the alternatives are tried in this
 order, as one pattern, so that a tagged line costs one match and not one per tag."""
 _COLUMN_TAG = regex.compile(r"<[SC]>", regex.I)
-_RULE = regex.compile(r"[ \t]*+[-=_][-=_ \t+]*+$")
+_RULE = re.compile(r"[ \t]*+[-=_][-=_ \t+]*+$")
+"""A line of rule marks. It names its characters one by one, so the standard ``re``, cheaper per
+match, reads it exactly as ``regex`` does (``test_speed_text3`` compares them)."""
 _RULE_MARKS = ("-", "=", "_")
 _FIRST_INK = regex.compile(r"\S")
 

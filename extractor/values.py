@@ -43,9 +43,10 @@ _NUMBER = regex.compile(_NUMBER_PATTERN, regex.X | regex.I)
 _ASCII_NUMBER = re.compile(_NUMBER_PATTERN, re.X | re.I)
 """The number pattern in the standard ``re``, for ASCII text: there it reads ``\\d`` and the
 case of ``x`` as ``regex`` does, at about half the cost per match (every cell is parsed)."""
-_PLAIN_NUMBER = re.compile(r"(\$?)(\(?)((?:[0-9]{1,3}(?:,[0-9]{3})+|[0-9]+)(?:\.[0-9]*)?|\.[0-9]+)(\)?)(%?)")
-"""The usual cell, ``$1,234``, ``1.25%`` or ``(0.10)%``: ASCII digits with no blank, marker, sign
-but parentheses, or ``x``. Each such text matches :data:`_NUMBER` with these same parts, so
+_PLAIN_NUMBER = re.compile(r"(?:(\$) *)?(\(?)((?:[0-9]{1,3}(?:,[0-9]{3})+|[0-9]+)(?:\.[0-9]*)?|\.[0-9]+)(\)?)(%?)")
+"""The usual cell, ``$1,234``, ``$   7,081``, ``1.25%`` or ``(0.10)%``: ASCII digits with no
+blank but spaces after the ``$`` (which split no number), no marker, no sign but parentheses,
+no ``x``. Each such text matches :data:`_NUMBER` with these same parts, so
 :func:`parse_cell` reads it from this match alone (``test_speed_text3`` compares both)."""
 # Two numbers side by side ("12 34", "$ 29.75 $ 12.75") are not one number.
 _DIGIT_GAP = regex.compile(r"[\d.,]\s+[$(]?[\d.]")
@@ -152,7 +153,7 @@ def parse_cell(text: str) -> Cell:
     return Cell(text=written, value=value, unit=unit, footnotes=markers)
 
 
-def _plain_cell(written: str, usd: str, opening: str, num: str, closing: str, pct: str) -> Cell | None:
+def _plain_cell(written: str, usd: str | None, opening: str, num: str, closing: str, pct: str) -> Cell | None:
     """The cell :func:`parse_number` makes of a :data:`_PLAIN_NUMBER` match, or None for one it
     declines or reads otherwise (unbalanced parentheses, a leading zero), left to it."""
     digits = num.replace(",", "")

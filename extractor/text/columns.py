@@ -111,6 +111,12 @@ def place_line(text: str, spans: tuple[Span, ...]) -> Placed:
     return place(chunk_line(text), spans)
 
 
+@lru_cache(maxsize=1024)
+def _starts(spans: tuple[Span, ...]) -> tuple[int, ...]:
+    """Where each column starts (cached: every line of a part is placed under the same spans)."""
+    return tuple([s for s, _ in spans])
+
+
 def place(chunks: Iterable[Chunk], spans: Sequence[Span]) -> Placed:
     """Put each chunk of a line into the label or a data column.
 
@@ -123,7 +129,7 @@ def place(chunks: Iterable[Chunk], spans: Sequence[Span]) -> Placed:
     if not spans:
         everything = list(chunks)
         return Placed(everything, {}, " ".join([c.text for c in everything]))
-    starts = [s for s, _ in spans]
+    starts = _starts(tuple(spans))
     first = starts[0]
     label: list[Chunk] = []
     cells: dict[int, list[Chunk]] = {}

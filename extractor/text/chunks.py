@@ -121,14 +121,16 @@ def _leader_into(group: str) -> re.Match[str] | regex.Match[str] | None:
 def _split_numbers(start: int, text: str) -> list[tuple[int, str]]:
     """Split a chunk where two numbers sit side by side with one space between them.
 
-    A word is tested by the number pattern alone: a number word always holds a digit."""
+    A word is tested by the number pattern alone: a number word always holds a digit. The
+    pattern's engine is chosen once for the whole text (its words are ASCII when it is)."""
     if " " not in text or not _has_digit(text):
         return [(start, text)]
+    number_word = (_ASCII_NUMBER_WORD if text.isascii() else _NUMBER_WORD).fullmatch
     pieces: list[tuple[int, str]] = []
     offset = 0
     prev_number = False
     for word in text.split(" "):
-        number = word[-1] != "," and _number_word(word)
+        number = word[-1] != "," and number_word(word) is not None
         opens = number or not word.strip("$(")
         if pieces and not (opens and prev_number):
             s, t = pieces[-1]

@@ -125,14 +125,14 @@ def _as_example(table: Table) -> Table | None:
     col_years = [period_years(c) for c in table.columns]
     if not {1, 3} <= set(row_years) and not {1, 3} <= set(col_years):
         labels = [r.label for r, v in zip(table.rows, valued, strict=True) if v]
-        row_years = _bare_years(labels, row_years, table.rows)
+        row_years = _bare_years(labels, row_years, valued)
         col_years = _bare_years(list(table.columns), col_years)
     if {1, 3} <= set(row_years):
         table_mode = _table_mode(table)
         rows: list[Row] = []
         heading_mode: bool | None = None
-        for row, years in zip(table.rows, row_years, strict=False):
-            if not row.has_values:
+        for row, years, has_values in zip(table.rows, row_years, valued, strict=False):
+            if not has_values:
                 heading_mode = redemption_mode(row.label) if row.label else heading_mode
                 rows.append(_with_concept(row, None))
                 continue
@@ -160,22 +160,23 @@ _BARE_YEAR = regex.compile(r"^\s*(1|3|5|10)\s*$")
 
 
 def _bare_years(labels: Sequence[str], found: list[int | None],
-                rows: Sequence[Row] | None = None) -> list[int | None]:
+                valued: Sequence[bool] | None = None) -> list[int | None]:
     """Years from labels that are bare numbers, when all of them are 1, 3, 5 or 10.
 
     Some examples put "Years" over the label column (a header the model has no place for) and
     label the rows just "1", "3", "5", "10"; that column of exactly those numbers over dollar
-    figures is an example. Any other number (a fiscal year, "2", "4") rules it out.
+    figures is an example. Any other number (a fiscal year, "2", "4") rules it out. ``valued``
+    tells which rows hold values (worked out once by the caller); the years go to those rows.
     """
     if len(labels) < 3 or not all(_BARE_YEAR.match(label) for label in labels):
         return found  # a statement's first label ends the search
     years = [int(m.group(1)) for m in map(_BARE_YEAR.match, labels) if m]
     if not {1, 3} <= set(years) or len(set(years)) != len(years):
         return found
-    if rows is None:
+    if valued is None:
         return list(years)
     given = iter(years)
-    return [next(given) if r.has_values else None for r in rows]
+    return [next(given) if v else None for v in valued]
 
 
 def _rows_mode(rows: Sequence[Row]) -> bool | None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from decimal import Decimal
 from pathlib import Path
 
+from extractor.classify import _dollar_figures
 from extractor.pipeline import extract
 from extractor.validate.example import _readings_of, example_bases, readings
 from extractor.validate.series import Inputs, class_inputs, document_context, example_series, lookup_series
@@ -52,3 +53,17 @@ def test_readings_keep_the_numbers_as_written() -> None:
     assert [r.costs for r in first] == [r.costs for r in second]
     first.clear()
     assert readings(short, "a", {"a": short}, "") == second
+
+
+def test_whole_dollar_count_stopped_early_agrees_with_the_full_count() -> None:
+    """The classifier's whole-dollar test gives up early only where counting all figures fails."""
+    tables = [t for path in sorted(FIXTURES.iterdir()) for t in extract(path).tables]
+    decided = set()
+    for table in tables:
+        cells = [c for r in table.rows for c in r.cells if c.value is not None]
+        whole = [c for c in cells if c.unit != "percent" and c.value is not None and c.value >= 1
+                 and c.value == c.value.to_integral_value()]
+        full = bool(cells) and len(whole) >= 0.8 * len(cells)
+        assert _dollar_figures(table) is full
+        decided.add(full)
+    assert decided == {True, False}

@@ -63,9 +63,19 @@ def _agreement(groups: Sequence[Sequence[Cell]]) -> int:
     return total
 
 
+def _has_tags(table: Table) -> bool:
+    """Whether any cell carries an inline XBRL fact; plain loops, as every cell of every plain-text
+    table is looked at (a generator paid a resumption per cell)."""
+    for row in table.rows:
+        for cell in row.cells:
+            if cell.xbrl is not None:
+                return True
+    return False
+
+
 def _with_tags(table: Table) -> Table:
     """Inline XBRL tags, where a filer put them, name the concepts: they are what the filer meant."""
-    if all(c.xbrl is None for r in table.rows for c in r.cells):
+    if not _has_tags(table):
         return table  # every plain-text table: no row to count tags of
     rows_tags = [_tag(r.cells) for r in table.rows]
     if sum(1 for t in rows_tags if t) < 2:
@@ -109,11 +119,21 @@ def _as_other(table: Table) -> Table:
 
 
 def _dollar_figures(table: Table) -> bool:
-    """Example figures are whole dollars; performance tables (1/5/10 years too) hold percentages."""
-    cells = [c for r in table.rows for c in r.cells if c.value is not None]
-    whole = [c for c in cells if c.unit != "percent" and c.value is not None and c.value >= 1
-             and c.value == c.value.to_integral_value()]
-    return bool(cells) and len(whole) >= 0.8 * len(cells)
+    """Example figures are whole dollars; performance tables (1/5/10 years too) hold percentages.
+
+    At least 80 % of the figures must be whole dollars; the count stops once too few can be.
+    """
+    values = [c for r in table.rows for c in r.cells if c.value is not None]
+    limit = 0.8 * len(values)
+    whole = len(values)
+    for cell in values:
+        value = cell.value
+        assert value is not None
+        if cell.unit == "percent" or value < 1 or value != value.to_integral_value():
+            whole -= 1
+            if whole < limit:
+                return False  # too few whole dollars left: a fee or performance table stops here
+    return bool(values)
 
 
 def _as_example(table: Table) -> Table | None:

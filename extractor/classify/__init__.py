@@ -258,6 +258,10 @@ def _table_mode(table: Table) -> bool | None:
     return None
 
 
+_SMALL = Decimal(25)
+"""The largest amount a fee table's figures usually reach (dollar fees aside from percentages)."""
+
+
 def _small_numbers(table: Table) -> bool:
     """Fee tables hold percentages and small dollar fees, not the amounts of financial statements.
 
@@ -265,11 +269,18 @@ def _small_numbers(table: Table) -> bool:
     few of their cells are prose. The numbers are judged first: they rule out a statement without
     reading its text.
     """
-    limit = Decimal(25)
-    cells = [c for r in table.rows for c in r.cells if c.value is not None]
-    small = [c for c in cells if c.unit == "percent" or (c.value is not None and abs(c.value) <= limit)]
-    rates = [c for c in cells if c.unit == "percent" or "." in c.text]
-    if cells and not (len(small) >= 0.7 * len(cells) and (len(rates) >= 0.5 * len(cells) or len(cells) <= 2)):
+    numbers = small = rates = 0
+    for row in table.rows:  # one pass counting the numbers, the small ones and the rates
+        for cell in row.cells:
+            if cell.value is None:
+                continue
+            numbers += 1
+            percent = cell.unit == "percent"
+            if percent or abs(cell.value) <= _SMALL:
+                small += 1
+            if percent or "." in cell.text:
+                rates += 1
+    if numbers and not (small >= 0.7 * numbers and (rates >= 0.5 * numbers or numbers <= 2)):
         return False
     written = [c for r in table.rows for c in r.cells if c.text]
     prose = [c for c in written if c.value is None and len(c.text.split()) > 3 and not _is_nil(c.text)]

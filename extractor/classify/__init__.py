@@ -63,9 +63,19 @@ def _agreement(groups: Sequence[Sequence[Cell]]) -> int:
     return total
 
 
+def _has_tags(table: Table) -> bool:
+    """Whether any cell carries an inline XBRL fact; plain loops, as every cell of every plain-text
+    table is looked at (a generator paid a resumption per cell)."""
+    for row in table.rows:
+        for cell in row.cells:
+            if cell.xbrl is not None:
+                return True
+    return False
+
+
 def _with_tags(table: Table) -> Table:
     """Inline XBRL tags, where a filer put them, name the concepts: they are what the filer meant."""
-    if all(c.xbrl is None for r in table.rows for c in r.cells):
+    if not _has_tags(table):
         return table  # every plain-text table: no row to count tags of
     rows_tags = [_tag(r.cells) for r in table.rows]
     if sum(1 for t in rows_tags if t) < 2:
@@ -109,11 +119,21 @@ def _as_other(table: Table) -> Table:
 
 
 def _dollar_figures(table: Table) -> bool:
-    """Example figures are whole dollars; performance tables (1/5/10 years too) hold percentages."""
-    cells = [c for r in table.rows for c in r.cells if c.value is not None]
-    whole = [c for c in cells if c.unit != "percent" and c.value is not None and c.value >= 1
-             and c.value == c.value.to_integral_value()]
-    return bool(cells) and len(whole) >= 0.8 * len(cells)
+    """Example figures are whole dollars; performance tables (1/5/10 years too) hold percentages.
+
+    At least 80 % of the figures must be whole dollars; the count stops once too few can be.
+    """
+    values = [c for r in table.rows for c in r.cells if c.value is not None]
+    limit = 0.8 * len(values)
+    whole = len(values)
+    for cell in values:
+        value = cell.value
+        assert value is not None
+        if cell.unit == "percent" or value < 1 or value != value.to_integral_value():
+            whole -= 1
+            if whole < limit:
+                return False  # too few whole dollars left: a fee or performance table stops here
+    return bool(values)
 
 
 def _as_example(table: Table) -> Table | None:
@@ -125,14 +145,14 @@ def _as_example(table: Table) -> Table | None:
     col_years = [period_years(c) for c in table.columns]
     if not {1, 3} <= set(row_years) and not {1, 3} <= set(col_years):
         labels = [r.label for r, v in zip(table.rows, valued, strict=True) if v]
-        row_years = _bare_years(labels, row_years, table.rows)
+        row_years = _bare_years(labels, row_years, valued)
         col_years = _bare_years(list(table.columns), col_years)
     if {1, 3} <= set(row_years):
         table_mode = _table_mode(table)
         rows: list[Row] = []
         heading_mode: bool | None = None
-        for row, years in zip(table.rows, row_years, strict=False):
-            if not row.has_values:
+        for row, years, has_values in zip(table.rows, row_years, valued, strict=False):
+            if not has_values:
                 heading_mode = redemption_mode(row.label) if row.label else heading_mode
                 rows.append(_with_concept(row, None))
                 continue
@@ -160,22 +180,23 @@ _BARE_YEAR = regex.compile(r"^\s*(1|3|5|10)\s*$")
 
 
 def _bare_years(labels: Sequence[str], found: list[int | None],
-                rows: Sequence[Row] | None = None) -> list[int | None]:
+                valued: Sequence[bool] | None = None) -> list[int | None]:
     """Years from labels that are bare numbers, when all of them are 1, 3, 5 or 10.
 
     Some examples put "Years" over the label column (a header the model has no place for) and
     label the rows just "1", "3", "5", "10"; that column of exactly those numbers over dollar
-    figures is an example. Any other number (a fiscal year, "2", "4") rules it out.
+    figures is an example. Any other number (a fiscal year, "2", "4") rules it out. ``valued``
+    tells which rows hold values (worked out once by the caller); the years go to those rows.
     """
     if len(labels) < 3 or not all(_BARE_YEAR.match(label) for label in labels):
         return found  # a statement's first label ends the search
     years = [int(m.group(1)) for m in map(_BARE_YEAR.match, labels) if m]
     if not {1, 3} <= set(years) or len(set(years)) != len(years):
         return found
-    if rows is None:
+    if valued is None:
         return list(years)
     given = iter(years)
-    return [next(given) if r.has_values else None for r in rows]
+    return [next(given) if v else None for v in valued]
 
 
 def _rows_mode(rows: Sequence[Row]) -> bool | None:
@@ -237,6 +258,10 @@ def _table_mode(table: Table) -> bool | None:
     return None
 
 
+_SMALL = Decimal(25)
+"""The largest amount a fee table's figures usually reach (dollar fees aside from percentages)."""
+
+
 def _small_numbers(table: Table) -> bool:
     """Fee tables hold percentages and small dollar fees, not the amounts of financial statements.
 
@@ -244,11 +269,18 @@ def _small_numbers(table: Table) -> bool:
     few of their cells are prose. The numbers are judged first: they rule out a statement without
     reading its text.
     """
-    limit = Decimal(25)
-    cells = [c for r in table.rows for c in r.cells if c.value is not None]
-    small = [c for c in cells if c.unit == "percent" or (c.value is not None and abs(c.value) <= limit)]
-    rates = [c for c in cells if c.unit == "percent" or "." in c.text]
-    if cells and not (len(small) >= 0.7 * len(cells) and (len(rates) >= 0.5 * len(cells) or len(cells) <= 2)):
+    numbers = small = rates = 0
+    for row in table.rows:  # one pass counting the numbers, the small ones and the rates
+        for cell in row.cells:
+            if cell.value is None:
+                continue
+            numbers += 1
+            percent = cell.unit == "percent"
+            if percent or abs(cell.value) <= _SMALL:
+                small += 1
+            if percent or "." in cell.text:
+                rates += 1
+    if numbers and not (small >= 0.7 * numbers and (rates >= 0.5 * numbers or numbers <= 2)):
         return False
     written = [c for r in table.rows for c in r.cells if c.text]
     prose = [c for c in written if c.value is None and len(c.text.split()) > 3 and not _is_nil(c.text)]

@@ -192,18 +192,17 @@ def _reading(bounded: Bounded, method: str, waiver: int, conversion: int | None,
     )
 
 
-def _variants(waiver: int, ratios: list[Decimal], stated: bool, target: Inputs | None,
-              years: list[tuple[int, bool]]) -> list[tuple[int | None, Bounded, bool]]:
-    """The paths of one waiver period: as it is, and converted to ``target`` after each of ``years``.
+def _variants(waiver: int, ratios: list[Decimal], stated: bool, target: tuple[Decimal, Decimal] | None,
+              years: tuple[tuple[int, bool], ...]) -> list[tuple[int | None, Bounded, bool]]:
+    """The paths of one waiver period: as it is, and converted after each of ``years`` to the class
+    whose (net, gross) ratios are ``target``.
 
     (conversion, bounded path, stated); worked out once per waiver period, as every method, basis
     and load computes the costs of the same paths.
     """
     variants: list[tuple[int | None, Bounded, bool]] = [(None, _bounded(ratios), stated)]
     if target is not None:
-        other_net = target.net if target.net is not None else target.gross
-        other_gross = target.gross if target.gross is not None else target.net
-        assert other_net is not None and other_gross is not None
+        other_net, other_gross = target
         after = [other_net] * (waiver or 10) + [other_gross] * (10 - (waiver or 10))  # same waiver years
         variants.extend((n, _bounded(ratios[:n] + after[n:]), stated and said) for n, said in years)
     return variants
@@ -214,23 +213,44 @@ def readings(inputs: Inputs, key: str, all_inputs: dict[str, Inputs], context: s
     """Every accepted way of computing the series of one class.
 
     ``loads`` are front-end loads fitted to the figures when no fee table states the class's load.
+    The readings depend on a few numbers only, which classes and filings often share, so they
+    are remembered by those numbers written out (see :func:`_readings_of`); the list is new.
     """
     gross = inputs.gross if inputs.gross is not None else inputs.net
     net = inputs.net if inputs.net is not None else inputs.gross
     assert gross is not None and net is not None
-    first_only = _first_year_only(context)
+    years, target = _conversions(key, all_inputs, context)
+    other: tuple[str, str] | None = None
+    if target is not None:
+        other_net = target.net if target.net is not None else target.gross
+        other_gross = target.gross if target.gross is not None else target.net
+        assert other_net is not None and other_gross is not None
+        other = (str(other_net), str(other_gross))
+    charges = list(loads) if loads is not None else [inputs.load or Decimal(0)]
+    return list(_readings_of(str(gross), str(net), _first_year_only(context), tuple(years), other,
+                             tuple(map(str, bases)), tuple(map(str, charges)), loads is not None))
+
+
+@lru_cache(maxsize=2048)
+def _readings_of(gross_text: str, net_text: str, first_only: bool, years: tuple[tuple[int, bool], ...],
+                 target_text: tuple[str, str] | None, bases_text: tuple[str, ...], charges_text: tuple[str, ...],
+                 fitted: bool) -> tuple[Reading, ...]:
+    """:func:`readings` of numbers given as text: a Decimal's text gives back the same Decimal,
+    trailing zeros included (a load is printed in messages as written), so equal texts give
+    equal readings. Every waiver period, then method, basis and load, then conversion."""
+    gross, net = Decimal(gross_text), Decimal(net_text)
+    target = None if target_text is None else (Decimal(target_text[0]), Decimal(target_text[1]))
+    bases = [Decimal(b) for b in bases_text]
+    charges = [Decimal(c) for c in charges_text]
     waivers = [(0, [net] * 10, not first_only)]
     if net != gross:
         waivers.extend((k, [net] * k + [gross] * (10 - k), k == 1 or not first_only) for k in (1, 2, 3))
-    years, target = _conversions(key, all_inputs, context)
-    fitted = loads is not None
-    charges = list(loads) if loads is not None else [inputs.load or Decimal(0)]
     paths = [(waiver, _variants(waiver, ratios, stated, target, years)) for waiver, ratios, stated in waivers]
     out: list[Reading] = []
     for (waiver, variants), method, basis, load in itertools.product(paths, METHODS, bases, charges):
         for conversion, bounded, sure in variants:
             out.append(_reading(bounded, method, waiver, conversion, sure, basis, load, fitted))
-    return out
+    return tuple(out)
 
 
 def example_bases(table: Table) -> tuple[Decimal, ...]:

@@ -47,10 +47,16 @@ def _terms(items: list[Item]) -> str:
     return " + ".join(shown) if shown else "0"
 
 
+_TOP_ORDER = {concept: k for k, concept in enumerate(COMPONENTS)}
+_SUB_ORDER = {concept: k for k, concept in enumerate(SUB_ITEMS)}
+
+
 def _components(fees: ClassFees) -> tuple[list[Item], list[Item]]:
-    """(top-level components, sub-items of other expenses) of one class."""
-    subs = [i for c in SUB_ITEMS for i in fees.of(c)]
-    top = [i for c in COMPONENTS for i in fees.of(c)]
+    """(top-level components, sub-items of other expenses) of one class, concept by concept in
+    the order of ``COMPONENTS`` and ``SUB_ITEMS``: one pass over the items and a stable sort
+    (which keeps a concept's items in table order) instead of one pass per concept."""
+    top = sorted((i for i in fees.items if i.concept in _TOP_ORDER), key=lambda i: _TOP_ORDER[i.concept])
+    subs = sorted((i for i in fees.items if i.concept in _SUB_ORDER), key=lambda i: _SUB_ORDER[i.concept])
     return top, subs
 
 

@@ -44,10 +44,10 @@ class ClassFees:
 
     def first(self, concept: str) -> Item | None:
         """The first cell of ``concept`` that holds a number."""
-        return next((i for i in self.of(concept) if i.value is not None), None)
+        return next((i for i in self.items if i.concept == concept and i.value is not None), None)
 
     def has(self, concept: str) -> bool:
-        return any(True for _ in self.of(concept))
+        return any(i.concept == concept for i in self.items)
 
 
 def column_name(table: Table, index: int) -> str:

@@ -6,7 +6,6 @@ from collections.abc import Iterator
 
 import pytest
 from conftest import CORPUS, FIXTURES
-from lxml import etree
 
 from extractor.container import decode_bytes, parse_container
 from extractor.html import around, dom
@@ -65,33 +64,22 @@ def test_cached_tag_names_are_local_names(roots: list[Element]) -> None:
             assert (TAG_NAMES.get(el.tag) or local_name(el)) == local_name(el)  # type: ignore[call-overload]
 
 
-def _texts_by_second_search(root: Element, tables: list[Element], limit: int) -> list[str]:
-    """``texts_around`` as it was: the marks found, then removed by a second search."""
-    around._prepare(root)
-    for i, table in enumerate(tables):
-        around._set(table, "text", chr(around._STARTS + i) + (table.text or ""))
-        around._set(table, "tail", chr(around._ENDS + i) + (table.tail or ""))
-    flat = etree.tostring(root, method="text", encoding="unicode")
+def _unmark_by_second_search(marked: str) -> tuple[str, dict[int, int], dict[int, int]]:
+    """``around.unmark`` as it was: the marks found, then removed by a second search."""
     starts: dict[int, int] = {}
     ends: dict[int, int] = {}
-    for k, m in enumerate(around._MARK.finditer(flat)):
+    for k, m in enumerate(around._MARK.finditer(marked)):
         code = ord(m.group())
         if code >= around._ENDS:
             ends[code - around._ENDS] = m.start() - k
         else:
             starts[code - around._STARTS] = m.start() - k
-    flat = around._MARK.sub("", flat)
-    raw = around._RAW_WINDOW * limit
-    out: list[str] = []
-    for i in range(len(tables)):
-        if i not in starts:
-            out.append("")
-            continue
-        start, end = starts[i], ends.get(i, starts[i])
-        before = around._cut(flat[max(0, start - raw) : start], limit, before=True)
-        after = around._cut(flat[end : end + raw], limit, before=False)
-        out.append(f"{before} {after}".strip())
-    return out
+    return around._MARK.sub("", marked), starts, ends
+
+
+def _texts_by_second_search(root: Element, tables: list[Element], limit: int) -> list[str]:
+    flat, starts, ends = _unmark_by_second_search(around.marked_text(root, tables))
+    return around.windows(flat, starts, ends, len(tables), limit)
 
 
 def test_marks_cut_out_while_found_as_by_a_second_search() -> None:
@@ -108,7 +96,6 @@ def test_stray_private_use_characters_count_as_marks() -> None:
     root = parse_document(_STRAY_MARKS)
     assert root is not None
     assert around.texts_around(root, list(root.iter("{*}table")), 400) == ["Before the table. After it."]
-
 
 
 _STARTS = [
@@ -135,11 +122,7 @@ def test_start_patterns_matched_near_the_start_as_over_the_whole_text(start: str
 
 def _cut_whole(text: str, limit: int, before: bool) -> str:
     """``around._cut`` as it was: every word of the window split first."""
-    words = text.split()
-    kept = " ".join(words[-limit:] if before else words[:limit])
-    if len(kept) <= limit:
-        return kept
-    return kept[-limit:].split(" ", 1)[-1] if before else kept[:limit].rsplit(" ", 1)[0]
+    return around._cut_words(text.split(), limit, before)
 
 
 def _windows() -> Iterator[str]:

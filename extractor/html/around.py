@@ -99,29 +99,43 @@ def texts_around(root: Element, tables: list[Element], limit: int) -> list[str]:
     """
     if not tables:
         return []
+    flat, starts, ends = unmark(marked_text(root, tables))
+    return windows(flat, starts, ends, len(tables), limit)
+
+
+def marked_text(root: Element, tables: list[Element]) -> str:
+    """The rendered text of ``root`` with a private-use mark before and after each table."""
     _prepare(root)
-    marked = tables[:_LIMIT]
-    for i, table in enumerate(marked):
+    for i, table in enumerate(tables[:_LIMIT]):
         _set(table, "text", chr(_STARTS + i) + (table.text or ""))
         _set(table, "tail", chr(_ENDS + i) + (table.tail or ""))
-    marked_text = etree.tostring(root, method="text", encoding="unicode")
+    return etree.tostring(root, method="text", encoding="unicode")
+
+
+def unmark(marked: str) -> tuple[str, dict[int, int], dict[int, int]]:
+    """The text without its marks, and where each table starts and ends in it; the marks are cut
+    out while they are found, not by a second search."""
     starts: dict[int, int] = {}
     ends: dict[int, int] = {}
     parts: list[str] = []
     done = 0
-    for k, m in enumerate(_MARK.finditer(marked_text)):
+    for k, m in enumerate(_MARK.finditer(marked)):
         code = ord(m.group())
         if code >= _ENDS:
             ends[code - _ENDS] = m.start() - k
         else:
             starts[code - _STARTS] = m.start() - k
-        parts.append(marked_text[done : m.start()])
+        parts.append(marked[done : m.start()])
         done = m.end()
-    parts.append(marked_text[done:])
-    flat = "".join(parts)  # the marks cut out while they are found, not by a second search
+    parts.append(marked[done:])
+    return "".join(parts), starts, ends
+
+
+def windows(flat: str, starts: dict[int, int], ends: dict[int, int], count: int, limit: int) -> list[str]:
+    """The words before and after each of ``count`` tables (empty for a table with no mark)."""
     raw = _RAW_WINDOW * limit
     out: list[str] = []
-    for i in range(len(tables)):
+    for i in range(count):
         if i not in starts:
             out.append("")
             continue

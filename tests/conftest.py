@@ -1,10 +1,16 @@
-"""Shared paths: the repository's fixtures and the read-only corpus beside the checkout."""
+"""Shared paths (the repository's fixtures and the read-only corpus beside the checkout) and the
+fixtures' expense examples with what the validator reads beside them."""
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+
+from extractor.model import Table
+from extractor.pipeline import extract
+from extractor.validate.series import Inputs, Series, class_inputs, document_context, example_series, lookup_series
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = ROOT / "fixtures"
@@ -23,3 +29,23 @@ def corpus() -> Path:
     if not (CORPUS / "truth").is_dir():
         pytest.skip("../shared/corpus is not present")
     return CORPUS
+
+
+def fixture_examples() -> Iterator[tuple[Table, list[Table]]]:
+    """Every expense example of the fixtures with the other tables of its document."""
+    for path in sorted(FIXTURES.iterdir()):
+        tables = list(extract(path).tables)
+        for table in (t for t in tables if t.kind == "expense_example"):
+            yield table, [t for t in tables if t is not table and t.document == table.document]
+
+
+def fixture_example_series() -> Iterator[tuple[Table, list[Table], dict[str, Inputs], str, Series, Inputs]]:
+    """(table, related, inputs, context, series, known) for every example series of the fixtures
+    whose fee-table inputs are known."""
+    for table, related in fixture_examples():
+        inputs, _ = class_inputs(table, related)
+        context = document_context(table, related)
+        for series in example_series(table):
+            known = lookup_series(inputs, series)
+            if known is not None:
+                yield table, related, inputs, context, series, known

@@ -6,10 +6,10 @@ from __future__ import annotations
 import itertools
 from collections.abc import Iterator
 from decimal import Decimal
-from pathlib import Path
 
 import pytest
 import regex
+from conftest import ROOT
 
 from extractor import values
 from extractor.container import decode_bytes, parse_container
@@ -23,7 +23,6 @@ from extractor.text.headers import Piece, _covered, _cut_words, _is_rule, _overl
 from extractor.text.lines import Line
 from extractor.values import parse_cell
 
-ROOT = Path(__file__).resolve().parent.parent
 SOURCES = (ROOT / "fixtures", ROOT.parent / "shared" / "corpus" / "filings")
 
 Captured = tuple[list[str], list[list[Line]]]

@@ -11,10 +11,10 @@ import random
 from bisect import bisect_right
 from collections.abc import Iterator, Sequence
 from itertools import pairwise
-from pathlib import Path
 
 import pytest
 import regex
+from conftest import FIXTURES
 
 from extractor.text.chunks import (
     _CHUNK,
@@ -32,7 +32,6 @@ from extractor.text.layout import _snap
 from extractor.text.tabs import realign_tab_fields
 from extractor.text.tokenizer import _RULE, TokenKind, classify_line, expand, make_token
 
-FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"
 ODD = [
     "",
     "   ",

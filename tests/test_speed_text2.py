@@ -9,9 +9,9 @@ from __future__ import annotations
 
 import random
 from collections.abc import Iterator
-from pathlib import Path
 
 import regex
+from conftest import ROOT
 
 from extractor.text.chunks import (
     _has_digit,
@@ -26,7 +26,6 @@ from extractor.text.lines import _NORM
 from extractor.text.tokenizer import expand
 from extractor.values import _ASCII_NUMBER, _NUMBER
 
-ROOT = Path(__file__).resolve().parent.parent
 ODD = [
     "Balance at December 31, 1995 ....  $ 1,234",
     "None (1)   nil 2   NONE [1]   Nil*3",

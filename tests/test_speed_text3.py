@@ -11,16 +11,15 @@ from __future__ import annotations
 import random
 import re
 from collections.abc import Iterator
-from pathlib import Path
 
 import regex
+from conftest import ROOT
 
 from extractor.model import Cell
 from extractor.text.chunks import _leader_into, chunk_line
 from extractor.text.tokenizer import _RULE, expand
 from extractor.values import _PLAIN_NUMBER, parse_cell, parse_number, split_markers
 
-ROOT = Path(__file__).resolve().parent.parent
 ODD = [
     "0", "00", "0.0", "(0)", "(0.00)%", "$0", "01", "0.5", "01.5", "(01)", "$(12)", "($12)",
     "(12", "12)", "12%", "(12)%", "(12%)", "$12%", "1,234", "1,2345", "12,34", ",123", "1.",

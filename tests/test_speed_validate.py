@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import random
 from decimal import Decimal
-from pathlib import Path
 
 import pytest
+from conftest import FIXTURES, fixture_example_series, fixture_examples
 
 from extractor.pipeline import extract
 from extractor.validate.caps import expense_cap
@@ -29,10 +29,8 @@ from extractor.validate.fees import component_sum, net_total
 from extractor.validate.grid import fee_classes
 from extractor.validate.policy import DOLLAR
 from extractor.validate.schedules import cdsc_schedules
-from extractor.validate.series import class_inputs, document_context, example_series, lookup_series
 from extractor.validate.totals import _hits
 
-FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"
 RATIOS = [Decimal("0.98"), Decimal("1.0"), Decimal("1.00"), Decimal("1.745"), Decimal("0.475")]
 
 
@@ -110,15 +108,10 @@ def test_rising_search_finds_what_the_full_search_finds() -> None:
 def test_example_checks_equal_the_two_checks_run_apart() -> None:
     """The series and fee-table inputs read once for both checks give the findings of each."""
     examples = 0
-    for path in sorted(FIXTURES.iterdir()):
-        tables = list(extract(path).tables)
-        for table in tables:
-            if table.kind != "expense_example":
-                continue
-            related = [t for t in tables if t is not table and t.document == table.document]
-            examples += 1
-            together = example_checks(table, related)
-            assert together == expense_example(table, related) + example_order(table, related)
+    for table, related in fixture_examples():
+        examples += 1
+        together = example_checks(table, related)
+        assert together == expense_example(table, related) + example_order(table, related)
     assert examples >= 5
 
 
@@ -136,24 +129,15 @@ def test_fee_checks_with_shared_classes_equal_their_own_reading() -> None:
 def test_best_reading_equals_the_highest_full_score() -> None:
     """Looking for readings that explain everything first picks the reading the full score picks."""
     judged = 0
-    for path in sorted(FIXTURES.iterdir()):
-        tables = list(extract(path).tables)
-        for table in (t for t in tables if t.kind == "expense_example"):
-            related = [t for t in tables if t is not table and t.document == table.document]
-            inputs, _ = class_inputs(table, related)
-            context = document_context(table, related)
-            for series in example_series(table):
-                known = lookup_series(inputs, series)
-                if known is None:
-                    continue
-                facts = Facts(context, tuple(cdsc_schedules([table, *related])), example_bases(table))
-                figures = [series.figures[y] for y in sorted(series.figures)]
-                judge = _Judge(series, known, facts, figures)
-                options = readings(known, series.key, inputs, context, facts.bases)
-                scores = [(*judge.counts(r), judge.closeness(r)) for r in options]
-                full = options[scores.index(max(scores))]
-                assert judge.best(options) is full
-                judged += 1
+    for table, related, inputs, context, series, known in fixture_example_series():
+        facts = Facts(context, tuple(cdsc_schedules([table, *related])), example_bases(table))
+        figures = [series.figures[y] for y in sorted(series.figures)]
+        judge = _Judge(series, known, facts, figures)
+        options = readings(known, series.key, inputs, context, facts.bases)
+        scores = [(*judge.counts(r), judge.closeness(r)) for r in options]
+        full = options[scores.index(max(scores))]
+        assert judge.best(options) is full
+        judged += 1
     assert judged >= 10
 
 

@@ -3,14 +3,13 @@
 from __future__ import annotations
 
 from decimal import Decimal
-from pathlib import Path
+
+from conftest import FIXTURES, fixture_example_series
 
 from extractor.classify import _dollar_figures
 from extractor.pipeline import extract
 from extractor.validate.example import _readings_of, example_bases, readings
-from extractor.validate.series import Inputs, class_inputs, document_context, example_series, lookup_series
-
-FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"
+from extractor.validate.series import Inputs
 
 
 def test_decimal_text_gives_back_the_same_decimal() -> None:
@@ -23,21 +22,14 @@ def test_decimal_text_gives_back_the_same_decimal() -> None:
 def test_remembered_readings_equal_fresh_ones() -> None:
     """Every series of the fixtures: readings from a warm cache are those of a cold one, exactly."""
     seen = 0
-    for path in sorted(FIXTURES.iterdir()):
-        tables = list(extract(path).tables)
-        for table in (t for t in tables if t.kind == "expense_example"):
-            related = [t for t in tables if t is not table and t.document == table.document]
-            inputs, _ = class_inputs(table, related)
-            context = document_context(table, related)
-            for series in example_series(table):
-                known = lookup_series(inputs, series)
-                if known is None or (known.gross is None and known.net is None):
-                    continue
-                warm = readings(known, series.key, inputs, context, example_bases(table))
-                _readings_of.cache_clear()
-                cold = readings(known, series.key, inputs, context, example_bases(table))
-                assert repr(warm) == repr(cold)
-                seen += 1
+    for table, _, inputs, context, series, known in fixture_example_series():
+        if known.gross is None and known.net is None:
+            continue
+        warm = readings(known, series.key, inputs, context, example_bases(table))
+        _readings_of.cache_clear()
+        cold = readings(known, series.key, inputs, context, example_bases(table))
+        assert repr(warm) == repr(cold)
+        seen += 1
     assert seen >= 10
 
 

@@ -4,16 +4,14 @@ from __future__ import annotations
 
 import dataclasses
 from decimal import Decimal
-from pathlib import Path
 
 import pytest
+from conftest import FIXTURES
 
 from extractor.classify import _as_kind, _is_nil, _small_numbers, _with_concept, period_years, redemption_mode
 from extractor.container import decode_bytes, parse_container
 from extractor.model import Table
 from extractor.pipeline import read_tables
-
-FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"
 
 
 @pytest.fixture(scope="module")

@@ -147,8 +147,7 @@ def parse_cell(text: str) -> Cell:
         cell = _plain_cell(written, *plain.groups())
         if cell is not None:
             return cell
-    collapsed = " ".join(written.split())
-    body, markers = (collapsed, ()) if _unmarked(collapsed) else split_markers(collapsed)
+    body, markers = split_markers(written)
     value, unit = parse_number(body)
     return Cell(text=written, value=value, unit=unit, footnotes=markers)
 

@@ -79,15 +79,12 @@ def _number_word(text: str) -> bool:
 def is_data(text: str) -> bool:
     """Whether a cell text states a value or an explicit 'no value' (None, N/A, dashes).
 
-    Not cached itself: :func:`_shape` keeps the answer per piece text. The digit and number
-    word tests are :func:`_has_digit` and :func:`_number_word` written out, the engine chosen
-    once: a text without its sign gaps is ASCII when the text is.
+    Not cached itself: :func:`_shape` keeps the answer per piece text.
     """
-    ascii_text = text.isascii()
-    if (_ASCII_DIGIT if ascii_text else _DIGIT).search(text) is None:
+    if not _has_digit(text):
         return len(text) < 12 and bool(_NULL_WORD.fullmatch(split_markers(text)[0]))
     word = _SIGN_GAP.sub("", text) if " " in text and _has_sign(text) else text
-    if (_ASCII_NUMBER_WORD if ascii_text else _NUMBER_WORD).fullmatch(word) is not None:
+    if _number_word(word):
         return True
     if _spelled_out(text):
         return False
@@ -167,7 +164,7 @@ def chunk_line(text: str, split_numbers: bool = True) -> tuple[Chunk, ...]:
             raw.append((at, group[:cut]))
             skip = len(rest) - len(rest.lstrip(" "))
             raw.extend(_split_numbers(at + cut + skip, rest[skip:]))
-        elif split_numbers and " " in group and _has_digit(group):
+        elif split_numbers:
             raw.extend(_split_numbers(at, group))
         else:
             raw.append((at, group))

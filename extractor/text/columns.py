@@ -258,7 +258,7 @@ def collisions(lines: Iterable[Sequence[Chunk]], spans: Sequence[Span]) -> tuple
     lines = list(lines)
     margin = label_margin(lines)
     for chunks in lines:
-        cols = [bisect_right(starts, c.anchor) - 1 for c in cell_chunks(chunks, margin) if c.data]
+        cols = [column_at(starts, c.anchor) for c in cell_chunks(chunks, margin) if c.data]
         if not cols:
             continue
         rows += 1

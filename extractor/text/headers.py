@@ -18,7 +18,7 @@ from typing import NamedTuple
 import regex
 
 from .chunks import chunk_line
-from .columns import Span
+from .columns import Span, overlap
 
 _DASHES = regex.compile(r"[-=_]{2,}+")
 """A run of two rule characters or more (one alone is a hyphen)."""
@@ -39,14 +39,6 @@ class Piece(NamedTuple):
     start: int
     end: int
     text: str
-
-
-def _overlap(a0: int, a1: int, b0: int, b1: int) -> int:
-    """:func:`~extractor.text.columns.overlap`, with comparisons in place of ``min``/``max``
-    calls: judging one header piece asks it dozens of times."""
-    low = a0 if a0 > b0 else b0
-    high = a1 if a1 < b1 else b1
-    return high - low if high > low else 0
 
 
 def _is_rule(text: str) -> bool:
@@ -131,7 +123,7 @@ def _group_rules(rules: Sequence[Piece], ranges: Sequence[Span], first: int) -> 
         rule
         for rule in rules
         if rule.start >= first - _SLACK
-        and sum(1 for s, e in ranges if 2 * _overlap(rule.start, rule.end, s, e) >= e - s) >= 2
+        and sum(1 for s, e in ranges if 2 * overlap(rule.start, rule.end, s, e) >= e - s) >= 2
     ]
 
 
@@ -142,10 +134,10 @@ def _underline(piece: Piece, rules: Sequence[Piece], texts: Sequence[Piece] = ()
     column's header, not one group's.
     """
     for rule in rules:
-        if not (piece.line < rule.line <= piece.line + 2 and _overlap(piece.start, piece.end, rule.start, rule.end)):
+        if not (piece.line < rule.line <= piece.line + 2 and overlap(piece.start, piece.end, rule.start, rule.end)):
             continue
         shared = any(
-            t.line == piece.line and t is not piece and _overlap(t.start, t.end, rule.start, rule.end) for t in texts
+            t.line == piece.line and t is not piece and overlap(t.start, t.end, rule.start, rule.end) for t in texts
         )
         if not shared:
             return rule
@@ -230,7 +222,7 @@ def _underlined(ranges: list[Span], rules: Sequence[Piece], last_rule: int) -> l
     for rule in rules:
         if rule.line != last_rule:
             continue
-        over = [i for i, (s, e) in enumerate(ranges) if _overlap(rule.start, rule.end, s, e) >= min(_REACH, e - s)]
+        over = [i for i, (s, e) in enumerate(ranges) if overlap(rule.start, rule.end, s, e) >= min(_REACH, e - s)]
         if len(over) == 1:
             s, e = out[over[0]]
             out[over[0]] = (min(s, rule.start), max(e, rule.end))
@@ -249,7 +241,7 @@ def _judge(piece: Piece, frame: _Frame) -> tuple[str, list[int]]:
     """
     ranges = frame.ranges
     edge = min(frame.first, frame.label_end)
-    in_label = _overlap(piece.start, piece.end, 0, edge)
+    in_label = overlap(piece.start, piece.end, 0, edge)
     if in_label >= (piece.end - piece.start) - in_label:
         return "caption", []
     widths = _widths(piece, ranges)
@@ -288,7 +280,7 @@ def _width(column: Span) -> int:
 def _widths(piece: Piece, ranges: Sequence[Span]) -> list[int]:
     """How many characters of the piece stand over each column, worked out once: every test
     of :func:`_judge` reads these."""
-    return [_overlap(piece.start, piece.end, s, e) for s, e in ranges]
+    return [overlap(piece.start, piece.end, s, e) for s, e in ranges]
 
 
 def _spill(piece: Piece, ranges: Sequence[Span], widths: Sequence[int], covered: list[int]) -> list[int]:
@@ -319,7 +311,7 @@ def _stacked_over(piece: Piece, frame: _Frame) -> bool:
     column's header are about as wide as each other, a group header is wider than what it
     stands over."""
     return any(
-        t.line == piece.line + 1 and 2 * _overlap(t.start, t.end, piece.start, piece.end) >= piece.end - piece.start
+        t.line == piece.line + 1 and 2 * overlap(t.start, t.end, piece.start, piece.end) >= piece.end - piece.start
         for t in frame.texts
     )
 
@@ -348,7 +340,7 @@ def _unpackable(piece: Piece, texts: Sequence[Piece], at: int) -> bool:
     if not _packed(piece):
         return False
     below = itertools.islice(texts, at + 1, None)
-    return not any(t.line > piece.line and _overlap(t.start, t.end, piece.start, piece.end) for t in below)
+    return not any(t.line > piece.line and overlap(t.start, t.end, piece.start, piece.end) for t in below)
 
 
 def _packed(piece: Piece) -> bool:
@@ -396,9 +388,9 @@ def _stacked(
     """
     for group, covered in groups:
         if group.line + 1 == piece.line and group.start - 1 <= piece.start and piece.end <= group.end + 1:
-            if any(t.line == piece.line + 1 and _overlap(t.start, t.end, piece.start, piece.end) for t in texts):
+            if any(t.line == piece.line + 1 and overlap(t.start, t.end, piece.start, piece.end) for t in texts):
                 return None
-            beside = [t for t in texts if t.line == piece.line and _overlap(t.start, t.end, group.start, group.end)]
+            beside = [t for t in texts if t.line == piece.line and overlap(t.start, t.end, group.start, group.end)]
             return covered if len(beside) == 1 else None
     return None
 

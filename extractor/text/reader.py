@@ -188,20 +188,6 @@ def _context(region: Region, notes: Sequence[Footnote], used: int) -> str:
     """The prose around a table, blanks collapsed: the end of the text above, the footnotes,
     the start of the lines below."""
     before = " ".join(region.before.split())[-_CONTEXT_CHARS:]
-    after = _opening(region.after[used:], _CONTEXT_CHARS)
+    after = " ".join(" ".join(region.after[used:]).split())[:_CONTEXT_CHARS]
     noted = " ".join(f"{n.marker} {n.text}" for n in notes)
     return " ".join(filter(None, (before, noted, after)))
-
-
-def _opening(lines: Sequence[str], limit: int) -> str:
-    """The first ``limit`` characters of ``lines`` joined with blanks collapsed, reading only
-    as many lines as that takes (a table is followed by up to 40 lines of prose)."""
-    words: list[str] = []
-    size = -1
-    for line in lines:
-        line_words = line.split()
-        words += line_words
-        size += sum(map(len, line_words)) + len(line_words)
-        if size >= limit:
-            break
-    return " ".join(words)[:limit]

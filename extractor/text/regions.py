@@ -76,9 +76,7 @@ def _lines_after(text: str, pos: int, limit: int) -> list[str]:
     """Up to ``AFTER_LINES`` lines from ``pos`` on, each starting before ``limit`` (the next table)."""
     after: list[str] = []
     while len(after) < AFTER_LINES and pos < limit:
-        end = text.find("\n", pos)
-        if end < 0:
-            end = len(text)
+        end = _line_end(text, pos)
         after.append(text[pos:end])
         pos = end + 1
     return after

@@ -88,11 +88,8 @@ def classify_line(text: str) -> TokenKind:
 
 
 def make_token(raw: str, line: int) -> Token:
-    """The token for one raw input line (built as a plain tuple, tabs expanded as by
-    :func:`expand` but without the call: one for every table line)."""
-    text = raw.rstrip("\r\n")
-    if "\t" in text:
-        text = text.expandtabs(TAB_SIZE)
+    """The token for one raw input line (built as a plain tuple: one for every table line)."""
+    text = expand(raw.rstrip("\r\n"))
     body = text.lstrip(" ")
     ink = len(text) - len(body) if body and not body[0].isspace() else _first_ink(text)
     return _new_tuple(Token, (classify_line(text), text, line, ink))

@@ -93,6 +93,17 @@ class Table:
     column_classes: tuple[str | None, ...] | None = None
     """Share-class IDs of the columns where they could be matched (from XBRL or the header)."""
 
+    @property
+    def has_xbrl(self) -> bool:
+        """Whether any cell carries an inline XBRL fact; plain loops, as the classifier and the
+        validator look at every cell of tables that mostly have none (a generator paid a
+        resumption per cell)."""
+        for row in self.rows:
+            for cell in row.cells:
+                if cell.xbrl is not None:
+                    return True
+        return False
+
     def to_frame(self) -> pd.DataFrame:
         """Wide DataFrame: labels as index, headers as columns, numbers as floats, facts in attrs."""
         from .writers import table_frame  # the model stays import-free at load time

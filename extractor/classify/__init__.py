@@ -63,19 +63,9 @@ def _agreement(groups: Sequence[Sequence[Cell]]) -> int:
     return total
 
 
-def _has_tags(table: Table) -> bool:
-    """Whether any cell carries an inline XBRL fact; plain loops, as every cell of every plain-text
-    table is looked at (a generator paid a resumption per cell)."""
-    for row in table.rows:
-        for cell in row.cells:
-            if cell.xbrl is not None:
-                return True
-    return False
-
-
 def _with_tags(table: Table) -> Table:
     """Inline XBRL tags, where a filer put them, name the concepts: they are what the filer meant."""
-    if not _has_tags(table):
+    if not table.has_xbrl:
         return table  # every plain-text table: no row to count tags of
     rows_tags = [_tag(r.cells) for r in table.rows]
     if sum(1 for t in rows_tags if t) < 2:

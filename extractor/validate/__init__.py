@@ -21,14 +21,7 @@ __all__ = ["validate", "validate_tables"]
 
 
 def _tagged(tables: Sequence[Table]) -> bool:
-    """Whether any cell carries an inline XBRL fact; plain loops, as most filings have none and
-    every cell of the filing is looked at (a generator paid a resumption per cell)."""
-    for table in tables:
-        for row in table.rows:
-            for cell in row.cells:
-                if cell.xbrl is not None:
-                    return True
-    return False
+    return any(table.has_xbrl for table in tables)
 
 
 def validate(table: Table, related: Sequence[Table] = ()) -> list[Finding]:

@@ -145,18 +145,19 @@ def _best_block(amounts: dict[int, tuple[Decimal | None, ...]], items: list[int]
 
 def column_total(table: Table) -> list[Finding]:
     """Findings where a total row misses the sum of the block of rows it evidently adds."""
-    valued = [(index, row, normalize(row.label)) for index, row in enumerate(table.rows) if row.has_values]
-    if not any(not label or _TOTAL.search(label) for _, _, label in valued[2:]):
+    valued = [(index, row, label, not label or _TOTAL.search(label) is not None)
+              for index, row in enumerate(table.rows) if row.has_values for label in (normalize(row.label),)]
+    if not any(is_total for *_, is_total in valued[2:]):
         return []  # a total is checked only with two rows with numbers above it (most tables have none)
     findings: list[Finding] = []
     items: list[int] = []
     amounts: dict[int, tuple[Decimal | None, ...]] = {}
     width = max((len(row.cells) for row in table.rows), default=0)
-    for index, row, label in valued:
+    for index, row, label, _ in valued:
         amounts[index] = _amounts(row, label, width)
     negative = {j for values in amounts.values() for j, v in enumerate(values) if v is not None and v < 0}
-    for index, row, label in valued:
-        if not (_TOTAL.search(label) or not label) or len(items) < 2:
+    for index, row, label, is_total in valued:
+        if not is_total or len(items) < 2:
             items.append(index)
             continue
         found = _best_block(amounts, items, row, negative)

@@ -120,13 +120,24 @@ class RssSampler(threading.Thread):
             self.stopped.wait(0.1)
 
 
-def run_batch(path: Path, jobs: int, extra: list[str]) -> dict[str, float]:
+# The package the interpreter has installed, never a source tree in the working directory (``-m``
+# would put the working directory first on sys.path, ahead of a compiled install).
+SAFE_ENV = {**os.environ, "PYTHONSAFEPATH": "1"}
+
+
+def build_of(python: str) -> str:
+    """What ``edgar-extract --version`` says under this interpreter: version and build."""
+    return subprocess.run([python, "-m", "extractor", "--version"], capture_output=True, text=True, check=True,
+                          env=SAFE_ENV).stdout.strip()
+
+
+def run_batch(path: Path, jobs: int, extra: list[str], python: str = sys.executable) -> dict[str, float]:
     outdir = OUT / f"run-j{jobs}"
     shutil.rmtree(outdir, ignore_errors=True)
-    cmd = [sys.executable, "-m", "extractor", "batch", str(path), "-o", str(outdir), "--jobs", str(jobs),
+    cmd = [python, "-m", "extractor", "batch", str(path), "-o", str(outdir), "--jobs", str(jobs),
            "--no-progress", *extra]
     start = time.perf_counter()
-    proc = subprocess.Popen(cmd, stderr=subprocess.PIPE, text=True)
+    proc = subprocess.Popen(cmd, stderr=subprocess.PIPE, text=True, env=SAFE_ENV)
     sampler = RssSampler(proc.pid)
     sampler.start()
     _, err = proc.communicate()
@@ -221,6 +232,9 @@ def main() -> None:
     parser.add_argument("--profile", action="store_true", help="profile the per-input function instead")
     parser.add_argument("--profile-mb", type=float, default=30)
     parser.add_argument("--json", action="store_true", help="also print the figures as one JSON line")
+    parser.add_argument("--python", action="append", metavar="PATH",
+                        help="interpreter to time (repeat to compare builds, e.g. a pure and a compiled install, "
+                             "in one run; default: this one)")
     args = parser.parse_args()
 
     start = time.perf_counter()
@@ -237,32 +251,53 @@ def main() -> None:
     print(f"bare <TABLE> scan: {blocks} blocks in {scan_seconds:.1f} s = {scan_rate:.1f} MB/s "
           f"({total / MB / scan_cpu:.1f} MB per CPU second); load average {os.getloadavg()[0]:.1f}")
     figures: dict[str, object] = {"filings": count, "mb": total / MB, "scan_mb_s": scan_rate}
-    rates = {}
+    pythons = args.python or [sys.executable]
+    builds = {python: build_of(python) for python in pythons}
+    for number, (python, described) in enumerate(builds.items(), 1):
+        print(f"python {number}: {described} ({python})")
+    rates: dict[tuple[int, str], float] = {}
     for jobs in (int(j) for j in args.jobs.split(",")):
-        extra = ["--format", args.format, "--engine", args.engine]
-        result = run_batch(path, jobs, extra)
-        rate = total / MB / result["seconds"]
-        rates[jobs] = rate
-        print(f"jobs {jobs}: {result['seconds']:.1f} s, {rate:.1f} MB/s ({rate / jobs:.1f} per worker), "
-              f"{count / result['seconds']:.1f} filings/s, {rate / scan_rate:.2f} of the bare scan, "
-              f"{total / MB / result['cpu']:.1f} MB per CPU second; peak RSS {result['peak_single'] / MB:.0f} MB "
-              f"(largest process), {result['peak_total'] / MB:.0f} MB summed over the process tree, "
-              f"{result['peak_pss'] / MB:.0f} MB PSS (shared pages once); "
-              f"load average {os.getloadavg()[0]:.1f}")
-        print(f"        main process (reads the archive, writes the parts, merges): {result['main_cpu']:.1f} CPU s "
-              f"of {result['cpu']:.1f}")
-        print(f"        {result['summary']}")
-        figures[f"j{jobs}"] = {"seconds": result["seconds"], "cpu_seconds": result["cpu"],
-                               "main_cpu_seconds": result["main_cpu"], "mb_s": rate,
-                               "filings_s": count / result["seconds"],
-                               "vs_scan": rate / scan_rate, "peak_rss_mb": result["peak_total"] / MB,
-                               "peak_pss_mb": result["peak_pss"] / MB,
-                               "peak_single_mb": result["peak_single"] / MB}
-    if 1 in rates and 2 in rates:
-        print(f"2 workers / 1 worker: {rates[2] / rates[1]:.2f}x")
-        figures["scaling_2_over_1"] = rates[2] / rates[1]
+        for number, python in enumerate(pythons):
+            key = f"j{jobs}" if number == 0 else f"j{jobs}-python{number + 1}"
+            rates[jobs, python] = time_one(path, jobs, python, args, count, total, scan_rate, figures, key)
+    first = pythons[0]
+    for python in pythons[1:]:
+        for jobs in (int(j) for j in args.jobs.split(",")):
+            ratio = rates[jobs, python] / rates[jobs, first]
+            print(f"jobs {jobs}: {builds[python]} / {builds[first]}: {ratio:.2f}x")
+            figures[f"j{jobs}-python{pythons.index(python) + 1}-over-python1"] = ratio
+    for python in pythons:
+        if (1, python) in rates and (2, python) in rates:
+            scaling = rates[2, python] / rates[1, python]
+            print(f"2 workers / 1 worker ({builds[python]}): {scaling:.2f}x")
+            figures["scaling_2_over_1" if python == first else f"scaling_2_over_1-python{pythons.index(python) + 1}"] \
+                = scaling
     if args.json:
         print(json.dumps(figures))
+
+
+def time_one(path: Path, jobs: int, python: str, args: argparse.Namespace, count: int, total: int,
+             scan_rate: float, figures: dict[str, object], key: str) -> float:
+    """One timed batch run; prints its line and files its figures under ``key``. Returns MB/s."""
+    result = run_batch(path, jobs, ["--format", args.format, "--engine", args.engine], python)
+    rate = total / MB / result["seconds"]
+    label = f"jobs {jobs}" + (f" python {key.rpartition('python')[2]}" if "python" in key else "")
+    print(f"{label}: {result['seconds']:.1f} s, {rate:.1f} MB/s ({rate / jobs:.1f} per worker), "
+          f"{count / result['seconds']:.1f} filings/s, {rate / scan_rate:.2f} of the bare scan, "
+          f"{total / MB / result['cpu']:.1f} MB per CPU second; peak RSS {result['peak_single'] / MB:.0f} MB "
+          f"(largest process), {result['peak_total'] / MB:.0f} MB summed over the process tree, "
+          f"{result['peak_pss'] / MB:.0f} MB PSS (shared pages once); "
+          f"load average {os.getloadavg()[0]:.1f}")
+    print(f"        main process (reads the archive, writes the parts, merges): {result['main_cpu']:.1f} CPU s "
+          f"of {result['cpu']:.1f}")
+    print(f"        {result['summary']}")
+    figures[key] = {"seconds": result["seconds"], "cpu_seconds": result["cpu"],
+                    "main_cpu_seconds": result["main_cpu"], "mb_s": rate,
+                    "filings_s": count / result["seconds"],
+                    "vs_scan": rate / scan_rate, "peak_rss_mb": result["peak_total"] / MB,
+                    "peak_pss_mb": result["peak_pss"] / MB,
+                    "peak_single_mb": result["peak_single"] / MB}
+    return rate
 
 
 if __name__ == "__main__":

@@ -14,6 +14,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
+from .buildinfo import describe
 from .container import read_source
 from .errors import ExtractorError
 from .model import Filing
@@ -40,6 +41,8 @@ def build_parser() -> argparse.ArgumentParser:
         prog="edgar-extract",
         description="Read SEC EDGAR filings, rebuild their tables, extract and cross-check fee tables.",
     )
+    parser.add_argument("--version", action="version", version=describe(),
+                        help="print the version and whether the compiled build is in use, then exit")
     sub = parser.add_subparsers(dest="command", required=True, parser_class=Parser)
 
     tables = sub.add_parser("tables", help="print or write every table of each filing",

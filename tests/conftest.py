@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 
+from extractor.buildinfo import compiled, describe
 from extractor.model import Table
 from extractor.pipeline import extract
 from extractor.validate.series import Inputs, Series, class_inputs, document_context, example_series, lookup_series
@@ -16,6 +17,20 @@ ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = ROOT / "fixtures"
 SEED = FIXTURES / "met-aim-small-cap-growth-497-2006.txt"
 CORPUS = ROOT.parent / "shared" / "corpus"
+
+
+def skip_if_compiled() -> None:
+    """For a test that replaces a reader function to watch its inputs: compiled modules call each
+    other directly, so the replacement would never be called."""
+    if compiled():
+        pytest.skip("watches reader calls through monkeypatch, which the compiled build bypasses")
+
+
+def pytest_report_header() -> str:
+    """Which build the tests import: CI runs them on the pure and on the compiled build."""
+    import extractor
+
+    return f"{describe()} from {Path(extractor.__file__).parent}"
 
 
 @pytest.fixture

@@ -12,6 +12,8 @@ import io
 import subprocess
 import sys
 import tarfile
+import threading
+import time
 import zipfile
 from pathlib import Path
 from typing import Any
@@ -23,6 +25,7 @@ from conftest import FIXTURES, SEED
 from extractor import pipeline
 from extractor.batch import BatchOptions, Limits, Settings, Summary, run_batch
 from extractor.batch.parts import decode_part
+from extractor.batch.work import InputTimeout, time_limit
 from extractor.cli import main
 from extractor.writers import TIDY_COLUMNS, tidy_records
 
@@ -394,3 +397,41 @@ def test_limits_come_from_the_flags() -> None:
     assert opts.settings == Settings(kinds=("fees",), forms=frozenset({"485BPOS", "497"}), fmt="parquet",
                                      timeout=None)
     assert opts.progress is True and opts.jobs >= 1
+
+
+def _in_a_thread(body: Any) -> list[str]:
+    """Run ``body`` in a thread other than the main one (as Dask does) and say how it ended."""
+    ended: list[str] = []
+
+    def run() -> None:
+        try:
+            body()
+            ended.append("returned")
+        except InputTimeout:
+            ended.append("timed out")
+
+    thread = threading.Thread(target=run, daemon=True)  # a regression must not keep pytest from exiting
+    thread.start()
+    thread.join(30)
+    assert not thread.is_alive()
+    return ended
+
+
+def test_time_limit_interrupts_a_loop_in_a_worker_thread() -> None:
+    def spin() -> None:
+        with time_limit(0.2):
+            while True:
+                pass
+
+    assert _in_a_thread(spin) == ["timed out"]
+
+
+def test_a_time_limit_that_was_not_reached_never_strikes_later() -> None:
+    def quick_then_busy() -> None:
+        with time_limit(0.05):
+            pass
+        deadline = time.monotonic() + 0.3  # well past the limit: a late exception would land here
+        while time.monotonic() < deadline:
+            pass
+
+    assert _in_a_thread(quick_then_busy) == ["returned"]

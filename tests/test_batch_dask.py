@@ -7,8 +7,9 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from test_batch import batch, broken_total, outputs, tar_bytes, variant, zip_bytes
+from test_batch import batch, broken_total, manifest, outputs, tar_bytes, variant, zip_bytes
 
+from extractor import pipeline
 from extractor.batch import Settings
 
 distributed = pytest.importorskip("distributed")
@@ -42,3 +43,23 @@ def test_dask_gives_the_same_outputs_as_the_local_pool(tmp_path: Path, client: A
     else:  # --scheduler ADDRESS: a client of its own, connected to a running cluster
         batch(tmp_path / "address", src, settings=settings, engine="dask", scheduler=client.scheduler.address)
         assert outputs(tmp_path / "address", fmt) == outputs(tmp_path / "local", fmt)
+
+
+def test_a_stuck_input_times_out_on_dask_worker_threads(tmp_path: Path, client: Any,
+                                                        monkeypatch: pytest.MonkeyPatch) -> None:
+    real = pipeline.extract_bytes
+
+    def stuck(data: bytes, source: str) -> Any:
+        while source.endswith("stuck.txt"):  # a reader caught in a loop, in one of Dask's threads
+            pass
+        return real(data, source)
+
+    monkeypatch.setattr(pipeline, "extract_bytes", stuck)  # the in-process cluster shares this module
+    (tmp_path / "a.tar").write_bytes(tar_bytes({"one.txt": variant(1), "stuck.txt": variant(2),
+                                                "two.txt": variant(3)}))
+    summary = batch(tmp_path / "out", tmp_path / "a.tar", settings=Settings(timeout=0.3), engine="dask",
+                    _client=client)
+    assert summary.statuses == {"ok": 2, "failed": 1}
+    rows = {Path(r["input"]).name.split("!")[-1]: r for r in manifest(tmp_path / "out")}
+    assert rows["stuck.txt"]["reason"] == "took longer than 0.3 s (--timeout)"
+    assert rows["one.txt"]["status"] == rows["two.txt"]["status"] == "ok"

@@ -7,6 +7,7 @@ reason, so one bad filing can never stop a run.
 
 from __future__ import annotations
 
+import ctypes
 import dataclasses
 import signal
 import threading
@@ -67,12 +68,22 @@ class InputTimeout(BaseException):
 
 @contextmanager
 def time_limit(seconds: float | None) -> Iterator[None]:
-    """Interrupt the block after ``seconds`` with :class:`InputTimeout` (SIGALRM, so only in a
-    process's main thread: pool workers and one-job runs, not Dask's worker threads)."""
-    if not seconds or not hasattr(signal, "setitimer") or threading.current_thread() is not threading.main_thread():
+    """Interrupt the block after ``seconds`` with :class:`InputTimeout`: by SIGALRM in a process's
+    main thread (pool workers, one-job runs), by an asynchronous exception in any other thread
+    (Dask's workers). Either lands at the next Python bytecode the block runs: a single long call
+    into C, or into modules of the compiled build, finishes first."""
+    if not seconds:
         yield
-        return
+    elif threading.current_thread() is threading.main_thread() and hasattr(signal, "setitimer"):
+        with _alarm(seconds):
+            yield
+    else:
+        with _thread_alarm(seconds):
+            yield
 
+
+@contextmanager
+def _alarm(seconds: float) -> Iterator[None]:
     def expire(signum: int, frame: object) -> None:
         raise InputTimeout
 
@@ -83,6 +94,34 @@ def time_limit(seconds: float | None) -> Iterator[None]:
     finally:
         signal.setitimer(signal.ITIMER_REAL, 0)
         signal.signal(signal.SIGALRM, previous)
+
+
+@contextmanager
+def _thread_alarm(seconds: float) -> Iterator[None]:
+    """A timer thread raises :class:`InputTimeout` in this thread (``PyThreadState_SetAsyncExc``).
+    The lock makes the timer and the block's end exclusive; an exception the timer set but that
+    had not landed when the block ended is withdrawn, so it can never strike the caller's code."""
+    target = ctypes.c_ulong(threading.get_ident())
+    lock = threading.Lock()
+    state = {"running": True, "fired": False}
+
+    def expire() -> None:
+        with lock:
+            if state["running"]:
+                ctypes.pythonapi.PyThreadState_SetAsyncExc(target, ctypes.py_object(InputTimeout))
+                state["fired"] = True
+
+    timer = threading.Timer(seconds, expire)
+    timer.daemon = True
+    timer.start()
+    try:
+        yield
+    finally:
+        with lock:
+            state["running"] = False
+            timer.cancel()
+            if state["fired"]:
+                ctypes.pythonapi.PyThreadState_SetAsyncExc(target, None)
 
 
 def one_line(text: str) -> str:

@@ -209,3 +209,41 @@ def test_an_input_that_kills_its_worker_fails_alone(tmp_path: Path) -> None:
     assert [(r["status"], r["reason"]) for r in rows if r["status"] != "ok"] == [
         ("failed", "the worker process died on this input")]
     assert proc.stderr.splitlines()[0].endswith("06-crash.txt: failed: the worker process died on this input")
+
+
+HANG = """
+import signal
+import extractor.pipeline as pipeline
+
+_real = pipeline.extract_bytes
+
+
+def _hang(data, source):
+    if "hang" in source:
+        signal.signal(signal.SIGALRM, signal.SIG_IGN)  # the alarm never lands, as in a long call into C
+        while True:
+            pass
+    return _real(data, source)
+
+
+pipeline.extract_bytes = _hang
+"""
+
+
+def test_an_input_that_its_worker_cannot_interrupt_fails_alone(tmp_path: Path) -> None:
+    """The worker's own --timeout alarm never lands (as in a long call into C or the compiled
+    build); the pool kills the worker at the hard limit and finds the input alone."""
+    members = {f"{n:02d}.txt": variant(n) for n in range(10)}
+    members["04-hang.txt"] = variant(98)
+    (tmp_path / "a.tar").write_bytes(tar_bytes(members))
+    (tmp_path / "site").mkdir()
+    (tmp_path / "site" / "sitecustomize.py").write_text(HANG)
+    env = {**os.environ, "PYTHONPATH": str(tmp_path / "site")}
+    proc = subprocess.run([sys.executable, "-m", "extractor", "batch", str(tmp_path / "a.tar"), "-o",
+                           str(tmp_path / "out"), "--jobs", "2", "--timeout", "0.5"], env=env,
+                          capture_output=True, text=True, timeout=300)
+    assert proc.returncode == 0, proc.stderr
+    rows = manifest(tmp_path / "out")
+    assert [r["input"].split("!")[1] for r in rows] == list(members)
+    assert [(r["input"].split("!")[1], r["status"], r["reason"]) for r in rows if r["status"] != "ok"] == [
+        ("04-hang.txt", "failed", "took longer than 0.5 s (--timeout)")]

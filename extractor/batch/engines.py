@@ -13,13 +13,18 @@ import os
 import sys
 import threading
 from collections.abc import Callable, Iterable, Iterator
-from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
+from concurrent.futures import FIRST_COMPLETED, Future, wait
+from concurrent.futures import TimeoutError as FutureTimeout
 from concurrent.futures.process import BrokenProcessPool
 from typing import Any
 
-from .options import Settings
-from .work import WORKER_DIED, Outcome, WorkItem, process, process_chunk
+from pebble import ProcessExpired, ProcessPool
 
+from .options import Settings
+from .work import TIMED_OUT, WORKER_DIED, Outcome, WorkItem, process, process_chunk
+
+LOST = (ProcessExpired, FutureTimeout, BrokenProcessPool)
+"""How a chunk's future fails when its worker died or was killed at the hard limit."""
 CHUNK_ITEMS = 8
 CHUNK_BYTES = 4 * 1024 * 1024
 IN_FLIGHT_PER_WORKER = 2
@@ -105,7 +110,7 @@ def bounded(items: Iterable[WorkItem], submit: Submit, slots: int,
             in_flight -= sum(len(i.data) for i in chunk)
             try:
                 yield from future.result()
-            except BrokenProcessPool:
+            except LOST:
                 if on_broken is None:
                     raise
                 yield from on_broken(chunk)
@@ -120,48 +125,51 @@ def bounded(items: Iterable[WorkItem], submit: Submit, slots: int,
         yield from collect()
 
 
+HARD_LIMIT_MARGIN = 5.0
+"""Seconds past a chunk's summed ``--timeout`` before the pool kills its worker."""
+
+
 class LocalPool:
-    """A process pool that survives a worker dying: the chunk it held is retried one input at a
-    time in a fresh pool, and only the input that kills a worker again is recorded as failed."""
+    """A process pool (pebble's) that outlives any one input. A worker enforces ``--timeout`` on
+    each input itself, but its alarm only lands between Python bytecodes: a long call into C, or
+    into the compiled build, runs on through it. So the pool also kills a worker whose chunk runs
+    past the sum of its inputs' limits, as it does nothing for a worker that died. Either way the
+    chunk is tried again one input at a time, and only the input that fails alone is recorded."""
 
     def __init__(self, jobs: int, settings: Settings) -> None:
         self.jobs = jobs
         self.settings = settings
-        self.context = pool_context()
-        self.pool = self._new()
+        self.pool = ProcessPool(max_workers=jobs, initializer=start_worker, context=pool_context())
 
-    def _new(self) -> ProcessPoolExecutor:
-        return ProcessPoolExecutor(max_workers=self.jobs, mp_context=self.context, initializer=start_worker)
+    def hard_limit(self, chunk: list[WorkItem]) -> float | None:
+        return len(chunk) * self.settings.timeout + HARD_LIMIT_MARGIN if self.settings.timeout else None
 
     def submit(self, chunk: list[WorkItem]) -> Future[list[Outcome]]:
-        try:
-            return self.pool.submit(process_chunk, chunk, self.settings)
-        except BrokenProcessPool:
-            self.pool.shutdown(wait=False, cancel_futures=True)
-            self.pool = self._new()
-            return self.pool.submit(process_chunk, chunk, self.settings)
+        return self.pool.schedule(process_chunk, args=(chunk, self.settings), timeout=self.hard_limit(chunk))
 
     def retry(self, chunk: list[WorkItem]) -> list[Outcome]:
-        """The inputs of a chunk whose worker died, one at a time in a one-worker pool that is
-        replaced only when it breaks again: the input that breaks it is the culprit."""
+        """The inputs of a lost chunk, each alone (side by side: a worker's end is its task's alone)."""
+        futures = [(item, self.submit([item])) for item in chunk]
         out = []
-        alone = ProcessPoolExecutor(max_workers=1, mp_context=self.context, initializer=start_worker)
-        for item in chunk:
+        for item, future in futures:
             try:
-                out.extend(alone.submit(process_chunk, [item], self.settings).result())
-            except BrokenProcessPool:
-                out.append(Outcome(item.key, item.name, "failed", WORKER_DIED,
-                                   nbytes=len(item.data)))
-                alone.shutdown(wait=False)
-                alone = ProcessPoolExecutor(max_workers=1, mp_context=self.context, initializer=start_worker)
-        alone.shutdown()
+                out.extend(future.result())
+            except LOST as exc:
+                reason = f"{TIMED_OUT} {self.settings.timeout:g} s (--timeout)" if isinstance(
+                    exc, FutureTimeout) else WORKER_DIED
+                out.append(Outcome(item.key, item.name, "failed", reason, nbytes=len(item.data)))
         return out
 
     def run(self, items: Iterable[WorkItem]) -> Iterator[Outcome]:
         try:
             yield from bounded(items, self.submit, self.jobs * IN_FLIGHT_PER_WORKER, self.retry)
+        except BaseException:  # an error, Ctrl-C, or the consumer stopping early: no waiting for work
+            self.pool.stop()  # type: ignore[no-untyped-call]  # pebble leaves these two unannotated
+            raise
+        else:
+            self.pool.close()  # type: ignore[no-untyped-call]
         finally:
-            self.pool.shutdown(wait=True, cancel_futures=True)
+            self.pool.join()
 
 
 def run_local(items: Iterable[WorkItem], settings: Settings, jobs: int) -> Iterator[Outcome]:

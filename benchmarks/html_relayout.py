@@ -31,10 +31,10 @@ from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from relayout_score import CORPUS, Score, compare, group_spans, pct  # noqa: E402
+from relayout_score import CORPUS, Score, compare, group_spans, pct
 
-from extractor.pipeline import extract_bytes  # noqa: E402
-from extractor.writers import table_dict  # noqa: E402
+from extractor.pipeline import extract_bytes
+from extractor.writers import table_dict
 
 _TEXT_MARKER = re.compile(r"\s*(?:(?<![\d/])/(\d{1,2})/(?![\d/])|<F(\d{1,2})>)")
 """Footnote markers of the plain-text era inside truth labels (``CLASS A/1/``), redrawn in HTML."""
@@ -162,7 +162,8 @@ class Renderer:
             body, prefix, suffix = self.nil_text(), "", ""
         else:
             number = Decimal(str(value))
-            digits = f"{abs(number):,}" if abs(number) >= 1000 and number == number.to_integral_value() else f"{abs(number)}"
+            whole = abs(number) >= 1000 and number == number.to_integral_value()
+            digits = f"{abs(number):,}" if whole else f"{abs(number)}"
             usd, pct_unit = self.kind == "expense_example", self.kind == "fees"
             prefix = "$" if usd and lay.dollar_cell else ""
             body = ("$" if usd and not lay.dollar_cell else "") + ("(" if number < 0 else "") + digits
@@ -215,7 +216,7 @@ class Renderer:
                 found = next((g for g in groups if g[0] == i), None)
                 first, last, prefix = found if found else (i, i, "")
                 width = (last - first + 1) * self.parts + (last - first) * self.layout.spacers
-                top += self.gap() + [self.td(self.text(prefix, True), self.span(width), header=True)]
+                top += [*self.gap(), self.td(self.text(prefix, True), self.span(width), header=True)]
                 for k in range(first, last + 1):
                     if found:
                         subheads[k] = columns[k][len(prefix):].strip()
@@ -230,7 +231,7 @@ class Renderer:
             for words in pieces:
                 pad = height - len(words)
                 piece = words[k - pad] if k >= pad else ""
-                row += self.gap() + [self.td(piece, self.span(self.parts), header=True)]
+                row += [*self.gap(), self.td(piece, self.span(self.parts), header=True)]
             rows.append(row)
         return rows
 
@@ -284,7 +285,8 @@ class Renderer:
                 lead = "*" * int(number)
             else:
                 lead = f"<{self.tag('sup')}>{number}</{self.tag('sup')}>"
-            out.append(f"<{self.tag('p')}>{lead} This note explains the amount it is attached to, as filed.</{self.tag('p')}>")
+            note = "This note explains the amount it is attached to, as filed."
+            out.append(f"<{self.tag('p')}>{lead} {note}</{self.tag('p')}>")
         return out
 
 
@@ -325,7 +327,8 @@ def variants(corpus: Path, count: int, seed: int) -> Iterator[tuple[str, dict[st
             for n in range(count):
                 layout = random_layout(rng)
                 lines, table_line = render(table, layout, rng)
-                yield f"{truth['file']}:{table['line']}.{table['section']}#{n}", table, layout, "\n".join(lines).encode(), table_line
+                name = f"{truth['file']}:{table['line']}.{table['section']}#{n}"
+                yield name, table, layout, "\n".join(lines).encode(), table_line
 
 
 def score_variant(table: dict[str, Any], data: bytes, table_line: int, name: str,
@@ -346,7 +349,10 @@ def score_variant(table: dict[str, Any], data: bytes, table_line: int, name: str
     return ok, why
 
 
-def run(corpus: Path, count: int, seed: int, show: int = 0, trait: str = "") -> tuple[KindScore, dict[str, KindScore], list[str]]:
+def run(
+    corpus: Path, count: int, seed: int, show: int = 0, trait: str = ""
+) -> tuple[KindScore, dict[str, KindScore], list[str]]:
+    """The total score, the score per trait and the first ``show`` failures of ``count`` layouts a table."""
     total = KindScore()
     by_trait: dict[str, KindScore] = defaultdict(KindScore)
     failures: list[str] = []

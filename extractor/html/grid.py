@@ -15,7 +15,7 @@ from dataclasses import dataclass
 import regex
 
 from ..model import EMPTY_CELL, Cell, Footnote
-from ..values import parse_cell
+from ..values import parse_cell, split_markers
 from .cells import MARKER, CellText, read_cell
 from .dom import COLSPAN, ROWSPAN, Element, int_attr, local_name
 
@@ -134,19 +134,32 @@ def _absorb(into: CellText, other: CellText, before: bool) -> None:
     if before:
         into.text = f"{other.text}{into.text}"
     else:
-        into.text = f"{into.text}{other.text}"
+        into.text = _close_value(into.text, other.text)
     into.markers = into.markers + other.markers + (other.lead if not before else ())
     into.facts = into.facts + other.facts if not before else other.facts + into.facts
 
 
+def _close_value(value: str, closing: str) -> str:
+    """``value`` finished by the ``)`` or ``%`` of the next cell: ``0.25(a)`` | ``%`` reads
+    ``0.25%(a)``, since a marker typed after a number ends the value it annotates, whichever
+    cell the unit was set in."""
+    body, marks = split_markers(value)
+    if not marks:
+        return f"{value}{closing}"
+    end, more = split_markers(closing)
+    return f"{body}{end}{''.join(marks + more)}"
+
+
 def _joins_previous(prev: Slot, cell: CellText) -> bool:
-    """Whether ``cell`` only finishes the cell before it: a raised marker alone, a closing ``)%``,
-    or a ``*`` after a number."""
+    """Whether ``cell`` only finishes the cell before it: a raised marker alone, a closing ``)%``
+    (a typed marker such as ``(a)`` or ``*`` may follow it, or end the number before it), or a
+    ``*`` after a number."""
     text = cell.text
     if not text:
         return bool(cell.lead or cell.markers)
-    before = prev.cell.text
-    if _SUFFIX.match(text) and not cell.lead and _ENDS_NUMERIC.search(before):
+    before = split_markers(prev.cell.text)[0]
+    closing = split_markers(text)[0]
+    if closing and _SUFFIX.match(closing) and not cell.lead and _ENDS_NUMERIC.search(before):
         return True
     return bool(_SYMBOL_MARKER.match(text) and _ENDS_VALUE.search(before))
 

@@ -28,7 +28,7 @@ _ENDS_VALUE = regex.compile(r"\d\s*\)?\s*%?\s*\)?$")
 _STARTS_NUMERIC = regex.compile(r"^\s*[(\-\u2212]?\s*\$?\s*[\d.]")
 _SYMBOL_MARKER = regex.compile(r"^[*\u2020\u2021\u00a7\u00b6]{1,4}$")
 _YEAR = regex.compile(r"^(?:19|20)\d\d$")
-_COUNT = regex.compile(r"^\d{1,2}(?:\s*(?:years?|yrs?\.?))?$", regex.I)
+_COUNT = regex.compile(r"^\d{1,2}\+?(?:\s*(?:years?|yrs?\.?))?$", regex.I)
 _VALUE_WORD = regex.compile(r"^(?:none|nil|n/?a|not applicable|yes|no|[-\u2013\u2014]+)\W*$", regex.I)
 NIL_WORD = regex.compile(
     r"^(?:none|nil|n/?a|not applicable|[-\u2013\u2014\u2212]+)"

@@ -9,11 +9,22 @@ from __future__ import annotations
 
 import dataclasses
 
+import regex
+
 from ..model import EMPTY_CELL, Cell, Row
 from ..values import parse_cell
 from .dom import Lines
 from .grid import Grid, Slot
 from .xbrl import FactReader
+
+_OPEN_END = regex.compile(
+    r"(?:[,&/(-]|\s(?:and|or|of|the|to|for|in|on|with|by|from|at|as|(?-i:a)|an|under|per|including|less|plus|"
+    r"into|than|its|their|which|that|is|are))$",
+    regex.I,
+)
+"""A label line ending in a connecting word (after some other word), a comma, a hyphen or ``(``."""
+_LIST_ITEM = regex.compile(r"^\(\w{1,3}\)\s")
+_PARTICIPLE = regex.compile(r"^[A-Za-z][a-z]+ed\s+(?:on|upon|by|from|to|in|for|at|with|against|under)\b")
 
 
 def _merge(left: Slot, right: Slot) -> Slot:
@@ -39,28 +50,73 @@ def to_cell(slot: Slot | None, facts: FactReader) -> Cell:
     return dataclasses.replace(cell, xbrl=fact) if fact is not None else cell
 
 
+def _read_row(grid: Grid, slots: list[Slot], facts: FactReader, line: int) -> Row:
+    """The row of ``slots``: label parts joined, one cell per data column."""
+    label_parts: list[str] = []
+    label_marks: list[str] = []
+    by_col: dict[int, Slot] = {}
+    for slot in slots:
+        if grid.label_col is not None and slot.col <= grid.label_col:
+            label_parts.append(slot.cell.text)
+            label_marks.extend(slot.cell.markers)
+        elif slot.col in by_col:
+            by_col[slot.col] = _merge(by_col[slot.col], slot)
+        else:
+            by_col[slot.col] = slot
+    cells = tuple(to_cell(by_col.get(c), facts) for c in grid.data_cols)
+    label = " ".join(p for p in label_parts if p)
+    return Row(line=line, label=label, cells=cells, label_footnotes=tuple(label_marks))
+
+
+def continues(first: str, second: str) -> bool:
+    """Whether the label ``second`` is the rest of ``first``, wrapped onto the next row.
+
+    Only the text can say so: ``second`` starts in lower case, with ``(`` (not a list item such
+    as ``(a)``) or with a participle and its preposition ("imposed on"), or ``first`` is left
+    open by a connecting word, a comma, a hyphen or an unclosed parenthesis. A label ending in a
+    colon introduces the rows below it and is never continued.
+    """
+    head, tail = first.rstrip(), second.lstrip()
+    if not head or not tail or head.endswith(":"):
+        return False
+    if tail[0].islower() or _PARTICIPLE.match(tail) or (tail[0] == "(" and not _LIST_ITEM.match(tail)):
+        return True
+    return _OPEN_END.search(head) is not None or head.count("(") > head.count(")")
+
+
+def _join_wrapped(rows: list[Row]) -> list[Row]:
+    """Rows with the label-only rows that a wrapped label left above its values merged into them.
+
+    Converted filings often break a long label over two ``<tr>``, the values on the last; the
+    label-only rows just above a row of values that each continue the next are its label's start.
+    """
+    out: list[Row] = []
+    for row in rows:
+        if row.has_text and row.label:
+            start = len(out)
+            label = row.label
+            while start > 0 and not out[start - 1].has_text and continues(out[start - 1].label, label):
+                start -= 1
+                label = out[start].label
+            if start < len(out):
+                lead = out[start:]
+                row = dataclasses.replace(
+                    row, label=" ".join([*(r.label for r in lead), row.label]),
+                    label_footnotes=tuple(m for r in [*lead, row] for m in r.label_footnotes),
+                )
+                del out[start:]
+        out.append(row)
+    return out
+
+
 def to_rows(grid: Grid, offset: int, facts: FactReader, lines: Lines) -> list[Row]:
     """One :class:`Row` per grid row with text; ``offset`` turns element lines into input lines."""
     rows: list[Row] = []
     for grow in grid.rows:
-        label_parts: list[str] = []
-        label_marks: list[str] = []
-        by_col: dict[int, Slot] = {}
-        for slot in grow.slots:
-            if grid.label_col is not None and slot.col <= grid.label_col:
-                label_parts.append(slot.cell.text)
-                label_marks.extend(slot.cell.markers)
-            elif slot.col in by_col:
-                by_col[slot.col] = _merge(by_col[slot.col], slot)
-            else:
-                by_col[slot.col] = slot
-        cells = tuple(to_cell(by_col.get(c), facts) for c in grid.data_cols)
-        label = " ".join(p for p in label_parts if p)
-        if not label and not any(c.text for c in cells):
-            continue
-        line = lines(grow.element) + offset
-        rows.append(Row(line=line, label=label, cells=cells, label_footnotes=tuple(label_marks)))
-    return rows
+        row = _read_row(grid, grow.slots, facts, lines(grow.element) + offset)
+        if row.label or row.has_text:
+            rows.append(row)
+    return _join_wrapped(rows)
 
 
 def column_classes(rows: list[Row], width: int) -> tuple[str | None, ...] | None:

@@ -39,6 +39,8 @@ from extractor.writers import table_dict
 _TEXT_MARKER = re.compile(r"\s*(?:(?<![\d/])/(\d{1,2})/(?![\d/])|<F(\d{1,2})>)")
 """Footnote markers of the plain-text era inside truth labels (``CLASS A/1/``), redrawn in HTML."""
 NILS = ("None", "N/A", "\u2014", "-", "&#8212;", "\u2013", "none", "Not applicable")
+_LEADERS = re.compile(r"(?:\.\s?){3,}$|_{3,}$")
+"""Dot or underscore leaders left at the end of a label (the shared ``norm`` hides them)."""
 HEADINGS = {
     "fees": ("Annual Fund Operating Expenses",
              "(expenses that you pay each year as a percentage of the value of your investment)"),
@@ -70,12 +72,28 @@ class Layout:
     corner: bool  # text in the header row over the label column
     nil: str  # how a value stated without a number is written
     envelope: str  # "html" document, "submission" (<DOCUMENT><TEXT>), "fragment"
+    blank_rows: bool = False  # empty spacer rows between body rows
+    label_span: bool = False  # the label cell spans two columns (one on indented rows: ragged)
+    nil_span: bool = False  # a nil word spans the $ / number / % cells of its column
+    thead: bool = False  # header rows in <thead>, body rows in <tbody>
+    note_rows: bool = False  # the footnotes as rows spanning the foot of the table
+    ixbrl: bool = False  # numbers tagged ix:nonFraction (parentheses outside the tag, sign="-")
+    dollar_nbsp: bool = False  # "$&nbsp;675" in one cell
+    row_th: bool = False  # row labels in <th scope="row">
+    head_align: str = "parts"  # a column header spans its value's cells, only the "number" cell, or is "wide"
+    unit_first: bool = False  # "$" or "%" only on the first row of values and on total rows
+    minus: str = "("  # how a negative is written: "(" parentheses, or a leading "-", "\u2212", "\u2013"
+    leaders: bool = False  # dot leaders after short labels, as in HTML converted from text
 
     def traits(self) -> list[str]:
         out = [f"header={self.header}", f"envelope={self.envelope}", f"nil={self.nil}"]
         out.append("old-style" if self.old_style else "xhtml")
         if self.marker:
             out.append(f"marker={self.marker}")
+        if self.head_align != "parts":
+            out.append(f"head={self.head_align}")
+        if self.minus != "(":
+            out.append(f"minus={self.minus.encode('ascii', 'backslashreplace').decode()}")
         if self.wrapper:
             out.append(f"wrapper={self.wrapper}")
         for f in fields(self):
@@ -94,6 +112,25 @@ def random_layout(rng: random.Random) -> Layout:
         indent=rng.random() < 0.4, title_row=rng.random() < 0.2, corner=rng.random() < 0.25,
         nil=rng.choice(NILS), envelope=rng.choice(["html", "html", "submission", "fragment"]),
     )
+
+
+def add_later_traits(layout: Layout, rng: random.Random) -> None:
+    """Traits added after the first set, drawn from their own generator so that a seed keeps
+    giving the first set's traits as before."""
+    layout.blank_rows = rng.random() < 0.3
+    layout.label_span = rng.random() < 0.25
+    layout.nil_span = rng.random() < 0.3
+    layout.thead = not layout.old_style and rng.random() < 0.3
+    layout.note_rows = rng.random() < 0.3
+    layout.ixbrl = not layout.old_style and rng.random() < 0.3
+    layout.dollar_nbsp = rng.random() < 0.3
+    layout.row_th = not layout.old_style and rng.random() < 0.15
+    layout.head_align = rng.choice(["parts", "parts", "number", "wide"])
+    layout.unit_first = rng.random() < 0.3
+    layout.minus = rng.choice(["(", "(", "(", "-", "\u2212", "\u2013"])
+    layout.leaders = rng.random() < 0.15
+    if rng.random() < 0.15:
+        layout.marker = "raised"
 
 
 class Renderer:
@@ -115,6 +152,8 @@ class Renderer:
             self.notes.append(number)
         if style == "sup":
             return f"<{self.tag('sup')}>{number}</{self.tag('sup')}>"
+        if style == "raised":
+            return f'<span style="font-size:65%;vertical-align:top">({number})</span>'
         if style == "paren":
             return f"({chr(ord('a') + int(number) - 1)})"
         return "*" * int(number)
@@ -155,31 +194,17 @@ class Renderer:
     def span(self, n: int) -> str:
         return "" if n == 1 else (f" COLSPAN={n}" if self.layout.old_style else f' colspan="{n}"')
 
-    def value_cells(self, value: Any, mark: str) -> list[str]:
-        """The cells of one value: ``$`` | number | ``%`` or ``)`` as the layout splits them."""
+    def value_cells(self, value: Any, mark: str, unit: bool = True) -> list[str]:
+        """The cells of one value: ``$`` | number | ``%`` or ``)`` as the layout splits them;
+        without ``unit`` the ``$`` or ``%`` is left out (filers print it on the first row only)."""
         lay = self.layout
         if value is None:
             body, prefix, suffix = self.nil_text(), "", ""
+            if lay.nil_span and self.parts > 1:
+                return [self.td(body + mark, self.span(self.parts) + (" ALIGN=CENTER" if lay.old_style else
+                                                                   ' style="text-align:center"'))]
         else:
-            number = Decimal(str(value))
-            whole = abs(number) >= 1000 and number == number.to_integral_value()
-            digits = f"{abs(number):,}" if whole else f"{abs(number)}"
-            usd, pct_unit = self.kind == "expense_example", self.kind == "fees"
-            prefix = "$" if usd and lay.dollar_cell else ""
-            body = ("$" if usd and not lay.dollar_cell else "") + ("(" if number < 0 else "") + digits
-            close = ")" if number < 0 else ""
-            tail = close + ("%" if pct_unit else "")
-            if lay.pct_cell or lay.paren_cell:
-                split_close = close if lay.paren_cell else ""
-                split_pct = "%" if pct_unit and lay.pct_cell else ""
-                if split_pct and not split_close:
-                    body, suffix = body + close, split_pct
-                elif split_close:
-                    body, suffix = body, close + ("%" if pct_unit else "")
-                else:
-                    body, suffix = body + tail, ""
-            else:
-                body, suffix = body + tail, ""
+            body, prefix, suffix = self.number_parts(Decimal(str(value)), unit)
         cells = []
         if lay.dollar_cell:
             cells.append(self.td(prefix, ' align="right"' if not lay.old_style else " ALIGN=RIGHT"))
@@ -190,15 +215,64 @@ class Renderer:
             cells.append(self.td(suffix + (mark if on_suffix else "")))
         return cells
 
+    def number_parts(self, number: Decimal, unit: bool) -> tuple[str, str, str]:
+        """(number cell, ``$`` cell, closing cell) of one number in this layout."""
+        lay = self.layout
+        size = abs(number)
+        whole = size >= 1000 and number == number.to_integral_value()
+        if self.kind == "fees" and not whole and size.as_tuple().exponent > -2:  # type: ignore[operator]
+            size = size.quantize(Decimal("0.01"))
+        digits = self.tagged(f"{size:,}" if whole else f"{size}", number, self.kind == "fees")
+        usd, pct_unit = unit and self.kind == "expense_example", unit and self.kind == "fees"
+        parens = number < 0 and lay.minus == "("
+        sign = lay.minus if number < 0 and not parens else ""
+        prefix = "$" if usd and lay.dollar_cell else ""
+        dollar = ("$&nbsp;" if lay.dollar_nbsp else "$") if usd and not lay.dollar_cell else ""
+        body = sign + dollar + ("(" if parens else "") + digits
+        close = ")" if parens else ""
+        percent = "%" if pct_unit else ""
+        if lay.paren_cell and close:
+            return body, prefix, close + percent
+        if lay.pct_cell and percent:
+            return body + close, prefix, percent
+        return body + close + percent, prefix, ""
+
     def nil_text(self) -> str:
-        return self.layout.nil
+        word = self.layout.nil
+        if not self.layout.ixbrl or word in ("N/A", "Not applicable"):
+            return word
+        fmt = "ixt-sec:numwordsen" if word.lower() == "none" else "ixt:fixed-zero"
+        return f'<ix:nonFraction name="rr:Amount" contextRef="c1" unitRef="pure" format="{fmt}">{word}</ix:nonFraction>'
+
+    def tagged(self, digits: str, number: Decimal, percent: bool) -> str:
+        """``digits`` as filed with inline XBRL: the tag holds the digits, ``sign`` the minus."""
+        if not self.layout.ixbrl:
+            return digits
+        sign = ' sign="-"' if number < 0 else ""
+        scale = ' scale="-2"' if percent else ""
+        unit = "pure" if percent else "USD"
+        return (f'<ix:nonFraction name="rr:Amount" contextRef="c1" unitRef="{unit}" decimals="2"{scale}{sign} '
+                f'format="ixt:num-dot-decimal">{digits}</ix:nonFraction>')
 
     def label_cell(self, text: str, indent: bool) -> str:
-        if indent and self.layout.indent:
-            if self.layout.old_style:
-                return self.td("&nbsp;&nbsp;&nbsp;" + text)
-            return self.td(text, ' style="padding-left:12pt"')
-        return self.td(text)
+        lay = self.layout
+        span = self.span(2) if lay.label_span and not indent else ""
+        extra = self.td("") if lay.label_span and indent else ""
+        if indent and lay.indent:
+            if lay.old_style:
+                return self.td("&nbsp;&nbsp;&nbsp;" + text) + extra
+            return self.cell("th" if lay.row_th else "td", text, ' style="padding-left:12pt"') + extra
+        if lay.row_th:
+            return self.cell("th", text, span + ' scope="row" style="text-align:left"') + extra
+        return self.td(text, span) + extra
+
+    def cell(self, name: str, inner: str, attrs: str) -> str:
+        if not inner and self.layout.nbsp:
+            inner = "&nbsp;"
+        return f"<{self.tag(name)}{attrs}>{self.wrap(inner) if inner != '&nbsp;' else inner}</{self.tag(name)}>"
+
+    def corner(self, text: str) -> str:
+        return self.td(text, self.span(2) if self.layout.label_span else "", header=True)
 
     def gap(self) -> list[str]:
         return [self.td("")] if self.layout.spacers else []
@@ -210,7 +284,7 @@ class Renderer:
         subheads = list(columns)
         rows: list[list[str]] = []
         if groups:
-            top = [self.td("", header=True)]
+            top = [self.corner("")]
             i = 0
             while i < len(columns):
                 found = next((g for g in groups if g[0] == i), None)
@@ -227,13 +301,24 @@ class Renderer:
         height = max(len(p) for p in pieces)
         for k in range(height):
             corner = "Class" if self.layout.corner and k == height - 1 else ""
-            row = [self.td(corner, header=True)]
+            row = [self.corner(corner)]
             for words in pieces:
                 pad = height - len(words)
                 piece = words[k - pad] if k >= pad else ""
-                row += [*self.gap(), self.td(piece, self.span(self.parts), header=True)]
+                row += self.head_cells(piece)
             rows.append(row)
         return rows
+
+    def head_cells(self, text: str) -> list[str]:
+        """One column header with the spacer before it, aligned as the layout says."""
+        align, gap = self.layout.head_align, self.gap()
+        if align == "wide" and gap:
+            return [self.td(text, self.span(self.parts + 1), header=True)]
+        if align == "number" and self.parts > 1:
+            before = [self.td("")] if self.layout.dollar_cell else []
+            after = [self.td("")] * (self.parts - 1 - len(before))
+            return [*gap, *before, self.td(text, header=True), *after]
+        return [*gap, self.td(text, self.span(self.parts), header=True)]
 
     def header_pieces(self, head: str, split: bool) -> list[str]:
         words = head.split()
@@ -248,17 +333,22 @@ class Renderer:
         for k, row in enumerate(self.table["rows"]):
             mark = self.marker("1") if self.layout.marker and k == 0 else ""
             label = self.text(row["label"], True) + (self.marker("2") if self.layout.marker and k == 1 else "")
+            if self.layout.leaders and len(row["label"]) < 40:
+                label += " " + "." * (48 - len(row["label"]))
             words = row["label"].split()
             values: list[str] = []
+            unit = not self.layout.unit_first or k == 0 or "total" in row["label"].lower()
             for i, v in enumerate(row["values"]):
-                values += self.gap() + self.value_cells(v, mark if i == 0 else "")
+                values += self.gap() + self.value_cells(v, mark if i == 0 else "", unit)
             if self.layout.wrap_rows and len(words) >= 6 and "/" not in row["label"]:
                 cut = len(words) // 2
                 first = self.text(" ".join(words[:cut]), False)
-                out.append([self.label_cell(first, False)] + [self.td("")] * len(values))
+                out.append([self.label_cell(first, False), *[self.td("")] * len(values)])
                 out.append([self.label_cell(self.text(" ".join(words[cut:]), False), True), *values])
             else:
                 out.append([self.label_cell(label, k % 3 == 1), *values])
+            if self.layout.blank_rows and k % 2 == 0:
+                out.append([self.td("")] * (1 + self.layout.label_span + len(values)))
         return out
 
     def table_lines(self) -> list[str]:
@@ -266,27 +356,39 @@ class Renderer:
         opening = ('<TABLE WIDTH="100%" BORDER=0 CELLSPACING=0 CELLPADDING=0>' if lay.old_style else
                    '<table style="border-collapse:collapse;width:100%" cellpadding="0" cellspacing="0">')
         lines = [opening]
-        width = 1 + len(self.table["columns"]) * (self.parts + lay.spacers)
+        width = 1 + lay.label_span + len(self.table["columns"]) * (self.parts + lay.spacers)
         tr = self.tag("tr") + (" VALIGN=BOTTOM" if lay.old_style else "")
         if lay.title_row:
             heading = HEADINGS[self.kind][0]
             lines.append(f"<{tr}>{self.td(heading, self.span(width), header=True)}</{self.tag('tr')}>")
-        for cells in self.header_rows() + self.body_rows():
-            lines.append(f"<{tr}>" + "".join(cells) + f"</{self.tag('tr')}>")
+        heads, body = self.header_rows(), self.body_rows()
+        lines += ["<thead>"] if lay.thead else []
+        lines += [f"<{tr}>" + "".join(cells) + f"</{self.tag('tr')}>" for cells in heads]
+        lines += ["</thead>", "<tbody>"] if lay.thead else []
+        lines += [f"<{tr}>" + "".join(cells) + f"</{self.tag('tr')}>" for cells in body]
+        if lay.note_rows:
+            lines += [f"<{tr}>{self.td(note, self.span(width))}</{self.tag('tr')}>" for note in self.notes_text()]
+        lines += ["</tbody>"] if lay.thead else []
         lines.append(f"</{self.tag('table')}>")
         return lines
 
     def note_lines(self) -> list[str]:
+        if self.layout.note_rows:
+            return []
+        return [f"<{self.tag('p')}>{note}</{self.tag('p')}>" for note in self.notes_text()]
+
+    def notes_text(self) -> list[str]:
         out = []
         for number in self.notes:
             if self.layout.marker == "paren":
                 lead = f"({chr(ord('a') + int(number) - 1)})"
             elif self.layout.marker == "star":
                 lead = "*" * int(number)
+            elif self.layout.marker == "raised":
+                lead = f"({number})"
             else:
                 lead = f"<{self.tag('sup')}>{number}</{self.tag('sup')}>"
-            note = "This note explains the amount it is attached to, as filed."
-            out.append(f"<{self.tag('p')}>{lead} {note}</{self.tag('p')}>")
+            out.append(f"{lead} This note explains the amount it is attached to, as filed.")
         return out
 
 
@@ -294,6 +396,7 @@ def render(table: dict[str, Any], layout: Layout, rng: random.Random) -> tuple[l
     """The lines of an HTML filing holding one table, and the line of its ``<table`` tag."""
     renderer = Renderer(table, layout, rng)
     body = renderer.table_lines()
+    notes = renderer.note_lines()
     heading, prose = HEADINGS[table["kind"]]
     p = renderer.tag("p")
     lines: list[str] = []
@@ -303,7 +406,7 @@ def render(table: dict[str, Any], layout: Layout, rng: random.Random) -> tuple[l
         lines += [f"<{renderer.tag('html')}>", f"<{renderer.tag('body')}>"]
     lines += [f"<{p}><{renderer.tag('b')}>{heading}</{renderer.tag('b')}></{p}>", f"<{p}>{html.escape(prose)}</{p}>"]
     table_line = len(lines) + 1
-    lines += body + renderer.note_lines() + [f"<{p}>Prose after the table.</{p}>"]
+    lines += body + notes + [f"<{p}>Prose after the table.</{p}>"]
     if layout.envelope != "fragment":
         lines += [f"</{renderer.tag('body')}>", f"</{renderer.tag('html')}>"]
     if layout.envelope == "submission":
@@ -313,7 +416,20 @@ def render(table: dict[str, Any], layout: Layout, rng: random.Random) -> tuple[l
 
 @dataclass
 class KindScore(Score):
+    """The plain-text benchmark's score with kind and row-concept accuracy added."""
+
     kinds: list[int] = field(default_factory=lambda: [0, 0])
+    concepts: list[int] = field(default_factory=lambda: [0, 0])
+
+
+def concept_misses(table: dict[str, Any], out: dict[str, Any] | None) -> list[str]:
+    """Labels of the truth rows whose concept the output row at the same place does not carry."""
+    rows = [r for r in out["rows"] if any(c["text"] for c in r["cells"])] if out else []
+    misses = []
+    for k, want in enumerate(table["rows"]):
+        if want.get("concept") and (k >= len(rows) or rows[k]["concept"] != want["concept"]):
+            misses.append(want["label"])
+    return misses
 
 
 def variants(corpus: Path, count: int, seed: int) -> Iterator[tuple[str, dict[str, Any], Layout, bytes, int]]:
@@ -326,6 +442,7 @@ def variants(corpus: Path, count: int, seed: int) -> Iterator[tuple[str, dict[st
                 continue
             for n in range(count):
                 layout = random_layout(rng)
+                add_later_traits(layout, random.Random(f"{seed}-{truth['file']}-{table['line']}-{n}"))
                 lines, table_line = render(table, layout, rng)
                 name = f"{truth['file']}:{table['line']}.{table['section']}#{n}"
                 yield name, table, layout, "\n".join(lines).encode(), table_line
@@ -338,14 +455,21 @@ def score_variant(table: dict[str, Any], data: bytes, table_line: int, name: str
     outs = [table_dict(t) for t in filing.tables if t.line == table_line]
     out = outs[0] if outs else None
     ok, why = True, ""
+    wanted = sum(1 for r in table["rows"] if r.get("concept"))
+    misses = concept_misses(table, out)
+    leaders = [r["label"] for r in out["rows"] if _LEADERS.search(r["label"])] if out else []
     for target in targets:
         ok, why = compare(table, out, target)
         right_kind = out is not None and out["kind"] == table["kind"]
         target.kinds[0] += right_kind
         target.kinds[1] += 1
-        if ok and not right_kind:
+        target.concepts[0] += wanted - len(misses)
+        target.concepts[1] += wanted
+        if ok and not (right_kind and not misses and not leaders):
             target.perfect -= 1
-            ok, why = False, f"kind {out['kind'] if out else None} want {table['kind']}"
+            ok = False
+            why = f"kind {out['kind'] if out else None} want {table['kind']}" if not right_kind else (
+                f"concept of {misses[0]!r}" if misses else f"leaders kept in {leaders[0]!r}")
     return ok, why
 
 
@@ -377,10 +501,11 @@ def main(argv: list[str] | None = None) -> int:
         print(f"no corpus at {args.corpus}", file=sys.stderr)
         return 2
     total, by_trait, failures = run(args.corpus, args.variants, args.seed, args.show, args.trait)
-    print(f"{'layout trait':20} {'variants':>8} {'perfect':>8} {'headers':>8} {'labels':>8} {'cells':>8} {'kind':>8}")
+    heads = ("variants", "perfect", "headers", "labels", "cells", "kind", "concepts")
+    print(f"{'layout trait':20} " + " ".join(f"{h:>8}" for h in heads))
     for name, s in [("all", total), *sorted(by_trait.items())]:
         print(f"{name:20} {s.variants:>8} {100.0 * s.perfect / max(s.variants, 1):7.2f}% {pct(s.headers)} "
-              f"{pct(s.labels)} {pct(s.cells)} {pct(s.kinds)}")
+              f"{pct(s.labels)} {pct(s.cells)} {pct(s.kinds)} {pct(s.concepts)}")
     print(f"table recall {100.0 * total.found / max(total.variants, 1):.2f}%")
     if failures:
         print("\nfirst failures:")

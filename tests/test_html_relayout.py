@@ -125,3 +125,14 @@ def test_html_relayout_share_stays_above_its_floor(corpus: Path) -> None:
     total, _, failures = html_relayout.run(corpus, 3, 11, show=5)
     assert total.variants >= 150
     assert total.perfect / total.variants >= RELAYOUT_FLOOR, failures
+
+
+def test_dot_leaders_after_a_label_are_dropped_as_in_text() -> None:
+    tables = read("\n".join([
+        row("", "Class A"),
+        row("Management fees ..............", "0.50%"),
+        row("Other expenses. . . . . . .", "0.20%"),
+        row("Total annual fund operating expenses", "0.70%"),
+    ]))
+    assert [r.label for r in tables[0].rows] == [
+        "Management fees", "Other expenses", "Total annual fund operating expenses"]

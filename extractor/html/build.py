@@ -12,6 +12,7 @@ import dataclasses
 import regex
 
 from ..model import EMPTY_CELL, Cell, Row
+from ..text.chunks import strip_leaders
 from ..values import parse_cell
 from .dom import Lines
 from .grid import Grid, Slot
@@ -51,7 +52,11 @@ def to_cell(slot: Slot | None, facts: FactReader) -> Cell:
 
 
 def _read_row(grid: Grid, slots: list[Slot], facts: FactReader, line: int) -> Row:
-    """The row of ``slots``: label parts joined, one cell per data column."""
+    """The row of ``slots``: label parts joined, one cell per data column.
+
+    Dot leaders after a label (HTML converted from a text filing keeps them) are dropped, as the
+    plain-text reader drops them, so that the same table gives the same label in either format.
+    """
     label_parts: list[str] = []
     label_marks: list[str] = []
     by_col: dict[int, Slot] = {}
@@ -64,7 +69,7 @@ def _read_row(grid: Grid, slots: list[Slot], facts: FactReader, line: int) -> Ro
         else:
             by_col[slot.col] = slot
     cells = tuple(to_cell(by_col.get(c), facts) for c in grid.data_cols)
-    label = " ".join(p for p in label_parts if p)
+    label = strip_leaders(" ".join(p for p in label_parts if p))
     return Row(line=line, label=label, cells=cells, label_footnotes=tuple(label_marks))
 
 

@@ -84,6 +84,9 @@ class Layout:
     unit_first: bool = False  # "$" or "%" only on the first row of values and on total rows
     minus: str = "("  # how a negative is written: "(" parentheses, or a leading "-", "\u2212", "\u2013"
     leaders: bool = False  # dot leaders after short labels, as in HTML converted from text
+    caption: bool = False  # the heading in a <caption>
+    rowspan_head: bool = False  # under group headers, an ungrouped column's header spans both rows
+    indent_cells: bool = False  # with label_span, indented labels sit one cell to the right
 
     def traits(self) -> list[str]:
         out = [f"header={self.header}", f"envelope={self.envelope}", f"nil={self.nil}"]
@@ -131,6 +134,9 @@ def add_later_traits(layout: Layout, rng: random.Random) -> None:
     layout.leaders = rng.random() < 0.15
     if rng.random() < 0.15:
         layout.marker = "raised"
+    layout.caption = rng.random() < 0.15
+    layout.rowspan_head = layout.header == "group" and rng.random() < 0.5
+    layout.indent_cells = layout.label_span and rng.random() < 0.5
 
 
 class Renderer:
@@ -258,6 +264,8 @@ class Renderer:
         lay = self.layout
         span = self.span(2) if lay.label_span and not indent else ""
         extra = self.td("") if lay.label_span and indent else ""
+        if extra and lay.indent_cells:
+            return extra + self.td(text)
         if indent and lay.indent:
             if lay.old_style:
                 return self.td("&nbsp;&nbsp;&nbsp;" + text) + extra
@@ -283,6 +291,7 @@ class Renderer:
         groups = group_spans(columns) if self.layout.header == "group" else []
         subheads = list(columns)
         rows: list[list[str]] = []
+        spanned: set[int] = set()
         if groups:
             top = [self.corner("")]
             i = 0
@@ -290,7 +299,11 @@ class Renderer:
                 found = next((g for g in groups if g[0] == i), None)
                 first, last, prefix = found if found else (i, i, "")
                 width = (last - first + 1) * self.parts + (last - first) * self.layout.spacers
-                top += [*self.gap(), self.td(self.text(prefix, True), self.span(width), header=True)]
+                if not found and self.layout.rowspan_head:
+                    spanned.add(i)
+                    prefix = columns[i]
+                top += [*self.gap(), self.td(self.text(prefix, True), self.span(width) + self.down(i in spanned),
+                                             header=True)]
                 for k in range(first, last + 1):
                     if found:
                         subheads[k] = columns[k][len(prefix):].strip()
@@ -302,12 +315,16 @@ class Renderer:
         for k in range(height):
             corner = "Class" if self.layout.corner and k == height - 1 else ""
             row = [self.corner(corner)]
-            for words in pieces:
+            for i, words in enumerate(pieces):
                 pad = height - len(words)
                 piece = words[k - pad] if k >= pad else ""
-                row += self.head_cells(piece)
+                row += self.gap() if i in spanned else self.head_cells(piece)
             rows.append(row)
         return rows
+
+    def down(self, spans: bool) -> str:
+        """The ``rowspan`` of a header cell that covers the group row and the one below it."""
+        return (" ROWSPAN=2" if self.layout.old_style else ' rowspan="2"') if spans else ""
 
     def head_cells(self, text: str) -> list[str]:
         """One column header with the spacer before it, aligned as the layout says."""
@@ -356,6 +373,8 @@ class Renderer:
         opening = ('<TABLE WIDTH="100%" BORDER=0 CELLSPACING=0 CELLPADDING=0>' if lay.old_style else
                    '<table style="border-collapse:collapse;width:100%" cellpadding="0" cellspacing="0">')
         lines = [opening]
+        if lay.caption:
+            lines.append(f"<{self.tag('caption')}>{HEADINGS[self.kind][0]}</{self.tag('caption')}>")
         width = 1 + lay.label_span + len(self.table["columns"]) * (self.parts + lay.spacers)
         tr = self.tag("tr") + (" VALIGN=BOTTOM" if lay.old_style else "")
         if lay.title_row:

@@ -136,3 +136,21 @@ def test_dot_leaders_after_a_label_are_dropped_as_in_text() -> None:
     ]))
     assert [r.label for r in tables[0].rows] == [
         "Management fees", "Other expenses", "Total annual fund operating expenses"]
+
+
+def test_nil_row_indented_by_a_cell_is_data_not_header() -> None:
+    # A no-load fund's shareholder fees, all "N/A", the rest of a wrapped label one cell right.
+    tables = read("\n".join([
+        "<tr><td colspan=2></td><td>Class R-5</td></tr>",
+        "<tr><td colspan=2>Maximum sales charge imposed on purchases</td><td></td></tr>",
+        row("", "(as a percentage of offering price)", "N/A"),
+        "<tr><td colspan=2>Maximum deferred sales charge</td><td>N/A</td></tr>",
+        "<tr><td colspan=2>Redemption or exchange fees</td><td>None</td></tr>",
+    ]))
+    table = tables[0]
+    assert table.columns == ("Class R-5",)
+    assert [r.label for r in table.rows] == [
+        "Maximum sales charge imposed on purchases (as a percentage of offering price)",
+        "Maximum deferred sales charge", "Redemption or exchange fees",
+    ]
+    assert [r.cells[0].text for r in table.rows] == ["N/A", "N/A", "None"]

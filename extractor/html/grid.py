@@ -221,10 +221,11 @@ def nil_row(row: GridRow, label_col: int) -> bool:
 
     Such a row has no digit, so it can look like a header row of class names; but a header row does
     not name a row in its first cell, and no header says "None" or "N/A". It is data, and so is
-    every row below it.
+    every row below it. The label may sit right of ``label_col``: filers indent a label (or the
+    rest of a wrapped one) by a cell as often as by a margin.
     """
     slots = row.slots
-    if len(slots) < 2 or slots[0].start > label_col or slots[1].start <= label_col:
+    if len(slots) < 2 or slots[1].start <= label_col:
         return False
     label = slots[0].cell.text
     return (bool(label) and slots[0].parsed.value is None and not nil_word(label)

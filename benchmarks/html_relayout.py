@@ -39,6 +39,8 @@ from extractor.writers import table_dict
 _TEXT_MARKER = re.compile(r"\s*(?:(?<![\d/])/(\d{1,2})/(?![\d/])|<F(\d{1,2})>)")
 """Footnote markers of the plain-text era inside truth labels (``CLASS A/1/``), redrawn in HTML."""
 NILS = ("None", "N/A", "\u2014", "-", "&#8212;", "\u2013", "none", "Not applicable")
+_PERIOD = re.compile(r"^(one|three|five|ten|1|3|5|10)\s+years?$", re.I)
+_PERIOD_NUMBERS = {"one": "1", "three": "3", "five": "5", "ten": "10"}
 _LEADERS = re.compile(r"(?:\.\s?){3,}$|_{3,}$")
 """Dot or underscore leaders left at the end of a label (the shared ``norm`` hides them)."""
 HEADINGS = {
@@ -87,6 +89,7 @@ class Layout:
     caption: bool = False  # the heading in a <caption>
     rowspan_head: bool = False  # under group headers, an ungrouped column's header spans both rows
     indent_cells: bool = False  # with label_span, indented labels sit one cell to the right
+    periods: bool = False  # an example's "1 Year" ... headers as bare 1 | 3 | 5 | 10 beside "Number of years"
 
     def traits(self) -> list[str]:
         out = [f"header={self.header}", f"envelope={self.envelope}", f"nil={self.nil}"]
@@ -137,6 +140,7 @@ def add_later_traits(layout: Layout, rng: random.Random) -> None:
     layout.caption = rng.random() < 0.15
     layout.rowspan_head = layout.header == "group" and rng.random() < 0.5
     layout.indent_cells = layout.label_span and rng.random() < 0.5
+    layout.periods = rng.random() < 0.5
 
 
 class Renderer:
@@ -314,6 +318,8 @@ class Renderer:
         height = max(len(p) for p in pieces)
         for k in range(height):
             corner = "Class" if self.layout.corner and k == height - 1 else ""
+            if self.layout.periods and k == height - 1:
+                corner = "Number of years you own your shares"
             row = [self.corner(corner)]
             for i, words in enumerate(pieces):
                 pad = height - len(words)
@@ -451,6 +457,15 @@ def concept_misses(table: dict[str, Any], out: dict[str, Any] | None) -> list[st
     return misses
 
 
+def with_periods(table: dict[str, Any]) -> dict[str, Any]:
+    """``table`` with its "One year" ... headers written as the bare counts 1, 3, 5, 10."""
+    columns = []
+    for head in table["columns"]:
+        word = head.split()[0].lower()
+        columns.append(_PERIOD_NUMBERS.get(word, word))
+    return {**table, "columns": columns}
+
+
 def variants(corpus: Path, count: int, seed: int) -> Iterator[tuple[str, dict[str, Any], Layout, bytes, int]]:
     """(name, truth table, layout, filing bytes, table line) for ``count`` layouts of each table."""
     rng = random.Random(seed)
@@ -462,9 +477,11 @@ def variants(corpus: Path, count: int, seed: int) -> Iterator[tuple[str, dict[st
             for n in range(count):
                 layout = random_layout(rng)
                 add_later_traits(layout, random.Random(f"{seed}-{truth['file']}-{table['line']}-{n}"))
-                lines, table_line = render(table, layout, rng)
+                layout.periods = layout.periods and all(_PERIOD.match(c) for c in table["columns"])
+                shown = with_periods(table) if layout.periods else table
+                lines, table_line = render(shown, layout, rng)
                 name = f"{truth['file']}:{table['line']}.{table['section']}#{n}"
-                yield name, table, layout, "\n".join(lines).encode(), table_line
+                yield name, shown, layout, "\n".join(lines).encode(), table_line
 
 
 def score_variant(table: dict[str, Any], data: bytes, table_line: int, name: str,

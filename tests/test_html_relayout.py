@@ -154,3 +154,25 @@ def test_nil_row_indented_by_a_cell_is_data_not_header() -> None:
         "Maximum deferred sales charge", "Redemption or exchange fees",
     ]
     assert [r.cells[0].text for r in table.rows] == ["N/A", "N/A", "None"]
+
+
+def test_labelled_row_of_rising_periods_is_the_header() -> None:
+    # "Number of years | 1 | 3 | 5 | 10" heads an expense example; it is not a row of data.
+    tables = read("\n".join([
+        row("Number of years you own your shares", "1", "3", "5", "10"),
+        row("Class A", "$675", "$920", "$1,183", "$1,936"),
+        row("Class C", "$303", "$627", "$1,078", "$2,327"),
+    ]))
+    table = tables[0]
+    assert table.columns == ("1", "3", "5", "10")
+    assert [r.label for r in table.rows] == ["Class A", "Class C"]
+    assert [c.value for c in table.rows[1].cells] == [Decimal(303), Decimal(627), Decimal(1078), Decimal(2327)]
+
+
+def test_labelled_row_of_counts_that_do_not_rise_is_data() -> None:
+    tables = read("\n".join([
+        row("", "Fixed", "Adjustable"),
+        row("Number of loans", "15", "8"),
+        row("Loans delinquent", "3", "1"),
+    ]))
+    assert [r.label for r in tables[0].rows] == ["Number of loans", "Loans delinquent"]

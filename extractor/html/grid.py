@@ -11,6 +11,7 @@ onto those.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from itertools import pairwise
 
 import regex
 
@@ -29,6 +30,8 @@ _STARTS_NUMERIC = regex.compile(r"^\s*[(\-\u2212]?\s*\$?\s*[\d.]")
 _SYMBOL_MARKER = regex.compile(r"^[*\u2020\u2021\u00a7\u00b6]{1,4}$")
 _YEAR = regex.compile(r"^(?:19|20)\d\d$")
 _COUNT = regex.compile(r"^\d{1,2}\+?(?:\s*(?:years?|yrs?\.?))?$", regex.I)
+_PERIODS = 3
+"""Rising bare counts in a labelled row read as periods (1 | 3 | 5 | 10) from this many on."""
 _VALUE_WORD = regex.compile(r"^(?:none|nil|n/?a|not applicable|yes|no|[-\u2013\u2014]+)\W*$", regex.I)
 NIL_WORD = regex.compile(
     r"^(?:none|nil|n/?a|not applicable|[-\u2013\u2014\u2212]+)"
@@ -202,18 +205,27 @@ def number_row(row: GridRow, allow_years: bool) -> bool:
     """Whether ``row`` states numbers outside its first cell.
 
     Unless ``allow_years``, a row of years (2023 | 2022) or, without a row label, of bare counts
-    (1 | 3 | 5 | 10) reads as column headings, not numbers.
+    (1 | 3 | 5 | 10) reads as column headings, not numbers; so does a labelled row of three or
+    more rising counts ("Number of years | 1 | 3 | 5 | 10"), the periods of an expense example.
     """
     if row.header_cells:
         return False
     numbers = [s for i, s in enumerate(row.slots) if _is_number(s, i == 0)]
     if not numbers or allow_years:
         return bool(numbers)
-    unlabelled = row.slots[0] is numbers[0]
+    counts = (row.slots[0] is numbers[0]) or _rising_periods(numbers)
     return not all(
-        not s.parsed.unit and (_YEAR.match(s.cell.text) or (unlabelled and _COUNT.match(s.cell.text)))
+        not s.parsed.unit and (_YEAR.match(s.cell.text) or (counts and _COUNT.match(s.cell.text)))
         for s in numbers
     )
+
+
+def _rising_periods(numbers: list[Slot]) -> bool:
+    """Three or more bare counts that rise left to right (1 | 3 | 5 | 10): periods, not data."""
+    if len(numbers) < _PERIODS or not all(_COUNT.match(s.cell.text) for s in numbers):
+        return False
+    values = [s.parsed.value for s in numbers]
+    return all(a is not None and b is not None and a < b for a, b in pairwise(values))
 
 
 def nil_row(row: GridRow, label_col: int) -> bool:

@@ -90,6 +90,7 @@ class Layout:
     rowspan_head: bool = False  # under group headers, an ungrouped column's header spans both rows
     indent_cells: bool = False  # with label_span, indented labels sit one cell to the right
     periods: bool = False  # an example's "1 Year" ... headers as bare 1 | 3 | 5 | 10 beside "Number of years"
+    unclosed: bool = False  # no </TD> or </TR>, as hand-made HTML of the 1990s leaves them
 
     def traits(self) -> list[str]:
         out = [f"header={self.header}", f"envelope={self.envelope}", f"nil={self.nil}"]
@@ -141,6 +142,7 @@ def add_later_traits(layout: Layout, rng: random.Random) -> None:
     layout.rowspan_head = layout.header == "group" and rng.random() < 0.5
     layout.indent_cells = layout.label_span and rng.random() < 0.5
     layout.periods = rng.random() < 0.5
+    layout.unclosed = layout.old_style and rng.random() < 0.3
 
 
 class Renderer:
@@ -395,6 +397,8 @@ class Renderer:
             lines += [f"<{tr}>{self.td(note, self.span(width))}</{self.tag('tr')}>" for note in self.notes_text()]
         lines += ["</tbody>"] if lay.thead else []
         lines.append(f"</{self.tag('table')}>")
+        if lay.unclosed:
+            lines = [line.replace("</TD>", "").replace("</TR>", "").replace("</TH>", "") for line in lines]
         return lines
 
     def note_lines(self) -> list[str]:

@@ -176,3 +176,19 @@ def test_labelled_row_of_counts_that_do_not_rise_is_data() -> None:
         row("Loans delinquent", "3", "1"),
     ]))
     assert [r.label for r in tables[0].rows] == ["Number of loans", "Loans delinquent"]
+
+
+def test_lower_case_rows_under_a_heading_are_a_list_not_its_rest() -> None:
+    tables = read("\n".join([
+        row("", "1 Year", "3 Years"),
+        row("Class A", "", ""),
+        row("if you sell your shares", "$675", "$920"),
+        row("if you hold your shares", "$675", "$920"),
+        row("Maximum deferred sales charge (load)", "", ""),
+        row("(as a percentage of original purchase", "", ""),
+        row("price or redemption proceeds)", "$1", "$2"),
+    ]))
+    assert [r.label for r in tables[0].rows] == [
+        "Class A", "if you sell your shares", "if you hold your shares",
+        "Maximum deferred sales charge (load) (as a percentage of original purchase price or redemption proceeds)",
+    ]

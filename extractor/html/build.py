@@ -73,20 +73,33 @@ def _read_row(grid: Grid, slots: list[Slot], facts: FactReader, line: int) -> Ro
     return Row(line=line, label=label, cells=cells, label_footnotes=tuple(label_marks))
 
 
-def continues(first: str, second: str) -> bool:
+def _runs_on(label: str) -> bool:
+    """A label that reads as the rest of the one above: it starts in lower case, with ``(`` (not
+    a list item such as ``(a)``) or with a participle and its preposition ("imposed on")."""
+    tail = label.lstrip()
+    if not tail:
+        return False
+    return tail[0].islower() or _PARTICIPLE.match(tail) is not None or (
+        tail[0] == "(" and _LIST_ITEM.match(tail) is None)
+
+
+def _left_open(label: str) -> bool:
+    """A label ended by a connecting word, a comma, a hyphen or an unclosed parenthesis."""
+    return _OPEN_END.search(label) is not None or label.count("(") > label.count(")")
+
+
+def continues(first: str, second: str, after: str = "") -> bool:
     """Whether the label ``second`` is the rest of ``first``, wrapped onto the next row.
 
-    Only the text can say so: ``second`` starts in lower case, with ``(`` (not a list item such
-    as ``(a)``) or with a participle and its preposition ("imposed on"), or ``first`` is left
-    open by a connecting word, a comma, a hyphen or an unclosed parenthesis. A label ending in a
-    colon introduces the rows below it and is never continued.
+    Only the text can say so: ``first`` is left open (:func:`_left_open`), or ``second`` reads as
+    a continuation (:func:`_runs_on`) while ``after``, the label of the row below it, does not:
+    rows that all start in lower case are a list under ``first`` ("Class A" over "if you sell",
+    "if you hold"), not its rest. A label ending in a colon introduces the rows below it.
     """
-    head, tail = first.rstrip(), second.lstrip()
-    if not head or not tail or head.endswith(":"):
+    head = first.rstrip()
+    if not head or not second.strip() or head.endswith(":"):
         return False
-    if tail[0].islower() or _PARTICIPLE.match(tail) or (tail[0] == "(" and not _LIST_ITEM.match(tail)):
-        return True
-    return _OPEN_END.search(head) is not None or head.count("(") > head.count(")")
+    return _left_open(head) or (_runs_on(second) and not _runs_on(after))
 
 
 def _join_wrapped(rows: list[Row]) -> list[Row]:
@@ -96,13 +109,15 @@ def _join_wrapped(rows: list[Row]) -> list[Row]:
     label-only rows just above a row of values that each continue the next are its label's start.
     """
     out: list[Row] = []
-    for row in rows:
+    for i, row in enumerate(rows):
         if row.has_text and row.label:
+            after = rows[i + 1].label if i + 1 < len(rows) else ""
             start = len(out)
-            label = row.label
-            while start > 0 and not out[start - 1].has_text and continues(out[start - 1].label, label):
+            while start > 0 and not out[start - 1].has_text and continues(
+                out[start - 1].label, out[start].label if start < len(out) else row.label,
+                after if start == len(out) else "",
+            ):
                 start -= 1
-                label = out[start].label
             if start < len(out):
                 lead = out[start:]
                 row = dataclasses.replace(

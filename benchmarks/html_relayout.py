@@ -26,23 +26,27 @@ from collections import defaultdict
 from collections.abc import Iterator
 from dataclasses import dataclass, field, fields
 from decimal import Decimal
+from itertools import pairwise
 from pathlib import Path
 from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from relayout_score import CORPUS, Score, compare, group_spans, pct
+from relayout_score import CORPUS, Score, compare, group_spans, norm, pct
 
 from extractor.pipeline import extract_bytes
 from extractor.writers import table_dict
 
-_TEXT_MARKER = re.compile(r"\s*(?:(?<![\d/])/(\d{1,2})/(?![\d/])|<F(\d{1,2})>)")
+_TEXT_MARKER = re.compile(r"\s*(?:(?<![/])/(\d{1,2})/(?![\d/])|<F(\d{1,2})>)")
 """Footnote markers of the plain-text era inside truth labels (``CLASS A/1/``), redrawn in HTML."""
 NILS = ("None", "N/A", "\u2014", "-", "&#8212;", "\u2013", "none", "Not applicable")
 _PERIOD = re.compile(r"^(one|three|five|ten|1|3|5|10)\s+years?$", re.I)
 _PERIOD_NUMBERS = {"one": "1", "three": "3", "five": "5", "ten": "10"}
 _LEADERS = re.compile(r"(?:\.\s?){3,}$|_{3,}$")
 """Dot or underscore leaders left at the end of a label (the shared ``norm`` hides them)."""
+PART_HEADINGS = ("<b>Shareholder Fees</b> (fees paid directly from your investment)",
+                 "<b>Annual Fund Operating Expenses</b> (expenses that you pay each year as a percentage of the "
+                 "value of your investment)")
 HEADINGS = {
     "fees": ("Annual Fund Operating Expenses",
              "(expenses that you pay each year as a percentage of the value of your investment)"),
@@ -91,6 +95,8 @@ class Layout:
     indent_cells: bool = False  # with label_span, indented labels sit one cell to the right
     periods: bool = False  # an example's "1 Year" ... headers as bare 1 | 3 | 5 | 10 beside "Number of years"
     unclosed: bool = False  # no </TD> or </TR>, as hand-made HTML of the 1990s leaves them
+    combined: bool = False  # shareholder fees and annual expenses in one table, each part's header
+    # row naming the part in its label cell ("Annual Fund Operating Expenses | Class A | Class C")
 
     def traits(self) -> list[str]:
         out = [f"header={self.header}", f"envelope={self.envelope}", f"nil={self.nil}"]
@@ -153,6 +159,8 @@ class Renderer:
         self.kind = table["kind"]
         self.notes: list[str] = []
         self.parts = 1 + layout.dollar_cell + (layout.pct_cell or layout.paren_cell)
+        self.part_heading = ""
+        """Text in the label cell of the last header row, naming the part of a combined table."""
 
     def tag(self, name: str) -> str:
         return name.upper() if self.layout.old_style else name
@@ -286,6 +294,8 @@ class Renderer:
         return f"<{self.tag(name)}{attrs}>{self.wrap(inner) if inner != '&nbsp;' else inner}</{self.tag(name)}>"
 
     def corner(self, text: str) -> str:
+        if text.startswith("<b>"):
+            return self.td(text, self.span(2) if self.layout.label_span else "")
         return self.td(text, self.span(2) if self.layout.label_span else "", header=True)
 
     def gap(self) -> list[str]:
@@ -322,6 +332,8 @@ class Renderer:
             corner = "Class" if self.layout.corner and k == height - 1 else ""
             if self.layout.periods and k == height - 1:
                 corner = "Number of years you own your shares"
+            if self.part_heading and k == height - 1:
+                corner = self.part_heading
             row = [self.corner(corner)]
             for i, words in enumerate(pieces):
                 pad = height - len(words)
@@ -376,7 +388,9 @@ class Renderer:
                 out.append([self.td("")] * (1 + self.layout.label_span + len(values)))
         return out
 
-    def table_lines(self) -> list[str]:
+    def table_lines(self, second: dict[str, Any] | None = None) -> list[str]:
+        """The table's lines; with ``second``, that table follows as a second part under its own
+        header row, each part named in the label cell of its header."""
         lay = self.layout
         opening = ('<TABLE WIDTH="100%" BORDER=0 CELLSPACING=0 CELLPADDING=0>' if lay.old_style else
                    '<table style="border-collapse:collapse;width:100%" cellpadding="0" cellspacing="0">')
@@ -388,7 +402,12 @@ class Renderer:
         if lay.title_row:
             heading = HEADINGS[self.kind][0]
             lines.append(f"<{tr}>{self.td(heading, self.span(width), header=True)}</{self.tag('tr')}>")
+        self.part_heading = PART_HEADINGS[0] if second else ""
         heads, body = self.header_rows(), self.body_rows()
+        if second is not None:
+            part = Renderer(second, lay, self.rng)
+            part.notes, part.part_heading = self.notes, PART_HEADINGS[1]
+            body += part.header_rows() + part.body_rows()
         lines += ["<thead>"] if lay.thead else []
         lines += [f"<{tr}>" + "".join(cells) + f"</{self.tag('tr')}>" for cells in heads]
         lines += ["</thead>", "<tbody>"] if lay.thead else []
@@ -421,10 +440,12 @@ class Renderer:
         return out
 
 
-def render(table: dict[str, Any], layout: Layout, rng: random.Random) -> tuple[list[str], int]:
-    """The lines of an HTML filing holding one table, and the line of its ``<table`` tag."""
+def render(table: dict[str, Any], layout: Layout, rng: random.Random,
+           second: dict[str, Any] | None = None) -> tuple[list[str], int]:
+    """The lines of an HTML filing holding one table (and ``second`` as its second part), and the
+    line of its ``<table`` tag."""
     renderer = Renderer(table, layout, rng)
-    body = renderer.table_lines()
+    body = renderer.table_lines(second)
     notes = renderer.note_lines()
     heading, prose = HEADINGS[table["kind"]]
     p = renderer.tag("p")
@@ -470,14 +491,25 @@ def with_periods(table: dict[str, Any]) -> dict[str, Any]:
     return {**table, "columns": columns}
 
 
-def variants(corpus: Path, count: int, seed: int) -> Iterator[tuple[str, dict[str, Any], Layout, bytes, int]]:
-    """(name, truth table, layout, filing bytes, table line) for ``count`` layouts of each table."""
+Variant = tuple[str, list[dict[str, Any]], Layout, bytes, int]
+"""Name, the truth tables the variant shows (one per section), layout, filing bytes, table line."""
+
+
+def fee_pairs(tables: list[dict[str, Any]]) -> Iterator[tuple[dict[str, Any], dict[str, Any]]]:
+    """Consecutive fee tables with the same columns: filers often print them as one table."""
+    for first, second in pairwise(tables):
+        same = [norm(c) for c in first["columns"]] == [norm(c) for c in second["columns"]]
+        if first["kind"] == second["kind"] == "fees" and same:
+            yield first, second
+
+
+def variants(corpus: Path, count: int, seed: int) -> Iterator[Variant]:
+    """``count`` layouts of each truth table, then ``count`` combined layouts of each fee pair."""
     rng = random.Random(seed)
     for path in sorted((corpus / "truth").glob("*.json")):
         truth = json.loads(path.read_text())
-        for table in truth["tables"]:
-            if table.get("rows_complete") is False:
-                continue
+        tables = [t for t in truth["tables"] if t.get("rows_complete") is not False]
+        for table in tables:
             for n in range(count):
                 layout = random_layout(rng)
                 add_later_traits(layout, random.Random(f"{seed}-{truth['file']}-{table['line']}-{n}"))
@@ -485,15 +517,32 @@ def variants(corpus: Path, count: int, seed: int) -> Iterator[tuple[str, dict[st
                 shown = with_periods(table) if layout.periods else table
                 lines, table_line = render(shown, layout, rng)
                 name = f"{truth['file']}:{table['line']}.{table['section']}#{n}"
-                yield name, shown, layout, "\n".join(lines).encode(), table_line
+                yield name, [shown], layout, "\n".join(lines).encode(), table_line
+        for first, second in fee_pairs(tables):
+            for n in range(count):
+                own = random.Random(f"{seed}-{truth['file']}-{first['line']}+{second['line']}-{n}")
+                layout = random_layout(own)
+                add_later_traits(layout, own)
+                layout.periods, layout.combined = False, True
+                lines, table_line = render(first, layout, own, second)
+                name = f"{truth['file']}:{first['line']}+{second['line']}#{n}"
+                yield name, [first, second], layout, "\n".join(lines).encode(), table_line
 
 
-def score_variant(table: dict[str, Any], data: bytes, table_line: int, name: str,
+def score_variant(tables: list[dict[str, Any]], data: bytes, table_line: int, name: str,
                   targets: list[KindScore]) -> tuple[bool, str]:
-    """Run the pipeline on one variant and add its result to every score in ``targets``."""
+    """Run the pipeline on one variant and add each section's result to every score in ``targets``."""
     filing = extract_bytes(data, name)
-    outs = [table_dict(t) for t in filing.tables if t.line == table_line]
-    out = outs[0] if outs else None
+    found = {t.section: table_dict(t) for t in filing.tables if t.line == table_line}
+    all_ok, first_why = True, ""
+    for section, table in enumerate(tables):
+        ok, why = score_section(table, found.get(section), targets)
+        all_ok, first_why = all_ok and ok, first_why or why
+    return all_ok, first_why
+
+
+def score_section(table: dict[str, Any], out: dict[str, Any] | None, targets: list[KindScore]) -> tuple[bool, str]:
+    """Compare one truth table with the section read for it and add the result to ``targets``."""
     ok, why = True, ""
     wanted = sum(1 for r in table["rows"] if r.get("concept"))
     misses = concept_misses(table, out)
@@ -520,10 +569,10 @@ def run(
     total = KindScore()
     by_trait: dict[str, KindScore] = defaultdict(KindScore)
     failures: list[str] = []
-    for name, table, layout, data, line in variants(corpus, count, seed):
+    for name, tables, layout, data, line in variants(corpus, count, seed):
         if trait and trait not in layout.traits():
             continue
-        ok, why = score_variant(table, data, line, name, [total, *(by_trait[t] for t in layout.traits())])
+        ok, why = score_variant(tables, data, line, name, [total, *(by_trait[t] for t in layout.traits())])
         if not ok and len(failures) < show:
             failures.append(f"{name} {layout.traits()}: {why}")
     return total, by_trait, failures

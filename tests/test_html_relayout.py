@@ -192,3 +192,29 @@ def test_lower_case_rows_under_a_heading_are_a_list_not_its_rest() -> None:
         "Class A", "if you sell your shares", "if you hold your shares",
         "Maximum deferred sales charge (load) (as a percentage of original purchase price or redemption proceeds)",
     ]
+
+
+def test_part_header_naming_its_part_in_the_label_cell_starts_a_section() -> None:
+    # One table for shareholder fees and annual expenses, each part's header row naming it.
+    tables = read("\n".join([
+        row("<b>Shareholder Fees</b> (fees paid directly from your investment)", "Class A", "Class C"),
+        row("Maximum Sales Charge (Load) Imposed on Purchases", "5.75%", "None"),
+        row("<b>Annual Fund Operating Expenses</b> (expenses that you pay each year)", "Class A(1)", "Class C"),
+        row("Management Fees", "0.50%", "0.50%"),
+        row("Total Annual Fund Operating Expenses", "0.95%", "1.70%"),
+    ]))
+    assert [(t.section, t.columns) for t in tables] == [(0, ("Class A", "Class C")), (1, ("Class A(1)", "Class C"))]
+    assert [r.label for r in tables[1].rows] == ["Management Fees", "Total Annual Fund Operating Expenses"]
+    assert [c.value for c in tables[1].rows[1].cells] == [Decimal("0.95"), Decimal("1.70")]
+
+
+def test_labelled_row_of_other_texts_stays_a_row() -> None:
+    # Text cells that do not repeat the headers are data ("Ticker | ABCDX | ABCEX").
+    tables = read("\n".join([
+        row("", "Class A", "Class C"),
+        row("Management Fees", "0.50%", "0.50%"),
+        row("Ticker", "ABCDX", "ABCEX"),
+        row("Other Expenses", "0.10%", "0.10%"),
+    ]))
+    assert len(tables) == 1
+    assert [r.label for r in tables[0].rows] == ["Management Fees", "Ticker", "Other Expenses"]

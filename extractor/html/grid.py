@@ -390,7 +390,7 @@ def build_grid(table: Element) -> list[Grid]:
     if not data_cols:
         return []
     grids: list[Grid] = []
-    for heads, part in _sections(data, header, label_col, data_cols):
+    for heads, part in _sections(data, header, label_col, data_cols, width):
         columns, title = _header_texts(heads, label_col, data_cols, width)
         keep = [i for i, c in enumerate(data_cols) if columns[i] or any(s.col == c for r in part for s in r.slots)]
         grids.append(Grid([columns[i] for i in keep], label_col, [data_cols[i] for i in keep], part, footnotes,
@@ -420,13 +420,33 @@ def _heading(row: GridRow, label_col: int | None) -> bool:
             and bool(row.slots[0].cell.text) and row.slots[0].parsed.value is None)
 
 
+def _repeats_header(row: GridRow, label_col: int | None, data_cols: list[int], columns: list[str]) -> bool:
+    """A labelled row whose other cells repeat the column headers above it: the header of a second
+    part of the table that names the part in its label cell ("Annual Fund Operating Expenses |
+    Class A | Class C" under "Shareholder Fees | Class A | Class C"), footnote markers aside. A
+    header read from several rows may be repeated by its last row only ("A" under "Class" / "A")."""
+    labels = [s for s in row.slots if s.col == label_col]
+    if label_col is None or len(labels) != 1 or labels[0].parsed.value is not None or not any(columns):
+        return False
+    texts = {s.col: split_markers(s.cell.text)[0].casefold() for s in row.slots if s.col != label_col}
+    if len(texts) != len(row.slots) - 1:
+        return False
+    return all(
+        (text := texts.get(c, "")) == head or (bool(text) and head.endswith(" " + text))
+        for c, head in zip(data_cols, (split_markers(h)[0].casefold() for h in columns), strict=True)
+    )
+
+
 def _sections(
-    rows: list[GridRow], header: list[GridRow], label_col: int | None, data_cols: list[int]
+    rows: list[GridRow], header: list[GridRow], label_col: int | None, data_cols: list[int], width: int
 ) -> list[tuple[list[GridRow], list[GridRow]]]:
-    """Split where the body repeats a header row with new column labels above more numbers."""
+    """Split where the body repeats a header row (with new column labels, or with the same ones
+    and a label naming the part) above more numbers."""
+    columns = _header_texts(header, label_col, data_cols, width)[0]
     cuts: list[tuple[int, int]] = []
     for i in range(1, len(rows) - 1):
-        if _header_like(rows[i], label_col) and number_row(rows[i + 1], allow_years=True):
+        repeated = _header_like(rows[i], label_col) or _repeats_header(rows[i], label_col, data_cols, columns)
+        if repeated and number_row(rows[i + 1], allow_years=True):
             start = i
             floor = cuts[-1][1] if cuts else 0
             while start - 1 > floor and _header_like(rows[start - 1], label_col):

@@ -95,6 +95,7 @@ class Layout:
     indent_cells: bool = False  # with label_span, indented labels sit one cell to the right
     periods: bool = False  # an example's "1 Year" ... headers as bare 1 | 3 | 5 | 10 beside "Number of years"
     unclosed: bool = False  # no </TD> or </TR>, as hand-made HTML of the 1990s leaves them
+    wrap_first: bool = False  # with wrap_rows, the numbers on the first of the two rows
     combined: bool = False  # shareholder fees and annual expenses in one table, each part's header
     # row naming the part in its label cell ("Annual Fund Operating Expenses | Class A | Class C")
 
@@ -149,6 +150,7 @@ def add_later_traits(layout: Layout, rng: random.Random) -> None:
     layout.indent_cells = layout.label_span and rng.random() < 0.5
     layout.periods = rng.random() < 0.5
     layout.unclosed = layout.old_style and rng.random() < 0.3
+    layout.wrap_first = layout.wrap_rows and rng.random() < 0.5
 
 
 class Renderer:
@@ -380,8 +382,13 @@ class Renderer:
             if self.layout.wrap_rows and len(words) >= 6 and "/" not in row["label"]:
                 cut = len(words) // 2
                 first = self.text(" ".join(words[:cut]), False)
-                out.append([self.label_cell(first, False), *[self.td("")] * len(values)])
-                out.append([self.label_cell(self.text(" ".join(words[cut:]), False), True), *values])
+                rest = self.text(" ".join(words[cut:]), False)
+                if self.layout.wrap_first:
+                    out.append([self.label_cell(first, False), *values])
+                    out.append([self.label_cell(rest, True), *[self.td("")] * len(values)])
+                else:
+                    out.append([self.label_cell(first, False), *[self.td("")] * len(values)])
+                    out.append([self.label_cell(rest, True), *values])
             else:
                 out.append([self.label_cell(label, k % 3 == 1), *values])
             if self.layout.blank_rows and k % 2 == 0:

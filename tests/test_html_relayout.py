@@ -109,7 +109,7 @@ def test_headings_above_rows_stay_rows_of_their_own() -> None:
 
 
 def test_continues_reads_the_text_only() -> None:
-    from extractor.html.build import continues
+    from extractor.html.labels import continues
 
     assert continues("Distribution and", "Service (12b-1) Fees")
     assert continues("Maximum Sales Charge (Load)", "Imposed on Purchases")
@@ -218,3 +218,22 @@ def test_labelled_row_of_other_texts_stays_a_row() -> None:
     ]))
     assert len(tables) == 1
     assert [r.label for r in tables[0].rows] == ["Management Fees", "Ticker", "Other Expenses"]
+
+
+def test_label_wrapped_with_its_values_on_the_first_row() -> None:
+    tables = read("\n".join([
+        row("<b>Shareholder Fees</b>", "Class A", "Class B"),
+        row("Maximum sales charge (load) imposed", "5.75%", "None"),
+        row("on purchases (as a percentage of offering price)", "", ""),
+        row("Maximum deferred sales charge (load) (as a percentage based on the", "None", "5.00%"),
+        row("lesser of the offering price or net asset value at redemption)", "", ""),
+        row("<b>Annual Fund Operating Expenses</b>", "Class A", "Class B"),
+        row("Management fees", "0.75%", "0.75%"),
+    ]))
+    assert [t.section for t in tables] == [0, 1]
+    assert [r.label for r in tables[0].rows] == [
+        "Maximum sales charge (load) imposed on purchases (as a percentage of offering price)",
+        "Maximum deferred sales charge (load) (as a percentage based on the lesser of the offering price or net "
+        "asset value at redemption)",
+    ]
+    assert [c.value for c in tables[0].rows[1].cells] == [None, Decimal("5.00")]

@@ -9,23 +9,13 @@ from __future__ import annotations
 
 import dataclasses
 
-import regex
-
 from ..model import EMPTY_CELL, Cell, Row
 from ..text.chunks import strip_leaders
 from ..values import parse_cell
 from .dom import Lines
 from .grid import Grid, Slot
+from .labels import continues
 from .xbrl import FactReader
-
-_OPEN_END = regex.compile(
-    r"(?:[,&/(-]|\s(?:and|or|of|the|to|for|in|on|with|by|from|at|as|(?-i:a)|an|under|per|including|less|plus|"
-    r"into|than|its|their|which|that|is|are))$",
-    regex.I,
-)
-"""A label line ending in a connecting word (after some other word), a comma, a hyphen or ``(``."""
-_LIST_ITEM = regex.compile(r"^\(\w{1,3}\)\s")
-_PARTICIPLE = regex.compile(r"^[A-Za-z][a-z]+ed\s+(?:on|upon|by|from|to|in|for|at|with|against|under)\b")
 
 
 def _merge(left: Slot, right: Slot) -> Slot:
@@ -73,35 +63,6 @@ def _read_row(grid: Grid, slots: list[Slot], facts: FactReader, line: int) -> Ro
     return Row(line=line, label=label, cells=cells, label_footnotes=tuple(label_marks))
 
 
-def _runs_on(label: str) -> bool:
-    """A label that reads as the rest of the one above: it starts in lower case, with ``(`` (not
-    a list item such as ``(a)``) or with a participle and its preposition ("imposed on")."""
-    tail = label.lstrip()
-    if not tail:
-        return False
-    return tail[0].islower() or _PARTICIPLE.match(tail) is not None or (
-        tail[0] == "(" and _LIST_ITEM.match(tail) is None)
-
-
-def _left_open(label: str) -> bool:
-    """A label ended by a connecting word, a comma, a hyphen or an unclosed parenthesis."""
-    return _OPEN_END.search(label) is not None or label.count("(") > label.count(")")
-
-
-def continues(first: str, second: str, after: str = "") -> bool:
-    """Whether the label ``second`` is the rest of ``first``, wrapped onto the next row.
-
-    Only the text can say so: ``first`` is left open (:func:`_left_open`), or ``second`` reads as
-    a continuation (:func:`_runs_on`) while ``after``, the label of the row below it, does not:
-    rows that all start in lower case are a list under ``first`` ("Class A" over "if you sell",
-    "if you hold"), not its rest. A label ending in a colon introduces the rows below it.
-    """
-    head = first.rstrip()
-    if not head or not second.strip() or head.endswith(":"):
-        return False
-    return _left_open(head) or (_runs_on(second) and not _runs_on(after))
-
-
 def _join_wrapped(rows: list[Row]) -> list[Row]:
     """Rows with the label-only rows that a wrapped label left above its values merged into them.
 
@@ -129,6 +90,24 @@ def _join_wrapped(rows: list[Row]) -> list[Row]:
     return out
 
 
+def _join_trailing(rows: list[Row]) -> list[Row]:
+    """Rows with a label-only row that finishes the label of the row of values above it merged
+    into that row: filers who print the values on a wrapped label's first line do so in HTML too.
+    What :func:`_join_wrapped` left is judged here, so a label that leads into the row below it
+    stays with that row."""
+    out: list[Row] = []
+    for i, row in enumerate(rows):
+        above = out[-1] if out else None
+        after = rows[i + 1].label if i + 1 < len(rows) else ""
+        if (above is not None and above.has_text and not row.has_text and row.label
+                and continues(above.label, row.label, after)):
+            out[-1] = dataclasses.replace(above, label=f"{above.label} {row.label}",
+                                          label_footnotes=above.label_footnotes + row.label_footnotes)
+            continue
+        out.append(row)
+    return out
+
+
 def to_rows(grid: Grid, offset: int, facts: FactReader, lines: Lines) -> list[Row]:
     """One :class:`Row` per grid row with text; ``offset`` turns element lines into input lines."""
     rows: list[Row] = []
@@ -136,7 +115,7 @@ def to_rows(grid: Grid, offset: int, facts: FactReader, lines: Lines) -> list[Ro
         row = _read_row(grid, grow.slots, facts, lines(grow.element) + offset)
         if row.label or row.has_text:
             rows.append(row)
-    return _join_wrapped(rows)
+    return _join_trailing(_join_wrapped(rows))
 
 
 def column_classes(rows: list[Row], width: int) -> tuple[str | None, ...] | None:

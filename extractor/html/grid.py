@@ -19,6 +19,7 @@ from ..model import EMPTY_CELL, Cell, Footnote
 from ..values import parse_cell, split_markers
 from .cells import MARKER, CellText, read_cell
 from .dom import COLSPAN, ROWSPAN, Element, int_attr, local_name
+from .labels import continues
 
 # A cell that only opens a value ("$", "(", "$(") or only closes one (")", "%", ")%").
 _PREFIX = regex.compile(r"^(?:(?:US|C|A)?\s?[$\u20ac\u00a3\u00a5]\s*\(?|\()$")
@@ -437,6 +438,17 @@ def _repeats_header(row: GridRow, label_col: int | None, data_cols: list[int], c
     )
 
 
+def _label_text(row: GridRow, label_col: int | None) -> str:
+    return " ".join(s.cell.text for s in row.slots if s.col == label_col)
+
+
+def _finishes_label(above: GridRow, row: GridRow, label_col: int | None) -> bool:
+    """Whether ``row``, a lone label, is the rest of the label of the row of values ``above`` it
+    (values on a wrapped label's first row), not a heading over what follows."""
+    return number_row(above, allow_years=True) and continues(_label_text(above, label_col),
+                                                             _label_text(row, label_col))
+
+
 def _sections(
     rows: list[GridRow], header: list[GridRow], label_col: int | None, data_cols: list[int], width: int
 ) -> list[tuple[list[GridRow], list[GridRow]]]:
@@ -451,7 +463,9 @@ def _sections(
             floor = cuts[-1][1] if cuts else 0
             while start - 1 > floor and _header_like(rows[start - 1], label_col):
                 start -= 1
-            if start - 1 > floor and _heading(rows[start - 1], label_col):
+            if start - 1 > floor and _heading(rows[start - 1], label_col) and not _finishes_label(
+                rows[start - 2], rows[start - 1], label_col
+            ):
                 start -= 1
             cuts.append((start, i + 1))
     sections: list[tuple[list[GridRow], list[GridRow]]] = []

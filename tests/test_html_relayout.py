@@ -237,3 +237,11 @@ def test_label_wrapped_with_its_values_on_the_first_row() -> None:
         "asset value at redemption)",
     ]
     assert [c.value for c in tables[0].rows[1].cells] == [None, Decimal("5.00")]
+
+
+def test_check_box_label_is_not_continued() -> None:
+    # A cover page: "/ /" ends in a slash but is no phrase; the line below is a heading of its own.
+    from extractor.html.labels import continues
+
+    assert not continues("/ /", "If appropriate, check the following box:")
+    assert continues("Distribution and/", "or service (12b-1) fees")

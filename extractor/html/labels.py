@@ -40,9 +40,10 @@ def continues(first: str, second: str, after: str = "") -> bool:
     Only the text can say so: ``first`` is left open (:func:`_left_open`), or ``second`` reads as
     a continuation (:func:`_runs_on`) while ``after``, the label of the row below it, does not:
     rows that all start in lower case are a list under ``first`` ("Class A" over "if you sell",
-    "if you hold"), not its rest. A label ending in a colon introduces the rows below it.
+    "if you hold"), not its rest. A label ending in a colon introduces the rows below it, and
+    one without a letter is no phrase to continue.
     """
     head = first.rstrip()
-    if not head or not second.strip() or head.endswith(":"):
+    if not second.strip() or head.endswith(":") or not any(ch.isalpha() for ch in head):
         return False
     return _left_open(head) or (_runs_on(second) and not _runs_on(after))

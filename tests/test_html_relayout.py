@@ -239,6 +239,21 @@ def test_label_wrapped_with_its_values_on_the_first_row() -> None:
     assert [c.value for c in tables[0].rows[1].cells] == [None, Decimal("5.00")]
 
 
+def test_group_label_with_rowspan_names_each_row_beside_it() -> None:
+    # "Class C" spans two rows; "if you sell" / "if you hold" sit in a column of their own.
+    tables = read("\n".join([
+        "<tr><td colspan=2></td><td>1 Year</td><td>3 Years</td></tr>",
+        row("Class A", "", "$675", "$920"),
+        "<tr><td rowspan=2>Class C</td><td>if you sell your shares</td><td>$303</td><td>$627</td></tr>",
+        row("if you hold your shares", "$203", "$627"),
+    ]))
+    table = tables[0]
+    assert table.columns == ("1 Year", "3 Years")
+    assert [r.label for r in table.rows] == [
+        "Class A", "Class C if you sell your shares", "Class C if you hold your shares"]
+    assert [c.value for c in table.rows[2].cells] == [Decimal(203), Decimal(627)]
+
+
 def test_check_box_label_is_not_continued() -> None:
     # A cover page: "/ /" ends in a slash but is no phrase; the line below is a heading of its own.
     from extractor.html.labels import continues

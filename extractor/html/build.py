@@ -47,11 +47,12 @@ def _read_row(grid: Grid, slots: list[Slot], facts: FactReader, line: int) -> Ro
     Dot leaders after a label (HTML converted from a text filing keeps them) are dropped, as the
     plain-text reader drops them, so that the same table gives the same label in either format.
     """
+    last = _label_area(grid)
     label_parts: list[str] = []
     label_marks: list[str] = []
     by_col: dict[int, Slot] = {}
     for slot in slots:
-        if grid.label_col is not None and slot.col <= grid.label_col:
+        if slot.col <= last:
             label_parts.append(slot.cell.text)
             label_marks.extend(slot.cell.markers)
         elif slot.col in by_col:
@@ -108,11 +109,34 @@ def _join_trailing(rows: list[Row]) -> list[Row]:
     return out
 
 
+def _label_area(grid: Grid) -> int:
+    """The last column of the row labels (-1 when the table has none)."""
+    if grid.label_col is None:
+        return -1
+    return grid.label_col if grid.label_end is None else grid.label_end
+
+
+def _with_carried_labels(grid: Grid) -> list[list[Slot]]:
+    """The slots of each row, with the row label a ``rowspan`` cell above carries into it: the
+    group label ("Class C") of the rows beside it ("if you sell", "if you hold") names each."""
+    last = _label_area(grid)
+    carry: dict[int, tuple[Slot, int]] = {}
+    out: list[list[Slot]] = []
+    for grow in grid.rows:
+        have = {s.col for s in grow.slots}
+        extra = [slot for col, (slot, until) in carry.items() if grow.at < until and col not in have]
+        out.append(sorted([*grow.slots, *extra], key=lambda s: s.col) if extra else grow.slots)
+        for slot in grow.slots:
+            if slot.down > 1 and slot.col <= last:
+                carry[slot.col] = (slot, grow.at + slot.down)
+    return out
+
+
 def to_rows(grid: Grid, offset: int, facts: FactReader, lines: Lines) -> list[Row]:
     """One :class:`Row` per grid row with text; ``offset`` turns element lines into input lines."""
     rows: list[Row] = []
-    for grow in grid.rows:
-        row = _read_row(grid, grow.slots, facts, lines(grow.element) + offset)
+    for grow, slots in zip(grid.rows, _with_carried_labels(grid), strict=True):
+        row = _read_row(grid, slots, facts, lines(grow.element) + offset)
         if row.label or row.has_text:
             rows.append(row)
     return _join_trailing(_join_wrapped(rows))

@@ -68,12 +68,16 @@ class Slot:
     cell: CellText
     parsed: Cell = EMPTY_CELL
     col: int = -1
+    down: int = 1
+    """Rows the cell spans (``rowspan``)."""
 
 
 @dataclass(slots=True)
 class GridRow:
     element: Element
     slots: list[Slot]
+    at: int = 0
+    """Position of the ``<tr>`` among the table's rows, empty ones included (rowspans count them)."""
 
     @property
     def header_cells(self) -> bool:
@@ -91,6 +95,8 @@ class Grid:
     footnotes: list[Footnote]
     title: str = ""
     nested: bool = False
+    label_end: int | None = None
+    """The last column of the row labels: ``label_col``, or the column of sub-labels beside it."""
 
 
 def own_rows(table: Element) -> list[Element]:
@@ -110,7 +116,7 @@ def expand(trs: list[Element]) -> tuple[list[GridRow], bool]:
     taken: dict[int, int] = {}
     rows: list[GridRow] = []
     nested = False
-    for tr in trs:
+    for at, tr in enumerate(trs):
         slots: list[Slot] = []
         col = 0
         for td in tr:
@@ -123,14 +129,14 @@ def expand(trs: list[Element]) -> tuple[list[GridRow], bool]:
             cell = read_cell(td)
             nested = nested or cell.nested
             if not cell.empty or cell.facts:
-                slots.append(Slot(col, col + span, cell))
+                slots.append(Slot(col, col + span, cell, down=down))
             if down > 1:
                 for c in range(col, col + span):
                     taken[c] = down
             col += span
         if taken:
             taken = {c: left - 1 for c, left in taken.items() if left > 1}
-        rows.append(GridRow(tr, slots))
+        rows.append(GridRow(tr, slots, at))
     return rows, nested
 
 
@@ -313,10 +319,12 @@ def _label_column(rows: list[GridRow], used: set[int]) -> int | None:
     return first if counts and bare and measured else None
 
 
-def _header_texts(header: list[GridRow], label_col: int | None, data_cols: list[int], width: int) -> tuple[
-    list[str], str
-]:
-    """Column headers (rows joined top first, group headers in front) and a title spanning all."""
+def _header_texts(
+    header: list[GridRow], label_col: int | None, data_cols: list[int], width: int, label_end: int | None = None
+) -> tuple[list[str], str]:
+    """Column headers (rows joined top first, group headers in front) and a title spanning all;
+    text over the labels (``label_col`` to ``label_end``) heads no column."""
+    area = range(0) if label_col is None else range(label_col, (label_col if label_end is None else label_end) + 1)
     parts: dict[int, list[str]] = {c: [] for c in data_cols}
     title = ""
     for row in header:
@@ -328,7 +336,7 @@ def _header_texts(header: list[GridRow], label_col: int | None, data_cols: list[
             if alone and (slot.end >= width or (label_col is not None and label_col < slot.end)):
                 title = title or text  # a heading over the table, whether it spans it or not
                 continue
-            if label_col is not None and slot.start <= label_col < slot.end:
+            if slot.start in area or (label_col is not None and slot.start <= label_col < slot.end):
                 continue
             targets = [c for c in data_cols if slot.start <= c < slot.end]
             if not targets and data_cols:
@@ -387,16 +395,44 @@ def build_grid(table: Element) -> list[Grid]:
         return []
     used = place_columns(data)
     label_col = _label_column(data, used)
-    data_cols = sorted(c for c in used if c != label_col)
+    label_end = _label_end(data, header, label_col, used)
+    labels = range(0) if label_col is None or label_end is None else range(label_col, label_end + 1)
+    data_cols = sorted(c for c in used if c not in labels)
     if not data_cols:
         return []
     grids: list[Grid] = []
     for heads, part in _sections(data, header, label_col, data_cols, width):
-        columns, title = _header_texts(heads, label_col, data_cols, width)
+        columns, title = _header_texts(heads, label_col, data_cols, width, label_end)
         keep = [i for i, c in enumerate(data_cols) if columns[i] or any(s.col == c for r in part for s in r.slots)]
         grids.append(Grid([columns[i] for i in keep], label_col, [data_cols[i] for i in keep], part, footnotes,
-                          title, nested))
+                          title, nested, label_end))
     return grids
+
+
+def _sub_label(slot: Slot) -> bool:
+    """A cell that can finish a row label: words, not a number, a nil word or a lone marker."""
+    text = slot.cell.text
+    return (slot.end - slot.start == 1 and slot.parsed.value is None and not nil_word(text)
+            and sum(ch.isalpha() for ch in text) >= 2)
+
+
+def _label_end(rows: list[GridRow], header: list[GridRow], label_col: int | None, used: set[int]) -> int | None:
+    """The last column of the row labels.
+
+    Filers who group rows under one label give the group its own column (``Class C`` with
+    ``rowspan``, ``if you sell`` / ``if you hold`` beside it): the column right of the labels is
+    part of them when it has no header and holds only words, in at least two rows of numbers.
+    """
+    if label_col is None:
+        return None
+    nxt = min((c for c in used if c > label_col), default=None)
+    if nxt is None or any(s.start == nxt and s.cell.text for r in header for s in r.slots):
+        return label_col
+    cells = [(r, s) for r in rows for s in r.slots if s.col == nxt]
+    numbered = sum(1 for r, _ in cells if number_row(r, allow_years=True))
+    if numbered < 2 or not all(_sub_label(s) for _, s in cells):
+        return label_col
+    return nxt
 
 
 def _header_like(row: GridRow, label_col: int | None) -> bool:

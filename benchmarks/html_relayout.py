@@ -96,6 +96,7 @@ class Layout:
     periods: bool = False  # an example's "1 Year" ... headers as bare 1 | 3 | 5 | 10 beside "Number of years"
     unclosed: bool = False  # no </TD> or </TR>, as hand-made HTML of the 1990s leaves them
     wrap_first: bool = False  # with wrap_rows, the numbers on the first of the two rows
+    group_rows: bool = False  # "Class B - if sold" / "Class B - if held": "Class B" with rowspan, the rest beside
     combined: bool = False  # shareholder fees and annual expenses in one table, each part's header
     # row naming the part in its label cell ("Annual Fund Operating Expenses | Class A | Class C")
 
@@ -151,6 +152,7 @@ def add_later_traits(layout: Layout, rng: random.Random) -> None:
     layout.periods = rng.random() < 0.5
     layout.unclosed = layout.old_style and rng.random() < 0.3
     layout.wrap_first = layout.wrap_rows and rng.random() < 0.5
+    layout.group_rows = rng.random() < 0.5
 
 
 class Renderer:
@@ -367,6 +369,19 @@ class Renderer:
         size = -(-len(words) // n)
         return [self.text(" ".join(words[i:i + size]), False) for i in range(0, len(words), size)]
 
+    def grouped_label(self, k: int) -> list[str] | None:
+        """The label cells of row ``k`` under ``group_rows``: the group's name with ``rowspan`` on its
+        first row, then the rest of the label; None for a row of no group."""
+        found = row_groups(self.table["rows"]).get(k) if self.layout.group_rows else None
+        if found is None:
+            return None
+        prefix, first, size = found
+        rest = self.td(self.text(self.table["rows"][k]["label"].split(" - ", 1)[1], False))
+        if k > first:
+            return [rest]
+        down = f" ROWSPAN={size}" if self.layout.old_style else f' rowspan="{size}"'
+        return [self.td(self.text(prefix, False), down), rest]
+
     def body_rows(self) -> list[list[str]]:
         out: list[list[str]] = []
         for k, row in enumerate(self.table["rows"]):
@@ -389,6 +404,8 @@ class Renderer:
                 else:
                     out.append([self.label_cell(first, False), *[self.td("")] * len(values)])
                     out.append([self.label_cell(rest, True), *values])
+            elif (grouped := self.grouped_label(k)) is not None:
+                out.append([*grouped, *values])
             else:
                 out.append([self.label_cell(label, k % 3 == 1), *values])
             if self.layout.blank_rows and k % 2 == 0:
@@ -489,6 +506,42 @@ def concept_misses(table: dict[str, Any], out: dict[str, Any] | None) -> list[st
     return misses
 
 
+def _group_of(label: str) -> str | None:
+    """The group a label names before " - " ("Class B" of "Class B - assuming redemption")."""
+    head, dash, rest = label.partition(" - ")
+    words = head.split()
+    return head if dash and rest and len(words) <= 3 and any(w[0].isalpha() for w in words) else None
+
+
+def row_groups(rows: list[dict[str, Any]]) -> dict[int, tuple[str, int, int]]:
+    """Row index -> (group name, first row, rows) for runs of two or more rows of one group."""
+    out: dict[int, tuple[str, int, int]] = {}
+    k = 0
+    while k < len(rows):
+        prefix = _group_of(rows[k]["label"])
+        end = k + 1
+        while prefix and end < len(rows) and _group_of(rows[end]["label"]) == prefix:
+            end += 1
+        if prefix and end - k >= 2:
+            out.update({i: (prefix, k, end - k) for i in range(k, end)})
+        k = end
+    return out
+
+
+def with_groups(table: dict[str, Any], layout: Layout) -> dict[str, Any]:
+    """``table`` as read under ``group_rows``: the labels of grouped rows without their dash. The
+    trait needs two label columns and one row per label, so it sets ``label_span`` and turns off
+    what would break the ``rowspan``."""
+    groups = row_groups(table["rows"])
+    layout.group_rows = layout.group_rows and bool(groups)
+    if not layout.group_rows:
+        return table
+    layout.label_span, layout.indent_cells, layout.wrap_rows, layout.blank_rows = True, False, False, False
+    rows = [{**r, "label": r["label"].replace(" - ", " ", 1)} if k in groups else r
+            for k, r in enumerate(table["rows"])]
+    return {**table, "rows": rows}
+
+
 def with_periods(table: dict[str, Any]) -> dict[str, Any]:
     """``table`` with its "One year" ... headers written as the bare counts 1, 3, 5, 10."""
     columns = []
@@ -522,9 +575,10 @@ def variants(corpus: Path, count: int, seed: int) -> Iterator[Variant]:
                 add_later_traits(layout, random.Random(f"{seed}-{truth['file']}-{table['line']}-{n}"))
                 layout.periods = layout.periods and all(_PERIOD.match(c) for c in table["columns"])
                 shown = with_periods(table) if layout.periods else table
+                expected = with_groups(shown, layout)
                 lines, table_line = render(shown, layout, rng)
                 name = f"{truth['file']}:{table['line']}.{table['section']}#{n}"
-                yield name, [shown], layout, "\n".join(lines).encode(), table_line
+                yield name, [expected], layout, "\n".join(lines).encode(), table_line
         for first, second in fee_pairs(tables):
             for n in range(count):
                 own = random.Random(f"{seed}-{truth['file']}-{first['line']}+{second['line']}-{n}")

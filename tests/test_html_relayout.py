@@ -260,3 +260,15 @@ def test_check_box_label_is_not_continued() -> None:
 
     assert not continues("/ /", "If appropriate, check the following box:")
     assert continues("Distribution and/", "or service (12b-1) fees")
+
+
+def test_rising_counts_under_a_header_are_data() -> None:
+    # Under a header of its own, "Number of funds | 1 | 3 | 4" is the first row of numbers.
+    tables = read("\n".join([
+        row("", "Equity", "Bond", "Total"),
+        row("Number of funds", "1", "3", "4"),
+        row("Net assets (millions)", "120.5", "80.25", "200.75"),
+    ]))
+    table = tables[0]
+    assert table.columns == ("Equity", "Bond", "Total")
+    assert [r.label for r in table.rows] == ["Number of funds", "Net assets (millions)"]

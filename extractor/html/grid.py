@@ -208,23 +208,29 @@ def _is_number(slot: Slot, first: bool) -> bool:
     return slot.parsed.value is not None and not (first and slot.start == 0)
 
 
-def number_row(row: GridRow, allow_years: bool) -> bool:
+def number_row(row: GridRow, allow_years: bool, periods: bool = False) -> bool:
     """Whether ``row`` states numbers outside its first cell.
 
     Unless ``allow_years``, a row of years (2023 | 2022) or, without a row label, of bare counts
-    (1 | 3 | 5 | 10) reads as column headings, not numbers; so does a labelled row of three or
-    more rising counts ("Number of years | 1 | 3 | 5 | 10"), the periods of an expense example.
+    (1 | 3 | 5 | 10) reads as column headings, not numbers; with ``periods`` (no header above it)
+    so does a labelled row of three or more rising counts ("Number of years | 1 | 3 | 5 | 10"),
+    the periods of an expense example.
     """
     if row.header_cells:
         return False
     numbers = [s for i, s in enumerate(row.slots) if _is_number(s, i == 0)]
     if not numbers or allow_years:
         return bool(numbers)
-    counts = (row.slots[0] is numbers[0]) or _rising_periods(numbers)
+    counts = (row.slots[0] is numbers[0]) or (periods and _rising_periods(numbers))
     return not all(
         not s.parsed.unit and (_YEAR.match(s.cell.text) or (counts and _COUNT.match(s.cell.text)))
         for s in numbers
     )
+
+
+def _headed(above: list[GridRow]) -> bool:
+    """Whether a row of several cells (column headers) stands among ``above``."""
+    return any(len(r.slots) > 1 for r in above)
 
 
 def _rising_periods(numbers: list[Slot]) -> bool:
@@ -371,7 +377,7 @@ def build_grid(table: Element) -> list[Grid]:
     rows, nested, width = _parsed_rows(table)
     if not rows:
         return []
-    first = next((i for i, r in enumerate(rows) if number_row(r, allow_years=False)), None)
+    first = next((i for i, r in enumerate(rows) if number_row(r, False, periods=not _headed(rows[:i]))), None)
     if first is None:
         first = next((i for i, r in enumerate(rows) if number_row(r, allow_years=True)), None)
     if first is None:  # no number at all ("None" throughout): the header ends at the first such row

@@ -272,3 +272,16 @@ def test_rising_counts_under_a_header_are_data() -> None:
     table = tables[0]
     assert table.columns == ("Equity", "Bond", "Total")
     assert [r.label for r in table.rows] == ["Number of funds", "Net assets (millions)"]
+
+
+def test_column_of_words_under_a_wide_header_stays_a_column() -> None:
+    # "Rating" spans a spacer and its column; its words are data, not part of the labels.
+    tables = read("\n".join([
+        "<tr><td></td><td colspan=2>Rating</td><td>Amount</td></tr>",
+        row("Bond A", "", "AAA", "1,000"),
+        row("Bond B", "", "AA", "2,000"),
+    ]))
+    table = tables[0]
+    assert table.columns == ("Rating", "Amount")
+    assert [r.label for r in table.rows] == ["Bond A", "Bond B"]
+    assert [c.text for c in table.rows[1].cells] == ["AA", "2,000"]

@@ -432,7 +432,7 @@ def _label_end(rows: list[GridRow], header: list[GridRow], label_col: int | None
     if label_col is None:
         return None
     nxt = min((c for c in used if c > label_col), default=None)
-    if nxt is None or any(s.start == nxt and s.cell.text for r in header for s in r.slots):
+    if nxt is None or any(label_col < s.start <= nxt < s.end and s.cell.text for r in header for s in r.slots):
         return label_col
     cells = [(r, s) for r in rows for s in r.slots if s.col == nxt]
     numbered = sum(1 for r, _ in cells if number_row(r, allow_years=True))

@@ -11,13 +11,15 @@ onto those.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from itertools import pairwise
 
 import regex
 
 from ..model import EMPTY_CELL, Cell, Footnote
-from ..values import parse_cell
+from ..values import parse_cell, split_markers
 from .cells import MARKER, CellText, read_cell
 from .dom import COLSPAN, ROWSPAN, Element, int_attr, local_name
+from .labels import continues
 
 # A cell that only opens a value ("$", "(", "$(") or only closes one (")", "%", ")%").
 _PREFIX = regex.compile(r"^(?:(?:US|C|A)?\s?[$\u20ac\u00a3\u00a5]\s*\(?|\()$")
@@ -28,7 +30,9 @@ _ENDS_VALUE = regex.compile(r"\d\s*\)?\s*%?\s*\)?$")
 _STARTS_NUMERIC = regex.compile(r"^\s*[(\-\u2212]?\s*\$?\s*[\d.]")
 _SYMBOL_MARKER = regex.compile(r"^[*\u2020\u2021\u00a7\u00b6]{1,4}$")
 _YEAR = regex.compile(r"^(?:19|20)\d\d$")
-_COUNT = regex.compile(r"^\d{1,2}(?:\s*(?:years?|yrs?\.?))?$", regex.I)
+_COUNT = regex.compile(r"^\d{1,2}\+?(?:\s*(?:years?|yrs?\.?))?$", regex.I)
+_PERIODS = 3
+"""Rising bare counts in a labelled row read as periods (1 | 3 | 5 | 10) from this many on."""
 _VALUE_WORD = regex.compile(r"^(?:none|nil|n/?a|not applicable|yes|no|[-\u2013\u2014]+)\W*$", regex.I)
 NIL_WORD = regex.compile(
     r"^(?:none|nil|n/?a|not applicable|[-\u2013\u2014\u2212]+)"
@@ -64,12 +68,16 @@ class Slot:
     cell: CellText
     parsed: Cell = EMPTY_CELL
     col: int = -1
+    down: int = 1
+    """Rows the cell spans (``rowspan``)."""
 
 
 @dataclass(slots=True)
 class GridRow:
     element: Element
     slots: list[Slot]
+    at: int = 0
+    """Position of the ``<tr>`` among the table's rows, empty ones included (rowspans count them)."""
 
     @property
     def header_cells(self) -> bool:
@@ -87,6 +95,8 @@ class Grid:
     footnotes: list[Footnote]
     title: str = ""
     nested: bool = False
+    label_end: int | None = None
+    """The last column of the row labels: ``label_col``, or the column of sub-labels beside it."""
 
 
 def own_rows(table: Element) -> list[Element]:
@@ -106,7 +116,7 @@ def expand(trs: list[Element]) -> tuple[list[GridRow], bool]:
     taken: dict[int, int] = {}
     rows: list[GridRow] = []
     nested = False
-    for tr in trs:
+    for at, tr in enumerate(trs):
         slots: list[Slot] = []
         col = 0
         for td in tr:
@@ -119,14 +129,14 @@ def expand(trs: list[Element]) -> tuple[list[GridRow], bool]:
             cell = read_cell(td)
             nested = nested or cell.nested
             if not cell.empty or cell.facts:
-                slots.append(Slot(col, col + span, cell))
+                slots.append(Slot(col, col + span, cell, down=down))
             if down > 1:
                 for c in range(col, col + span):
                     taken[c] = down
             col += span
         if taken:
             taken = {c: left - 1 for c, left in taken.items() if left > 1}
-        rows.append(GridRow(tr, slots))
+        rows.append(GridRow(tr, slots, at))
     return rows, nested
 
 
@@ -134,19 +144,32 @@ def _absorb(into: CellText, other: CellText, before: bool) -> None:
     if before:
         into.text = f"{other.text}{into.text}"
     else:
-        into.text = f"{into.text}{other.text}"
+        into.text = _close_value(into.text, other.text)
     into.markers = into.markers + other.markers + (other.lead if not before else ())
     into.facts = into.facts + other.facts if not before else other.facts + into.facts
 
 
+def _close_value(value: str, closing: str) -> str:
+    """``value`` finished by the ``)`` or ``%`` of the next cell: ``0.25(a)`` | ``%`` reads
+    ``0.25%(a)``, since a marker typed after a number ends the value it annotates, whichever
+    cell the unit was set in."""
+    body, marks = split_markers(value)
+    if not marks:
+        return f"{value}{closing}"
+    end, more = split_markers(closing)
+    return f"{body}{end}{''.join(marks + more)}"
+
+
 def _joins_previous(prev: Slot, cell: CellText) -> bool:
-    """Whether ``cell`` only finishes the cell before it: a raised marker alone, a closing ``)%``,
-    or a ``*`` after a number."""
+    """Whether ``cell`` only finishes the cell before it: a raised marker alone, a closing ``)%``
+    (a typed marker such as ``(a)`` or ``*`` may follow it, or end the number before it), or a
+    ``*`` after a number."""
     text = cell.text
     if not text:
         return bool(cell.lead or cell.markers)
-    before = prev.cell.text
-    if _SUFFIX.match(text) and not cell.lead and _ENDS_NUMERIC.search(before):
+    before = split_markers(prev.cell.text)[0]
+    closing = split_markers(text)[0]
+    if closing and _SUFFIX.match(closing) and not cell.lead and _ENDS_NUMERIC.search(before):
         return True
     return bool(_SYMBOL_MARKER.match(text) and _ENDS_VALUE.search(before))
 
@@ -185,22 +208,37 @@ def _is_number(slot: Slot, first: bool) -> bool:
     return slot.parsed.value is not None and not (first and slot.start == 0)
 
 
-def number_row(row: GridRow, allow_years: bool) -> bool:
+def number_row(row: GridRow, allow_years: bool, periods: bool = False) -> bool:
     """Whether ``row`` states numbers outside its first cell.
 
     Unless ``allow_years``, a row of years (2023 | 2022) or, without a row label, of bare counts
-    (1 | 3 | 5 | 10) reads as column headings, not numbers.
+    (1 | 3 | 5 | 10) reads as column headings, not numbers; with ``periods`` (no header above it)
+    so does a labelled row of three or more rising counts ("Number of years | 1 | 3 | 5 | 10"),
+    the periods of an expense example.
     """
     if row.header_cells:
         return False
     numbers = [s for i, s in enumerate(row.slots) if _is_number(s, i == 0)]
     if not numbers or allow_years:
         return bool(numbers)
-    unlabelled = row.slots[0] is numbers[0]
+    counts = (row.slots[0] is numbers[0]) or (periods and _rising_periods(numbers))
     return not all(
-        not s.parsed.unit and (_YEAR.match(s.cell.text) or (unlabelled and _COUNT.match(s.cell.text)))
+        not s.parsed.unit and (_YEAR.match(s.cell.text) or (counts and _COUNT.match(s.cell.text)))
         for s in numbers
     )
+
+
+def _headed(above: list[GridRow]) -> bool:
+    """Whether a row of several cells (column headers) stands among ``above``."""
+    return any(len(r.slots) > 1 for r in above)
+
+
+def _rising_periods(numbers: list[Slot]) -> bool:
+    """Three or more bare counts that rise left to right (1 | 3 | 5 | 10): periods, not data."""
+    if len(numbers) < _PERIODS or not all(_COUNT.match(s.cell.text) for s in numbers):
+        return False
+    values = [s.parsed.value for s in numbers]
+    return all(a is not None and b is not None and a < b for a, b in pairwise(values))
 
 
 def nil_row(row: GridRow, label_col: int) -> bool:
@@ -208,10 +246,11 @@ def nil_row(row: GridRow, label_col: int) -> bool:
 
     Such a row has no digit, so it can look like a header row of class names; but a header row does
     not name a row in its first cell, and no header says "None" or "N/A". It is data, and so is
-    every row below it.
+    every row below it. The label may sit right of ``label_col``: filers indent a label (or the
+    rest of a wrapped one) by a cell as often as by a margin.
     """
     slots = row.slots
-    if len(slots) < 2 or slots[0].start > label_col or slots[1].start <= label_col:
+    if len(slots) < 2 or slots[1].start <= label_col:
         return False
     label = slots[0].cell.text
     return (bool(label) and slots[0].parsed.value is None and not nil_word(label)
@@ -286,10 +325,12 @@ def _label_column(rows: list[GridRow], used: set[int]) -> int | None:
     return first if counts and bare and measured else None
 
 
-def _header_texts(header: list[GridRow], label_col: int | None, data_cols: list[int], width: int) -> tuple[
-    list[str], str
-]:
-    """Column headers (rows joined top first, group headers in front) and a title spanning all."""
+def _header_texts(
+    header: list[GridRow], label_col: int | None, data_cols: list[int], width: int, label_end: int | None = None
+) -> tuple[list[str], str]:
+    """Column headers (rows joined top first, group headers in front) and a title spanning all;
+    text over the labels (``label_col`` to ``label_end``) heads no column."""
+    area = range(0) if label_col is None else range(label_col, (label_col if label_end is None else label_end) + 1)
     parts: dict[int, list[str]] = {c: [] for c in data_cols}
     title = ""
     for row in header:
@@ -301,7 +342,7 @@ def _header_texts(header: list[GridRow], label_col: int | None, data_cols: list[
             if alone and (slot.end >= width or (label_col is not None and label_col < slot.end)):
                 title = title or text  # a heading over the table, whether it spans it or not
                 continue
-            if label_col is not None and slot.start <= label_col < slot.end:
+            if slot.start in area or (label_col is not None and slot.start <= label_col < slot.end):
                 continue
             targets = [c for c in data_cols if slot.start <= c < slot.end]
             if not targets and data_cols:
@@ -336,7 +377,7 @@ def build_grid(table: Element) -> list[Grid]:
     rows, nested, width = _parsed_rows(table)
     if not rows:
         return []
-    first = next((i for i, r in enumerate(rows) if number_row(r, allow_years=False)), None)
+    first = next((i for i, r in enumerate(rows) if number_row(r, False, periods=not _headed(rows[:i]))), None)
     if first is None:
         first = next((i for i, r in enumerate(rows) if number_row(r, allow_years=True)), None)
     if first is None:  # no number at all ("None" throughout): the header ends at the first such row
@@ -360,16 +401,44 @@ def build_grid(table: Element) -> list[Grid]:
         return []
     used = place_columns(data)
     label_col = _label_column(data, used)
-    data_cols = sorted(c for c in used if c != label_col)
+    label_end = _label_end(data, header, label_col, used)
+    labels = range(0) if label_col is None or label_end is None else range(label_col, label_end + 1)
+    data_cols = sorted(c for c in used if c not in labels)
     if not data_cols:
         return []
     grids: list[Grid] = []
-    for heads, part in _sections(data, header, label_col, data_cols):
-        columns, title = _header_texts(heads, label_col, data_cols, width)
+    for heads, part in _sections(data, header, label_col, data_cols, width):
+        columns, title = _header_texts(heads, label_col, data_cols, width, label_end)
         keep = [i for i, c in enumerate(data_cols) if columns[i] or any(s.col == c for r in part for s in r.slots)]
         grids.append(Grid([columns[i] for i in keep], label_col, [data_cols[i] for i in keep], part, footnotes,
-                          title, nested))
+                          title, nested, label_end))
     return grids
+
+
+def _sub_label(slot: Slot) -> bool:
+    """A cell that can finish a row label: words, not a number, a nil word or a lone marker."""
+    text = slot.cell.text
+    return (slot.end - slot.start == 1 and slot.parsed.value is None and not nil_word(text)
+            and sum(ch.isalpha() for ch in text) >= 2)
+
+
+def _label_end(rows: list[GridRow], header: list[GridRow], label_col: int | None, used: set[int]) -> int | None:
+    """The last column of the row labels.
+
+    Filers who group rows under one label give the group its own column (``Class C`` with
+    ``rowspan``, ``if you sell`` / ``if you hold`` beside it): the column right of the labels is
+    part of them when it has no header and holds only words, in at least two rows of numbers.
+    """
+    if label_col is None:
+        return None
+    nxt = min((c for c in used if c > label_col), default=None)
+    if nxt is None or any(label_col < s.start <= nxt < s.end and s.cell.text for r in header for s in r.slots):
+        return label_col
+    cells = [(r, s) for r in rows for s in r.slots if s.col == nxt]
+    numbered = sum(1 for r, _ in cells if number_row(r, allow_years=True))
+    if numbered < 2 or not all(_sub_label(s) for _, s in cells):
+        return label_col
+    return nxt
 
 
 def _header_like(row: GridRow, label_col: int | None) -> bool:
@@ -394,18 +463,51 @@ def _heading(row: GridRow, label_col: int | None) -> bool:
             and bool(row.slots[0].cell.text) and row.slots[0].parsed.value is None)
 
 
+def _repeats_header(row: GridRow, label_col: int | None, data_cols: list[int], columns: list[str]) -> bool:
+    """A labelled row whose other cells repeat the column headers above it: the header of a second
+    part of the table that names the part in its label cell ("Annual Fund Operating Expenses |
+    Class A | Class C" under "Shareholder Fees | Class A | Class C"), footnote markers aside. A
+    header read from several rows may be repeated by its last row only ("A" under "Class" / "A")."""
+    labels = [s for s in row.slots if s.col == label_col]
+    if label_col is None or len(labels) != 1 or labels[0].parsed.value is not None or not any(columns):
+        return False
+    texts = {s.col: split_markers(s.cell.text)[0].casefold() for s in row.slots if s.col != label_col}
+    if len(texts) != len(row.slots) - 1:
+        return False
+    return all(
+        (text := texts.get(c, "")) == head or (bool(text) and head.endswith(" " + text))
+        for c, head in zip(data_cols, (split_markers(h)[0].casefold() for h in columns), strict=True)
+    )
+
+
+def _label_text(row: GridRow, label_col: int | None) -> str:
+    return " ".join(s.cell.text for s in row.slots if s.col == label_col)
+
+
+def _finishes_label(above: GridRow, row: GridRow, label_col: int | None) -> bool:
+    """Whether ``row``, a lone label, is the rest of the label of the row of values ``above`` it
+    (values on a wrapped label's first row), not a heading over what follows."""
+    return number_row(above, allow_years=True) and continues(_label_text(above, label_col),
+                                                             _label_text(row, label_col))
+
+
 def _sections(
-    rows: list[GridRow], header: list[GridRow], label_col: int | None, data_cols: list[int]
+    rows: list[GridRow], header: list[GridRow], label_col: int | None, data_cols: list[int], width: int
 ) -> list[tuple[list[GridRow], list[GridRow]]]:
-    """Split where the body repeats a header row with new column labels above more numbers."""
+    """Split where the body repeats a header row (with new column labels, or with the same ones
+    and a label naming the part) above more numbers."""
+    columns = _header_texts(header, label_col, data_cols, width)[0]
     cuts: list[tuple[int, int]] = []
     for i in range(1, len(rows) - 1):
-        if _header_like(rows[i], label_col) and number_row(rows[i + 1], allow_years=True):
+        repeated = _header_like(rows[i], label_col) or _repeats_header(rows[i], label_col, data_cols, columns)
+        if repeated and number_row(rows[i + 1], allow_years=True):
             start = i
             floor = cuts[-1][1] if cuts else 0
             while start - 1 > floor and _header_like(rows[start - 1], label_col):
                 start -= 1
-            if start - 1 > floor and _heading(rows[start - 1], label_col):
+            if start - 1 > floor and _heading(rows[start - 1], label_col) and not _finishes_label(
+                rows[start - 2], rows[start - 1], label_col
+            ):
                 start -= 1
             cuts.append((start, i + 1))
     sections: list[tuple[list[GridRow], list[GridRow]]] = []

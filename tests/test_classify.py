@@ -105,8 +105,8 @@ def test_other_expenses_heading_gives_components() -> None:
         ("Total Other Expenses", ["0.35%"]),
         ("Total Annual Fund Operating Expenses", ["0.85%"]),
     ])
-    assert [r.concept for r in got.rows] == [  # the heading reports no number: the total has the concept
-        "ManagementFeesOverAssets", None, "Component1OtherExpensesOverAssets",
+    assert [r.concept for r in got.rows] == [
+        "ManagementFeesOverAssets", "OtherExpensesOverAssets", "Component1OtherExpensesOverAssets",
         "Component2OtherExpensesOverAssets", "OtherExpensesOverAssets", "ExpensesOverAssets",
     ]
 

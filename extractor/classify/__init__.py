@@ -304,20 +304,16 @@ def _as_fees(table: Table) -> Table | None:
     row_concepts = _row_concepts(table.rows)
     heading = f"{table.caption} {table.context[:300]}"
     if _looks_like_fees([c for c, r in zip(row_concepts, table.rows, strict=False) if r.has_text], heading):
-        return _as_kind(table, "fees", _rows_with_concepts(table.rows, row_concepts), None)
+        rows = tuple(_with_concept(r, c) for r, c in zip(table.rows, row_concepts, strict=False))
+        return _as_kind(table, "fees", rows, None)
     col_concepts = [fee_concept(c) for c in table.columns]
     if _looks_like_fees(col_concepts, heading):
         rows = tuple(_with_concept(r, None) for r in table.rows)
         return _as_kind(table, "fees", rows, tuple(col_concepts))
     if _nil_fee_heading(table):
-        return _as_kind(table, "fees", _rows_with_concepts(table.rows, row_concepts), None)
+        rows = tuple(_with_concept(r, c) for r, c in zip(table.rows, row_concepts, strict=False))
+        return _as_kind(table, "fees", rows, None)
     return None
-
-
-def _rows_with_concepts(rows: Sequence[Row], concepts: Sequence[str | None]) -> tuple[Row, ...]:
-    """Each row with its concept; a heading row (no cell written) gets none, though its label may
-    name one ("ANNUAL FUND OPERATING EXPENSES"): a concept says what a row's numbers are."""
-    return tuple(_with_concept(r, c if r.has_text else None) for r, c in zip(rows, concepts, strict=False))
 
 
 _SHAREHOLDER_HEADING = regex.compile(r"shareholder (?:fees|transaction expenses)|fees paid directly", regex.I)

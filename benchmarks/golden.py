@@ -17,8 +17,10 @@ import json
 import random
 import sys
 import time
+from collections import Counter
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
@@ -71,7 +73,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("folder", type=Path)
     parser.add_argument("--variants", type=int, default=10, help="layouts per truth table and seed (default 10)")
     parser.add_argument("--fuzz", type=int, default=1500, help="fuzz cases (default 1500)")
-    parser.add_argument("--show", type=int, default=5)
+    parser.add_argument("--show", type=int, default=5, help="print the JSON of the first N that differ (default 5)")
     args = parser.parse_args(argv)
     store = args.folder / "outputs.jsonl"
     known: dict[str, str] = {}
@@ -93,11 +95,52 @@ def main(argv: list[str] | None = None) -> int:
         print(f"wrote {len(records)} outputs to {store} ({digest}) in {seconds:.1f} s")
         return 0
     print(f"checked {len(records)} inputs in {seconds:.1f} s: {len(differ)} differ")
+    by_source = Counter(name.split(":", 1)[0] for name, _, _ in differ)
+    changed_findings = sum(1 for _, old, new in differ if _findings(old) != _findings(new))
+    if differ:
+        print(f"  by source: {dict(sorted(by_source.items()))}; findings changed in {changed_findings}")
+    for name, old, new in differ:  # every one, a line each: a count alone hides what changed
+        print(f"  {name}: {what_differs(old, new)}")
     for name, old, new in differ[: args.show]:
         print(f"--- {name}")
         print(f"    was: {(old or 'missing')[:600]}")
         print(f"    now: {new[:600]}")
     return 1 if differ else 0
+
+
+def _parsed(out: str | None) -> dict[str, Any] | None:
+    if out is None or out.startswith("error:"):
+        return None
+    parsed: dict[str, Any] = json.loads(out)
+    return parsed
+
+
+def _findings(out: str | None) -> object:
+    parsed = _parsed(out)
+    return parsed["findings"] if parsed is not None else out
+
+
+def what_differs(old: str | None, new: str) -> str:
+    """Which tables (by line) and which of their fields changed, and whether the findings did."""
+    was, now = _parsed(old), _parsed(new)
+    if was is None or now is None:
+        return f"{(old or 'missing')[:80]!r} -> {new[:80]!r}"
+    parts = []
+    old_tables = {(t["line"], t["section"]): t for t in was["tables"]}
+    new_tables = {(t["line"], t["section"]): t for t in now["tables"]}
+    for key in sorted(old_tables.keys() | new_tables.keys()):
+        before, after = old_tables.get(key), new_tables.get(key)
+        if before == after:
+            continue
+        if before is None or after is None:
+            parts.append(f"table {key[0]}.{key[1]} {'added' if before is None else 'gone'}")
+            continue
+        fields = sorted(k for k in before.keys() | after.keys() if before.get(k) != after.get(k))
+        parts.append(f"table {key[0]}.{key[1]} {','.join(fields)}")
+    if was["findings"] != now["findings"]:
+        parts.append(f"findings {len(was['findings'])}->{len(now['findings'])}")
+    rest = sorted(k for k in was.keys() | now.keys() if k not in ("tables", "findings") and was.get(k) != now.get(k))
+    return "; ".join(parts + rest) or "order only"
 
 
 if __name__ == "__main__":

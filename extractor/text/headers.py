@@ -161,12 +161,19 @@ class _Frame:
 
 
 def read_headers(
-    lines: Sequence[str], spans: Sequence[Span], extents: Sequence[Span] | None = None, label_end: int | None = None
+    lines: Sequence[str],
+    spans: Sequence[Span],
+    extents: Sequence[Span] | None = None,
+    label_end: int | None = None,
+    packed: Sequence[Span] | None = None,
 ) -> tuple[list[str], str]:
     """(one header per column, caption text) from the header lines of a section.
 
-    ``extents`` are the character ranges that each column's data occupies (with its tag);
-    header text is matched against them, since it is centred over the data, not the tag.
+    ``extents`` are the character ranges that each column's header may take (its data's range,
+    with its tag, widened over the gutter where the data is flush); header text is matched
+    against them, since it is centred over the data, not the tag. ``packed`` are the data's
+    own ranges (default ``extents``): a piece is taken apart into packed headers only at
+    spaces in the gutters between them, which widened ranges would all but close.
     ``label_end`` (where the row labels end) is given where the first column's start was
     inferred rather than tagged.
     """
@@ -175,7 +182,8 @@ def read_headers(
         return [], " ".join(p.text for p in texts)
     ranges = list(extents) if extents is not None else [(s, min(e, s + 12)) for s, e in spans]
     ranges = _underlined(ranges, rules, last_rule)
-    texts = [q for n, p in enumerate(texts) for q in (_unpack(p, ranges) if _unpackable(p, texts, n) else [p])]
+    gutters = ranges if packed is None else _underlined(list(packed), rules, last_rule)
+    texts = [q for n, p in enumerate(texts) for q in (_unpack(p, gutters) if _unpackable(p, texts, n) else [p])]
     first = spans[0][0]
     per_line: dict[int, int] = {}
     for piece in texts:
@@ -251,7 +259,7 @@ def _judge(piece: Piece, frame: _Frame) -> tuple[str, list[int]]:
     under = _underline(piece, frame.group_rules, frame.texts)
     note = _UNIT.fullmatch(piece.text) is not None
     if under is not None:
-        covered = _covered(ranges, under.start, under.end) or covered
+        covered = _underlined_columns(ranges, under) or covered
     elif not note:
         covered = _spill(piece, ranges, widths, covered)
     if not covered:
@@ -271,6 +279,13 @@ def _judge(piece: Piece, frame: _Frame) -> tuple[str, list[int]]:
     if under is None and _title(piece, ranges) and not _beside_group(piece, frame):
         return "caption", []
     return "group", covered
+
+
+def _underlined_columns(ranges: Sequence[Span], rule: Piece) -> list[int]:
+    """The columns a group underline stands over: most of each one's range lies under it. A
+    rule drawn as wide as its columns touches the next column's range where that column's
+    tag or values sit a character or two left of the filer's grid; that column is not in it."""
+    return [i for i, (s, e) in enumerate(ranges) if 2 * overlap(rule.start, rule.end, s, e) >= e - s]
 
 
 def _width(column: Span) -> int:

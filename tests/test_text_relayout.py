@@ -1,0 +1,118 @@
+"""Layouts the re-layout scorer turned up: headers centred over columns wider than their values.
+
+Each case is a small synthetic table in the shape that failed; the assertions name the headers
+and the cell values a reader of the text would write down.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from extractor.model import Document, Table
+from extractor.text import read_text_tables
+from extractor.text.layout import _flush_side, _widen_flush
+
+
+def read(text: str) -> list[Table]:
+    return read_text_tables(Document(1, None, None, 1, text=text, text_line=1))
+
+
+def values(table: Table) -> list[list[Decimal | None]]:
+    return [[c.value for c in row.cells] for row in table.rows]
+
+
+LEFT_ALIGNED = """\
+<TABLE>
+<CAPTION>
+                                        DECEMBER 25,                       SEPTEMBER 24,
+                                            1992       MARCH 26, 1993          1993
+</CAPTION>
+Domestic                              1,095,369        1,040,090        1,251,718
+International                         904,923          933,804          889,071
+Total net sales                       2,000,292        1,973,894        2,140,789
+Cost of sales                         1,189,367        1,213,131        1,590,361
+</TABLE>
+"""
+
+
+def test_headers_centred_over_left_aligned_values() -> None:
+    """Values flush left fill the left part of a column; its centred header stands partly over
+    the gutter to the right, and still belongs to that column, not the next or the caption."""
+    (table,) = read(LEFT_ALIGNED)
+    assert table.columns == ("DECEMBER 25, 1992", "MARCH 26, 1993", "SEPTEMBER 24, 1993")
+    assert table.caption == ""
+    assert [r.label for r in table.rows] == ["Domestic", "International", "Total net sales", "Cost of sales"]
+    assert values(table)[1] == [Decimal("904923"), Decimal("933804"), Decimal("889071")]
+
+
+GROUP_UNDERLINE = """\
+<TABLE>
+<CAPTION>
+                                                 1997                            1996
+                                -------------------------------------  ------------------------
+                                  NOTIONAL                CREDIT RISK    NOTIONAL
+                                 PRINCIPAL    FAIR VALUE     AMOUNT     PRINCIPAL    FAIR VALUE
+                                -----------  -----------  -----------  -----------  -----------
+</CAPTION>
+<S>                               <C>          <C>          <C>          <C>          <C>
+Swaps                           340          (4)          None         315          (13)
+Interest rate collars           105          N/A          N/A          80           N/A
+Purchased floors                455          (1)          --           475          1
+Spot/Forward contracts          741          1            7            2,035        9
+</TABLE>
+"""
+
+
+def test_group_underline_reaching_into_the_next_column() -> None:
+    """Tags two to the right of left-aligned values: the 1997 underline ends two characters
+    into the range of the first 1996 column, which is not one of its columns."""
+    (table,) = read(GROUP_UNDERLINE)
+    assert table.columns == (
+        "1997 NOTIONAL PRINCIPAL",
+        "1997 FAIR VALUE",
+        "1997 CREDIT RISK AMOUNT",
+        "1996 NOTIONAL PRINCIPAL",
+        "1996 FAIR VALUE",
+    )
+    assert values(table)[0] == [Decimal("340"), Decimal("-4"), None, Decimal("315"), Decimal("-13")]
+    assert values(table)[3] == [Decimal("741"), Decimal("1"), Decimal("7"), Decimal("2035"), Decimal("9")]
+
+
+TEXT_COLUMN = """\
+<TABLE>
+<CAPTION>
+ PRINCIPAL
+ AMOUNT IN                                                                    COUPON      MATURITY
+ THOUSANDS                                                                     RATE         DATE
+-----------                                                                 ----------   ----------
+<S>         <C>                                                              <C>          <C>          <C>
+ EUR 1,500  Northern Water Authority Bonds ................................. 4.50%        01/04/13      $  1,548,574
+     1,025  Eastern Port Revenue Notes ..................................... 5.25         04/25/08         1,074,813
+       375  City of Lakeside General Obligation ............................ 6.125        01/22/11           401,744
+       405  State Highway Trust ............................................ 5.125        07/17/12           418,285
+</TABLE>
+"""
+
+
+def test_header_over_a_column_of_text_cells_stays_there() -> None:
+    """A column of dates holds no values, so there is no gutter beside it to share out: the
+    right-aligned amounts after it do not take its header."""
+    (table,) = read(TEXT_COLUMN)
+    assert table.columns == ("PRINCIPAL AMOUNT IN THOUSANDS", "", "COUPON RATE", "MATURITY DATE", "")
+    assert [row.cells[3].text for row in table.rows] == ["01/04/13", "04/25/08", "01/22/11", "07/17/12"]
+    assert [row.cells[4].value for row in table.rows] == [
+        Decimal("1548574"), Decimal("1074813"), Decimal("401744"), Decimal("418285")
+    ]
+
+
+def test_flush_side_needs_a_shared_edge_on_one_side_only() -> None:
+    assert _flush_side([36, 36, 36, 36], [38, 39, 39, 41]) == "left"
+    assert _flush_side([40, 38, 39, 37], [44, 44, 44, 44]) == "right"
+    assert _flush_side([36, 36, 36], [39, 39, 39]) == ""
+    assert _flush_side([36, 36], [38, 40]) == ""
+
+
+def test_widen_flush_takes_half_the_gutter_beside_columns_with_values() -> None:
+    ranges = [(10, 15), (25, 30), (40, 45)]
+    assert _widen_flush(ranges, ["left", "right", ""], [True, True, True]) == [(10, 20), (21, 30), (40, 45)]
+    assert _widen_flush(ranges, ["left", "", "right"], [True, False, True]) == ranges

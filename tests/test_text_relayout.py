@@ -116,3 +116,32 @@ def test_widen_flush_takes_half_the_gutter_beside_columns_with_values() -> None:
     ranges = [(10, 15), (25, 30), (40, 45)]
     assert _widen_flush(ranges, ["left", "right", ""], [True, True, True]) == [(10, 20), (21, 30), (40, 45)]
     assert _widen_flush(ranges, ["left", "", "right"], [True, False, True]) == ranges
+
+
+CAPS_WRAPPED = """\
+<TABLE>
+<S>                                   <C>             <C>
+PRIOR NUMBER OF LOANS:                    5,831.0         2,570.0
+CURRENT NUMBER OF LOANS:                  5,796.0         2,549.0
+NUMBER OF LOANS PURCHASED
+FROM Substitution Pool                        0.0             3.0
+CURRENT PRINCIPAL BAL. OF
+LOANS PURCHASED FROM POOL
+SUBSTITUTION                                  0.0            12.5
+NUMBER OF LOANS PAID IN FULL                 35.0            21.0
+</TABLE>
+"""
+
+
+def test_upper_case_label_runs_on_at_a_connecting_word() -> None:
+    """In capitals no lower-case start says a line runs on; a line opening with "FROM" does,
+    and the case change after it is inside one label, not a heading above a row."""
+    (table,) = read(CAPS_WRAPPED)
+    assert [r.label for r in table.rows] == [
+        "PRIOR NUMBER OF LOANS:",
+        "CURRENT NUMBER OF LOANS:",
+        "NUMBER OF LOANS PURCHASED FROM Substitution Pool",
+        "CURRENT PRINCIPAL BAL. OF LOANS PURCHASED FROM POOL SUBSTITUTION",
+        "NUMBER OF LOANS PAID IN FULL",
+    ]
+    assert values(table)[2:4] == [[Decimal("0.0"), Decimal("3.0")], [Decimal("0.0"), Decimal("12.5")]]

@@ -145,3 +145,38 @@ def test_upper_case_label_runs_on_at_a_connecting_word() -> None:
         "NUMBER OF LOANS PAID IN FULL",
     ]
     assert values(table)[2:4] == [[Decimal("0.0"), Decimal("3.0")], [Decimal("0.0"), Decimal("12.5")]]
+
+
+NUMBER_IN_LABEL = """\
+<TABLE>
+                                          1997             1996
+Long-term debt                                  951              949
+
+Common stock, no par value;                     498              439
+320,000,000 shares authorized;
+127,949,220 shares issued and
+outstanding in 1997 (124,496,972
+shares in 1996)
+
+Retained earnings                               589            1,634
+
+Total shareholders' equity                    1,200            2,058
+</TABLE>
+"""
+
+
+def test_number_inside_a_wrapped_label_makes_no_column() -> None:
+    """Without a tag line the columns come from the data; a number that one wrapped label line
+    holds, alone on its line and left of the columns the other rows fill, is not a column."""
+    (table,) = read(NUMBER_IN_LABEL)
+    assert table.columns == ("1997", "1996")
+    assert [r.label for r in table.rows][1] == (
+        "Common stock, no par value; 320,000,000 shares authorized; 127,949,220 shares issued and "
+        "outstanding in 1997 (124,496,972 shares in 1996)"
+    )
+    assert values(table) == [
+        [Decimal("951"), Decimal("949")],
+        [Decimal("498"), Decimal("439")],
+        [Decimal("589"), Decimal("1634")],
+        [Decimal("1200"), Decimal("2058")],
+    ]

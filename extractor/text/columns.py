@@ -211,6 +211,7 @@ def infer_spans(lines: Iterable[Sequence[Chunk]]) -> list[Span]:
             merged[-1] = (low, max(high, cluster[1]), rows | cluster[2])
         else:
             merged.append(cluster)
+    merged = _drop_stray_lead(merged)
     starts: list[int] = []
     previous_end = 0
     for start, end, _ in merged:
@@ -219,6 +220,18 @@ def infer_spans(lines: Iterable[Sequence[Chunk]]) -> list[Span]:
     if starts:
         starts[0] = max(0, starts[0] - 2)
     return spans_from(starts)
+
+
+def _drop_stray_lead(clusters: list[tuple[int, int, set[int]]]) -> list[tuple[int, int, set[int]]]:
+    """The clusters without a first one that a single row makes, alone on its row, left of
+    columns that other rows fill: a number in a wrapped label ("outstanding in 1997
+    (124,496,972"), not a column of its own."""
+    if len(clusters) < 2 or len(clusters[0][2]) != 1:
+        return clusters
+    rest = [rows for _, _, rows in clusters[1:]]
+    if any(len(rows) < 2 or rows & clusters[0][2] for rows in rest):
+        return clusters
+    return clusters[1:]
 
 
 def _text_column(lines: Sequence[Sequence[Chunk]], margin: int) -> list[tuple[int, int, int]]:

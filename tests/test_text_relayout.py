@@ -180,3 +180,30 @@ def test_number_inside_a_wrapped_label_makes_no_column() -> None:
         [Decimal("589"), Decimal("1634")],
         [Decimal("1200"), Decimal("2058")],
     ]
+
+
+NAME_WITH_INITIAL = """\
+<TABLE>
+                                   BENEFITS        ANNUAL
+                                   ACCRUED        BENEFITS
+<S>                            <C>             <C>
+Jane Q. Public
+..............                 19,842          47,838
+Dr. Alan B.
+Smithson .....                 20,125          70,050
+Mary E. Rivers
+..........                     36,265          62,646
+</TABLE>
+"""
+
+
+def test_label_broken_after_an_initial_runs_on() -> None:
+    """"Dr. Alan B." holds two dots and ends in one, as leaders do; it ends in an initial, so
+    the name goes on on the next line."""
+    (table,) = read(NAME_WITH_INITIAL)
+    assert [r.label for r in table.rows] == ["Jane Q. Public", "Dr. Alan B. Smithson", "Mary E. Rivers"]
+    assert values(table) == [
+        [Decimal("19842"), Decimal("47838")],
+        [Decimal("20125"), Decimal("70050")],
+        [Decimal("36265"), Decimal("62646")],
+    ]

@@ -68,12 +68,21 @@ def _complete(line: Line) -> bool:
     return _ends_label(line.label)
 
 
+_INITIAL_END = regex.compile(r"(?<![A-Za-z])[A-Z]\.$")
+"""A single capital letter and a dot at the end of a label: an initial."""
+
+
 @lru_cache(maxsize=8192)
 def _ends_label(label: str) -> bool:
-    """:func:`_complete` for a label's text (cached: every joining rule asks it again)."""
+    """:func:`_complete` for a label's text (cached: every joining rule asks it again).
+
+    A label that ends in an initial ("Dr. Manuel H.", "N.W.") is a name or an address broken
+    after it, not one ended by leaders, though it holds two dots."""
     raw = label.rstrip()
     leaders = raw.endswith(".") or raw.endswith("__")
-    return raw.endswith(":") or (leaders and raw.count(".") >= 2)
+    if raw.endswith(":"):
+        return True
+    return leaders and raw.count(".") >= 2 and _INITIAL_END.search(raw) is None
 
 
 def _joins(first: Line, second: Line, row: Line | None = None) -> bool:

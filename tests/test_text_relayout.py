@@ -207,3 +207,48 @@ def test_label_broken_after_an_initial_runs_on() -> None:
         [Decimal("20125"), Decimal("70050")],
         [Decimal("36265"), Decimal("62646")],
     ]
+
+
+PAGE_BREAK = """\
+<TABLE>
+<CAPTION>
+                                                   CLASS R-5
+</CAPTION>
+Maximum sales charge imposed on                              --
+purchases (as a percentage of
+offering price)
+
+Maximum sales charge imposed on                            None
+reinvested dividends
+
+
+                                                       3
+<PAGE>
+
+                                                   CLASS R-5
+Maximum deferred sales charge                              None
+
+Redemption or exchange fees                                  --
+</TABLE>
+"""
+
+
+def test_header_repeated_after_a_page_break_is_no_label() -> None:
+    """The header wider than its values starts left of the column, where labels lie; repeated
+    after ``<PAGE>`` it is the header again, not the start of the next row's label."""
+    (table,) = read(PAGE_BREAK)
+    assert table.columns == ("CLASS R-5",)
+    assert [r.label for r in table.rows] == [
+        "Maximum sales charge imposed on purchases (as a percentage of offering price)",
+        "Maximum sales charge imposed on reinvested dividends",
+        "Maximum deferred sales charge",
+        "Redemption or exchange fees",
+    ]
+    assert [r.cells[0].text for r in table.rows] == ["--", "None", "None", "--"]
+
+
+def test_rule_with_a_stray_letter_repeats_no_header() -> None:
+    text = PAGE_BREAK.replace("                                                   CLASS R-5\nMaximum deferred",
+                              "                                           -----R-----\nMaximum deferred")
+    (table,) = read(text)
+    assert table.rows[2].label.startswith("-----R-----")

@@ -252,3 +252,37 @@ def test_rule_with_a_stray_letter_repeats_no_header() -> None:
                               "                                           -----R-----\nMaximum deferred")
     (table,) = read(text)
     assert table.rows[2].label.startswith("-----R-----")
+
+
+YEARS_REPEATED = """\
+<TABLE>
+                                           AS OF AND FOR THE QUARTER       AS OF AND FOR THE YEAR
+                                                      ENDED                   ENDED SEPTEMBER
+                                          ------------------------------  ------------------------
+                                           DECEMBER 31,   SEPTEMBER 24,
+                                               1993            1993          25, 1992    27, 1991
+Short-term borrowings ..................            752             823          184         149
+
+Inventory ..............................          1,339           1,507          580         672
+
+
+                                                 38
+<PAGE>
+
+                                           AS OF AND FOR THE QUARTER       AS OF AND FOR THE YEAR
+                                                      ENDED                   ENDED SEPTEMBER
+                                          ------------------------------  ------------------------
+                                           DECEMBER 31,   SEPTEMBER 24,
+                                               1993            1993          25, 1992    27, 1991
+Working capital ........................          1,880           1,823        2,133       1,647
+</TABLE>
+"""
+
+
+def test_header_years_repeated_after_a_page_break_are_no_row() -> None:
+    """The year line of the repeated header reads as numbers; without a label, and repeating the
+    headers' own words column by column, it is the header again, not a row of values."""
+    (table,) = read(YEARS_REPEATED)
+    assert [r.label for r in table.rows] == ["Short-term borrowings", "Inventory", "Working capital"]
+    assert values(table)[2] == [Decimal("1880"), Decimal("1823"), Decimal("2133"), Decimal("1647")]
+    assert table.columns[2] == "AS OF AND FOR THE YEAR ENDED SEPTEMBER 25, 1992"

@@ -78,6 +78,19 @@ def _matches(placed: Placed, headers: Sequence[str]) -> bool:
     return True
 
 
+def _repeats_words(placed: Placed, headers: Sequence[str]) -> bool:
+    """Whether a line of numbers without a label repeats, cell by cell, whole words of the known
+    headers: the year line of a header repeated after a page break ("1993   24, 1993"), which
+    reads as values."""
+    if not headers:
+        return False
+    for col, chunks in placed.cells.items():
+        have = norm(" ".join(c.text for c in chunks))
+        if col >= len(headers) or not have or f" {have} " not in f" {norm(headers[col])} ":
+            return False
+    return True
+
+
 def _header_overhang(placed: Placed, first: int, headers: Sequence[str]) -> bool:
     """Whether a line without cells repeats a known column header that reaches over the first
     column from the left: a header wider than its values, centred over them, starts left of the
@@ -109,7 +122,7 @@ def classify(token: Token, spans: tuple[Span, ...], headers: Sequence[str]) -> L
     if not placed.cells:
         kind = "gap" if not placed.label else "repeat" if _header_overhang(placed, width, headers) else "label"
     elif placed.has_data:
-        kind = "data"
+        kind = "repeat" if not placed.label and _repeats_words(placed, headers) else "data"
     elif _matches(placed, headers):
         kind = "repeat"
     elif not placed.label and len(placed.cells) >= min(2, len(spans)):

@@ -286,3 +286,27 @@ def test_header_years_repeated_after_a_page_break_are_no_row() -> None:
     assert [r.label for r in table.rows] == ["Short-term borrowings", "Inventory", "Working capital"]
     assert values(table)[2] == [Decimal("1880"), Decimal("1823"), Decimal("2133"), Decimal("1647")]
     assert table.columns[2] == "AS OF AND FOR THE YEAR ENDED SEPTEMBER 25, 1992"
+
+
+WIDE_HEADERS = """\
+<TABLE>
+<CAPTION>
+                                                       1997                          1996
+                                               -------------------           -------------------
+                                             CARRYING                      CARRYING
+                                              AMOUNT       FAIR VALUE       AMOUNT       FAIR VALUE
+</CAPTION>
+<S>                                            <C>            <C>            <C>            <C>
+Ten-year unsecured notes                        300            269            300            259
+Convertible subordinated notes                  661            656            661            656
+Other                                             3              3              3              3
+</TABLE>
+"""
+
+
+def test_group_underline_measured_against_the_values() -> None:
+    """Headers wider than their narrow columns of values: the group underline, drawn from the
+    tags, covers the values of the columns it groups, however far their headers spread."""
+    (table,) = read(WIDE_HEADERS)
+    assert table.columns == ("1997 CARRYING AMOUNT", "1997 FAIR VALUE", "1996 CARRYING AMOUNT", "1996 FAIR VALUE")
+    assert values(table)[0] == [Decimal("300"), Decimal("269"), Decimal("300"), Decimal("259")]

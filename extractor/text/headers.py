@@ -149,6 +149,8 @@ class _Frame:
     """What every header piece is judged against."""
 
     ranges: list[Span]
+    values: list[Span]
+    """The data's own ranges, which a group underline is measured against."""
     first: int
     centre: float
     last_rule: int
@@ -173,7 +175,8 @@ def read_headers(
     with its tag, widened over the gutter where the data is flush); header text is matched
     against them, since it is centred over the data, not the tag. ``packed`` are the data's
     own ranges (default ``extents``): a piece is taken apart into packed headers only at
-    spaces in the gutters between them, which widened ranges would all but close.
+    spaces in the gutters between them, which widened ranges would all but close, and a
+    group underline stands over the columns whose values lie mostly under it.
     ``label_end`` (where the row labels end) is given where the first column's start was
     inferred rather than tagged.
     """
@@ -192,8 +195,8 @@ def read_headers(
     edge = first if label_end is None else label_end + 1
     deepest = max((piece.line for piece in texts if piece.end > first), default=-1)
     centre = (ranges[0][0] + ranges[-1][1]) / 2
-    group_rules = _group_rules(rules, ranges, min(first, edge))
-    frame = _Frame(ranges, first, centre, last_rule, texts, group_rules, per_line, edge, deepest)
+    group_rules = _group_rules(rules, gutters, min(first, edge))
+    frame = _Frame(ranges, gutters, first, centre, last_rule, texts, group_rules, per_line, edge, deepest)
     parts: list[list[Piece]] = [[] for _ in spans]
     caption: list[Piece] = []
     groups: list[tuple[Piece, list[int]]] = []
@@ -259,7 +262,7 @@ def _judge(piece: Piece, frame: _Frame) -> tuple[str, list[int]]:
     under = _underline(piece, frame.group_rules, frame.texts)
     note = _UNIT.fullmatch(piece.text) is not None
     if under is not None:
-        covered = _underlined_columns(ranges, under) or covered
+        covered = _underlined_columns(frame.values, under) or covered
     elif not note:
         covered = _spill(piece, ranges, widths, covered)
     if not covered:

@@ -228,8 +228,10 @@ def render(table: dict[str, Any], layout: Layout, rng: random.Random) -> tuple[l
                 text = text.ljust(left) + (piece if layout.wide_header else piece.center(cw).rstrip())
         lines.append(text.rstrip())
     if layout.rules:
-        lines.append(" " * lw + "".join(" " * (s - lw if i == 0 else 2) + "-" * cw for i, s in enumerate(starts))
-                     .rstrip())
+        rule = " " * lw
+        for s in starts:
+            rule = rule.ljust(s) + "-" * cw
+        lines.append(rule)
     if layout.caption:
         lines.append("</CAPTION>")
     if layout.tag_line:

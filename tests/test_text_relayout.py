@@ -310,3 +310,32 @@ def test_group_underline_measured_against_the_values() -> None:
     (table,) = read(WIDE_HEADERS)
     assert table.columns == ("1997 CARRYING AMOUNT", "1997 FAIR VALUE", "1996 CARRYING AMOUNT", "1996 FAIR VALUE")
     assert values(table)[0] == [Decimal("300"), Decimal("269"), Decimal("300"), Decimal("259")]
+
+
+HEADER_LEFT_OF_TAGS = """\
+<TABLE>
+                                                                        BALANCE AS OF                 BALANCE AS OF
+                                          NET ADDITIONS     SPENDING    SEPTEMBER 27,     SPENDING    SEPTEMBER 26,
+                                           DURING 1996    DURING 1996        1996       DURING 1997        1997
+<S>                                            <C>            <C>            <C>            <C>            <C>
+Payments to employees involuntarily
+terminated                                     $ 81           $ 48           $ 33           $ 88           $ 76
+Payments on canceled contracts                 25             3              22             11             40
+</TABLE>
+"""
+
+
+def test_header_line_with_years_starting_left_of_the_tags() -> None:
+    """A header wider than its column starts a few characters left of the first tag; its line
+    holds years, but mostly words over the columns, so it is header, not a row above the tags."""
+    (table,) = read(HEADER_LEFT_OF_TAGS)
+    assert table.columns == (
+        "NET ADDITIONS DURING 1996",
+        "SPENDING DURING 1996",
+        "BALANCE AS OF SEPTEMBER 27, 1996",
+        "SPENDING DURING 1997",
+        "BALANCE AS OF SEPTEMBER 26, 1997",
+    )
+    assert [r.label for r in table.rows] == ["Payments to employees involuntarily terminated",
+                                             "Payments on canceled contracts"]
+    assert values(table)[1] == [Decimal("25"), Decimal("3"), Decimal("22"), Decimal("11"), Decimal("40")]

@@ -95,12 +95,16 @@ def _looks_like_data(text: str, first_column: int) -> bool:
     """A line with a label and a value: a data row, never a header.
 
     Header text over the data columns holds years and dates ("DURING 1996"); a row's label
-    starts left of the first column.
+    starts left of the first column, and well left of it unless most chunks after it are
+    values: a header wider than its column starts a few characters left of the tag.
     """
     chunks = chunk_line(text)
     if not chunks or chunks[0].data or (first_column and chunks[0].start >= first_column - 2):
         return False
-    return any(c.data for c in chunks[1:])
+    values = sum([c.data for c in chunks[1:]])
+    if 2 * chunks[0].start > first_column and 2 * values <= len(chunks) - 1:
+        return False
+    return values > 0
 
 
 def _split_untagged(tokens: Sequence[Token]) -> tuple[list[Token], list[Token]]:

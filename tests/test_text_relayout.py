@@ -339,3 +339,40 @@ def test_header_line_with_years_starting_left_of_the_tags() -> None:
     assert [r.label for r in table.rows] == ["Payments to employees involuntarily terminated",
                                              "Payments on canceled contracts"]
     assert values(table)[1] == [Decimal("25"), Decimal("3"), Decimal("22"), Decimal("11"), Decimal("40")]
+
+
+UNTAGGED_PAGE_BREAK = """\
+<TABLE>
+                                         NET ADDITIONS    SPENDING DURING    NET ADDITIONS    SPENDING DURING
+                                          DURING 1996           1996          DURING 1997           1997
+                                        ----------------  ----------------  ----------------  ----------------
+Payments to employees involuntarily
+terminated                              81                48                131               88
+Payments on canceled or vacated
+facility leases                         19                4                 19                9
+
+                                              30
+<PAGE>
+
+                                         NET ADDITIONS    SPENDING DURING    NET ADDITIONS    SPENDING DURING
+                                          DURING 1996           1996          DURING 1997           1997
+                                        ----------------  ----------------  ----------------  ----------------
+Payments on canceled contracts          25                3                 29                11
+                                        179               62                217               154
+</TABLE>
+"""
+
+
+def test_repeated_header_years_make_no_inferred_column() -> None:
+    """Without a tag line the columns come from the data; the header repeated after the page
+    break starts over the values, so its years are not values and make no column."""
+    (table,) = read(UNTAGGED_PAGE_BREAK)
+    assert table.columns == (
+        "NET ADDITIONS DURING 1996", "SPENDING DURING 1996", "NET ADDITIONS DURING 1997", "SPENDING DURING 1997"
+    )
+    assert [r.label for r in table.rows][:3] == [
+        "Payments to employees involuntarily terminated",
+        "Payments on canceled or vacated facility leases",
+        "Payments on canceled contracts",
+    ]
+    assert values(table)[3] == [Decimal("179"), Decimal("62"), Decimal("217"), Decimal("154")]

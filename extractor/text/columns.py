@@ -190,7 +190,7 @@ def infer_spans(lines: Iterable[Sequence[Chunk]]) -> list[Span]:
     next one (wide numbers packed with one space). Two neighbouring runs that never share a
     row are one column whose values sit unevenly (a centred dash under right-aligned numbers).
     """
-    lines = list(lines)
+    lines = _without_header_lines(list(lines))
     margin = label_margin(lines)
     intervals = sorted(
         [(c.start, c.anchor + 1, row) for row, chunks in enumerate(lines) for c in cell_chunks(chunks, margin)]
@@ -220,6 +220,20 @@ def infer_spans(lines: Iterable[Sequence[Chunk]]) -> list[Span]:
     if starts:
         starts[0] = max(0, starts[0] - 2)
     return spans_from(starts)
+
+
+def _without_header_lines(lines: list[Sequence[Chunk]]) -> list[Sequence[Chunk]]:
+    """The lines less those whose first chunk is text that starts over the values: a header
+    repeated in the body (after a ``<PAGE>``), whose years would read as a column of values.
+    A row's label starts left of where the rows' first values typically start (the median:
+    one misplaced value must not move the edge)."""
+    firsts = sorted(
+        [values[0].start for chunks in lines if (values := cell_chunks(chunks)) and not chunks[0].data]
+    )
+    if not firsts:
+        return lines
+    edge = firsts[len(firsts) // 2] - _MARGIN
+    return [chunks for chunks in lines if not chunks or chunks[0].data or chunks[0].start < edge]
 
 
 def _drop_stray_lead(clusters: list[tuple[int, int, set[int]]]) -> list[tuple[int, int, set[int]]]:

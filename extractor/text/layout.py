@@ -134,9 +134,8 @@ def column_extents(texts: Sequence[str], placed: Sequence[Placed], spans: Sequen
     the header text lies), and never joins the header range left of values flush left: their
     first character is the column's edge.
     """
-    lo = [WIDE for _ in spans]
-    hi = [0 for _ in spans]
-    edges: list[tuple[list[int], list[int]]] = [([], []) for _ in spans]
+    firsts: list[list[int]] = [[] for _ in spans]
+    lasts: list[list[int]] = [[] for _ in spans]
     for text, line in zip(texts, placed, strict=True):
         chunks = chunk_line(text)
         if (not chunks or chunks[0].data) and sum([c.data for c in chunks]) < 2:
@@ -144,13 +143,11 @@ def column_extents(texts: Sequence[str], placed: Sequence[Placed], spans: Sequen
         for col, cells in line.cells.items():
             for cell in cells:
                 if cell.data:
-                    edges[col][0].append(cell.start)
-                    edges[col][1].append(cell.end)
-                    if cell.start < lo[col]:
-                        lo[col] = cell.start
-                    if cell.end > hi[col]:
-                        hi[col] = cell.end
-    sides = [_flush_side(starts, ends) for starts, ends in edges]
+                    firsts[col].append(cell.start)
+                    lasts[col].append(cell.end)
+    lo = [min(starts, default=WIDE) for starts in firsts]
+    hi = [max(ends, default=0) for ends in lasts]
+    sides = [_flush_side(starts, ends) for starts, ends in zip(firsts, lasts, strict=True)]
     values: list[Span] = []
     headed: list[Span] = []
     for (start, end), low, high, side in zip(spans, lo, hi, sides, strict=True):
@@ -175,13 +172,26 @@ def _flush_side(starts: Sequence[int], ends: Sequence[int]) -> str:
     way round, "" when the values are too few, all one width, or neither edge is shared."""
     if len(starts) < _FLUSH_VALUES:
         return ""
-    left = max(map(starts.count, set(starts))) / len(starts)
-    right = max(map(ends.count, set(ends))) / len(ends)
+    left = _most_shared(starts) / len(starts)
+    right = _most_shared(ends) / len(ends)
     if left >= _FLUSH and left > right:
         return "left"
     if right >= _FLUSH and right > left:
         return "right"
     return ""
+
+
+def _most_shared(positions: Sequence[int]) -> int:
+    """How many of ``positions`` share the commonest one (one pass with a dict: a column's
+    values can have as many different ends as there are rows)."""
+    seen: dict[int, int] = {}
+    best = 0
+    for at in positions:
+        n = seen.get(at, 0) + 1
+        seen[at] = n
+        if n > best:
+            best = n
+    return best
 
 
 def _widen_flush(ranges: list[Span], sides: Sequence[str], filled: Sequence[bool]) -> list[Span]:

@@ -376,3 +376,31 @@ def test_repeated_header_years_make_no_inferred_column() -> None:
         "Payments on canceled contracts",
     ]
     assert values(table)[3] == [Decimal("179"), Decimal("62"), Decimal("217"), Decimal("154")]
+
+
+STACK_UNDER_GROUP_RULE = """\
+<TABLE>
+<CAPTION>
+                                               INCOME FROM                            DISTRIBUTIONS
+                                        ------------------------------          ------------------------------
+                                                                  INCOME FROM
+                                         Net          Gains        INVESTMENT      From net        From
+                                      investment   on securities   Total from     investment      capital
+                                        income     (realized)      operations       income         gains
+</CAPTION>
+<S>                                   <C>          <C>             <C>            <C>            <C>
+Year ended 12/31/2002                      0.42        (5.14)          (4.72)         (0.50)           --
+Year ended 12/31/2001                      0.40        (3.34)          (2.94)         (0.40)        (0.37)
+Year ended 12/31/2000                      0.42          0.90            1.32         (0.40)        (2.35)
+</TABLE>
+"""
+
+
+def test_lone_piece_under_a_group_rule_with_text_below_is_a_header() -> None:
+    """The top line of a column's own header stack, alone on its line under a group underline
+    and centred on the table, is no unit note ("(IN MILLIONS)"): header text stands right
+    under it."""
+    (table,) = read(STACK_UNDER_GROUP_RULE)
+    assert table.columns[2] == "INCOME FROM INVESTMENT Total from operations"
+    assert table.caption == ""
+    assert values(table)[0] == [Decimal("0.42"), Decimal("-5.14"), Decimal("-4.72"), Decimal("-0.50"), None]

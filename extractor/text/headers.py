@@ -245,8 +245,9 @@ def _judge(piece: Piece, frame: _Frame) -> tuple[str, list[int]]:
 
     Text mostly over the label column is caption. A piece goes over the columns it overlaps,
     or those of the group underline right under it. Lone on its line, centred and with header
-    lines below, it is a group over every column; lone under the header rule (or a
-    parenthesised note over several columns) it is a unit note, and a piece over several
+    lines below, it is a group over every column; lone under the header rule with no header
+    text right under it (or a parenthesised note over several columns) it is a unit note,
+    and a piece over several
     columns that starts at the first one but stops short of the last, with no underline, is a
     table title: both caption.
     """
@@ -271,7 +272,8 @@ def _judge(piece: Piece, frame: _Frame) -> tuple[str, list[int]]:
     single = len(covered) == 1 or (under is None and widest >= _SINGLE * (piece.end - piece.start))
     lone = frame.per_line.get(piece.line, 0) == 1 and len(ranges) > 1
     centred = abs((piece.start + piece.end) / 2 - frame.centre) <= _CENTRE_SLACK
-    unit_note = lone and piece.line > frame.last_rule >= 0 and (not single or centred)
+    under_rule = lone and piece.line > frame.last_rule >= 0 and not _stacked_over(piece, frame)
+    unit_note = under_rule and (not single or centred)
     if unit_note or (lone and not single and note):
         return "caption", []
     below = piece.line < frame.deepest

@@ -327,6 +327,40 @@ def pct(pair: list[int]) -> str:
     return f"{100.0 * pair[0] / pair[1]:6.2f}%" if pair[1] else "   n/a"
 
 
+def score_corpus(
+    corpus: Path, variants: int, seed: int, hand_share: float = HAND_SHARE, extra: bool = False, show: int = 0
+) -> tuple[Score, dict[str, Score], list[str]]:
+    """Render ``variants`` layouts of every plain-text truth table and score the pipeline on
+    them: the total, the score per layout trait, and the first ``show`` failures."""
+    from extractor.writers import table_dict
+
+    rng = random.Random(seed)
+    total = Score()
+    by_trait: dict[str, Score] = defaultdict(Score)
+    failures: list[str] = []
+    for path in sorted((corpus / "truth").glob("*.json")):
+        truth = json.loads(path.read_text())
+        if truth["file"].endswith((".html", ".htm")):
+            continue
+        for table in truth["tables"]:
+            if table.get("rows_complete") is False:
+                continue
+            for n in range(variants):
+                layout = random_layout(rng)
+                layout.hand_wrap = random.Random(f"{seed}-{table['line']}-{n}").random() < hand_share
+                if extra:
+                    add_extra_traits(layout, f"{seed}-{table['line']}-{n}")
+                lines, table_line = render(table, layout, rng)
+                filing = extract_bytes("\n".join(lines).encode(), f"{truth['file']}@{table['line']}")
+                outs = [table_dict(t) for t in filing.tables if t.line == table_line]
+                out = outs[0] if outs else None
+                for target in [total, *(by_trait[t] for t in layout.traits())]:
+                    ok, why = compare(table, out, target)
+                if not ok and len(failures) < show:
+                    failures.append(f"{truth['file']}:{table['line']} {layout.traits()}: {why}")
+    return total, by_trait, failures
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--variants", type=int, default=20, help="layouts per truth table (default 20)")
@@ -345,32 +379,8 @@ def main(argv: list[str] | None = None) -> int:
     if not (args.corpus / "truth").is_dir():
         print(f"no corpus at {args.corpus}", file=sys.stderr)
         return 2
-    rng = random.Random(args.seed)
-    total = Score()
-    by_trait: dict[str, Score] = defaultdict(Score)
-    failures: list[str] = []
-    for path in sorted((args.corpus / "truth").glob("*.json")):
-        truth = json.loads(path.read_text())
-        if truth["file"].endswith((".html", ".htm")):
-            continue
-        for table in truth["tables"]:
-            if table.get("rows_complete") is False:
-                continue
-            for n in range(args.variants):
-                layout = random_layout(rng)
-                layout.hand_wrap = random.Random(f"{args.seed}-{table['line']}-{n}").random() < args.hand_share
-                if args.extra_traits:
-                    add_extra_traits(layout, f"{args.seed}-{table['line']}-{n}")
-                lines, table_line = render(table, layout, rng)
-                filing = extract_bytes("\n".join(lines).encode(), f"{truth['file']}@{table['line']}")
-                from extractor.writers import table_dict
-
-                outs = [table_dict(t) for t in filing.tables if t.line == table_line]
-                out = outs[0] if outs else None
-                for target in [total, *(by_trait[t] for t in layout.traits())]:
-                    ok, why = compare(table, out, target)
-                if not ok and len(failures) < args.show:
-                    failures.append(f"{truth['file']}:{table['line']} {layout.traits()}: {why}")
+    total, by_trait, failures = score_corpus(args.corpus, args.variants, args.seed, args.hand_share,
+                                             args.extra_traits, args.show)
     print(f"{'layout trait':20} {'variants':>8} {'perfect':>8} {'headers':>8} {'labels':>8} {'cells':>8}")
     for name, s in [("all", total), *sorted(by_trait.items())]:
         print(f"{name:20} {s.variants:>8} {100.0 * s.perfect / s.variants:7.2f}% {pct(s.headers)} "

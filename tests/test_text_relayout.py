@@ -404,3 +404,25 @@ def test_lone_piece_under_a_group_rule_with_text_below_is_a_header() -> None:
     assert table.columns[2] == "INCOME FROM INVESTMENT Total from operations"
     assert table.caption == ""
     assert values(table)[0] == [Decimal("0.42"), Decimal("-5.14"), Decimal("-4.72"), Decimal("-0.50"), None]
+
+
+ONE_COLUMN_UNTAGGED = """\
+<TABLE>
+                                              CREDIT RISK
+                                                 AMOUNT
+Swaps ...................................              None
+
+Purchased floors ........................                 1
+
+Spot/Forward contracts ..................                16
+</TABLE>
+"""
+
+
+def test_header_over_the_values_is_no_wrapped_label() -> None:
+    """Without a tag line, label lines right above the first row are its wrapped label only if
+    they start within that row's label; header text stands right of it, over the values."""
+    (table,) = read(ONE_COLUMN_UNTAGGED)
+    assert table.columns == ("CREDIT RISK AMOUNT",)
+    assert [r.label for r in table.rows] == ["Swaps", "Purchased floors", "Spot/Forward contracts"]
+    assert [r.cells[0].value for r in table.rows] == [None, Decimal("1"), Decimal("16")]

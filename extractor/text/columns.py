@@ -23,6 +23,7 @@ WIDE = 1 << 20
 _MARGIN = 2
 _NEAR = 3
 _C_TAG = regex.compile(r"<C>", regex.I)
+_YEAR = regex.compile(r"(?:19|20)\d\d")
 _S_TAG = regex.compile(r"<S>", regex.I)
 
 Span = tuple[int, int]
@@ -223,17 +224,26 @@ def infer_spans(lines: Iterable[Sequence[Chunk]]) -> list[Span]:
 
 
 def _without_header_lines(lines: list[Sequence[Chunk]]) -> list[Sequence[Chunk]]:
-    """The lines less those whose first chunk is text that starts over the values: a header
-    repeated in the body (after a ``<PAGE>``), whose years would read as a column of values.
-    A row's label starts left of where the rows' first values typically start (the median:
-    one misplaced value must not move the edge)."""
+    """The lines less those whose first chunk is text that starts over the values and that are
+    mostly words: a header repeated in the body (after a ``<PAGE>``), whose years would read
+    as a column of values. A row's label starts left of where the rows' first values typically
+    start (the median: one misplaced value must not move the edge)."""
     firsts = sorted(
         [values[0].start for chunks in lines if (values := cell_chunks(chunks)) and not chunks[0].data]
     )
     if not firsts:
         return lines
     edge = firsts[len(firsts) // 2] - _MARGIN
-    return [chunks for chunks in lines if not chunks or chunks[0].data or chunks[0].start < edge]
+    return [chunks for chunks in lines if not chunks or chunks[0].data or not _header_like(chunks, edge)]
+
+
+def _header_like(chunks: Sequence[Chunk], edge: int) -> bool:
+    """A line that starts at ``edge`` or right of it and holds more words and years than other
+    values (a header's years are words here: "DURING 1996   1996")."""
+    if chunks[0].start < edge:
+        return False
+    values = sum([c.data and _YEAR.fullmatch(c.text) is None for c in chunks])
+    return 2 * values < len(chunks)
 
 
 def _drop_stray_lead(clusters: list[tuple[int, int, set[int]]]) -> list[tuple[int, int, set[int]]]:

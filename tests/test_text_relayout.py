@@ -426,3 +426,14 @@ def test_header_over_the_values_is_no_wrapped_label() -> None:
     assert table.columns == ("CREDIT RISK AMOUNT",)
     assert [r.label for r in table.rows] == ["Swaps", "Purchased floors", "Spot/Forward contracts"]
     assert [r.cells[0].value for r in table.rows] == [None, Decimal("1"), Decimal("16")]
+
+
+def test_only_wordy_lines_over_the_values_count_as_repeated_headers() -> None:
+    from extractor.text.chunks import chunk_line
+    from extractor.text.columns import _header_like
+
+    header = chunk_line("                                          DURING 1996           1996          DURING 1997")
+    row = chunk_line("                                        Year ended 2002    22.23      (17.34)%     15,201")
+    assert _header_like(header, 38)
+    assert not _header_like(row, 38)
+    assert not _header_like(header, 50)

@@ -8,7 +8,16 @@ runs the pipeline in-process on each variant and reports how many variants come 
 right, and header, label and cell accuracy per layout trait, so a rule that only fits the
 original layout shows up.
 
+``--extra-traits`` adds traits of real 1990s-2000s filings, each drawn apart from the main
+sequence (so a seed's other traits stay as they were): headers centred over, and wider than,
+a narrow column of values (``wide_header``); a ``$`` at the left edge of its column on the
+first and last rows only (``dollar_column``); some ``<C>`` tags shifted by one or two
+(``shift_some``); footnote markers glued to values, ``0.25%(1)`` (``glued_marks``); a page
+break inside the table, with a page number, ``<PAGE>`` and the header repeated
+(``page_break``).
+
     python benchmarks/relayout_score.py [--variants 20] [--seed 5] [--show 10] [--hand-share 0.3]
+                                        [--extra-traits]
 """
 
 from __future__ import annotations
@@ -20,7 +29,7 @@ import re
 import sys
 import textwrap
 from collections import defaultdict
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
@@ -56,14 +65,38 @@ class Layout:
     blank_rows: bool
     hand_wrap: bool = False
     """Labels broken by hand short of the label column, as filers do, not greedily at its edge."""
+    wide_header: bool = False
+    dollar_column: bool = False
+    shift_some: bool = False
+    glued_marks: bool = False
+    page_break: bool = False
+
+    def base_repr(self) -> str:
+        """The repr the layout had before the extra traits: it seeds the hand wraps, which must
+        stay the same for a seed to compare across versions."""
+        names = [f.name for f in fields(self) if f.name not in EXTRA_TRAITS]
+        return f"Layout({', '.join(f'{name}={getattr(self, name)!r}' for name in names)})"
 
     def traits(self) -> list[str]:
         out = [f"align={self.align}", f"wrap={self.wrap_values}"]
         out.append("no-tag-line" if not self.tag_line else f"tag-shift={self.tag_shift}")
-        for name in ("rules", "leaders", "tabs", "caption", "blank_rows", "hand_wrap"):
+        for name in ("rules", "leaders", "tabs", "caption", "blank_rows", "hand_wrap", *EXTRA_TRAITS):
             if getattr(self, name):
                 out.append(name)
         return out
+
+
+EXTRA_TRAITS = ("wide_header", "dollar_column", "shift_some", "glued_marks", "page_break")
+EXTRA_SHARE = 0.25
+"""Share of layouts that get each extra trait, under ``--extra-traits``."""
+
+
+def add_extra_traits(layout: Layout, key: str) -> None:
+    """Give ``layout`` each extra trait with :data:`EXTRA_SHARE` odds, drawn from ``key`` alone."""
+    draw = random.Random(f"extra-{key}")
+    for name in EXTRA_TRAITS:
+        setattr(layout, name, draw.random() < EXTRA_SHARE)
+    layout.shift_some = layout.shift_some and layout.tag_line
 
 
 HAND_SHARE = 0.3
@@ -92,6 +125,25 @@ def fmt(value: Any, kind: str, rng: random.Random, col_has_pct: bool) -> str:
     elif kind == "fees" or col_has_pct:
         body += "%"
     return f"({body})" if number < 0 else body
+
+
+def glue_mark(text: str, rng: random.Random) -> str:
+    """A value with a footnote marker glued to it now and then, as filers write "0.25%(1)"."""
+    if text in ("None", "--", "N/A") or rng.random() > 0.2:
+        return text
+    return text + rng.choice(["(1)", "(2)", "(a)", "*", "/1/"])
+
+
+def dollar_edges(cells: list[list[str]], width: int, align: str) -> list[list[str]]:
+    """Cells with the ``$`` of the first and last rows at the left edge of the column, apart from
+    the number, and no ``$`` on the rows between (the figures of a statement)."""
+    out = [[t.replace("$", "", 1) for t in row] for row in cells]
+    for k in {0, len(out) - 1}:
+        out[k] = [
+            "$" + (t.rjust(width - 1) if align == "right" else " " + t) if any(c.isdigit() for c in t) else t
+            for t in out[k]
+        ]
+    return out
 
 
 def wrap(text: str, width: int) -> list[str]:
@@ -129,15 +181,23 @@ def group_spans(columns: list[str]) -> list[tuple[int, int, str]]:
 def render(table: dict[str, Any], layout: Layout, rng: random.Random) -> tuple[list[str], int]:
     """The lines of a filing holding one re-laid-out table, and the line of its <TABLE> tag."""
     cells_text = [[fmt(v, table["kind"], rng, False) for v in row["values"]] for row in table["rows"]]
-    hand = random.Random(f"{table['line']}-{layout}")
-    longest = max([len(t) for row in cells_text for t in row] + [len(w) for h in table["columns"] for w in h.split()])
+    hand = random.Random(f"{table['line']}-{layout.base_repr()}")
+    extra = random.Random(f"extra-{table['line']}-{layout.base_repr()}")
+    if layout.glued_marks:
+        cells_text = [[glue_mark(t, extra) for t in row] for row in cells_text]
+    widest = max(len(t) for row in cells_text for t in row) + (2 if layout.dollar_column else 0)
+    longest = max([widest] + [len(w) for h in table["columns"] for w in h.split()])
     lw, cw, ncol = layout.label_width, max(layout.col_width, longest + 1), len(table["columns"])
-    starts = [lw + 2 + i * (cw + 2) for i in range(ncol)]
+    pitch = cw + 2
+    if layout.wide_header:
+        cw, pitch = widest + 1, max(cw, widest + 1) + 2
+    starts = [lw + 2 + max(0, (pitch - 2 - cw) // 2) + i * pitch for i in range(ncol)]
     lines = ["Prose before the table, as a filing has it.", ""]
     table_line = len(lines) + 1
     lines.append("<TABLE>")
     if layout.caption:
         lines.append("<CAPTION>")
+    header_at = len(lines)
     spans = group_spans(table["columns"])
     group_lines: list[str] = []
     subheads = list(table["columns"])
@@ -155,28 +215,41 @@ def render(table: dict[str, Any], layout: Layout, rng: random.Random) -> tuple[l
             under = under.ljust(starts[first]) + "-" * (starts[last] + cw - starts[first])
         group_lines.append(under)
     lines.extend(line.rstrip() for line in group_lines)
-    header_cells = [wrap(h, cw) for h in subheads]
+    head_width = pitch - 2 if layout.wide_header else cw
+    header_cells = [wrap(h, head_width) for h in subheads]
     height = max(len(h) for h in header_cells)
     for k in range(height):
         text = " " * lw
         for i, words in enumerate(header_cells):
             pad = height - len(words)
             piece = words[k - pad] if k >= pad else ""
-            text = text.ljust(starts[i]) + piece.center(cw).rstrip() if piece else text
+            if piece:
+                left = starts[i] + cw // 2 - (len(piece) + 1) // 2 if layout.wide_header else starts[i]
+                text = text.ljust(left) + (piece if layout.wide_header else piece.center(cw).rstrip())
         lines.append(text.rstrip())
     if layout.rules:
-        lines.append(" " * lw + "".join(" " * (s - lw if i == 0 else 2) + "-" * cw for i, s in enumerate(starts))
-                     .rstrip())
+        rule = " " * lw
+        for s in starts:
+            rule = rule.ljust(s) + "-" * cw
+        lines.append(rule)
     if layout.caption:
         lines.append("</CAPTION>")
     if layout.tag_line:
+        shifts = [extra.choice([-1, 1, 2]) if layout.shift_some and extra.random() < 0.5 else 0 for _ in starts]
         tag = "<S>"
-        for s in starts:
-            col = s + layout.tag_shift
+        for s, more in zip(starts, shifts, strict=True):
+            col = s + layout.tag_shift + more
             tag = tag.ljust(col) + "<C>"
         lines.append(tag)
+    header_lines = lines[header_at:]
+    if layout.dollar_column:
+        cells_text = dollar_edges(cells_text, cw, layout.align)
+    break_after = len(table["rows"]) // 2 if layout.page_break and len(table["rows"]) >= 4 else -1
     row_lines: list[int] = []
-    for row, cells in zip(table["rows"], cells_text, strict=True):
+    for n_row, (row, cells) in enumerate(zip(table["rows"], cells_text, strict=True)):
+        if n_row == break_after:
+            lines += ["", f"{extra.randint(2, 40):>{lw + 10}}", "<PAGE>", ""]
+            lines += [line for line in header_lines if line not in ("<CAPTION>", "</CAPTION>")]
         label = row["label"]
         if layout.leaders and len(label) < lw - 6:
             label = label + " " + "." * (lw - 2 - len(label))
@@ -254,6 +327,40 @@ def pct(pair: list[int]) -> str:
     return f"{100.0 * pair[0] / pair[1]:6.2f}%" if pair[1] else "   n/a"
 
 
+def score_corpus(
+    corpus: Path, variants: int, seed: int, hand_share: float = HAND_SHARE, extra: bool = False, show: int = 0
+) -> tuple[Score, dict[str, Score], list[str]]:
+    """Render ``variants`` layouts of every plain-text truth table and score the pipeline on
+    them: the total, the score per layout trait, and the first ``show`` failures."""
+    from extractor.writers import table_dict
+
+    rng = random.Random(seed)
+    total = Score()
+    by_trait: dict[str, Score] = defaultdict(Score)
+    failures: list[str] = []
+    for path in sorted((corpus / "truth").glob("*.json")):
+        truth = json.loads(path.read_text())
+        if truth["file"].endswith((".html", ".htm")):
+            continue
+        for table in truth["tables"]:
+            if table.get("rows_complete") is False:
+                continue
+            for n in range(variants):
+                layout = random_layout(rng)
+                layout.hand_wrap = random.Random(f"{seed}-{table['line']}-{n}").random() < hand_share
+                if extra:
+                    add_extra_traits(layout, f"{seed}-{table['line']}-{n}")
+                lines, table_line = render(table, layout, rng)
+                filing = extract_bytes("\n".join(lines).encode(), f"{truth['file']}@{table['line']}")
+                outs = [table_dict(t) for t in filing.tables if t.line == table_line]
+                out = outs[0] if outs else None
+                for target in [total, *(by_trait[t] for t in layout.traits())]:
+                    ok, why = compare(table, out, target)
+                if not ok and len(failures) < show:
+                    failures.append(f"{truth['file']}:{table['line']} {layout.traits()}: {why}")
+    return total, by_trait, failures
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--variants", type=int, default=20, help="layouts per truth table (default 20)")
@@ -264,34 +371,16 @@ def main(argv: list[str] | None = None) -> int:
         "--hand-share", type=float, default=HAND_SHARE,
         help=f"share of layouts with labels wrapped by hand (default {HAND_SHARE}; 0 gives the greedy-only layouts)",
     )
+    parser.add_argument(
+        "--extra-traits", action="store_true",
+        help="also render the traits of real filings listed in the docstring (off by default, so seeds compare)",
+    )
     args = parser.parse_args(argv)
     if not (args.corpus / "truth").is_dir():
         print(f"no corpus at {args.corpus}", file=sys.stderr)
         return 2
-    rng = random.Random(args.seed)
-    total = Score()
-    by_trait: dict[str, Score] = defaultdict(Score)
-    failures: list[str] = []
-    for path in sorted((args.corpus / "truth").glob("*.json")):
-        truth = json.loads(path.read_text())
-        if truth["file"].endswith((".html", ".htm")):
-            continue
-        for table in truth["tables"]:
-            if table.get("rows_complete") is False:
-                continue
-            for n in range(args.variants):
-                layout = random_layout(rng)
-                layout.hand_wrap = random.Random(f"{args.seed}-{table['line']}-{n}").random() < args.hand_share
-                lines, table_line = render(table, layout, rng)
-                filing = extract_bytes("\n".join(lines).encode(), f"{truth['file']}@{table['line']}")
-                from extractor.writers import table_dict
-
-                outs = [table_dict(t) for t in filing.tables if t.line == table_line]
-                out = outs[0] if outs else None
-                for target in [total, *(by_trait[t] for t in layout.traits())]:
-                    ok, why = compare(table, out, target)
-                if not ok and len(failures) < args.show:
-                    failures.append(f"{truth['file']}:{table['line']} {layout.traits()}: {why}")
+    total, by_trait, failures = score_corpus(args.corpus, args.variants, args.seed, args.hand_share,
+                                             args.extra_traits, args.show)
     print(f"{'layout trait':20} {'variants':>8} {'perfect':>8} {'headers':>8} {'labels':>8} {'cells':>8}")
     for name, s in [("all", total), *sorted(by_trait.items())]:
         print(f"{name:20} {s.variants:>8} {100.0 * s.perfect / s.variants:7.2f}% {pct(s.headers)} "

@@ -23,6 +23,7 @@ WIDE = 1 << 20
 _MARGIN = 2
 _NEAR = 3
 _C_TAG = regex.compile(r"<C>", regex.I)
+_YEAR = regex.compile(r"(?:19|20)\d\d")
 _S_TAG = regex.compile(r"<S>", regex.I)
 
 Span = tuple[int, int]
@@ -190,7 +191,7 @@ def infer_spans(lines: Iterable[Sequence[Chunk]]) -> list[Span]:
     next one (wide numbers packed with one space). Two neighbouring runs that never share a
     row are one column whose values sit unevenly (a centred dash under right-aligned numbers).
     """
-    lines = list(lines)
+    lines = _without_header_lines(list(lines))
     margin = label_margin(lines)
     intervals = sorted(
         [(c.start, c.anchor + 1, row) for row, chunks in enumerate(lines) for c in cell_chunks(chunks, margin)]
@@ -211,6 +212,7 @@ def infer_spans(lines: Iterable[Sequence[Chunk]]) -> list[Span]:
             merged[-1] = (low, max(high, cluster[1]), rows | cluster[2])
         else:
             merged.append(cluster)
+    merged = _drop_stray_lead(merged)
     starts: list[int] = []
     previous_end = 0
     for start, end, _ in merged:
@@ -219,6 +221,41 @@ def infer_spans(lines: Iterable[Sequence[Chunk]]) -> list[Span]:
     if starts:
         starts[0] = max(0, starts[0] - 2)
     return spans_from(starts)
+
+
+def _without_header_lines(lines: list[Sequence[Chunk]]) -> list[Sequence[Chunk]]:
+    """The lines less those whose first chunk is text that starts over the values and that are
+    mostly words: a header repeated in the body (after a ``<PAGE>``), whose years would read
+    as a column of values. A row's label starts left of where the rows' first values typically
+    start (the median: one misplaced value must not move the edge)."""
+    firsts = sorted(
+        [values[0].start for chunks in lines if (values := cell_chunks(chunks)) and not chunks[0].data]
+    )
+    if not firsts:
+        return lines
+    edge = firsts[len(firsts) // 2] - _MARGIN
+    return [chunks for chunks in lines if not chunks or chunks[0].data or not _header_like(chunks, edge)]
+
+
+def _header_like(chunks: Sequence[Chunk], edge: int) -> bool:
+    """A line that starts at ``edge`` or right of it and holds more words and years than other
+    values (a header's years are words here: "DURING 1996   1996")."""
+    if chunks[0].start < edge:
+        return False
+    values = sum([c.data and _YEAR.fullmatch(c.text) is None for c in chunks])
+    return 2 * values < len(chunks)
+
+
+def _drop_stray_lead(clusters: list[tuple[int, int, set[int]]]) -> list[tuple[int, int, set[int]]]:
+    """The clusters without a first one that a single row makes, alone on its row, left of
+    columns that other rows fill: a number in a wrapped label ("outstanding in 1997
+    (124,496,972"), not a column of its own."""
+    if len(clusters) < 2 or len(clusters[0][2]) != 1:
+        return clusters
+    rest = [rows for _, _, rows in clusters[1:]]
+    if any(len(rows) < 2 or rows & clusters[0][2] for rows in rest):
+        return clusters
+    return clusters[1:]
 
 
 def _text_column(lines: Sequence[Sequence[Chunk]], margin: int) -> list[tuple[int, int, int]]:

@@ -149,6 +149,8 @@ class _Frame:
     """What every header piece is judged against."""
 
     ranges: list[Span]
+    values: list[Span]
+    """The data's own ranges, which a group underline is measured against."""
     first: int
     centre: float
     last_rule: int
@@ -161,12 +163,20 @@ class _Frame:
 
 
 def read_headers(
-    lines: Sequence[str], spans: Sequence[Span], extents: Sequence[Span] | None = None, label_end: int | None = None
+    lines: Sequence[str],
+    spans: Sequence[Span],
+    extents: Sequence[Span] | None = None,
+    label_end: int | None = None,
+    packed: Sequence[Span] | None = None,
 ) -> tuple[list[str], str]:
     """(one header per column, caption text) from the header lines of a section.
 
-    ``extents`` are the character ranges that each column's data occupies (with its tag);
-    header text is matched against them, since it is centred over the data, not the tag.
+    ``extents`` are the character ranges that each column's header may take (its data's range,
+    with its tag, widened over the gutter where the data is flush); header text is matched
+    against them, since it is centred over the data, not the tag. ``packed`` are the data's
+    own ranges (default ``extents``): a piece is taken apart into packed headers only at
+    spaces in the gutters between them, which widened ranges would all but close, and a
+    group underline stands over the columns whose values lie mostly under it.
     ``label_end`` (where the row labels end) is given where the first column's start was
     inferred rather than tagged.
     """
@@ -175,7 +185,8 @@ def read_headers(
         return [], " ".join(p.text for p in texts)
     ranges = list(extents) if extents is not None else [(s, min(e, s + 12)) for s, e in spans]
     ranges = _underlined(ranges, rules, last_rule)
-    texts = [q for n, p in enumerate(texts) for q in (_unpack(p, ranges) if _unpackable(p, texts, n) else [p])]
+    gutters = ranges if packed is None else _underlined(list(packed), rules, last_rule)
+    texts = [q for n, p in enumerate(texts) for q in (_unpack(p, gutters) if _unpackable(p, texts, n) else [p])]
     first = spans[0][0]
     per_line: dict[int, int] = {}
     for piece in texts:
@@ -184,8 +195,8 @@ def read_headers(
     edge = first if label_end is None else label_end + 1
     deepest = max((piece.line for piece in texts if piece.end > first), default=-1)
     centre = (ranges[0][0] + ranges[-1][1]) / 2
-    group_rules = _group_rules(rules, ranges, min(first, edge))
-    frame = _Frame(ranges, first, centre, last_rule, texts, group_rules, per_line, edge, deepest)
+    group_rules = _group_rules(rules, gutters, min(first, edge))
+    frame = _Frame(ranges, gutters, first, centre, last_rule, texts, group_rules, per_line, edge, deepest)
     parts: list[list[Piece]] = [[] for _ in spans]
     caption: list[Piece] = []
     groups: list[tuple[Piece, list[int]]] = []
@@ -234,8 +245,9 @@ def _judge(piece: Piece, frame: _Frame) -> tuple[str, list[int]]:
 
     Text mostly over the label column is caption. A piece goes over the columns it overlaps,
     or those of the group underline right under it. Lone on its line, centred and with header
-    lines below, it is a group over every column; lone under the header rule (or a
-    parenthesised note over several columns) it is a unit note, and a piece over several
+    lines below, it is a group over every column; lone under the header rule with no header
+    text right under it (or a parenthesised note over several columns) it is a unit note,
+    and a piece over several
     columns that starts at the first one but stops short of the last, with no underline, is a
     table title: both caption.
     """
@@ -251,7 +263,7 @@ def _judge(piece: Piece, frame: _Frame) -> tuple[str, list[int]]:
     under = _underline(piece, frame.group_rules, frame.texts)
     note = _UNIT.fullmatch(piece.text) is not None
     if under is not None:
-        covered = _covered(ranges, under.start, under.end) or covered
+        covered = _underlined_columns(frame.values, under) or covered
     elif not note:
         covered = _spill(piece, ranges, widths, covered)
     if not covered:
@@ -260,7 +272,8 @@ def _judge(piece: Piece, frame: _Frame) -> tuple[str, list[int]]:
     single = len(covered) == 1 or (under is None and widest >= _SINGLE * (piece.end - piece.start))
     lone = frame.per_line.get(piece.line, 0) == 1 and len(ranges) > 1
     centred = abs((piece.start + piece.end) / 2 - frame.centre) <= _CENTRE_SLACK
-    unit_note = lone and piece.line > frame.last_rule >= 0 and (not single or centred)
+    under_rule = lone and piece.line > frame.last_rule >= 0 and not _stacked_over(piece, frame)
+    unit_note = under_rule and (not single or centred)
     if unit_note or (lone and not single and note):
         return "caption", []
     below = piece.line < frame.deepest
@@ -271,6 +284,13 @@ def _judge(piece: Piece, frame: _Frame) -> tuple[str, list[int]]:
     if under is None and _title(piece, ranges) and not _beside_group(piece, frame):
         return "caption", []
     return "group", covered
+
+
+def _underlined_columns(ranges: Sequence[Span], rule: Piece) -> list[int]:
+    """The columns a group underline stands over: most of each one's range lies under it. A
+    rule drawn as wide as its columns touches the next column's range where that column's
+    tag or values sit a character or two left of the filer's grid; that column is not in it."""
+    return [i for i, (s, e) in enumerate(ranges) if 2 * overlap(rule.start, rule.end, s, e) >= e - s]
 
 
 def _width(column: Span) -> int:

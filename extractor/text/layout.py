@@ -9,6 +9,7 @@ values occupy are what header text is matched against.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import NamedTuple
 
 from .chunks import chunk_line
 from .columns import WIDE, Placed, Span, blank_tags, collisions, infer_spans, place_line, spans_from, tag_spans
@@ -115,16 +116,26 @@ def _values(placed: Placed) -> int:
     return sum([c.data for cells in placed.cells.values() for c in cells])
 
 
-def column_extents(texts: Sequence[str], placed: Sequence[Placed], spans: Sequence[Span]) -> list[Span]:
-    """The character range each column's values occupy in the body, with the column's tag.
+class Extents(NamedTuple):
+    """Where each column's values lie, and the wider range its header may take."""
+
+    values: list[Span]
+    headed: list[Span]
+
+
+def column_extents(texts: Sequence[str], placed: Sequence[Placed], spans: Sequence[Span]) -> Extents:
+    """The character range each column's values occupy in the body, with the column's tag, and
+    the range its header is matched against: the values' range widened over the gutter on the
+    side they are not flush against (see :func:`_widen_flush`).
 
     ``placed`` holds the body ``texts`` placed under ``spans``. Only values count: stray prose
     inside a table block would smear the ranges. The tag position joins the range only where
     it sits next to the values (a shifted or inferred column start says nothing about where
-    the header text lies).
+    the header text lies), and never joins the header range left of values flush left: their
+    first character is the column's edge.
     """
-    lo = [WIDE for _ in spans]
-    hi = [0 for _ in spans]
+    firsts: list[list[int]] = [[] for _ in spans]
+    lasts: list[list[int]] = [[] for _ in spans]
     for text, line in zip(texts, placed, strict=True):
         chunks = chunk_line(text)
         if (not chunks or chunks[0].data) and sum([c.data for c in chunks]) < 2:
@@ -132,19 +143,78 @@ def column_extents(texts: Sequence[str], placed: Sequence[Placed], spans: Sequen
         for col, cells in line.cells.items():
             for cell in cells:
                 if cell.data:
-                    if cell.start < lo[col]:
-                        lo[col] = cell.start
-                    if cell.end > hi[col]:
-                        hi[col] = cell.end
-    ranges: list[Span] = []
-    for (start, end), low, high in zip(spans, lo, hi, strict=True):
+                    firsts[col].append(cell.start)
+                    lasts[col].append(cell.end)
+    lo = [min(starts, default=WIDE) for starts in firsts]
+    hi = [max(ends, default=0) for ends in lasts]
+    sides = [_flush_side(starts, ends) for starts, ends in zip(firsts, lasts, strict=True)]
+    values: list[Span] = []
+    headed: list[Span] = []
+    for (start, end), low, high, side in zip(spans, lo, hi, sides, strict=True):
         if high == 0:
-            ranges.append((start, min(end, start + 1)))
+            values.append((start, min(end, start + 1)))
         elif low - 4 <= start <= high:
-            ranges.append((min(low, start), high))
+            values.append((min(low, start), high))
         else:
-            ranges.append((low, high))
-    return ranges
+            values.append((low, high))
+        headed.append((low, high) if side == "left" else values[-1])
+    return Extents(values, _widen_flush(headed, sides, [high > 0 for high in hi]))
+
+
+_FLUSH = 0.75
+"""Share of a column's values that must share an edge for the column to count as flush."""
+_FLUSH_VALUES = 3
+"""Values a column needs before its alignment is judged: two can share an edge by chance."""
+
+
+def _flush_side(starts: Sequence[int], ends: Sequence[int]) -> str:
+    """"left" when most values start at one position and fewer end at one, "right" the other
+    way round, "" when the values are too few, all one width, or neither edge is shared."""
+    if len(starts) < _FLUSH_VALUES:
+        return ""
+    left = _most_shared(starts) / len(starts)
+    right = _most_shared(ends) / len(ends)
+    if left >= _FLUSH and left > right:
+        return "left"
+    if right >= _FLUSH and right > left:
+        return "right"
+    return ""
+
+
+def _most_shared(positions: Sequence[int]) -> int:
+    """How many of ``positions`` share the commonest one (one pass with a dict: a column's
+    values can have as many different ends as there are rows)."""
+    seen: dict[int, int] = {}
+    best = 0
+    for at in positions:
+        n = seen.get(at, 0) + 1
+        seen[at] = n
+        if n > best:
+            best = n
+    return best
+
+
+def _widen_flush(ranges: list[Span], sides: Sequence[str], filled: Sequence[bool]) -> list[Span]:
+    """Column ranges grown over half the gutter on the side their values are not flush against.
+
+    A filer centres a header over the whole width of its column; values flush left fill only
+    the left part of it, values flush right only the right part, so the header stands partly
+    over the gutter. Only half of it: a header wider than its neighbour's column spills over
+    the other half. Only between two columns with values: beside a column of text cells (a
+    date, a description) there is no gutter to measure, and its header sits over its tag. The
+    first column never grows left into the labels.
+    """
+    out = list(ranges)
+    for i in range(len(ranges) - 1):
+        (_, end), (start, _) = ranges[i], ranges[i + 1]
+        if start - end < 2 or not (filled[i] and filled[i + 1]):
+            continue
+        middle = (end + start) // 2
+        if sides[i] == "left":
+            out[i] = (out[i][0], middle)
+        if sides[i + 1] == "right":
+            out[i + 1] = (middle + 1, out[i + 1][1])
+    return out
 
 
 def label_extent(placed: Sequence[Placed]) -> int:

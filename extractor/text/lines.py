@@ -78,6 +78,34 @@ def _matches(placed: Placed, headers: Sequence[str]) -> bool:
     return True
 
 
+def _repeats_words(placed: Placed, headers: Sequence[str]) -> bool:
+    """Whether a line of numbers without a label repeats, cell by cell, whole words of the known
+    headers: the year line of a header repeated after a page break ("1993   24, 1993"), which
+    reads as values."""
+    if not headers:
+        return False
+    for col, chunks in placed.cells.items():
+        have = norm(" ".join(c.text for c in chunks))
+        if col >= len(headers) or not have or f" {have} " not in f" {norm(headers[col])} ":
+            return False
+    return True
+
+
+def _header_overhang(placed: Placed, first: int, headers: Sequence[str]) -> bool:
+    """Whether a line without cells repeats a known column header that reaches over the first
+    column from the left: a header wider than its values, centred over them, starts left of the
+    column, so it is placed as label text (the header repeated after a ``<PAGE>``). The line's
+    words must be whole words of the header and most of its ink: a rule with a stray letter in
+    it repeats nothing."""
+    if not headers or placed.label[-1].end <= first:
+        return False
+    text = placed.label_text
+    have = norm(text)
+    if not have or 2 * len(have) < len(text) - text.count(" "):
+        return False
+    return any(f" {have} " in f" {norm(header)} " for header in headers)
+
+
 _UNPLACED = Placed()
 """What a rule or a gap holds: rows are cut at them, and their chunks are never read."""
 
@@ -92,9 +120,9 @@ def classify(token: Token, spans: tuple[Span, ...], headers: Sequence[str]) -> L
     text = blank_tags(token.text) if token.kind is TokenKind.COLUMN_TAGS else token.text
     placed = place_line(text, spans)
     if not placed.cells:
-        kind = "label" if placed.label else "gap"
+        kind = "gap" if not placed.label else "repeat" if _header_overhang(placed, width, headers) else "label"
     elif placed.has_data:
-        kind = "data"
+        kind = "repeat" if not placed.label and _repeats_words(placed, headers) else "data"
     elif _matches(placed, headers):
         kind = "repeat"
     elif not placed.label and len(placed.cells) >= min(2, len(spans)):

@@ -14,6 +14,7 @@ import regex
 
 from ..values import split_markers
 from .chunks import chunk_line
+from .columns import WIDE
 from .tokenizer import Token, TokenKind
 
 _YEAR = regex.compile(r"(?:19|20)\d\d")
@@ -95,32 +96,43 @@ def _looks_like_data(text: str, first_column: int) -> bool:
     """A line with a label and a value: a data row, never a header.
 
     Header text over the data columns holds years and dates ("DURING 1996"); a row's label
-    starts left of the first column.
+    starts left of the first column, and well left of it unless most chunks after it are
+    values: a header wider than its column starts a few characters left of the tag.
     """
     chunks = chunk_line(text)
     if not chunks or chunks[0].data or (first_column and chunks[0].start >= first_column - 2):
         return False
-    return any(c.data for c in chunks[1:])
+    values = sum([c.data for c in chunks[1:]])
+    if 2 * chunks[0].start > first_column and 2 * values <= len(chunks) - 1:
+        return False
+    return values > 0
 
 
 def _split_untagged(tokens: Sequence[Token]) -> tuple[list[Token], list[Token]]:
     """Header and body of a block without a tag line.
 
     The body starts at the first row with a value that is not a year (years head columns),
-    taking with it the wrapped label lines right above that row.
+    taking with it the wrapped label lines right above that row: lines of one text chunk that
+    start in that row's label, not right of it over the values (a column header).
     """
     first = next((i for i, t in enumerate(tokens) if t.kind is TokenKind.TEXT and _is_body(t.text)), len(tokens))
     closed = [i + 1 for i, t in enumerate(tokens[:first]) if t.kind is TokenKind.CAPTION_END]
     start = first
-    while start > 0 and tokens[start - 1].kind is TokenKind.TEXT and _label_only(tokens[start - 1].text):
+    edge = _label_edge(tokens[first].text) if first < len(tokens) else WIDE
+    while start > 0 and tokens[start - 1].kind is TokenKind.TEXT and _label_only(tokens[start - 1].text, edge):
         start -= 1
     start = max([start, *closed])
     return list(tokens[:start]), list(tokens[start:])
 
 
-def _label_only(text: str) -> bool:
+def _label_edge(text: str) -> int:
+    """Where a body row's first chunk ends: its label, or a year that ends a wrapped label."""
+    return chunk_line(text)[0].end
+
+
+def _label_only(text: str, edge: int = WIDE) -> bool:
     chunks = chunk_line(text, False)
-    return len(chunks) == 1 and not chunks[0].data
+    return len(chunks) == 1 and not chunks[0].data and chunks[0].start < edge
 
 
 def _is_body(text: str) -> bool:

@@ -18,7 +18,7 @@ from .chunks import chunk_line
 from .columns import Span, blank_tags, place_line
 from .footnotes import parse_footnotes
 from .headers import read_headers
-from .layout import body_texts, choose_spans, column_extents, label_extent, refine_spans
+from .layout import Extents, body_texts, choose_spans, column_extents, label_extent, refine_spans
 from .lines import Line, Section, classify, norm
 from .parts import Part, split_parts
 from .regions import Region, find_regions
@@ -56,7 +56,7 @@ def read_part(part: Part, texts: Sequence[str], spans: list[Span], previous: lis
     placed = [place_line(text, columns) for text in texts]
     extents = column_extents(texts, placed, spans)
     label_end = label_extent(placed) if part.tags is None else None
-    headers, caption = read_headers(_header_text(part.header), spans, extents, label_end)
+    headers, caption = read_headers(_header_text(part.header), spans, extents.headed, label_end, extents.values)
     if not any(headers) and previous is not None and len(previous) == len(headers):
         headers = previous
     sections = [Section(headers, [], caption)]
@@ -109,13 +109,13 @@ def _drop_page_numbers(tokens: Sequence[Token]) -> list[Token]:
 
 
 def _start_section(
-    sections: list[Section], lines: list[Line], header: list[Token], spans: list[Span], extents: list[Span]
+    sections: list[Section], lines: list[Line], header: list[Token], spans: list[Span], extents: Extents
 ) -> None:
     """Close the current section and open one with the in-body header's labels, if they are new.
 
     Header text right under the tag line, before any row, completes the section's own header.
     """
-    headers, _ = read_headers(_header_text(header), spans, extents)
+    headers, _ = read_headers(_header_text(header), spans, extents.headed, None, extents.values)
     current = sections[-1]
     _finish(current, lines)
     if not any(row.has_text for row in current.rows):

@@ -68,12 +68,21 @@ def _complete(line: Line) -> bool:
     return _ends_label(line.label)
 
 
+_INITIAL_END = regex.compile(r"(?<![A-Za-z])[A-Z]\.$")
+"""A single capital letter and a dot at the end of a label: an initial."""
+
+
 @lru_cache(maxsize=8192)
 def _ends_label(label: str) -> bool:
-    """:func:`_complete` for a label's text (cached: every joining rule asks it again)."""
+    """:func:`_complete` for a label's text (cached: every joining rule asks it again).
+
+    A label that ends in an initial ("Dr. Manuel H.", "N.W.") is a name or an address broken
+    after it, not one ended by leaders, though it holds two dots."""
     raw = label.rstrip()
     leaders = raw.endswith(".") or raw.endswith("__")
-    return raw.endswith(":") or (leaders and raw.count(".") >= 2)
+    if raw.endswith(":"):
+        return True
+    return leaders and raw.count(".") >= 2 and _INITIAL_END.search(raw) is None
 
 
 def _joins(first: Line, second: Line, row: Line | None = None) -> bool:
@@ -164,7 +173,7 @@ def _must_join(first: Line, second: Line) -> bool:
     continuation (:func:`_runs_on`) or ``first`` is left open (:func:`_left_open`)."""
     if _complete(first) or not second.label:
         return False
-    return _runs_on(second.label) or _left_open(first.label)
+    return _runs_on(second.label) or _left_open(first.label) or _caps_link(first.label, second.label)
 
 
 @lru_cache(maxsize=8192)
@@ -183,6 +192,20 @@ def _left_open(label: str) -> bool:
     if link is not None and (link.start() > 0 or not link.group()[:1].isalpha()):
         return True
     return head.count("(") > head.count(")")
+
+
+_LINK_WORDS = frozenset({"OF", "AND", "OR", "FROM", "TO", "FOR", "IN", "BY", "WITH", "THAN", "INTO"})
+"""Words that join two parts of a phrase and so never open a row label."""
+
+
+@lru_cache(maxsize=8192)
+def _caps_link(first: str, second: str) -> bool:
+    """An upper-case label line followed by a line opening with an upper-case connecting word
+    ("NUMBER OF LOANS PURCHASED" / "FROM Mortgage Replacement"): in capitals there is no
+    lower-case start to say the line runs on, the connecting word says it instead
+    (cached: each pair of lines is asked about often)."""
+    head, _, _ = second.lstrip().partition(" ")
+    return head in _LINK_WORDS and _bare(first).isupper()
 
 
 def _fits(first: Line, second: Line) -> bool:

@@ -1,0 +1,647 @@
+"""Score the validator on synthetic prospectuses whose fee tables and examples are consistent.
+
+Each document is a fund's fee table (shareholder fees and annual operating expenses) and its
+expense example, drawn by a seeded RNG with many structural traits: one to six share classes,
+front-end loads and deferred sales charges (with or without a printed schedule), waivers for one
+or two years, recoupments, acquired fund fees, items of other expenses, a 0.01 rounding
+difference, nil cells, footnote markers, classes as rows of the example or as columns, and a
+plain-text (``<TABLE>``/``<S>``/``<C>``) or HTML layout. The example is computed as filers'
+software does: the SEC formula year by year on the true (unrounded) ratios, the net ratio for
+the waiver's term and the gross one after, the load taken up front, the deferred charge of the
+redemption year added, Class B converting to Class A; rounded to whole dollars at the end.
+
+The script runs the pipeline in-process on every document and reports tables classified right
+and every error or warning (false findings: the documents are consistent), by check and
+severity; then it plants single mutations that make a document really inconsistent and reports
+the share flagged.
+
+    python benchmarks/validate_synth.py [--docs 200] [--seed 7] [--show 3] [--mutations 2]
+"""
+
+from __future__ import annotations
+
+import argparse
+import copy
+import html
+import random
+import sys
+import textwrap
+from collections import Counter
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from decimal import ROUND_HALF_UP, Decimal
+from typing import Any
+
+from extractor.model import Filing, Finding
+from extractor.pipeline import extract_bytes
+
+D = Decimal
+CENT = D("0.01")
+YEARS = (1, 3, 5, 10)
+B_SCHEDULE = (D(5), D(4), D(3), D(3), D(2), D(1))
+
+
+@dataclass
+class ShareClass:
+    """One share class: its charges and printed operating-expense items (percent)."""
+
+    name: str
+    load: Decimal | None = None
+    cdsc: Decimal | None = None
+    schedule: tuple[Decimal, ...] = ()
+    dist: Decimal | None = None
+    other: Decimal = D(0)
+    subs: list[tuple[str, Decimal]] = field(default_factory=list)
+    gross: Decimal = D(0)
+    waiver: Decimal = D(0)
+    """Printed waiver (positive: a reduction; negative: a recoupment that adds)."""
+    net: Decimal = D(0)
+    true_gross: Decimal = D(0)
+    converts: bool = False
+    rounded: bool = False
+    """The printed total differs by 0.01 from the sum of the printed items (planted rounding)."""
+
+    @property
+    def deferred(self) -> bool:
+        return bool(self.cdsc)
+
+
+@dataclass
+class Fund:
+    """Everything one document states; the example figures follow from the rest."""
+
+    name: str
+    classes: list[ShareClass]
+    mgmt: Decimal
+    afe: Decimal | None
+    waiver_years: int
+    method: str
+    repay: bool
+    waiver_row: bool
+    example: dict[tuple[str, bool], dict[int, Decimal]] = field(default_factory=dict)
+
+
+@dataclass
+class Layout:
+    """Presentation traits of one document, drawn once so that a mutated copy looks the same."""
+
+    html: bool
+    one_fee_table: bool
+    example_layout: str  # "rows": classes as rows; "columns": classes as columns; "split": one table per mode
+    mode_headings: bool
+    label_width: int
+    col_width: int
+    upper: bool
+    pct_style: str
+    neg_style: str
+    nil: str
+    markers: bool
+    schedule_table: bool
+    waiver_label: str
+    net_label: str
+    other_style: str
+
+    def traits(self) -> list[str]:
+        out = ["html" if self.html else "text", f"example={self.example_layout}"]
+        out += ["one-fee-table"] if self.one_fee_table else []
+        out += ["mode-headings"] if self.mode_headings else []
+        out += ["markers"] if self.markers else []
+        out += ["schedule"] if self.schedule_table else []
+        out.append(f"other={self.other_style}")
+        return out
+
+
+CLASS_MENU: list[dict[str, Any]] = [
+    {"name": "Class A", "load": "front", "dist": D("0.25")},
+    {"name": "Class B", "cdsc": D(5), "dist": D("1.00"), "converts": True},
+    {"name": "Class C", "cdsc": D(1), "dist": D("1.00")},
+    {"name": "Class I", "dist": None},
+    {"name": "Class R", "dist": D("0.50")},
+    {"name": "Class R6", "dist": None},
+    {"name": "Investor Class", "dist": D("0.25")},
+    {"name": "Class T", "load": D("2.50"), "dist": D("0.25")},
+    {"name": "Class Y", "dist": None},
+]
+LOADS = (D("5.75"), D("5.50"), D("5.00"), D("4.75"), D("4.50"), D("4.25"), D("3.75"), D("2.25"))
+WAIVER_LABELS = (
+    "Fee Waiver and/or Expense Reimbursement", "Less: Fee Waivers and Expense Reimbursements",
+    "Fee waiver/expense reimbursement", "Contractual Fee Waiver", "Expense Reimbursement",
+)
+REPAY_LABELS = ("Recoupment of Fees Previously Waived", "Expense Recoupment", "Repayment of Prior Waivers")
+NET_LABELS = (
+    "Total Annual Fund Operating Expenses After Fee Waiver and/or Expense Reimbursement",
+    "Net Expenses", "Total annual fund operating expenses after expense reimbursement",
+    "Net Annual Fund Operating Expenses",
+)
+NET_REPAY_LABELS = ("Total Annual Fund Operating Expenses After Recoupment", "Net Expenses")
+
+
+def money(value: Decimal) -> Decimal:
+    return value.quantize(D(1), rounding=ROUND_HALF_UP)
+
+
+def costs(ratios: list[Decimal], method: str, load: Decimal) -> list[Decimal]:
+    """Cumulative costs of $10,000 at 5 % a year, year by year (see the module docstring)."""
+    balance = D(10000) * (100 - load) / 100
+    total = D(10000) - balance
+    out = []
+    for percent in ratios:
+        e = percent / 100
+        if method == "S":
+            cost = e * (balance + balance * D("1.05")) / 2
+            balance = balance * D("1.05") - cost
+        else:
+            closing = balance * (D("1.05") - e)
+            cost = e * (balance + closing) / 2
+            balance = closing
+        total += cost
+        out.append(total)
+    return out
+
+
+def pick_classes(rng: random.Random) -> list[dict[str, Any]]:
+    count = rng.choice([1, 1, 2, 3, 3, 4, 4, 5, 6])
+    if count == 1:
+        return [rng.choice(CLASS_MENU)]
+    order = {c["name"]: k for k, c in enumerate(CLASS_MENU)}
+    chosen = rng.sample(CLASS_MENU, count)
+    if rng.random() < 0.6 and not any(c["name"] == "Class A" for c in chosen):
+        chosen[0] = CLASS_MENU[0]
+    if any(c["name"] == "Class B" for c in chosen) and not any(c["name"] == "Class A" for c in chosen):
+        chosen = [CLASS_MENU[0], *[c for c in chosen if c["name"] != "Class B"]][:count] + [CLASS_MENU[1]]
+    unique = {c["name"]: c for c in chosen}
+    return sorted(unique.values(), key=lambda c: order[c["name"]])
+
+
+def make_fund(rng: random.Random, index: int) -> Fund:
+    """A consistent fund: printed items, totals, waivers, and the example computed from them."""
+    mgmt = D(rng.choice([30, 40, 45, 50, 55, 60, 65, 70, 75, 80, 85, 90, 100])) / 100
+    afe = D(rng.randint(1, 15)) / 100 if rng.random() < 0.25 else None
+    base_other = D(rng.randint(5, 60)) / 100
+    waiver_kind = rng.choice(["none", "none", "waiver", "waiver", "cap", "repay"])
+    fund = Fund(f"SYNTHETIC FUND {index}", [], mgmt, afe, rng.choice([1, 1, 1, 2]), rng.choice(["D", "D", "S"]),
+                waiver_kind == "repay", rng.random() < 0.9)
+    cap_margin = D(rng.randint(5, 30)) / 100
+    subs_style = rng.random() < 0.25
+    for spec in pick_classes(rng):
+        load = rng.choice(LOADS) if spec.get("load") == "front" else spec.get("load")
+        cls = ShareClass(spec["name"], load=load, cdsc=spec.get("cdsc"), dist=spec.get("dist"),
+                         converts=spec.get("converts", False))
+        if cls.cdsc == 5:
+            cls.schedule = B_SCHEDULE
+        elif cls.cdsc == 1:
+            cls.schedule = (D(1),)
+        cls.other = base_other + (D(rng.randint(0, 5)) / 100 if rng.random() < 0.3 else D(0))
+        if subs_style and cls.other >= D("0.10"):
+            servicing = D(rng.choice([5, 10, 15, 25])) / 100
+            servicing = min(servicing, cls.other - CENT)
+            cls.subs = [("Shareholder Servicing Fees", servicing), ("Other Operating Expenses", cls.other - servicing)]
+        items = [mgmt, cls.dist or D(0), cls.other, afe or D(0)]
+        cls.gross = sum(items, D(0))
+        if rng.random() < 0.08:
+            cls.gross += rng.choice([CENT, -CENT])
+            cls.rounded = True
+        cls.true_gross = cls.gross + D(rng.randint(-45, 45)) / 10000
+        if waiver_kind in ("waiver", "cap"):
+            amount = D(rng.randint(1, 40)) / 100 if waiver_kind == "waiver" else cls.gross - (
+                mgmt + (cls.dist or 0) + cap_margin)
+            cls.waiver = max(D(0), min(amount, cls.gross - (cls.dist or 0) - CENT))
+        elif waiver_kind == "repay":
+            cls.waiver = -D(rng.randint(1, 5)) / 100
+        cls.net = cls.gross - cls.waiver
+        fund.classes.append(cls)
+    if not any(c.waiver for c in fund.classes):
+        fund.waiver_row = True
+    compute_example(fund)
+    return fund
+
+
+def class_ratios(fund: Fund, cls: ShareClass) -> list[Decimal]:
+    """The ten yearly ratios the example uses: net during the waiver's term, gross after."""
+    net = cls.net if cls.waiver else cls.true_gross
+    years = fund.waiver_years if cls.waiver > 0 else (1 if cls.waiver < 0 else 0)
+    return [net] * years + [cls.true_gross] * (10 - years)
+
+
+def compute_example(fund: Fund, drop_load: bool = False) -> None:
+    """The example figures of every class, redeemed and not, from the printed fee table."""
+    fund.example = {}
+    by_name = {c.name: c for c in fund.classes}
+    for cls in fund.classes:
+        ratios = class_ratios(fund, cls)
+        if cls.converts and "Class A" in by_name:
+            ratios = ratios[:8] + class_ratios(fund, by_name["Class A"])[8:]
+        load = D(0) if drop_load and cls.load else cls.load or D(0)
+        path = costs(ratios, fund.method, load)
+        for redeemed in ((True, False) if cls.deferred else (True,)):
+            figures = {}
+            for year in YEARS:
+                charge = D(0)
+                if redeemed and cls.schedule and year <= len(cls.schedule):
+                    charge = cls.schedule[year - 1] * 100
+                figures[year] = money(path[year - 1] + charge)
+            fund.example[cls.name, redeemed] = figures
+
+
+def random_layout(rng: random.Random) -> Layout:
+    return Layout(
+        html=rng.random() < 0.5, one_fee_table=rng.random() < 0.4,
+        example_layout=rng.choice(["rows", "rows", "columns", "split"]), mode_headings=rng.random() < 0.5,
+        label_width=rng.randint(38, 50), col_width=rng.randint(10, 13), upper=rng.random() < 0.3,
+        pct_style=rng.choice(["0.75%", "0.75 %", "0.75", ".75%"]), neg_style=rng.choice(["(0.10)%", "(0.10%)", "-0.10%"]),
+        nil=rng.choice(["None", "None", "N/A", "--", "\u2014"]), markers=rng.random() < 0.4,
+        schedule_table=rng.random() < 0.3, waiver_label=rng.choice(WAIVER_LABELS), net_label=rng.choice(NET_LABELS),
+        other_style=rng.choice(["heading", "valued"]),
+    )
+
+
+# --- logical tables ------------------------------------------------------------------------
+
+
+@dataclass
+class LTable:
+    """A table before layout: caption, column headers, rows of (label, cell texts); kind expected."""
+
+    kind: str
+    columns: list[str]
+    rows: list[tuple[str, list[str]]]
+    caption: str = ""
+    before: list[str] = field(default_factory=list)
+    after: list[str] = field(default_factory=list)
+
+
+def pct(value: Decimal | None, layout: Layout, nil: str | None = None) -> str:
+    if value is None or value == 0:
+        return nil or layout.nil
+    body = f"{abs(value):.2f}"
+    if layout.pct_style == ".75%" and abs(value) < 1:
+        body = body[1:]
+    if value < 0:
+        return {"(0.10)%": f"({body})%", "(0.10%)": f"({body}%)", "-0.10%": f"-{body}%"}[layout.neg_style]
+    return {"0.75%": f"{body}%", "0.75 %": f"{body} %", "0.75": body, ".75%": f"{body}%"}[layout.pct_style]
+
+
+def marker(layout: Layout, n: int) -> str:
+    if not layout.markers:
+        return ""
+    return f"({n})" if not layout.html else f"<sup>{n}</sup>"
+
+
+def fee_tables(fund: Fund, layout: Layout) -> list[LTable]:
+    """The shareholder-fee and operating-expense parts (one table or two)."""
+    cols = [c.name.upper() if layout.upper else c.name for c in fund.classes]
+    shareholder: list[tuple[str, list[str]]] = []
+    if True:
+        shareholder.append(("Maximum Sales Charge (Load) Imposed on Purchases (as a percentage of offering price)",
+                            [pct(c.load, layout) for c in fund.classes]))
+        shareholder.append(("Maximum Deferred Sales Charge (Load) (as a percentage of the lower of original "
+                            "purchase price or redemption proceeds)",
+                            [pct(c.cdsc, layout) + (marker(layout, 1) if c.load else "") for c in fund.classes]))
+    operating: list[tuple[str, list[str]]] = [
+        ("Management Fees", [pct(fund.mgmt, layout) for _ in fund.classes]),
+        ("Distribution and/or Service (12b-1) Fees", [pct(c.dist, layout) for c in fund.classes]),
+    ]
+    if any(c.subs for c in fund.classes):
+        if layout.other_style == "heading":
+            operating.append(("Other Expenses", ["" for _ in fund.classes]))
+        else:
+            operating.append(("Other Expenses", [pct(c.other, layout) for c in fund.classes]))
+        for k, label in enumerate(("Shareholder Servicing Fees", "Other Operating Expenses")):
+            operating.append(("  " + label, [pct(c.subs[k][1] if c.subs else None, layout) for c in fund.classes]))
+        if layout.other_style == "heading":
+            operating.append(("Total Other Expenses", [pct(c.other, layout) for c in fund.classes]))
+    else:
+        operating.append(("Other Expenses", [pct(c.other, layout) for c in fund.classes]))
+    if fund.afe is not None:
+        operating.append(("Acquired Fund Fees and Expenses", [pct(fund.afe, layout) for _ in fund.classes]))
+    waived = any(c.waiver for c in fund.classes)
+    gross_label = "Total Annual Fund Operating Expenses" + (marker(layout, 2) if fund.afe is not None else "")
+    operating.append((gross_label, [pct(c.gross, layout) for c in fund.classes]))
+    if waived:
+        if fund.waiver_row:
+            label = random.Random(fund.name).choice(REPAY_LABELS) if fund.repay else layout.waiver_label
+            operating.append((label + marker(layout, 3), [pct(-c.waiver, layout) for c in fund.classes]))
+        net_label = random.Random(fund.name).choice(NET_REPAY_LABELS) if fund.repay else layout.net_label
+        operating.append((net_label, [pct(c.net, layout) for c in fund.classes]))
+    notes = []
+    if layout.markers and any(c.load for c in fund.classes):
+        notes.append("(1) A deferred sales charge of 1.00% may apply to purchases of $1 million or more of "
+                     "Class A shares redeemed within 18 months.")
+    if layout.markers and fund.afe is not None:
+        notes.append("(2) Total annual fund operating expenses do not correlate to the ratio of expenses to average "
+                     "net assets in the financial highlights, which does not include acquired fund fees.")
+    if waived:
+        term = "one year" if fund.waiver_years == 1 else "two years"
+        notes.append(("(3) " if layout.markers else "") + (
+            f"The Adviser has contractually agreed to waive fees and/or reimburse expenses for at least {term} "
+            "from the date of this prospectus." if not fund.repay else
+            "The Adviser may recoup fees it waived in the previous three years; the recoupment is shown above."))
+    heading_s = "Shareholder Fees (fees paid directly from your investment)"
+    heading_o = ("Annual Fund Operating Expenses (expenses that you pay each year as a percentage of the value of "
+                 "your investment)")
+    intro = ("This table describes the fees and expenses that you may pay if you buy and hold shares of the Fund. "
+             "You may qualify for sales charge discounts if you invest at least $50,000.")
+    if layout.one_fee_table:
+        rows = [(heading_s, ["" for _ in cols]), *shareholder, (heading_o, ["" for _ in cols]), *operating]
+        return [LTable("fees", cols, rows, before=["FEES AND EXPENSES OF THE FUND", intro], after=notes)]
+    return [LTable("fees", cols, shareholder, caption=heading_s, before=["FEES AND EXPENSES OF THE FUND", intro]),
+            LTable("fees", cols, operating, caption=heading_o, after=notes)]
+
+
+def dollars(value: Decimal) -> str:
+    return f"${value:,}"
+
+
+PERIODS = {1: "1 Year", 3: "3 Years", 5: "5 Years", 10: "10 Years"}
+
+
+def example_prose(fund: Fund) -> list[str]:
+    text = ("The Example is intended to help you compare the cost of investing in the Fund with the cost of "
+            "investing in other mutual funds. The Example assumes that you invest $10,000 in the Fund for the time "
+            "periods indicated, that your investment has a 5% return each year and that the Fund's operating "
+            "expenses remain the same.")
+    if any(c.waiver > 0 for c in fund.classes):
+        text += (" The Example reflects the fee waiver for the first year only." if fund.waiver_years == 1 else
+                 " The Example reflects the fee waiver for the two-year term of the agreement.")
+    if any(c.converts for c in fund.classes):
+        text += " Class B shares convert to Class A shares after eight years."
+    return ["EXAMPLE", text + " Although your actual costs may be higher or lower, based on these assumptions "
+            "your costs would be:"]
+
+
+SELL = ("If you sell your shares at the end of the period:", "If you redeem your shares:")
+HOLD = ("If you do not sell your shares:", "If you do not redeem your shares:")
+
+
+def example_tables(fund: Fund, layout: Layout) -> list[LTable]:
+    names = {c.name: (c.name.upper() if layout.upper else c.name) for c in fund.classes}
+    deferred = [c for c in fund.classes if c.deferred]
+    prose = example_prose(fund)
+    pick = random.Random(fund.name + "modes")
+    sell, hold = pick.choice(SELL), pick.choice(HOLD)
+    if layout.example_layout == "rows":
+        cols = [PERIODS[y] for y in YEARS]
+        rows: list[tuple[str, list[str]]] = []
+        if layout.mode_headings and deferred:
+            rows.append((sell, ["" for _ in cols]))
+            rows += [(names[c.name], [dollars(fund.example[c.name, True][y]) for y in YEARS]) for c in fund.classes]
+            rows.append((hold, ["" for _ in cols]))
+            rows += [(names[c.name], [dollars(fund.example[c.name, False][y]) for y in YEARS]) for c in deferred]
+        else:
+            for c in fund.classes:
+                if c.deferred:
+                    rows.append((f"{names[c.name]} (if you sell)", [dollars(fund.example[c.name, True][y]) for y in YEARS]))
+                    rows.append((f"{names[c.name]} (if you don't sell)",
+                                 [dollars(fund.example[c.name, False][y]) for y in YEARS]))
+                else:
+                    rows.append((names[c.name], [dollars(fund.example[c.name, True][y]) for y in YEARS]))
+        return [LTable("expense_example", cols, rows, before=prose)]
+    if layout.example_layout == "columns":
+        cols, keys = [], []
+        for c in fund.classes:
+            if c.deferred:
+                cols += [f"{names[c.name]} (Redeemed)", f"{names[c.name]} (Not redeemed)"]
+                keys += [(c.name, True), (c.name, False)]
+            else:
+                cols.append(names[c.name])
+                keys.append((c.name, True))
+        rows = [(PERIODS[y], [dollars(fund.example[k][y]) for k in keys]) for y in YEARS]
+        return [LTable("expense_example", cols, rows, before=prose)]
+    cols = [names[c.name] for c in fund.classes]
+    first = LTable("expense_example", cols, [(PERIODS[y], [dollars(fund.example[c.name, True][y]) for c in fund.classes])
+                                             for y in YEARS], before=[*prose, sell] if deferred else prose)
+    if not deferred:
+        return [first]
+    cols2 = [names[c.name] for c in deferred]
+    second = LTable("expense_example", cols2, [(PERIODS[y], [dollars(fund.example[c.name, False][y]) for c in deferred])
+                                               for y in YEARS], before=[hold])
+    return [first, second]
+
+
+def schedule_table(fund: Fund, layout: Layout) -> list[LTable]:
+    b = next((c for c in fund.classes if c.cdsc == 5), None)
+    if b is None or not layout.schedule_table:
+        return []
+    rows = [(f"{['First', 'Second', 'Third', 'Fourth', 'Fifth', 'Sixth'][k]} year", [f"{rate}.00%"])
+            for k, rate in enumerate(b.schedule)]
+    rows.append(("Seventh year and thereafter", ["None"]))
+    return [LTable("other", ["Contingent Deferred Sales Charge"], rows, caption="Year since purchase",
+                   before=["Class B shares are sold without an initial sales charge but are subject to a contingent "
+                           "deferred sales charge if redeemed within six years of purchase:"])]
+
+
+def document_tables(fund: Fund, layout: Layout) -> list[LTable]:
+    return fee_tables(fund, layout) + example_tables(fund, layout) + schedule_table(fund, layout)
+
+
+# --- rendering ------------------------------------------------------------------------------
+
+
+def render_text(fund: Fund, tables: list[LTable], layout: Layout) -> str:
+    lw, cw = layout.label_width, layout.col_width
+    lines = [fund.name, ""]
+    for table in tables:
+        for para in table.before:
+            lines += textwrap.wrap(para, 78) + [""]
+        ncol = len(table.columns)
+        width = max([cw] + [len(c) + 2 for row in table.rows for c in row[1]])
+        starts = [lw + 2 + i * (width + 1) for i in range(ncol)]
+        lines.append("<TABLE>")
+        lines.append("<CAPTION>")
+        if table.caption:
+            lines += textwrap.wrap(table.caption, 78)
+        heads = [textwrap.wrap(h, width) or [""] for h in table.columns]
+        height = max(len(h) for h in heads)
+        for k in range(height):
+            text = ""
+            for i, words in enumerate(heads):
+                pad = height - len(words)
+                piece = words[k - pad] if k >= pad else ""
+                text = text.ljust(starts[i]) + piece.rjust(width) if piece else text
+            lines.append(text.rstrip())
+        lines.append("</CAPTION>")
+        lines.append("<S>".ljust(starts[0]) + "".join("<C>".ljust(width + 1) for _ in starts).rstrip())
+        for label, cells in table.rows:
+            indent = len(label) - len(label.lstrip())
+            parts = textwrap.wrap(label.strip(), lw - indent) or [""]
+            parts = [" " * indent + p for p in parts]
+            data = ""
+            for i, cell in enumerate(cells):
+                data = data.ljust(starts[i] - lw) + cell.rjust(width)
+            for k, part in enumerate(parts):
+                lines.append((part.ljust(lw) + data).rstrip() if k == len(parts) - 1 else part)
+        lines.append("</TABLE>")
+        lines.append("")
+        for para in table.after:
+            lines += textwrap.wrap(para, 78) + [""]
+    return "\n".join(lines) + "\n"
+
+
+def render_html(fund: Fund, tables: list[LTable], layout: Layout) -> str:
+    def esc(text: str) -> str:
+        return html.escape(text).replace("&lt;sup&gt;", "<sup>").replace("&lt;/sup&gt;", "</sup>")
+
+    lines = ["<html><body>", f"<p><b>{esc(fund.name)}</b></p>"]
+    for table in tables:
+        lines += [f"<p>{esc(p)}</p>" for p in table.before]
+        if table.caption:
+            lines.append(f"<p><b>{esc(table.caption)}</b></p>")
+        lines.append('<table cellspacing="0" cellpadding="0">')
+        lines.append("<tr><td></td>" + "".join(f'<td align="center"><b>{esc(c)}</b></td>' for c in table.columns)
+                     + "</tr>")
+        for label, cells in table.rows:
+            indent = ' style="padding-left:12pt"' if label.startswith(" ") else ""
+            tds = "".join(f'<td align="right">{esc(c)}</td>' for c in cells)
+            lines.append(f"<tr><td{indent}>{esc(label.strip())}</td>{tds}</tr>")
+        lines.append("</table>")
+        lines += [f"<p>{esc(p)}</p>" for p in table.after]
+    lines.append("</body></html>")
+    return "\n".join(lines) + "\n"
+
+
+def render(fund: Fund, layout: Layout) -> bytes:
+    tables = document_tables(fund, layout)
+    text = render_html(fund, tables, layout) if layout.html else render_text(fund, tables, layout)
+    return text.encode()
+
+
+# --- mutations ------------------------------------------------------------------------------
+
+
+def mutations(fund: Fund, rng: random.Random) -> Iterator[tuple[str, Fund]]:
+    """Single changes that make the document really inconsistent, one per kind where it applies."""
+    def changed() -> Fund:
+        return copy.deepcopy(fund)
+
+    step = D(rng.choice([5, 6, 8, 10, 15, 25])) / 100 * rng.choice([1, -1])
+    mutant = changed()
+    cls = rng.choice(mutant.classes)
+    item = rng.choice(["other", "gross", "net"] if cls.waiver else ["other", "gross"])
+    if item == "other" and cls.other + step > 0:
+        cls.other += step
+        if cls.subs:
+            cls.subs[0] = (cls.subs[0][0], cls.subs[0][1] + step)
+        yield f"fee:{item}", mutant
+    elif item == "gross" and cls.gross + step > 0:
+        cls.gross += step
+        cls.net += step
+        yield f"fee:{item}", mutant
+    elif item == "net" and cls.net + step > 0:
+        cls.net += step
+        yield f"fee:{item}", mutant
+    mutant = changed()
+    cls = rng.choice(mutant.classes)
+    key = (cls.name, rng.choice([k[1] for k in mutant.example if k[0] == cls.name]))
+    year = rng.choice(YEARS)
+    delta = D(rng.choice([5, 7, 10, 15, 30, 50])) * rng.choice([1, -1])
+    if mutant.example[key][year] + delta > 0:
+        mutant.example[key][year] += delta
+        yield f"example:year{year}:{abs(delta)}", mutant
+    waived = [c for c in fund.classes if c.waiver > 0]
+    if waived:
+        mutant = changed()
+        target = rng.choice(waived).name
+        cls = next(c for c in mutant.classes if c.name == target)
+        cls.net = cls.gross + cls.waiver  # the example still reflects the true net
+        yield "waiver-sign", mutant
+    if any(c.load for c in fund.classes):
+        mutant = changed()
+        compute_example(mutant, drop_load=True)
+        yield "drop-load", mutant
+
+
+# --- scoring --------------------------------------------------------------------------------
+
+
+def run(data: bytes) -> Filing:
+    return extract_bytes(data, "synthetic")
+
+
+def expected_kinds(fund: Fund, layout: Layout) -> list[str]:
+    return [t.kind for t in document_tables(fund, layout)]
+
+
+def planted(fund: Fund, finding: Finding) -> bool:
+    """A component_sum warning on a class whose printed total was rounded off by 0.01 on purpose."""
+    if finding.check != "component_sum" or finding.severity != "warning":
+        return False
+    return any(c.rounded and finding.column.lower() == c.name.lower() for c in fund.classes)
+
+
+def key(finding: Finding) -> tuple[str, str, str, int, str]:
+    return finding.check, finding.severity, finding.table, finding.line, finding.column
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--docs", type=int, default=200)
+    parser.add_argument("--seed", type=int, default=7)
+    parser.add_argument("--show", type=int, default=3)
+    parser.add_argument("--show-missed", type=int, default=0)
+    args = parser.parse_args(argv)
+    false: Counter[tuple[str, str]] = Counter()
+    infos: Counter[str] = Counter()
+    expected_warnings = 0
+    kinds_right = kinds_total = docs_with_false = 0
+    shown = missed_shown = 0
+    detected: Counter[str] = Counter()
+    warned: Counter[str] = Counter()
+    tried: Counter[str] = Counter()
+    traits_false: Counter[str] = Counter()
+    for index in range(args.docs):
+        rng = random.Random(f"{args.seed}-{index}")
+        fund = make_fund(rng, index)
+        layout = random_layout(rng)
+        data = render(fund, layout)
+        filing = run(data)
+        want = expected_kinds(fund, layout)
+        got = [t.kind for t in filing.tables]
+        kinds_total += len(want)
+        kinds_right += sum(1 for a, b in zip(want, got, strict=False) if a == b) if len(want) == len(got) else 0
+        bad = [f for f in filing.findings if f.severity != "info" and not planted(fund, f)]
+        expected_warnings += sum(1 for f in filing.findings if planted(fund, f))
+        infos.update(f.check for f in filing.findings if f.severity == "info")
+        for f in bad:
+            false[f.check, f.severity] += 1
+        if bad:
+            docs_with_false += 1
+            traits_false.update(layout.traits())
+            if shown < args.show:
+                shown += 1
+                print(f"=== document {index} ({', '.join(layout.traits())}): false findings")
+                for f in bad:
+                    print(f"  {f.severity} {f.check} {f.table} line {f.line} [{f.column}] {f.message}")
+                print(data.decode())
+        base = {key(f) for f in filing.findings}
+        for name, mutant in mutations(fund, random.Random(f"{args.seed}-{index}-m")):
+            kind = name.split(":")[0] + (":" + name.split(":")[1] if name.startswith("example") else "")
+            tried[kind] += 1
+            found = [f for f in run(render(mutant, layout)).findings if key(f) not in base]
+            if any(f.severity == "error" for f in found):
+                detected[kind] += 1
+            elif any(f.severity == "warning" for f in found):
+                warned[kind] += 1
+            elif missed_shown < args.show_missed:
+                missed_shown += 1
+                print(f"=== missed mutation {name} in document {index} ({', '.join(layout.traits())})")
+                print(render(mutant, layout).decode())
+    print(f"documents {args.docs} (seed {args.seed})")
+    print(f"tables classified right  {kinds_right}/{kinds_total}")
+    print(f"documents with false findings  {docs_with_false}/{args.docs}")
+    print(f"false findings (error/warning) {sum(false.values())}:")
+    for (check, level), n in sorted(false.items()):
+        print(f"  {check:18s} {level:8s} {n}")
+    print(f"planted 0.01 rounding warnings (expected) {expected_warnings}")
+    print(f"info findings: {dict(sorted(infos.items()))}")
+    if traits_false:
+        print(f"traits of documents with false findings: {dict(traits_false.most_common())}")
+    total_tried = sum(tried.values())
+    print(f"mutations flagged as error {sum(detected.values())}/{total_tried}"
+          f" ({100 * sum(detected.values()) / max(1, total_tried):.1f}%), warning only {sum(warned.values())}")
+    for kind in sorted(tried):
+        print(f"  {kind:16s} error {detected[kind]:4d}  warning {warned[kind]:4d}  of {tried[kind]}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -24,6 +24,7 @@ import argparse
 import copy
 import html
 import random
+import re
 import sys
 import textwrap
 from collections import Counter
@@ -50,13 +51,13 @@ class ShareClass:
     cdsc: Decimal | None = None
     schedule: tuple[Decimal, ...] = ()
     dist: Decimal | None = None
-    other: Decimal = D(0)
+    other: Decimal = Decimal(0)
     subs: list[tuple[str, Decimal]] = field(default_factory=list)
-    gross: Decimal = D(0)
-    waiver: Decimal = D(0)
+    gross: Decimal = Decimal(0)
+    waiver: Decimal = Decimal(0)
     """Printed waiver (positive: a reduction; negative: a recoupment that adds)."""
-    net: Decimal = D(0)
-    true_gross: Decimal = D(0)
+    net: Decimal = Decimal(0)
+    true_gross: Decimal = Decimal(0)
     converts: bool = False
     rounded: bool = False
     """The printed total differs by 0.01 from the sum of the printed items (planted rounding)."""
@@ -168,7 +169,8 @@ def pick_classes(rng: random.Random) -> list[dict[str, Any]]:
     if rng.random() < 0.6 and not any(c["name"] == "Class A" for c in chosen):
         chosen[0] = CLASS_MENU[0]
     if any(c["name"] == "Class B" for c in chosen) and not any(c["name"] == "Class A" for c in chosen):
-        chosen = [CLASS_MENU[0], *[c for c in chosen if c["name"] != "Class B"]][:count] + [CLASS_MENU[1]]
+        others = [c for c in chosen if c["name"] != "Class B"]
+        chosen = [*[CLASS_MENU[0], *others][:count], CLASS_MENU[1]]
     unique = {c["name"]: c for c in chosen}
     return sorted(unique.values(), key=lambda c: order[c["name"]])
 
@@ -210,8 +212,8 @@ def make_fund(rng: random.Random, index: int) -> Fund:
             cls.waiver = -D(rng.randint(1, 5)) / 100
         cls.net = cls.gross - cls.waiver
         fund.classes.append(cls)
-    if not any(c.waiver for c in fund.classes):
-        fund.waiver_row = True
+    if fund.repay or not any(c.waiver for c in fund.classes):
+        fund.waiver_row = True  # a net total above the gross one is always explained by its row
     compute_example(fund)
     return fund
 
@@ -248,7 +250,8 @@ def random_layout(rng: random.Random) -> Layout:
         html=rng.random() < 0.5, one_fee_table=rng.random() < 0.4,
         example_layout=rng.choice(["rows", "rows", "columns", "split"]), mode_headings=rng.random() < 0.5,
         label_width=rng.randint(38, 50), col_width=rng.randint(10, 13), upper=rng.random() < 0.3,
-        pct_style=rng.choice(["0.75%", "0.75 %", "0.75", ".75%"]), neg_style=rng.choice(["(0.10)%", "(0.10%)", "-0.10%"]),
+        pct_style=rng.choice(["0.75%", "0.75 %", "0.75", ".75%"]),
+        neg_style=rng.choice(["(0.10)%", "(0.10%)", "-0.10%"]),
         nil=rng.choice(["None", "None", "N/A", "--", "\u2014"]), markers=rng.random() < 0.4,
         schedule_table=rng.random() < 0.3, waiver_label=rng.choice(WAIVER_LABELS), net_label=rng.choice(NET_LABELS),
         other_style=rng.choice(["heading", "valued"]),
@@ -390,7 +393,8 @@ def example_tables(fund: Fund, layout: Layout) -> list[LTable]:
         else:
             for c in fund.classes:
                 if c.deferred:
-                    rows.append((f"{names[c.name]} (if you sell)", [dollars(fund.example[c.name, True][y]) for y in YEARS]))
+                    rows.append((f"{names[c.name]} (if you sell)",
+                                 [dollars(fund.example[c.name, True][y]) for y in YEARS]))
                     rows.append((f"{names[c.name]} (if you don't sell)",
                                  [dollars(fund.example[c.name, False][y]) for y in YEARS]))
                 else:
@@ -408,8 +412,8 @@ def example_tables(fund: Fund, layout: Layout) -> list[LTable]:
         rows = [(PERIODS[y], [dollars(fund.example[k][y]) for k in keys]) for y in YEARS]
         return [LTable("expense_example", cols, rows, before=prose)]
     cols = [names[c.name] for c in fund.classes]
-    first = LTable("expense_example", cols, [(PERIODS[y], [dollars(fund.example[c.name, True][y]) for c in fund.classes])
-                                             for y in YEARS], before=[*prose, sell] if deferred else prose)
+    sold = [(PERIODS[y], [dollars(fund.example[c.name, True][y]) for c in fund.classes]) for y in YEARS]
+    first = LTable("expense_example", cols, sold, before=[*prose, sell] if deferred else prose)
     if not deferred:
         return [first]
     cols2 = [names[c.name] for c in deferred]
@@ -442,7 +446,7 @@ def render_text(fund: Fund, tables: list[LTable], layout: Layout) -> str:
     lines = [fund.name, ""]
     for table in tables:
         for para in table.before:
-            lines += textwrap.wrap(para, 78) + [""]
+            lines += [*textwrap.wrap(para, 78), ""]
         ncol = len(table.columns)
         width = max([cw] + [len(c) + 2 for row in table.rows for c in row[1]])
         starts = [lw + 2 + i * (width + 1) for i in range(ncol)]
@@ -473,7 +477,7 @@ def render_text(fund: Fund, tables: list[LTable], layout: Layout) -> str:
         lines.append("</TABLE>")
         lines.append("")
         for para in table.after:
-            lines += textwrap.wrap(para, 78) + [""]
+            lines += [*textwrap.wrap(para, 78), ""]
     return "\n".join(lines) + "\n"
 
 
@@ -561,6 +565,20 @@ def expected_kinds(fund: Fund, layout: Layout) -> list[str]:
     return [t.kind for t in document_tables(fund, layout)]
 
 
+_MARK = re.compile(r"<sup>\d</sup>|\(\d\)")
+
+
+def label_key(label: str) -> str:
+    return " ".join(_MARK.sub(" ", label).lower().split())
+
+
+def misread(fund: Fund, layout: Layout, filing: Filing) -> bool:
+    """Whether the reader's rows differ from the generated ones (a reader problem, not the validator's)."""
+    want = [[label_key(label) for label, _ in t.rows] for t in document_tables(fund, layout)]
+    got = [[label_key(r.label) for r in t.rows] for t in filing.tables]
+    return want != got
+
+
 def planted(fund: Fund, finding: Finding) -> bool:
     """A component_sum warning on a class whose printed total was rounded off by 0.01 on purpose."""
     if finding.check != "component_sum" or finding.severity != "warning":
@@ -582,11 +600,12 @@ def main(argv: list[str] | None = None) -> int:
     false: Counter[tuple[str, str]] = Counter()
     infos: Counter[str] = Counter()
     expected_warnings = 0
-    kinds_right = kinds_total = docs_with_false = 0
+    kinds_right = kinds_total = docs_with_false = misreads = misread_false = 0
     shown = missed_shown = 0
     detected: Counter[str] = Counter()
     warned: Counter[str] = Counter()
     tried: Counter[str] = Counter()
+    unflagged: Counter[str] = Counter()
     traits_false: Counter[str] = Counter()
     for index in range(args.docs):
         rng = random.Random(f"{args.seed}-{index}")
@@ -603,6 +622,9 @@ def main(argv: list[str] | None = None) -> int:
         infos.update(f.check for f in filing.findings if f.severity == "info")
         for f in bad:
             false[f.check, f.severity] += 1
+        if misread(fund, layout, filing):
+            misreads += 1
+            misread_false += len(bad)
         if bad:
             docs_with_false += 1
             traits_false.update(layout.traits())
@@ -621,7 +643,10 @@ def main(argv: list[str] | None = None) -> int:
                 detected[kind] += 1
             elif any(f.severity == "warning" for f in found):
                 warned[kind] += 1
-            elif missed_shown < args.show_missed:
+                unflagged[name + " (warning)"] += 1
+            else:
+                unflagged[name] += 1
+            if not any(f.severity == "error" for f in found) and missed_shown < args.show_missed:
                 missed_shown += 1
                 print(f"=== missed mutation {name} in document {index} ({', '.join(layout.traits())})")
                 print(render(mutant, layout).decode())
@@ -631,6 +656,7 @@ def main(argv: list[str] | None = None) -> int:
     print(f"false findings (error/warning) {sum(false.values())}:")
     for (check, level), n in sorted(false.items()):
         print(f"  {check:18s} {level:8s} {n}")
+    print(f"documents whose rows the reader misread {misreads}, with {misread_false} of the false findings")
     print(f"planted 0.01 rounding warnings (expected) {expected_warnings}")
     print(f"info findings: {dict(sorted(infos.items()))}")
     if traits_false:
@@ -640,6 +666,8 @@ def main(argv: list[str] | None = None) -> int:
           f" ({100 * sum(detected.values()) / max(1, total_tried):.1f}%), warning only {sum(warned.values())}")
     for kind in sorted(tried):
         print(f"  {kind:16s} error {detected[kind]:4d}  warning {warned[kind]:4d}  of {tried[kind]}")
+    if unflagged:
+        print(f"not flagged as error: {dict(sorted(unflagged.items()))}")
     return 0
 
 

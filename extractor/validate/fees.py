@@ -99,6 +99,13 @@ def component_sum(table: Table, classes: Sequence[ClassFees] | None = None) -> l
                 continue
         if expected == total.value:
             continue
+        collapsed = _without_breakdowns(addends, fees)
+        if collapsed is not None:
+            other_sum = sum((_value(i) for i in collapsed), Decimal(0))
+            if abs(total.value - other_sum) < abs(total.value - expected):
+                addends, expected = collapsed, other_sum
+                if expected == total.value:
+                    continue
         unnamed = [i for i in fees.unnamed if i.value is not None]
         with_unnamed = expected + sum((_value(i) for i in unnamed), Decimal(0))
         if unnamed and with_unnamed == total.value:
@@ -116,11 +123,55 @@ def component_sum(table: Table, classes: Sequence[ClassFees] | None = None) -> l
     return findings
 
 
+_PARTS = frozenset({OTHER, "DistributionOrSimilarNon12b1FeesOverAssets", *SUB_ITEMS})
+"""Concepts of the lines an "Other expenses" figure may be broken down into (a servicing fee
+on its own line is read as a non-12b-1 fee, a remainder line as other expenses)."""
+
+
+def _breakdowns(fees: ClassFees) -> set[int]:
+    """Identities of the items that are the breakdown of an other-expenses figure of the class.
+
+    Filers print "Other expenses" with its parts just below it, or the parts with a "Total other
+    expenses" row below them; when a reader or a label leaves the parts looking like lines of
+    their own, the arithmetic still shows it: the lines right below the figure (or right above a
+    total row) add up to it exactly. Such parts are counted once, in the figure.
+    """
+    items = fees.items
+    covered: set[int] = set()
+    for k, item in enumerate(items):
+        if item.concept != OTHER or item.value is None:
+            continue
+        total_row = "total" in normalize(item.label)
+        run = reversed(items[:k]) if total_row else iter(items[k + 1:])
+        parts: list[Item] = []
+        running = Decimal(0)
+        for part in run:
+            if part.concept not in _PARTS:
+                break
+            parts.append(part)
+            running += _value(part)
+            if running == item.value and any(p.value for p in parts):
+                covered.update(id(p) for p in parts)
+                break
+    return covered
+
+
+def _without_breakdowns(addends: list[Item], fees: ClassFees) -> list[Item] | None:
+    """``addends`` without the parts of a broken-down other-expenses figure, or ``None`` when
+    none of them is such a part."""
+    covered = _breakdowns(fees)
+    kept = [i for i in addends if id(i) not in covered]
+    return kept if len(kept) < len(addends) else None
+
+
 def _sub_items(table: Table, fees: ClassFees, other: list[Item], subs: list[Item]) -> list[Finding]:
     """Sub-items listed under "Other expenses" add up to it (when both are given)."""
     given = next((i for i in other if i.value is not None), None)
     if given is None or given.value is None or not any(i.value is not None for i in subs):
         return []
+    covered = _breakdowns(fees)
+    if all(id(i) in covered for i in subs if i.value is not None):
+        return []  # the sub-items and a remainder line add up to the figure
     expected = sum((_value(i) for i in subs), Decimal(0))
     if expected == given.value:
         return []

@@ -242,7 +242,7 @@ def _readings_of(gross_text: str, net_text: str, first_only: bool, years: tuple[
     target = None if target_text is None else (Decimal(target_text[0]), Decimal(target_text[1]))
     bases = [Decimal(b) for b in bases_text]
     charges = [Decimal(c) for c in charges_text]
-    waivers = [(0, [net] * 10, not first_only)]
+    waivers = [(0, [net] * 10, not first_only or net == gross)]  # no waiver: its term is moot
     if net != gross:
         waivers.extend((k, [net] * k + [gross] * (10 - k), k == 1 or not first_only) for k in (1, 2, 3))
     paths = [(waiver, _variants(waiver, ratios, stated, target, years)) for waiver, ratios, stated in waivers]

@@ -1,0 +1,169 @@
+"""Rules found with ``benchmarks/validate_synth.py``, and a small run of its consistent documents."""
+
+from __future__ import annotations
+
+import random
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from extractor.classify import classify
+from extractor.model import Finding, Row, Table
+from extractor.validate import validate, validate_tables
+from extractor.values import parse_cell
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "benchmarks"))
+
+import validate_synth
+
+
+def grid(columns: Sequence[str], rows: Sequence[tuple[str, Sequence[str]]], *, line: int = 10, table_id: str = "t1",
+         context: str = "") -> Table:
+    built = tuple(Row(line=line + 2 + i, label=label, cells=tuple(parse_cell(c) for c in cells))
+                  for i, (label, cells) in enumerate(rows))
+    return classify(Table(id=table_id, line=line, columns=tuple(columns), rows=built, context=context))
+
+
+def serious(findings: list[Finding]) -> list[tuple[str, str, str]]:
+    return [(f.check, f.severity, f.column) for f in findings if f.severity != "info"]
+
+
+def other_with_parts(remainder: str) -> Table:
+    return grid(["Class A"], [
+        ("Management Fees", ["0.75%"]),
+        ("Distribution and/or Service (12b-1) Fees", ["0.25%"]),
+        ("Other Expenses", ["0.28%"]),
+        ("Shareholder Servicing Fees", ["0.05%"]),
+        ("Other Operating Expenses", [remainder]),
+        ("Total Annual Fund Operating Expenses", ["1.28%"]),
+    ])
+
+
+def test_other_expenses_with_its_parts_and_a_remainder_line_is_consistent() -> None:
+    assert serious(validate(other_with_parts("0.23%"))) == []
+
+
+def test_a_remainder_that_breaks_the_breakdown_is_still_an_error() -> None:
+    found = serious(validate(other_with_parts("0.33%")))
+    assert ("component_sum", "error", "Class A") in found
+
+
+def parts_above_total(total_other: str, gross: str = "1.42%") -> Table:
+    """The rows a text reader gives when the "Other Expenses" heading joins the label above it."""
+    return grid(["Class A"], [
+        ("Management Fees", ["1.00%"]),
+        ("Distribution and/or Service (12b-1) Fees Other Expenses", ["0.25%"]),
+        ("Shareholder Servicing Fees", ["0.15%"]),
+        ("Other Operating Expenses", ["0.02%"]),
+        ("Total Other Expenses", [total_other]),
+        ("Total Annual Fund Operating Expenses", [gross]),
+    ])
+
+
+def test_total_other_expenses_stands_for_the_lines_above_it() -> None:
+    assert serious(validate(parts_above_total("0.17%"))) == []
+
+
+def test_a_wrong_gross_total_under_a_breakdown_is_an_error() -> None:
+    found = serious(validate(parts_above_total("0.17%", gross="1.52%")))
+    assert found == [("component_sum", "error", "Class A")]
+
+
+def net_without_waiver_row(net: str) -> list[Finding]:
+    return validate(grid(["Class A"], [
+        ("Management Fees", ["0.75%"]),
+        ("Other Expenses", ["0.40%"]),
+        ("Total Annual Fund Operating Expenses", ["1.15%"]),
+        ("Net Expenses", [net]),
+    ]))
+
+
+def test_a_lower_net_total_without_a_waiver_row_is_info() -> None:
+    found = [(f.check, f.severity) for f in net_without_waiver_row("0.95%")]
+    assert found == [("net_total", "info")]
+
+
+def test_a_higher_net_total_without_a_recoupment_row_stays_a_warning() -> None:
+    found = [(f.check, f.severity) for f in net_without_waiver_row("1.25%")]
+    assert found == [("net_total", "warning")]
+
+
+FIRST_YEAR = ("The Example assumes that you invest $10,000 for the time periods indicated. The Example reflects "
+              "the fee waiver for the first year only.")
+
+
+def test_first_year_only_waiver_prose_does_not_doubt_a_class_without_waiver() -> None:
+    fees = grid(["Class A", "Class I"], [
+        ("Management Fees", ["0.75%", "0.75%"]),
+        ("Other Expenses", ["0.30%", "0.30%"]),
+        ("Total Annual Fund Operating Expenses", ["1.05%", "1.05%"]),
+        ("Fee Waiver and/or Expense Reimbursement", ["(0.10)%", "None"]),
+        ("Total Annual Fund Operating Expenses After Fee Waiver", ["0.95%", "1.05%"]),
+    ])
+    example = grid(["1 Year", "3 Years", "5 Years", "10 Years"], [
+        ("Class A", ["$97", "$324", "$570", "$1,275"]),
+        ("Class I", ["$107", "$334", "$579", "$1,283"]),
+    ], line=40, table_id="t2", context=FIRST_YEAR)
+    assert serious(validate_tables([fees, example])) == []
+
+
+def test_gross_total_missing_is_read_from_the_items_for_the_waiver_term() -> None:
+    fees = grid(["Class A"], [
+        ("Management Fees", ["0.75%"]),
+        ("Other Expenses", ["0.30%"]),
+        ("Fee Waiver and/or Expense Reimbursement", ["(0.10)%"]),
+        ("Total Annual Fund Operating Expenses After Fee Waiver", ["0.95%"]),
+    ])
+    example = grid(["1 Year", "3 Years", "5 Years", "10 Years"], [("Class A", ["$97", "$324", "$570", "$1,275"])],
+                   line=40, table_id="t2", context=FIRST_YEAR)
+    assert serious(validate_tables([fees, example])) == []
+
+
+def test_second_part_of_an_example_reads_the_prose_above_the_first() -> None:
+    fees = grid(["Class A", "Class B"], [
+        ("Maximum Sales Charge (Load) Imposed on Purchases", ["5.75%", "None"]),
+        ("Maximum Deferred Sales Charge (Load)", ["None", "5.00%"]),
+        ("Management Fees", ["0.65%", "0.65%"]),
+        ("Distribution and/or Service (12b-1) Fees", ["0.25%", "1.00%"]),
+        ("Other Expenses", ["0.28%", "0.24%"]),
+        ("Total Annual Fund Operating Expenses", ["1.18%", "1.89%"]),
+    ])
+    prose = "Class B shares convert to Class A shares after eight years. If you sell your shares:"
+    fund = validate_synth.Fund("F", [
+        validate_synth.ShareClass("Class A", load=validate_synth.D("5.75"), gross=validate_synth.D("1.18"),
+                                  true_gross=validate_synth.D("1.18"), net=validate_synth.D("1.18")),
+        validate_synth.ShareClass("Class B", cdsc=validate_synth.D(5), schedule=validate_synth.B_SCHEDULE,
+                                  gross=validate_synth.D("1.89"), true_gross=validate_synth.D("1.89"),
+                                  net=validate_synth.D("1.89"), converts=True),
+    ], validate_synth.D("0.65"), None, 1, "D", False, True)
+    validate_synth.compute_example(fund)
+    held = fund.example["Class B", False]
+    sold_rows = [(f"{y} Years", [f"${fund.example['Class A', True][y]}", f"${fund.example['Class B', True][y]}"])
+                 for y in (1, 3, 5, 10)]
+    sold = grid(["Class A", "Class B"], sold_rows, line=40, table_id="t2", context=prose)
+    kept = grid(["Class B"], [(f"{y} Years", [f"${held[y]}"]) for y in (1, 3, 5, 10)],
+                line=60, table_id="t3", context="If you do not sell your shares:")
+    assert serious(validate_tables([fees, sold, kept])) == []
+
+
+def test_seeded_synthetic_documents_give_no_false_errors() -> None:
+    """Consistent generated prospectuses: no error where the reader reads the tables right, and
+    the planted inconsistencies are flagged."""
+    errors, misread, flagged, tried = [], 0, 0, 0
+    for index in range(40):
+        rng = random.Random(f"3-{index}")
+        fund = validate_synth.make_fund(rng, index)
+        layout = validate_synth.random_layout(rng)
+        filing = validate_synth.run(validate_synth.render(fund, layout))
+        if validate_synth.misread(fund, layout, filing):
+            misread += 1
+            continue
+        errors += [f for f in filing.findings if f.severity == "error"]
+        base = {validate_synth.key(f) for f in filing.findings}
+        for _, mutant in validate_synth.mutations(fund, random.Random(f"3-{index}-m")):
+            tried += 1
+            found = validate_synth.run(validate_synth.render(mutant, layout)).findings
+            flagged += any(f.severity == "error" and validate_synth.key(f) not in base for f in found)
+    assert errors == []
+    assert misread <= 4
+    assert flagged >= 0.93 * tried

@@ -203,8 +203,11 @@ def _variants(waiver: int, ratios: list[Decimal], stated: bool, target: tuple[De
     variants: list[tuple[int | None, Bounded, bool]] = [(None, _bounded(ratios), stated)]
     if target is not None:
         other_net, other_gross = target
-        after = [other_net] * (waiver or 10) + [other_gross] * (10 - (waiver or 10))  # same waiver years
-        variants.extend((n, _bounded(ratios[:n] + after[n:]), stated and said) for n, said in years)
+        afters = [[other_net] * (waiver or 10) + [other_gross] * (10 - (waiver or 10))]  # same waiver years
+        if not waiver and other_net != other_gross:
+            afters.append([other_gross] * 10)  # a class without a waiver of its own: the target's has run out
+        for after in afters:
+            variants.extend((n, _bounded(ratios[:n] + after[n:]), stated and said) for n, said in years)
     return variants
 
 

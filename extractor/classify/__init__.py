@@ -367,7 +367,7 @@ def _row_concepts(rows: Sequence[Row]) -> list[str | None]:
             out.append(_NON_12B1)
             continue
         if in_block and block is not None and concept in (None, _OTHER):
-            repeated_main = text in _MAIN_OTHER_LABEL and block.has_values
+            repeated_main = text in _MAIN_OTHER_LABEL and block.has_values and not count
             if not repeated_main:
                 count += 1
                 out.append(f"Component{count}OtherExpensesOverAssets" if count <= 3 else None)

@@ -28,7 +28,7 @@ import re
 import sys
 import textwrap
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from decimal import ROUND_HALF_UP, Decimal
 from typing import Any
@@ -79,6 +79,10 @@ class Fund:
     method: str
     repay: bool
     waiver_row: bool
+    extra_fees: bool = False
+    """Redemption, exchange and account fee rows, which the example does not use."""
+    c_converts: bool = False
+    """Class C converts to Class A after eight years (as funds have said since about 2019)."""
     example: dict[tuple[str, bool], dict[int, Decimal]] = field(default_factory=dict)
 
 
@@ -101,6 +105,11 @@ class Layout:
     waiver_label: str
     net_label: str
     other_style: str
+    split_symbols: bool = False
+    """HTML: "$" and "%" in cells of their own, as Workiva and Donnelley print them."""
+    both_sections: bool = False
+    """Every class (not only those with a deferred charge) under the "if you do not sell" heading."""
+    two_funds: bool = False
 
     def traits(self) -> list[str]:
         out = ["html" if self.html else "text", f"example={self.example_layout}"]
@@ -109,6 +118,7 @@ class Layout:
         out += ["markers"] if self.markers else []
         out += ["schedule"] if self.schedule_table else []
         out.append(f"other={self.other_style}")
+        out += [name for name in ("split_symbols", "both_sections", "two_funds") if getattr(self, name)]
         return out
 
 
@@ -127,8 +137,10 @@ LOADS = (D("5.75"), D("5.50"), D("5.00"), D("4.75"), D("4.50"), D("4.25"), D("3.
 WAIVER_LABELS = (
     "Fee Waiver and/or Expense Reimbursement", "Less: Fee Waivers and Expense Reimbursements",
     "Fee waiver/expense reimbursement", "Contractual Fee Waiver", "Expense Reimbursement",
+    "Expense (Waiver)/Recoupment",
 )
-REPAY_LABELS = ("Recoupment of Fees Previously Waived", "Expense Recoupment", "Repayment of Prior Waivers")
+REPAY_LABELS = ("Recoupment of Fees Previously Waived", "Expense Recoupment", "Repayment of Prior Waivers",
+                "Fee Waiver/(Recoupment)", "Expense (Waiver)/Recoupment")
 NET_LABELS = (
     "Total Annual Fund Operating Expenses After Fee Waiver and/or Expense Reimbursement",
     "Net Expenses", "Total annual fund operating expenses after expense reimbursement",
@@ -212,6 +224,10 @@ def make_fund(rng: random.Random, index: int) -> Fund:
             cls.waiver = -D(rng.randint(1, 5)) / 100
         cls.net = cls.gross - cls.waiver
         fund.classes.append(cls)
+    fund.extra_fees = rng.random() < 0.25
+    fund.c_converts = rng.random() < 0.3
+    for cls in fund.classes:
+        cls.converts = cls.converts or (fund.c_converts and cls.name == "Class C")
     if fund.repay or not any(c.waiver for c in fund.classes):
         fund.waiver_row = True  # a net total above the gross one is always explained by its row
     compute_example(fund)
@@ -248,13 +264,14 @@ def compute_example(fund: Fund, drop_load: bool = False) -> None:
 def random_layout(rng: random.Random) -> Layout:
     return Layout(
         html=rng.random() < 0.5, one_fee_table=rng.random() < 0.4,
-        example_layout=rng.choice(["rows", "rows", "columns", "split"]), mode_headings=rng.random() < 0.5,
+        example_layout=rng.choice(["rows", "rows", "columns", "split", "stacked"]), mode_headings=rng.random() < 0.5,
         label_width=rng.randint(38, 50), col_width=rng.randint(10, 13), upper=rng.random() < 0.3,
         pct_style=rng.choice(["0.75%", "0.75 %", "0.75", ".75%"]),
         neg_style=rng.choice(["(0.10)%", "(0.10%)", "-0.10%"]),
         nil=rng.choice(["None", "None", "N/A", "--", "\u2014"]), markers=rng.random() < 0.4,
         schedule_table=rng.random() < 0.3, waiver_label=rng.choice(WAIVER_LABELS), net_label=rng.choice(NET_LABELS),
         other_style=rng.choice(["heading", "valued"]),
+        split_symbols=rng.random() < 0.5, both_sections=rng.random() < 0.3, two_funds=rng.random() < 0.15,
     )
 
 
@@ -294,12 +311,18 @@ def fee_tables(fund: Fund, layout: Layout) -> list[LTable]:
     """The shareholder-fee and operating-expense parts (one table or two)."""
     cols = [c.name.upper() if layout.upper else c.name for c in fund.classes]
     shareholder: list[tuple[str, list[str]]] = []
-    if True:
+    if True:  # every class states its sales charges, "None" where it has none
         shareholder.append(("Maximum Sales Charge (Load) Imposed on Purchases (as a percentage of offering price)",
                             [pct(c.load, layout) for c in fund.classes]))
         shareholder.append(("Maximum Deferred Sales Charge (Load) (as a percentage of the lower of original "
                             "purchase price or redemption proceeds)",
                             [pct(c.cdsc, layout) + (marker(layout, 1) if c.load else "") for c in fund.classes]))
+    if fund.extra_fees:
+        shareholder.append(("Redemption Fee (as a percentage of amount redeemed within 30 days of purchase)",
+                            [pct(D("2.00"), layout) for _ in fund.classes]))
+        shareholder.append(("Exchange Fee", [layout.nil for _ in fund.classes]))
+        shareholder.append(("Annual Account Maintenance Fee (for accounts under $1,000)",
+                            ["$15" for _ in fund.classes]))
     operating: list[tuple[str, list[str]]] = [
         ("Management Fees", [pct(fund.mgmt, layout) for _ in fund.classes]),
         ("Distribution and/or Service (12b-1) Fees", [pct(c.dist, layout) for c in fund.classes]),
@@ -366,8 +389,9 @@ def example_prose(fund: Fund) -> list[str]:
     if any(c.waiver > 0 for c in fund.classes):
         text += (" The Example reflects the fee waiver for the first year only." if fund.waiver_years == 1 else
                  " The Example reflects the fee waiver for the two-year term of the agreement.")
-    if any(c.converts for c in fund.classes):
-        text += " Class B shares convert to Class A shares after eight years."
+    converting = [c.name for c in fund.classes if c.converts]
+    if converting:
+        text += f" {' and '.join(converting)} shares convert to Class A shares after eight years."
     return ["EXAMPLE", text + " Although your actual costs may be higher or lower, based on these assumptions "
             "your costs would be:"]
 
@@ -389,7 +413,9 @@ def example_tables(fund: Fund, layout: Layout) -> list[LTable]:
             rows.append((sell, ["" for _ in cols]))
             rows += [(names[c.name], [dollars(fund.example[c.name, True][y]) for y in YEARS]) for c in fund.classes]
             rows.append((hold, ["" for _ in cols]))
-            rows += [(names[c.name], [dollars(fund.example[c.name, False][y]) for y in YEARS]) for c in deferred]
+            held = fund.classes if layout.both_sections else deferred
+            rows += [(names[c.name], [dollars(fund.example[c.name, not c.deferred][y]) for y in YEARS])
+                     for c in held]
         else:
             for c in fund.classes:
                 if c.deferred:
@@ -411,6 +437,15 @@ def example_tables(fund: Fund, layout: Layout) -> list[LTable]:
                 keys.append((c.name, True))
         rows = [(PERIODS[y], [dollars(fund.example[k][y]) for k in keys]) for y in YEARS]
         return [LTable("expense_example", cols, rows, before=prose)]
+    if layout.example_layout == "stacked" and deferred:
+        cols = [names[c.name] for c in fund.classes]
+        held_classes = fund.classes if layout.both_sections else deferred
+        stacked: list[tuple[str, list[str]]] = [(sell, ["" for _ in cols])]
+        stacked += [(PERIODS[y], [dollars(fund.example[c.name, True][y]) for c in fund.classes]) for y in YEARS]
+        stacked.append((hold, ["" for _ in cols]))
+        stacked += [(PERIODS[y], [dollars(fund.example[c.name, not c.deferred][y]) if c in held_classes else ""
+                                  for c in fund.classes]) for y in YEARS]
+        return [LTable("expense_example", cols, stacked, before=prose)]
     cols = [names[c.name] for c in fund.classes]
     sold = [(PERIODS[y], [dollars(fund.example[c.name, True][y]) for c in fund.classes]) for y in YEARS]
     first = LTable("expense_example", cols, sold, before=[*prose, sell] if deferred else prose)
@@ -441,30 +476,38 @@ def document_tables(fund: Fund, layout: Layout) -> list[LTable]:
 # --- rendering ------------------------------------------------------------------------------
 
 
-def render_text(fund: Fund, tables: list[LTable], layout: Layout) -> str:
+def render_text(parts: list[tuple[Fund, list[LTable]]], layout: Layout) -> str:
     lw, cw = layout.label_width, layout.col_width
-    lines = [fund.name, ""]
+    lines: list[str] = []
+    for fund, tables in parts:
+        lines += [fund.name, ""]
+        lines += text_tables(tables, lw, cw)
+    return "\n".join(lines) + "\n"
+
+
+def text_tables(tables: list[LTable], lw: int, cw: int) -> list[str]:
+    lines: list[str] = []
     for table in tables:
         for para in table.before:
             lines += [*textwrap.wrap(para, 78), ""]
         ncol = len(table.columns)
-        width = max([cw] + [len(c) + 2 for row in table.rows for c in row[1]])
-        starts = [lw + 2 + i * (width + 1) for i in range(ncol)]
+        heads = [textwrap.wrap(h, max(cw, 9)) or [""] for h in table.columns]
+        width = max([cw] + [len(c) + 2 for row in table.rows for c in row[1]] + [len(w) for h in heads for w in h])
+        starts = [lw + 2 + i * (width + 2) for i in range(ncol)]
         lines.append("<TABLE>")
         lines.append("<CAPTION>")
         if table.caption:
             lines += textwrap.wrap(table.caption, 78)
-        heads = [textwrap.wrap(h, width) or [""] for h in table.columns]
         height = max(len(h) for h in heads)
         for k in range(height):
             text = ""
             for i, words in enumerate(heads):
                 pad = height - len(words)
                 piece = words[k - pad] if k >= pad else ""
-                text = text.ljust(starts[i]) + piece.rjust(width) if piece else text
+                text = text.ljust(starts[i]) + piece.center(width).rstrip() if piece else text
             lines.append(text.rstrip())
         lines.append("</CAPTION>")
-        lines.append("<S>".ljust(starts[0]) + "".join("<C>".ljust(width + 1) for _ in starts).rstrip())
+        lines.append("<S>".ljust(starts[0]) + "".join("<C>".ljust(width + 2) for _ in starts).rstrip())
         for label, cells in table.rows:
             indent = len(label) - len(label.lstrip())
             parts = textwrap.wrap(label.strip(), lw - indent) or [""]
@@ -478,34 +521,57 @@ def render_text(fund: Fund, tables: list[LTable], layout: Layout) -> str:
         lines.append("")
         for para in table.after:
             lines += [*textwrap.wrap(para, 78), ""]
+    return lines
+
+
+def esc(text: str) -> str:
+    return html.escape(text).replace("&lt;sup&gt;", "<sup>").replace("&lt;/sup&gt;", "</sup>")
+
+
+def html_cells(text: str, split: bool) -> str:
+    """One data cell, or with ``split`` three as Workiva prints them: "$" | "1,234" | "" and
+    "" | "0.75" | "%" (a blank where a column has no symbol)."""
+    if not split:
+        return f'<td align="right">{esc(text)}</td>'
+    dollar = "$" if text.startswith("$") else ""
+    percent = "%" if text.endswith("%") else ""
+    body = text[len(dollar):len(text) - len(percent)].rstrip()
+    return f'<td>{dollar}</td><td align="right">{esc(body)}</td><td>{percent}</td>'
+
+
+def render_html(parts: list[tuple[Fund, list[LTable]]], layout: Layout) -> str:
+    lines = ["<html><body>"]
+    for fund, tables in parts:
+        lines.append(f"<p><b>{esc(fund.name)}</b></p>")
+        lines += html_tables(tables, layout)
+    lines.append("</body></html>")
     return "\n".join(lines) + "\n"
 
 
-def render_html(fund: Fund, tables: list[LTable], layout: Layout) -> str:
-    def esc(text: str) -> str:
-        return html.escape(text).replace("&lt;sup&gt;", "<sup>").replace("&lt;/sup&gt;", "</sup>")
-
-    lines = ["<html><body>", f"<p><b>{esc(fund.name)}</b></p>"]
+def html_tables(tables: list[LTable], layout: Layout) -> list[str]:
+    lines: list[str] = []
+    span = ' colspan="3"' if layout.split_symbols else ""
     for table in tables:
         lines += [f"<p>{esc(p)}</p>" for p in table.before]
         if table.caption:
             lines.append(f"<p><b>{esc(table.caption)}</b></p>")
         lines.append('<table cellspacing="0" cellpadding="0">')
-        lines.append("<tr><td></td>" + "".join(f'<td align="center"><b>{esc(c)}</b></td>' for c in table.columns)
-                     + "</tr>")
+        lines.append("<tr><td></td>" + "".join(f'<td align="center"{span}><b>{esc(c)}</b></td>'
+                                               for c in table.columns) + "</tr>")
         for label, cells in table.rows:
             indent = ' style="padding-left:12pt"' if label.startswith(" ") else ""
-            tds = "".join(f'<td align="right">{esc(c)}</td>' for c in cells)
+            tds = "".join(html_cells(c, layout.split_symbols) for c in cells)
             lines.append(f"<tr><td{indent}>{esc(label.strip())}</td>{tds}</tr>")
         lines.append("</table>")
         lines += [f"<p>{esc(p)}</p>" for p in table.after]
-    lines.append("</body></html>")
-    return "\n".join(lines) + "\n"
+    return lines
 
 
-def render(fund: Fund, layout: Layout) -> bytes:
-    tables = document_tables(fund, layout)
-    text = render_html(fund, tables, layout) if layout.html else render_text(fund, tables, layout)
+def render(fund: Fund, layout: Layout, others: Sequence[Fund] = ()) -> bytes:
+    """The document: ``fund``'s fee tables and example, then those of ``others`` (a prospectus of
+    several funds)."""
+    parts = [(f, document_tables(f, layout)) for f in (fund, *others)]
+    text = render_html(parts, layout) if layout.html else render_text(parts, layout)
     return text.encode()
 
 
@@ -561,8 +627,8 @@ def run(data: bytes) -> Filing:
     return extract_bytes(data, "synthetic")
 
 
-def expected_kinds(fund: Fund, layout: Layout) -> list[str]:
-    return [t.kind for t in document_tables(fund, layout)]
+def expected_kinds(fund: Fund, layout: Layout, others: Sequence[Fund] = ()) -> list[str]:
+    return [t.kind for f in (fund, *others) for t in document_tables(f, layout)]
 
 
 _MARK = re.compile(r"<sup>\d</sup>|\(\d\)")
@@ -572,18 +638,19 @@ def label_key(label: str) -> str:
     return " ".join(_MARK.sub(" ", label).lower().split())
 
 
-def misread(fund: Fund, layout: Layout, filing: Filing) -> bool:
+def misread(fund: Fund, layout: Layout, filing: Filing, others: Sequence[Fund] = ()) -> bool:
     """Whether the reader's rows differ from the generated ones (a reader problem, not the validator's)."""
-    want = [[label_key(label) for label, _ in t.rows] for t in document_tables(fund, layout)]
+    want = [[label_key(label) for label, _ in t.rows] for f in (fund, *others) for t in document_tables(f, layout)]
     got = [[label_key(r.label) for r in t.rows] for t in filing.tables]
-    return want != got
+    want_columns = [[label_key(c) for c in t.columns] for f in (fund, *others) for t in document_tables(f, layout)]
+    return want != got or want_columns != [[label_key(c) for c in t.columns] for t in filing.tables]
 
 
-def planted(fund: Fund, finding: Finding) -> bool:
+def planted(funds: Sequence[Fund], finding: Finding) -> bool:
     """A component_sum warning on a class whose printed total was rounded off by 0.01 on purpose."""
     if finding.check != "component_sum" or finding.severity != "warning":
         return False
-    return any(c.rounded and finding.column.lower() == c.name.lower() for c in fund.classes)
+    return any(c.rounded and finding.column.lower() == c.name.lower() for f in funds for c in f.classes)
 
 
 def key(finding: Finding) -> tuple[str, str, str, int, str]:
@@ -611,18 +678,19 @@ def main(argv: list[str] | None = None) -> int:
         rng = random.Random(f"{args.seed}-{index}")
         fund = make_fund(rng, index)
         layout = random_layout(rng)
-        data = render(fund, layout)
+        others = [make_fund(rng, index + 100000)] if layout.two_funds else []
+        data = render(fund, layout, others)
         filing = run(data)
-        want = expected_kinds(fund, layout)
+        want = expected_kinds(fund, layout, others)
         got = [t.kind for t in filing.tables]
         kinds_total += len(want)
         kinds_right += sum(1 for a, b in zip(want, got, strict=False) if a == b) if len(want) == len(got) else 0
-        bad = [f for f in filing.findings if f.severity != "info" and not planted(fund, f)]
-        expected_warnings += sum(1 for f in filing.findings if planted(fund, f))
+        bad = [f for f in filing.findings if f.severity != "info" and not planted([fund, *others], f)]
+        expected_warnings += sum(1 for f in filing.findings if planted([fund, *others], f))
         infos.update(f.check for f in filing.findings if f.severity == "info")
         for f in bad:
             false[f.check, f.severity] += 1
-        if misread(fund, layout, filing):
+        if misread(fund, layout, filing, others):
             misreads += 1
             misread_false += len(bad)
         if bad:
@@ -630,7 +698,8 @@ def main(argv: list[str] | None = None) -> int:
             traits_false.update(layout.traits())
             if shown < args.show:
                 shown += 1
-                print(f"=== document {index} ({', '.join(layout.traits())}): false findings")
+                print(f"=== document {index} ({', '.join(layout.traits())}): false findings"
+                      + (" (reader misread rows)" if misread(fund, layout, filing, others) else ""))
                 for f in bad:
                     print(f"  {f.severity} {f.check} {f.table} line {f.line} [{f.column}] {f.message}")
                 print(data.decode())
@@ -638,7 +707,7 @@ def main(argv: list[str] | None = None) -> int:
         for name, mutant in mutations(fund, random.Random(f"{args.seed}-{index}-m")):
             kind = name.split(":")[0] + (":" + name.split(":")[1] if name.startswith("example") else "")
             tried[kind] += 1
-            found = [f for f in run(render(mutant, layout)).findings if key(f) not in base]
+            found = [f for f in run(render(mutant, layout, others)).findings if key(f) not in base]
             if any(f.severity == "error" for f in found):
                 detected[kind] += 1
             elif any(f.severity == "warning" for f in found):
@@ -649,7 +718,7 @@ def main(argv: list[str] | None = None) -> int:
             if not any(f.severity == "error" for f in found) and missed_shown < args.show_missed:
                 missed_shown += 1
                 print(f"=== missed mutation {name} in document {index} ({', '.join(layout.traits())})")
-                print(render(mutant, layout).decode())
+                print(render(mutant, layout, others).decode())
     print(f"documents {args.docs} (seed {args.seed})")
     print(f"tables classified right  {kinds_right}/{kinds_total}")
     print(f"documents with false findings  {docs_with_false}/{args.docs}")

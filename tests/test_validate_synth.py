@@ -167,3 +167,69 @@ def test_seeded_synthetic_documents_give_no_false_errors() -> None:
     assert errors == []
     assert misread <= 4
     assert flagged >= 0.93 * tried
+
+
+def b_converting_to_a_with_a_first_year_waiver() -> list[Table]:
+    """Class A waives fees in year 1 only; Class B has no waiver and converts to A after eight years,
+    when A's waiver has long run out, so B's tenth year costs A's gross ratio."""
+    fund = validate_synth.Fund("F", [
+        validate_synth.ShareClass("Class A", load=validate_synth.D("5.75"), gross=validate_synth.D("1.40"),
+                                  true_gross=validate_synth.D("1.40"), waiver=validate_synth.D("0.40"),
+                                  net=validate_synth.D("1.00")),
+        validate_synth.ShareClass("Class B", cdsc=validate_synth.D(5), schedule=validate_synth.B_SCHEDULE,
+                                  gross=validate_synth.D("1.90"), true_gross=validate_synth.D("1.90"),
+                                  net=validate_synth.D("1.90"), converts=True),
+    ], validate_synth.D("0.65"), None, 1, "D", False, True)
+    validate_synth.compute_example(fund)
+    fees = grid(["Class A", "Class B"], [
+        ("Maximum Sales Charge (Load) Imposed on Purchases", ["5.75%", "None"]),
+        ("Maximum Deferred Sales Charge (Load)", ["None", "5.00%"]),
+        ("Management Fees", ["0.65%", "0.65%"]),
+        ("Distribution and/or Service (12b-1) Fees", ["0.25%", "1.00%"]),
+        ("Other Expenses", ["0.50%", "0.25%"]),
+        ("Total Annual Fund Operating Expenses", ["1.40%", "1.90%"]),
+        ("Fee Waiver and/or Expense Reimbursement", ["(0.40)%", "None"]),
+        ("Total Annual Fund Operating Expenses After Fee Waiver", ["1.00%", "1.90%"]),
+    ])
+    prose = FIRST_YEAR + " Class B shares convert to Class A shares after eight years."
+    rows = [(f"{y} Years", [f"${fund.example['Class A', True][y]}", f"${fund.example['Class B', False][y]}"])
+            for y in (1, 3, 5, 10)]
+    return [fees, grid(["Class A", "Class B (if you do not sell)"], rows, line=40, table_id="t2", context=prose)]
+
+
+def test_a_class_without_waiver_converts_to_the_gross_ratio_of_its_target() -> None:
+    assert serious(validate_tables(b_converting_to_a_with_a_first_year_waiver())) == []
+
+
+def test_second_part_of_an_example_uses_its_own_funds_fee_table() -> None:
+    """Two funds in one prospectus; the second fund's example is printed in two parts. The second
+    part takes the second fund's fee table only, not the first fund's net ratios."""
+    first = grid(["Class C"], [
+        ("Maximum Deferred Sales Charge (Load)", ["1.00%"]),
+        ("Management Fees", ["0.45%"]), ("Distribution and/or Service (12b-1) Fees", ["1.00%"]),
+        ("Other Expenses", ["0.24%"]), ("Total Annual Fund Operating Expenses", ["1.69%"]),
+        ("Fee Waiver and/or Expense Reimbursement", ["(0.03)%"]),
+        ("Total Annual Fund Operating Expenses After Fee Waiver", ["1.66%"]),
+    ], line=10)
+    first_example = grid(["Class C"], [(f"{y} Years", [v]) for y, v in zip(
+        (1, 3, 5, 10), ("$269", "$530", "$916", "$1,997"), strict=True)], line=30, table_id="t2")
+    second = grid(["Class C"], [
+        ("Maximum Deferred Sales Charge (Load)", ["1.00%"]),
+        ("Management Fees", ["0.55%"]), ("Distribution and/or Service (12b-1) Fees", ["1.00%"]),
+        ("Other Expenses", ["0.50%"]), ("Total Annual Fund Operating Expenses", ["2.05%"]),
+    ], line=50, table_id="t3")
+    sold = grid(["Class C"], [(f"{y} Years", [v]) for y, v in zip(
+        (1, 3, 5, 10), ("$308", "$643", "$1,103", "$2,379"), strict=True)], line=70, table_id="t4",
+        context="If you sell your shares:")
+    kept = grid(["Class C"], [(f"{y} Years", [v]) for y, v in zip(
+        (1, 3, 5, 10), ("$208", "$643", "$1,103", "$2,379"), strict=True)], line=90, table_id="t5",
+        context="If you do not sell your shares:")
+    found = validate_tables([first, first_example, second, sold, kept])
+    assert [f for f in found if f.table in ("t4", "t5") and f.severity != "info"] == []
+
+
+def test_remainder_line_under_a_valued_other_expenses_row_is_its_second_component() -> None:
+    table = other_with_parts("0.23%")
+    assert [r.concept for r in table.rows][2:5] == [
+        "OtherExpensesOverAssets", "Component1OtherExpensesOverAssets", "Component2OtherExpensesOverAssets",
+    ]

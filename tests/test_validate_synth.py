@@ -233,3 +233,15 @@ def test_remainder_line_under_a_valued_other_expenses_row_is_its_second_componen
     assert [r.concept for r in table.rows][2:5] == [
         "OtherExpensesOverAssets", "Component1OtherExpensesOverAssets", "Component2OtherExpensesOverAssets",
     ]
+
+
+def test_a_negative_amount_under_a_waiver_or_recoupment_label_is_a_waiver() -> None:
+    def table(net: str) -> Table:
+        return grid(["Investor Class"], [
+            ("Management Fees", ["0.50%"]), ("Other Expenses", ["0.65%"]),
+            ("Total Annual Fund Operating Expenses", ["1.15%"]),
+            ("Expense (Waiver)/Recoupment", ["(0.01)%"]),
+            ("Net Expenses", [net]),
+        ])
+    assert serious(validate(table("1.14%"))) == []
+    assert serious(validate(table("1.16%"))) == [("net_total", "error", "Investor Class")]

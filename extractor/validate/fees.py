@@ -188,7 +188,12 @@ def _sub_items(table: Table, fees: ClassFees, other: list[Item], subs: list[Item
 
 
 def waiver_signs(item: Item) -> tuple[int, ...]:
-    """Possible signs of a waiver-row amount: (-1,) reduces, (1,) adds, (-1, 1) either."""
+    """Possible signs of a waiver-row amount: (-1,) reduces, (1,) adds, (-1, 1) either.
+
+    A label that allows both ("Expense (Waiver)/Recoupment") prints the waiver in parentheses
+    or with a minus, as its own wording does: a negative amount there is a waiver. A positive
+    one may still be a waiver printed without a sign, so it is read both ways.
+    """
     label = normalize(item.label)
     reduces = bool(_REDUCES.search(label))
     adds = bool(_ADDS.search(label))
@@ -196,6 +201,8 @@ def waiver_signs(item: Item) -> tuple[int, ...]:
         return (-1,)
     if adds and not reduces:
         return (1,)
+    if item.value is not None and item.value < 0:
+        return (-1,)
     return (-1, 1)
 
 

@@ -588,9 +588,7 @@ def mutations(fund: Fund, rng: random.Random) -> Iterator[tuple[str, Fund]]:
     cls = rng.choice(mutant.classes)
     item = rng.choice(["other", "gross", "net"] if cls.waiver else ["other", "gross"])
     if item == "other" and cls.other + step > 0:
-        cls.other += step
-        if cls.subs:
-            cls.subs[0] = (cls.subs[0][0], cls.subs[0][1] + step)
+        cls.other += step  # one printed cell: the items under it (if any) no longer add up to it either
         yield f"fee:{item}", mutant
     elif item == "gross" and cls.gross + step > 0:
         cls.gross += step
@@ -673,6 +671,7 @@ def main(argv: list[str] | None = None) -> int:
     warned: Counter[str] = Counter()
     tried: Counter[str] = Counter()
     unflagged: Counter[str] = Counter()
+    skipped = 0
     traits_false: Counter[str] = Counter()
     for index in range(args.docs):
         rng = random.Random(f"{args.seed}-{index}")
@@ -690,7 +689,8 @@ def main(argv: list[str] | None = None) -> int:
         infos.update(f.check for f in filing.findings if f.severity == "info")
         for f in bad:
             false[f.check, f.severity] += 1
-        if misread(fund, layout, filing, others):
+        read_wrong = misread(fund, layout, filing, others)
+        if read_wrong:
             misreads += 1
             misread_false += len(bad)
         if bad:
@@ -705,6 +705,9 @@ def main(argv: list[str] | None = None) -> int:
                 print(data.decode())
         base = {key(f) for f in filing.findings}
         for name, mutant in mutations(fund, random.Random(f"{args.seed}-{index}-m")):
+            if read_wrong:
+                skipped += 1
+                continue
             kind = name.split(":")[0] + (":" + name.split(":")[1] if name.startswith("example") else "")
             tried[kind] += 1
             found = [f for f in run(render(mutant, layout, others)).findings if key(f) not in base]
@@ -732,7 +735,8 @@ def main(argv: list[str] | None = None) -> int:
         print(f"traits of documents with false findings: {dict(traits_false.most_common())}")
     total_tried = sum(tried.values())
     print(f"mutations flagged as error {sum(detected.values())}/{total_tried}"
-          f" ({100 * sum(detected.values()) / max(1, total_tried):.1f}%), warning only {sum(warned.values())}")
+          f" ({100 * sum(detected.values()) / max(1, total_tried):.1f}%), warning only {sum(warned.values())};"
+          f" {skipped} skipped (documents the reader misread)")
     for kind in sorted(tried):
         print(f"  {kind:16s} error {detected[kind]:4d}  warning {warned[kind]:4d}  of {tried[kind]}")
     if unflagged:

@@ -59,6 +59,9 @@ class ShareClass:
     net: Decimal = Decimal(0)
     true_gross: Decimal = Decimal(0)
     converts: bool = False
+    printed_cdsc: Decimal | None = None
+    """A deferred charge the fee table prints with a footnote but the example leaves out (Class
+    A's 1% on purchases of $1 million or more)."""
     rounded: bool = False
     """The printed total differs by 0.01 from the sum of the printed items (planted rounding)."""
 
@@ -83,6 +86,8 @@ class Fund:
     """Redemption, exchange and account fee rows, which the example does not use."""
     c_converts: bool = False
     """Class C converts to Class A after eight years (as funds have said since about 2019)."""
+    years: tuple[int, ...] = (1, 3, 5, 10)
+    """A new fund shows only the 1- and 3-year figures."""
     example: dict[tuple[str, bool], dict[int, Decimal]] = field(default_factory=dict)
 
 
@@ -110,6 +115,10 @@ class Layout:
     both_sections: bool = False
     """Every class (not only those with a deferred charge) under the "if you do not sell" heading."""
     two_funds: bool = False
+    dollar_first_row: bool = False
+    """Text: "$" only on the first row of figures, as typewritten tables have it."""
+    shares_suffix: bool = False
+    """The fee table says "Class A Shares" where the example says "Class A"."""
 
     def traits(self) -> list[str]:
         out = ["html" if self.html else "text", f"example={self.example_layout}"]
@@ -118,7 +127,8 @@ class Layout:
         out += ["markers"] if self.markers else []
         out += ["schedule"] if self.schedule_table else []
         out.append(f"other={self.other_style}")
-        out += [name for name in ("split_symbols", "both_sections", "two_funds") if getattr(self, name)]
+        out += [name for name in ("split_symbols", "both_sections", "two_funds", "dollar_first_row", "shares_suffix")
+                if getattr(self, name)]
         return out
 
 
@@ -132,6 +142,9 @@ CLASS_MENU: list[dict[str, Any]] = [
     {"name": "Investor Class", "dist": D("0.25")},
     {"name": "Class T", "load": D("2.50"), "dist": D("0.25")},
     {"name": "Class Y", "dist": None},
+    {"name": "Institutional Shares", "dist": None},
+    {"name": "Service Shares", "dist": D("0.25")},
+    {"name": "Advisor Class", "dist": None},
 ]
 LOADS = (D("5.75"), D("5.50"), D("5.00"), D("4.75"), D("4.50"), D("4.25"), D("3.75"), D("2.25"))
 WAIVER_LABELS = (
@@ -225,6 +238,10 @@ def make_fund(rng: random.Random, index: int) -> Fund:
         cls.net = cls.gross - cls.waiver
         fund.classes.append(cls)
     fund.extra_fees = rng.random() < 0.25
+    fund.years = (1, 3) if rng.random() < 0.08 else YEARS
+    for cls in fund.classes:
+        if cls.load and rng.random() < 0.3:
+            cls.printed_cdsc = D("1.00")
     fund.c_converts = rng.random() < 0.3
     for cls in fund.classes:
         cls.converts = cls.converts or (fund.c_converts and cls.name == "Class C")
@@ -272,6 +289,7 @@ def random_layout(rng: random.Random) -> Layout:
         schedule_table=rng.random() < 0.3, waiver_label=rng.choice(WAIVER_LABELS), net_label=rng.choice(NET_LABELS),
         other_style=rng.choice(["heading", "valued"]),
         split_symbols=rng.random() < 0.5, both_sections=rng.random() < 0.3, two_funds=rng.random() < 0.15,
+        dollar_first_row=rng.random() < 0.4, shares_suffix=rng.random() < 0.2,
     )
 
 
@@ -309,14 +327,16 @@ def marker(layout: Layout, n: int) -> str:
 
 def fee_tables(fund: Fund, layout: Layout) -> list[LTable]:
     """The shareholder-fee and operating-expense parts (one table or two)."""
-    cols = [c.name.upper() if layout.upper else c.name for c in fund.classes]
+    named = [c.name + (" Shares" if layout.shares_suffix and c.name.startswith("Class") else "") for c in fund.classes]
+    cols = [n.upper() if layout.upper else n for n in named]
     shareholder: list[tuple[str, list[str]]] = []
     if True:  # every class states its sales charges, "None" where it has none
         shareholder.append(("Maximum Sales Charge (Load) Imposed on Purchases (as a percentage of offering price)",
                             [pct(c.load, layout) for c in fund.classes]))
         shareholder.append(("Maximum Deferred Sales Charge (Load) (as a percentage of the lower of original "
                             "purchase price or redemption proceeds)",
-                            [pct(c.cdsc, layout) + (marker(layout, 1) if c.load else "") for c in fund.classes]))
+                            [pct(c.cdsc or c.printed_cdsc, layout) + (marker(layout, 1) if c.load else "")
+                             for c in fund.classes]))
     if fund.extra_fees:
         shareholder.append(("Redemption Fee (as a percentage of amount redeemed within 30 days of purchase)",
                             [pct(D("2.00"), layout) for _ in fund.classes]))
@@ -407,24 +427,25 @@ def example_tables(fund: Fund, layout: Layout) -> list[LTable]:
     pick = random.Random(fund.name + "modes")
     sell, hold = pick.choice(SELL), pick.choice(HOLD)
     if layout.example_layout == "rows":
-        cols = [PERIODS[y] for y in YEARS]
+        cols = [PERIODS[y] for y in fund.years]
         rows: list[tuple[str, list[str]]] = []
         if layout.mode_headings and deferred:
             rows.append((sell, ["" for _ in cols]))
-            rows += [(names[c.name], [dollars(fund.example[c.name, True][y]) for y in YEARS]) for c in fund.classes]
+            rows += [(names[c.name], [dollars(fund.example[c.name, True][y]) for y in fund.years])
+                     for c in fund.classes]
             rows.append((hold, ["" for _ in cols]))
             held = fund.classes if layout.both_sections else deferred
-            rows += [(names[c.name], [dollars(fund.example[c.name, not c.deferred][y]) for y in YEARS])
+            rows += [(names[c.name], [dollars(fund.example[c.name, not c.deferred][y]) for y in fund.years])
                      for c in held]
         else:
             for c in fund.classes:
                 if c.deferred:
                     rows.append((f"{names[c.name]} (if you sell)",
-                                 [dollars(fund.example[c.name, True][y]) for y in YEARS]))
+                                 [dollars(fund.example[c.name, True][y]) for y in fund.years]))
                     rows.append((f"{names[c.name]} (if you don't sell)",
-                                 [dollars(fund.example[c.name, False][y]) for y in YEARS]))
+                                 [dollars(fund.example[c.name, False][y]) for y in fund.years]))
                 else:
-                    rows.append((names[c.name], [dollars(fund.example[c.name, True][y]) for y in YEARS]))
+                    rows.append((names[c.name], [dollars(fund.example[c.name, True][y]) for y in fund.years]))
         return [LTable("expense_example", cols, rows, before=prose)]
     if layout.example_layout == "columns":
         cols, keys = [], []
@@ -435,25 +456,25 @@ def example_tables(fund: Fund, layout: Layout) -> list[LTable]:
             else:
                 cols.append(names[c.name])
                 keys.append((c.name, True))
-        rows = [(PERIODS[y], [dollars(fund.example[k][y]) for k in keys]) for y in YEARS]
+        rows = [(PERIODS[y], [dollars(fund.example[k][y]) for k in keys]) for y in fund.years]
         return [LTable("expense_example", cols, rows, before=prose)]
     if layout.example_layout == "stacked" and deferred:
         cols = [names[c.name] for c in fund.classes]
         held_classes = fund.classes if layout.both_sections else deferred
         stacked: list[tuple[str, list[str]]] = [(sell, ["" for _ in cols])]
-        stacked += [(PERIODS[y], [dollars(fund.example[c.name, True][y]) for c in fund.classes]) for y in YEARS]
+        stacked += [(PERIODS[y], [dollars(fund.example[c.name, True][y]) for c in fund.classes]) for y in fund.years]
         stacked.append((hold, ["" for _ in cols]))
         stacked += [(PERIODS[y], [dollars(fund.example[c.name, not c.deferred][y]) if c in held_classes else ""
-                                  for c in fund.classes]) for y in YEARS]
+                                  for c in fund.classes]) for y in fund.years]
         return [LTable("expense_example", cols, stacked, before=prose)]
     cols = [names[c.name] for c in fund.classes]
-    sold = [(PERIODS[y], [dollars(fund.example[c.name, True][y]) for c in fund.classes]) for y in YEARS]
+    sold = [(PERIODS[y], [dollars(fund.example[c.name, True][y]) for c in fund.classes]) for y in fund.years]
     first = LTable("expense_example", cols, sold, before=[*prose, sell] if deferred else prose)
     if not deferred:
         return [first]
     cols2 = [names[c.name] for c in deferred]
     second = LTable("expense_example", cols2, [(PERIODS[y], [dollars(fund.example[c.name, False][y]) for c in deferred])
-                                               for y in YEARS], before=[hold])
+                                               for y in fund.years], before=[hold])
     return [first, second]
 
 
@@ -481,17 +502,17 @@ def render_text(parts: list[tuple[Fund, list[LTable]]], layout: Layout) -> str:
     lines: list[str] = []
     for fund, tables in parts:
         lines += [fund.name, ""]
-        lines += text_tables(tables, lw, cw)
+        lines += text_tables(tables, lw, cw, layout.dollar_first_row)
     return "\n".join(lines) + "\n"
 
 
-def text_tables(tables: list[LTable], lw: int, cw: int) -> list[str]:
+def text_tables(tables: list[LTable], lw: int, cw: int, dollar_first: bool = False) -> list[str]:
     lines: list[str] = []
     for table in tables:
         for para in table.before:
             lines += [*textwrap.wrap(para, 78), ""]
         ncol = len(table.columns)
-        heads = [textwrap.wrap(h, max(cw, 9)) or [""] for h in table.columns]
+        heads = [textwrap.wrap(h, max(cw, 9), break_long_words=False) or [""] for h in table.columns]
         width = max([cw] + [len(c) + 2 for row in table.rows for c in row[1]] + [len(w) for h in heads for w in h])
         starts = [lw + 2 + i * (width + 2) for i in range(ncol)]
         lines.append("<TABLE>")
@@ -508,7 +529,11 @@ def text_tables(tables: list[LTable], lw: int, cw: int) -> list[str]:
             lines.append(text.rstrip())
         lines.append("</CAPTION>")
         lines.append("<S>".ljust(starts[0]) + "".join("<C>".ljust(width + 2) for _ in starts).rstrip())
+        seen_figures = False
         for label, cells in table.rows:
+            if dollar_first and table.kind == "expense_example" and any(cells):
+                cells = [c.replace("$", "") for c in cells] if seen_figures else cells
+                seen_figures = True
             indent = len(label) - len(label.lstrip())
             parts = textwrap.wrap(label.strip(), lw - indent) or [""]
             parts = [" " * indent + p for p in parts]
@@ -600,7 +625,7 @@ def mutations(fund: Fund, rng: random.Random) -> Iterator[tuple[str, Fund]]:
     mutant = changed()
     cls = rng.choice(mutant.classes)
     key = (cls.name, rng.choice([k[1] for k in mutant.example if k[0] == cls.name]))
-    year = rng.choice(YEARS)
+    year = rng.choice(mutant.years)
     delta = D(rng.choice([5, 7, 10, 15, 30, 50])) * rng.choice([1, -1])
     if mutant.example[key][year] + delta > 0:
         mutant.example[key][year] += delta
@@ -648,7 +673,8 @@ def planted(funds: Sequence[Fund], finding: Finding) -> bool:
     """A component_sum warning on a class whose printed total was rounded off by 0.01 on purpose."""
     if finding.check != "component_sum" or finding.severity != "warning":
         return False
-    return any(c.rounded and finding.column.lower() == c.name.lower() for f in funds for c in f.classes)
+    column = finding.column.lower().removesuffix(" shares")
+    return any(c.rounded and column == c.name.lower().removesuffix(" shares") for f in funds for c in f.classes)
 
 
 def key(finding: Finding) -> tuple[str, str, str, int, str]:

@@ -5,11 +5,13 @@ from __future__ import annotations
 import random
 import sys
 from collections.abc import Sequence
+from decimal import Decimal
 from pathlib import Path
 
 from extractor.classify import classify
 from extractor.model import Finding, Row, Table
 from extractor.validate import validate, validate_tables
+from extractor.validate.costs import cumulative_costs, dollars
 from extractor.values import parse_cell
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "benchmarks"))
@@ -245,3 +247,25 @@ def test_a_negative_amount_under_a_waiver_or_recoupment_label_is_a_waiver() -> N
         ])
     assert serious(validate(table("1.14%"))) == []
     assert serious(validate(table("1.16%"))) == [("net_total", "error", "Investor Class")]
+
+
+def test_class_a_deferred_charge_for_large_purchases_is_not_in_the_example() -> None:
+    """Class A prints "1.00%" (a footnote: on $1 million purchases bought without the load); the
+    "if you sell" figures of a $10,000 investment pay the load only."""
+    fees = grid(["Class A"], [
+        ("Maximum Sales Charge (Load) Imposed on Purchases", ["5.75%"]),
+        ("Maximum Deferred Sales Charge (Load)", ["1.00%(1)"]),
+        ("Management Fees", ["0.75%"]), ("Other Expenses", ["0.30%"]),
+        ("Total Annual Fund Operating Expenses", ["1.05%"]),
+    ])
+    costs = [dollars(c) for c in cumulative_costs([Decimal("1.05")] * 10, "D", Decimal("5.75"))]
+    sold = grid(["1 Year", "3 Years", "5 Years", "10 Years"], [
+        ("If you sell your shares:", ["", "", "", ""]),
+        ("Class A", [f"${costs[y - 1]}" for y in (1, 3, 5, 10)]),
+    ], line=40, table_id="t2")
+    assert serious(validate_tables([fees, sold])) == []
+    wrong = grid(["1 Year", "3 Years", "5 Years", "10 Years"], [
+        ("If you sell your shares:", ["", "", "", ""]),
+        ("Class A", [f"${costs[0] + 50}"] + [f"${costs[y - 1]}" for y in (3, 5, 10)]),
+    ], line=40, table_id="t2")
+    assert serious(validate_tables([fees, wrong])) == [("expense_example", "error", "1 Year")]

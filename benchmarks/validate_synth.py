@@ -119,6 +119,8 @@ class Layout:
     """Text: "$" only on the first row of figures, as typewritten tables have it."""
     shares_suffix: bool = False
     """The fee table says "Class A Shares" where the example says "Class A"."""
+    transposed_fees: bool = False
+    """HTML: one fee table with the classes as rows and the fee items as columns."""
 
     def traits(self) -> list[str]:
         out = ["html" if self.html else "text", f"example={self.example_layout}"]
@@ -127,8 +129,8 @@ class Layout:
         out += ["markers"] if self.markers else []
         out += ["schedule"] if self.schedule_table else []
         out.append(f"other={self.other_style}")
-        out += [name for name in ("split_symbols", "both_sections", "two_funds", "dollar_first_row", "shares_suffix")
-                if getattr(self, name)]
+        out += [name for name in ("split_symbols", "both_sections", "two_funds", "dollar_first_row", "shares_suffix",
+                                  "transposed_fees") if getattr(self, name)]
         return out
 
 
@@ -279,7 +281,7 @@ def compute_example(fund: Fund, drop_load: bool = False) -> None:
 
 
 def random_layout(rng: random.Random) -> Layout:
-    return Layout(
+    layout = Layout(
         html=rng.random() < 0.5, one_fee_table=rng.random() < 0.4,
         example_layout=rng.choice(["rows", "rows", "columns", "split", "stacked"]), mode_headings=rng.random() < 0.5,
         label_width=rng.randint(38, 50), col_width=rng.randint(10, 13), upper=rng.random() < 0.3,
@@ -291,6 +293,10 @@ def random_layout(rng: random.Random) -> Layout:
         split_symbols=rng.random() < 0.5, both_sections=rng.random() < 0.3, two_funds=rng.random() < 0.15,
         dollar_first_row=rng.random() < 0.4, shares_suffix=rng.random() < 0.2,
     )
+    layout.transposed_fees = layout.html and rng.random() < 0.2
+    if rng.random() < 0.2:
+        layout.example_layout = "wide"
+    return layout
 
 
 # --- logical tables ------------------------------------------------------------------------
@@ -304,6 +310,8 @@ class LTable:
     columns: list[str]
     rows: list[tuple[str, list[str]]]
     caption: str = ""
+    groups: tuple[str, ...] = ()
+    """Group headers, each over an equal share of the columns (their leading words)."""
     before: list[str] = field(default_factory=list)
     after: list[str] = field(default_factory=list)
 
@@ -387,6 +395,11 @@ def fee_tables(fund: Fund, layout: Layout) -> list[LTable]:
                  "your investment)")
     intro = ("This table describes the fees and expenses that you may pay if you buy and hold shares of the Fund. "
              "You may qualify for sales charge discounts if you invest at least $50,000.")
+    if layout.transposed_fees:
+        items = [(label.strip(), cells) for label, cells in [*shareholder, *operating] if any(cells)]
+        by_class = [(name, [cells[k] for _, cells in items]) for k, name in enumerate(cols)]
+        return [LTable("fees", [label for label, _ in items], by_class, caption=heading_o,
+                       before=["FEES AND EXPENSES OF THE FUND", intro], after=notes)]
     if layout.one_fee_table:
         rows = [(heading_s, ["" for _ in cols]), *shareholder, (heading_o, ["" for _ in cols]), *operating]
         return [LTable("fees", cols, rows, before=["FEES AND EXPENSES OF THE FUND", intro], after=notes)]
@@ -447,6 +460,12 @@ def example_tables(fund: Fund, layout: Layout) -> list[LTable]:
                 else:
                     rows.append((names[c.name], [dollars(fund.example[c.name, True][y]) for y in fund.years]))
         return [LTable("expense_example", cols, rows, before=prose)]
+    if layout.example_layout == "wide" and deferred:
+        sold_cols = [f"{sell} {PERIODS[y]}" for y in fund.years]
+        held_cols = [f"{hold} {PERIODS[y]}" for y in fund.years]
+        rows = [(names[c.name], [dollars(fund.example[c.name, True][y]) for y in fund.years]
+                 + [dollars(fund.example[c.name, not c.deferred][y]) for y in fund.years]) for c in fund.classes]
+        return [LTable("expense_example", sold_cols + held_cols, rows, before=prose, groups=(sell, hold))]
     if layout.example_layout == "columns":
         cols, keys = [], []
         for c in fund.classes:
@@ -506,19 +525,49 @@ def render_text(parts: list[tuple[Fund, list[LTable]]], layout: Layout) -> str:
     return "\n".join(lines) + "\n"
 
 
+def sub_header(table: LTable, header: str) -> str:
+    """A column's own header, without the group header printed over it."""
+    group = next((g for g in table.groups if header.startswith(g + " ")), "")
+    return header[len(group):].strip()
+
+
+def group_lines(table: LTable, starts: list[int], width: int) -> list[str]:
+    """Group headers centred over their columns, with a dashed rule under each."""
+    if not table.groups:
+        return []
+    share = len(table.columns) // len(table.groups)
+    span = share * (width + 2) - 2
+    pieces = [textwrap.wrap(g, span) for g in table.groups]
+    height = max(len(p) for p in pieces)
+    out = []
+    for k in range(height):
+        text = ""
+        for g, words in enumerate(pieces):
+            pad = height - len(words)
+            if k >= pad:
+                text = text.ljust(starts[g * share]) + words[k - pad].center(span).rstrip()
+        out.append(text.rstrip())
+    rule = ""
+    for g in range(len(table.groups)):
+        rule = rule.ljust(starts[g * share]) + "-" * span
+    return [*out, rule]
+
+
 def text_tables(tables: list[LTable], lw: int, cw: int, dollar_first: bool = False) -> list[str]:
     lines: list[str] = []
     for table in tables:
         for para in table.before:
             lines += [*textwrap.wrap(para, 78), ""]
         ncol = len(table.columns)
-        heads = [textwrap.wrap(h, max(cw, 9), break_long_words=False) or [""] for h in table.columns]
+        subheads = [sub_header(table, h) for h in table.columns]
+        heads = [textwrap.wrap(h, max(cw, 9), break_long_words=False) or [""] for h in subheads]
         width = max([cw] + [len(c) + 2 for row in table.rows for c in row[1]] + [len(w) for h in heads for w in h])
         starts = [lw + 2 + i * (width + 2) for i in range(ncol)]
         lines.append("<TABLE>")
         lines.append("<CAPTION>")
         if table.caption:
             lines += textwrap.wrap(table.caption, 78)
+        lines += group_lines(table, starts, width)
         height = max(len(h) for h in heads)
         for k in range(height):
             text = ""
@@ -581,7 +630,11 @@ def html_tables(tables: list[LTable], layout: Layout) -> list[str]:
         if table.caption:
             lines.append(f"<p><b>{esc(table.caption)}</b></p>")
         lines.append('<table cellspacing="0" cellpadding="0">')
-        lines.append("<tr><td></td>" + "".join(f'<td align="center"{span}><b>{esc(c)}</b></td>'
+        if table.groups:
+            share = len(table.columns) // len(table.groups) * (3 if layout.split_symbols else 1)
+            lines.append("<tr><td></td>" + "".join(f'<td align="center" colspan="{share}"><b>{esc(g)}</b></td>'
+                                                   for g in table.groups) + "</tr>")
+        lines.append("<tr><td></td>" + "".join(f'<td align="center"{span}><b>{esc(sub_header(table, c))}</b></td>'
                                                for c in table.columns) + "</tr>")
         for label, cells in table.rows:
             indent = ' style="padding-left:12pt"' if label.startswith(" ") else ""
@@ -673,8 +726,8 @@ def planted(funds: Sequence[Fund], finding: Finding) -> bool:
     """A component_sum warning on a class whose printed total was rounded off by 0.01 on purpose."""
     if finding.check != "component_sum" or finding.severity != "warning":
         return False
-    column = finding.column.lower().removesuffix(" shares")
-    return any(c.rounded and column == c.name.lower().removesuffix(" shares") for f in funds for c in f.classes)
+    where = {finding.column.lower().removesuffix(" shares"), finding.row.lower().removesuffix(" shares")}
+    return any(c.rounded and c.name.lower().removesuffix(" shares") in where for f in funds for c in f.classes)
 
 
 def key(finding: Finding) -> tuple[str, str, str, int, str]:

@@ -134,7 +134,8 @@ def _breakdowns(fees: ClassFees) -> set[int]:
     Filers print "Other expenses" with its parts just below it, or the parts with a "Total other
     expenses" row below them; when a reader or a label leaves the parts looking like lines of
     their own, the arithmetic still shows it: the lines right below the figure (or right above a
-    total row) add up to it exactly. Such parts are counted once, in the figure.
+    total row) add up to it exactly. Such parts are counted once, in the figure. Below a figure
+    it takes two lines with amounts: one line equal to it is as likely a line of its own.
     """
     items = fees.items
     covered: set[int] = set()
@@ -150,7 +151,8 @@ def _breakdowns(fees: ClassFees) -> set[int]:
                 break
             parts.append(part)
             running += _value(part)
-            if running == item.value and any(p.value for p in parts):
+            valued = sum(1 for p in parts if p.value)
+            if running == item.value and valued >= (1 if total_row else 2):
                 covered.update(id(p) for p in parts)
                 break
     return covered

@@ -68,12 +68,13 @@ def _with_tags(table: Table) -> Table:
     if not table.has_xbrl:
         return table  # every plain-text table: no row to count tags of
     rows_tags = [_tag(r.cells) for r in table.rows]
-    if sum(1 for t in rows_tags if t) < 2:
-        return table
-    examples = sum(1 for t in rows_tags if t in _EXAMPLE_CONCEPTS)
-    kind: Kind = "expense_example" if examples * 2 > sum(1 for t in rows_tags if t) else "fees"
     width = max((len(r.cells) for r in table.rows), default=0)
     columns_ = [[r.cells[j] for r in table.rows if j < len(r.cells)] for j in range(width)]
+    one_class = table.column_concepts is not None and sum(1 for c in columns_ if _tag(c)) >= 2
+    if sum(1 for t in rows_tags if t) < 2 and not one_class:
+        return table  # one tagged row is enough in a table read as classes by fee type: a single class
+    examples = sum(1 for t in rows_tags if t in _EXAMPLE_CONCEPTS)
+    kind: Kind = "expense_example" if examples * 2 > sum(1 for t in rows_tags if t) else "fees"
     if _agreement(columns_) > _agreement([list(r.cells) for r in table.rows]):
         known = table.column_concepts if table.column_concepts is not None and table.kind == kind else None
         columns = tuple(_tag([r.cells[j] for r in table.rows if j < len(r.cells)])

@@ -28,7 +28,7 @@ import re
 import sys
 import textwrap
 from collections import Counter
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from decimal import ROUND_HALF_UP, Decimal
 from typing import Any
@@ -121,6 +121,8 @@ class Layout:
     """The fee table says "Class A Shares" where the example says "Class A"."""
     transposed_fees: bool = False
     """HTML: one fee table with the classes as rows and the fee items as columns."""
+    ixbrl: bool = False
+    """HTML: the fee tables carry inline XBRL facts, each class its own context."""
 
     def traits(self) -> list[str]:
         out = ["html" if self.html else "text", f"example={self.example_layout}"]
@@ -130,7 +132,7 @@ class Layout:
         out += ["schedule"] if self.schedule_table else []
         out.append(f"other={self.other_style}")
         out += [name for name in ("split_symbols", "both_sections", "two_funds", "dollar_first_row", "shares_suffix",
-                                  "transposed_fees") if getattr(self, name)]
+                                  "transposed_fees", "ixbrl") if getattr(self, name)]
         return out
 
 
@@ -296,6 +298,7 @@ def random_layout(rng: random.Random) -> Layout:
     layout.transposed_fees = layout.html and rng.random() < 0.2
     if rng.random() < 0.2:
         layout.example_layout = "wide"
+    layout.ixbrl = layout.html and rng.random() < 0.4
     return layout
 
 
@@ -311,6 +314,8 @@ class LTable:
     rows: list[tuple[str, list[str]]]
     caption: str = ""
     groups: tuple[str, ...] = ()
+    transposed: bool = False
+    """Classes as rows, items as columns."""
     """Group headers, each over an equal share of the columns (their leading words)."""
     before: list[str] = field(default_factory=list)
     after: list[str] = field(default_factory=list)
@@ -399,7 +404,7 @@ def fee_tables(fund: Fund, layout: Layout) -> list[LTable]:
         items = [(label.strip(), cells) for label, cells in [*shareholder, *operating] if any(cells)]
         by_class = [(name, [cells[k] for _, cells in items]) for k, name in enumerate(cols)]
         return [LTable("fees", [label for label, _ in items], by_class, caption=heading_o,
-                       before=["FEES AND EXPENSES OF THE FUND", intro], after=notes)]
+                       before=["FEES AND EXPENSES OF THE FUND", intro], after=notes, transposed=True)]
     if layout.one_fee_table:
         rows = [(heading_s, ["" for _ in cols]), *shareholder, (heading_o, ["" for _ in cols]), *operating]
         return [LTable("fees", cols, rows, before=["FEES AND EXPENSES OF THE FUND", intro], after=notes)]
@@ -602,27 +607,119 @@ def esc(text: str) -> str:
     return html.escape(text).replace("&lt;sup&gt;", "<sup>").replace("&lt;/sup&gt;", "</sup>")
 
 
-def html_cells(text: str, split: bool) -> str:
+Tagger = Callable[[str, bool], str]
+"""Wraps the number of an escaped cell text in its inline XBRL fact (flag: a dollar amount)."""
+
+
+def html_cells(text: str, split: bool, tag: Tagger | None = None) -> str:
     """One data cell, or with ``split`` three as Workiva prints them: "$" | "1,234" | "" and
     "" | "0.75" | "%" (a blank where a column has no symbol)."""
+    def body_html(body: str) -> str:
+        return tag(esc(body), text.startswith("$")) if tag else esc(body)
+
     if not split:
-        return f'<td align="right">{esc(text)}</td>'
+        return f'<td align="right">{body_html(text)}</td>'
     dollar = "$" if text.startswith("$") else ""
     percent = "%" if text.endswith("%") else ""
     body = text[len(dollar):len(text) - len(percent)].rstrip()
-    return f'<td>{dollar}</td><td align="right">{esc(body)}</td><td>{percent}</td>'
+    return f'<td>{dollar}</td><td align="right">{body_html(body)}</td><td>{percent}</td>'
+
+
+_CELL_MARKER = re.compile(r"(\(\d\)|<sup>\d</sup>)$")
+_NUMBER = re.compile(r"\d[\d,]*(?:\.\d+)?|\.\d+")
+_NIL_WORDS = ("None", "N/A", "--", "\u2014")
+
+
+def ix_tagger(concept: str, class_id: str) -> Tagger:
+    """A :data:`Tagger` for one fee-table cell, as filers' software tags it."""
+    def tag(body: str, usd: bool) -> str:
+        marker = _CELL_MARKER.search(body)
+        core = body[:marker.start()] if marker else body
+        tail = marker.group(0) if marker else ""
+        attrs = f'name="rr:{concept}" contextRef="c-{class_id}" decimals="{0 if usd else 4}"'
+        attrs += ' unitRef="USD"' if usd else ' unitRef="pure" scale="-2"'
+        number = _NUMBER.search(core)
+        if number is None:
+            if core.strip() in _NIL_WORDS:
+                return f'<ix:nonFraction {attrs} format="ixt:fixed-zero">{core}</ix:nonFraction>{tail}'
+            return body
+        sign = ' sign="-"' if core[:number.start()].strip(" $") in ("(", "-") else ""
+        fact = f'<ix:nonFraction {attrs}{sign} format="ixt:num-dot-decimal">{number.group(0)}</ix:nonFraction>'
+        return core[:number.start()] + fact + core[number.end():] + tail
+    return tag
+
+
+LABEL_CONCEPTS = (
+    ("Maximum Sales Charge", "MaximumSalesChargeImposedOnPurchasesOverOfferingPrice"),
+    ("Maximum Deferred", "MaximumDeferredSalesChargeOverOfferingPrice"),
+    ("Redemption Fee", "RedemptionFeeOverRedemption"), ("Exchange Fee", "ExchangeFee"),
+    ("Annual Account", "MaximumAccountFee"), ("Management Fees", "ManagementFeesOverAssets"),
+    ("Distribution and/or", "DistributionAndService12b1FeesOverAssets"),
+    ("Shareholder Servicing", "Component1OtherExpensesOverAssets"),
+    ("Other Operating", "Component2OtherExpensesOverAssets"), ("Other Expenses", "OtherExpensesOverAssets"),
+    ("Total Other Expenses", "OtherExpensesOverAssets"), ("Acquired Fund", "AcquiredFundFeesAndExpensesOverAssets"),
+    *((label, "NetExpensesOverAssets") for label in (*NET_LABELS, *NET_REPAY_LABELS)),
+    ("Total Annual Fund Operating Expenses", "ExpensesOverAssets"),
+    *((label, "FeeWaiverOrReimbursementOverAssets") for label in (*WAIVER_LABELS, *REPAY_LABELS)),
+)
+
+
+def label_concept(label: str) -> str | None:
+    """The rr concept the generator means by one of its fee-table labels."""
+    plain = _CELL_MARKER.sub("", label.strip())
+    return next((c for start, c in LABEL_CONCEPTS if plain == start or plain.startswith(start + " ")
+                 or (plain.startswith(start) and c != "ExpensesOverAssets")), None)
+
+
+def class_ids(funds: Sequence[Fund]) -> dict[tuple[str, int], str]:
+    """(fund name, class position) -> share-class ID, unique in the document."""
+    return {(f.name, k): f"C{n * 100 + k + 1:09d}" for n, f in enumerate(funds) for k in range(len(f.classes))}
+
+
+def ix_header(ids: dict[tuple[str, int], str]) -> str:
+    """The hidden ``ix:header`` with one context per class."""
+    contexts = []
+    for class_id in ids.values():
+        contexts.append(
+            f'<xbrli:context id="c-{class_id}"><xbrli:entity><xbrli:identifier scheme="http://www.sec.gov/CIK">'
+            "0000999999</xbrli:identifier><xbrli:segment><xbrldi:explicitMember dimension="
+            f'"rr:ProspectusShareClassAxis">syn:{class_id}Member</xbrldi:explicitMember></xbrli:segment>'
+            "</xbrli:entity><xbrli:period><xbrli:startDate>2024-01-01</xbrli:startDate><xbrli:endDate>"
+            "2024-01-01</xbrli:endDate></xbrli:period></xbrli:context>")
+    hidden = '<div style="display:none"><ix:header><ix:resources>'
+    return hidden + "".join(contexts) + "</ix:resources></ix:header></div>"
+
+
+IX_HTML = ('<html xmlns="http://www.w3.org/1999/xhtml" xmlns:ix="http://www.xbrl.org/2013/inlineXBRL" '
+           'xmlns:ixt="http://www.xbrl.org/inlineXBRL/transformation/2020-02-12" '
+           'xmlns:xbrli="http://www.xbrl.org/2003/instance" xmlns:xbrldi="http://xbrl.org/2006/xbrldi" '
+           'xmlns:rr="http://xbrl.sec.gov/rr/2023" xmlns:syn="http://example.com/syn/20240101">')
 
 
 def render_html(parts: list[tuple[Fund, list[LTable]]], layout: Layout) -> str:
-    lines = ["<html><body>"]
+    ids = class_ids([f for f, _ in parts]) if layout.ixbrl else {}
+    lines = [IX_HTML + "<body>", ix_header(ids)] if ids else ["<html><body>"]
     for fund, tables in parts:
         lines.append(f"<p><b>{esc(fund.name)}</b></p>")
-        lines += html_tables(tables, layout)
+        lines += html_tables(tables, layout, fund, ids)
     lines.append("</body></html>")
     return "\n".join(lines) + "\n"
 
 
-def html_tables(tables: list[LTable], layout: Layout) -> list[str]:
+def cell_tagger(table: LTable, fund: Fund, ids: dict[tuple[str, int], str], row: int, column: int,
+                label: str) -> Tagger | None:
+    """The tagger of one fee-table cell (classes as columns, or as rows when transposed)."""
+    if not ids or table.kind != "fees":
+        return None
+    concept = label_concept(table.columns[column]) if table.transposed else label_concept(label)
+    position = row if table.transposed else column
+    if concept is None or (fund.name, position) not in ids:
+        return None
+    return ix_tagger(concept, ids[fund.name, position])
+
+
+def html_tables(tables: list[LTable], layout: Layout, fund: Fund | None = None,
+                ids: dict[tuple[str, int], str] | None = None) -> list[str]:
     lines: list[str] = []
     span = ' colspan="3"' if layout.split_symbols else ""
     for table in tables:
@@ -636,9 +733,11 @@ def html_tables(tables: list[LTable], layout: Layout) -> list[str]:
                                                    for g in table.groups) + "</tr>")
         lines.append("<tr><td></td>" + "".join(f'<td align="center"{span}><b>{esc(sub_header(table, c))}</b></td>'
                                                for c in table.columns) + "</tr>")
-        for label, cells in table.rows:
+        for r, (label, cells) in enumerate(table.rows):
             indent = ' style="padding-left:12pt"' if label.startswith(" ") else ""
-            tds = "".join(html_cells(c, layout.split_symbols) for c in cells)
+            tds = "".join(html_cells(c, layout.split_symbols,
+                                     cell_tagger(table, fund, ids, r, j, label) if fund and ids else None)
+                          for j, c in enumerate(cells))
             lines.append(f"<tr><td{indent}>{esc(label.strip())}</td>{tds}</tr>")
         lines.append("</table>")
         lines += [f"<p>{esc(p)}</p>" for p in table.after]

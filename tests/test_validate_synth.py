@@ -269,3 +269,24 @@ def test_class_a_deferred_charge_for_large_purchases_is_not_in_the_example() -> 
         ("Class A", [f"${costs[0] + 50}"] + [f"${costs[y - 1]}" for y in (3, 5, 10)]),
     ], line=40, table_id="t2")
     assert serious(validate_tables([fees, wrong])) == [("expense_example", "error", "1 Year")]
+
+
+def test_one_class_fee_table_by_fee_type_takes_its_concepts_from_the_tags() -> None:
+    """A single class as the only row of a table of fee types: the tags name the columns."""
+    rng = random.Random("ix")
+    fund = validate_synth.make_fund(rng, 1)
+    fund.classes = fund.classes[:1]
+    only = fund.classes[0]
+    only.other = Decimal("0.30")
+    only.subs = [("Shareholder Servicing Fees", Decimal("0.10")), ("Other Operating Expenses", Decimal("0.20"))]
+    only.gross = only.true_gross = only.net = fund.mgmt + (only.dist or 0) + only.other + (fund.afe or 0)
+    only.waiver = Decimal(0)
+    validate_synth.compute_example(fund)
+    layout = validate_synth.random_layout(rng)
+    layout.html, layout.transposed_fees, layout.ixbrl = True, True, True
+    filing = validate_synth.run(validate_synth.render(fund, layout))
+    fees = filing.tables[0]
+    assert fees.kind == "fees" and fees.column_concepts is not None
+    tagged = [c.xbrl.concept.split(":")[1] for c in fees.rows[0].cells if c.xbrl is not None]
+    assert [c for c in fees.column_concepts if c] == tagged
+    assert [f for f in filing.findings if f.check == "xbrl_concept"] == []

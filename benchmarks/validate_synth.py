@@ -416,6 +416,21 @@ def dollars(value: Decimal) -> str:
     return f"${value:,}"
 
 
+TAG = "\x00"
+"""Separates a figure's text from the inline XBRL fact it carries (concept and class position)."""
+
+
+def fig(fund: Fund, cls: ShareClass, year: int, held: bool) -> str:
+    """The printed figure of ``cls`` for ``year``, redeemed or (``held``) not, with its tag."""
+    redeemed = not held or not cls.deferred
+    stem = "ExpenseExampleNoRedemptionYear" if held else "ExpenseExampleYear"
+    return f"{dollars(fund.example[cls.name, redeemed][year])}{TAG}{stem}{year:02d}|{fund.classes.index(cls)}"
+
+
+def shown(cell: str) -> str:
+    return cell.split(TAG, 1)[0]
+
+
 PERIODS = {1: "1 Year", 3: "3 Years", 5: "5 Years", 10: "10 Years"}
 
 
@@ -449,55 +464,56 @@ def example_tables(fund: Fund, layout: Layout) -> list[LTable]:
         rows: list[tuple[str, list[str]]] = []
         if layout.mode_headings and deferred:
             rows.append((sell, ["" for _ in cols]))
-            rows += [(names[c.name], [dollars(fund.example[c.name, True][y]) for y in fund.years])
+            rows += [(names[c.name], [fig(fund, c, y, False) for y in fund.years])
                      for c in fund.classes]
             rows.append((hold, ["" for _ in cols]))
             held = fund.classes if layout.both_sections else deferred
-            rows += [(names[c.name], [dollars(fund.example[c.name, not c.deferred][y]) for y in fund.years])
+            rows += [(names[c.name], [fig(fund, c, y, True) for y in fund.years])
                      for c in held]
         else:
             for c in fund.classes:
                 if c.deferred:
                     rows.append((f"{names[c.name]} (if you sell)",
-                                 [dollars(fund.example[c.name, True][y]) for y in fund.years]))
+                                 [fig(fund, c, y, False) for y in fund.years]))
                     rows.append((f"{names[c.name]} (if you don't sell)",
-                                 [dollars(fund.example[c.name, False][y]) for y in fund.years]))
+                                 [fig(fund, c, y, True) for y in fund.years]))
                 else:
-                    rows.append((names[c.name], [dollars(fund.example[c.name, True][y]) for y in fund.years]))
+                    rows.append((names[c.name], [fig(fund, c, y, False) for y in fund.years]))
         return [LTable("expense_example", cols, rows, before=prose)]
     if layout.example_layout == "wide" and deferred:
         sold_cols = [f"{sell} {PERIODS[y]}" for y in fund.years]
         held_cols = [f"{hold} {PERIODS[y]}" for y in fund.years]
-        rows = [(names[c.name], [dollars(fund.example[c.name, True][y]) for y in fund.years]
-                 + [dollars(fund.example[c.name, not c.deferred][y]) for y in fund.years]) for c in fund.classes]
+        rows = [(names[c.name], [fig(fund, c, y, False) for y in fund.years]
+                 + [fig(fund, c, y, True) for y in fund.years]) for c in fund.classes]
         return [LTable("expense_example", sold_cols + held_cols, rows, before=prose, groups=(sell, hold))]
     if layout.example_layout == "columns":
-        cols, keys = [], []
+        cols: list[str] = []
+        keys: list[tuple[ShareClass, bool]] = []
         for c in fund.classes:
             if c.deferred:
                 cols += [f"{names[c.name]} (Redeemed)", f"{names[c.name]} (Not redeemed)"]
-                keys += [(c.name, True), (c.name, False)]
+                keys += [(c, False), (c, True)]
             else:
                 cols.append(names[c.name])
-                keys.append((c.name, True))
-        rows = [(PERIODS[y], [dollars(fund.example[k][y]) for k in keys]) for y in fund.years]
+                keys.append((c, False))
+        rows = [(PERIODS[y], [fig(fund, c, y, held) for c, held in keys]) for y in fund.years]
         return [LTable("expense_example", cols, rows, before=prose)]
     if layout.example_layout == "stacked" and deferred:
         cols = [names[c.name] for c in fund.classes]
         held_classes = fund.classes if layout.both_sections else deferred
         stacked: list[tuple[str, list[str]]] = [(sell, ["" for _ in cols])]
-        stacked += [(PERIODS[y], [dollars(fund.example[c.name, True][y]) for c in fund.classes]) for y in fund.years]
+        stacked += [(PERIODS[y], [fig(fund, c, y, False) for c in fund.classes]) for y in fund.years]
         stacked.append((hold, ["" for _ in cols]))
-        stacked += [(PERIODS[y], [dollars(fund.example[c.name, not c.deferred][y]) if c in held_classes else ""
+        stacked += [(PERIODS[y], [fig(fund, c, y, True) if c in held_classes else ""
                                   for c in fund.classes]) for y in fund.years]
         return [LTable("expense_example", cols, stacked, before=prose)]
     cols = [names[c.name] for c in fund.classes]
-    sold = [(PERIODS[y], [dollars(fund.example[c.name, True][y]) for c in fund.classes]) for y in fund.years]
+    sold = [(PERIODS[y], [fig(fund, c, y, False) for c in fund.classes]) for y in fund.years]
     first = LTable("expense_example", cols, sold, before=[*prose, sell] if deferred else prose)
     if not deferred:
         return [first]
     cols2 = [names[c.name] for c in deferred]
-    second = LTable("expense_example", cols2, [(PERIODS[y], [dollars(fund.example[c.name, False][y]) for c in deferred])
+    second = LTable("expense_example", cols2, [(PERIODS[y], [fig(fund, c, y, True) for c in deferred])
                                                for y in fund.years], before=[hold])
     return [first, second]
 
@@ -566,7 +582,8 @@ def text_tables(tables: list[LTable], lw: int, cw: int, dollar_first: bool = Fal
         ncol = len(table.columns)
         subheads = [sub_header(table, h) for h in table.columns]
         heads = [textwrap.wrap(h, max(cw, 9), break_long_words=False) or [""] for h in subheads]
-        width = max([cw] + [len(c) + 2 for row in table.rows for c in row[1]] + [len(w) for h in heads for w in h])
+        width = max([cw] + [len(shown(c)) + 2 for row in table.rows for c in row[1]]
+                    + [len(w) for h in heads for w in h])
         starts = [lw + 2 + i * (width + 2) for i in range(ncol)]
         lines.append("<TABLE>")
         lines.append("<CAPTION>")
@@ -584,7 +601,8 @@ def text_tables(tables: list[LTable], lw: int, cw: int, dollar_first: bool = Fal
         lines.append("</CAPTION>")
         lines.append("<S>".ljust(starts[0]) + "".join("<C>".ljust(width + 2) for _ in starts).rstrip())
         seen_figures = False
-        for label, cells in table.rows:
+        for label, tagged_cells in table.rows:
+            cells = [shown(c) for c in tagged_cells]
             if dollar_first and table.kind == "expense_example" and any(cells):
                 cells = [c.replace("$", "") for c in cells] if seen_figures else cells
                 seen_figures = True
@@ -708,7 +726,12 @@ def render_html(parts: list[tuple[Fund, list[LTable]]], layout: Layout) -> str:
 
 def cell_tagger(table: LTable, fund: Fund, ids: dict[tuple[str, int], str], row: int, column: int,
                 label: str) -> Tagger | None:
-    """The tagger of one fee-table cell (classes as columns, or as rows when transposed)."""
+    """The tagger of one cell: a fee-table cell (classes as columns, or as rows when transposed)
+    or an example figure (whose text carries its concept and class)."""
+    cell = table.rows[row][1][column]
+    if ids and TAG in cell:
+        concept, position = cell.split(TAG, 1)[1].split("|")
+        return ix_tagger(concept, ids[fund.name, int(position)])
     if not ids or table.kind != "fees":
         return None
     concept = label_concept(table.columns[column]) if table.transposed else label_concept(label)
@@ -735,7 +758,7 @@ def html_tables(tables: list[LTable], layout: Layout, fund: Fund | None = None,
                                                for c in table.columns) + "</tr>")
         for r, (label, cells) in enumerate(table.rows):
             indent = ' style="padding-left:12pt"' if label.startswith(" ") else ""
-            tds = "".join(html_cells(c, layout.split_symbols,
+            tds = "".join(html_cells(shown(c), layout.split_symbols,
                                      cell_tagger(table, fund, ids, r, j, label) if fund and ids else None)
                           for j, c in enumerate(cells))
             lines.append(f"<tr><td{indent}>{esc(label.strip())}</td>{tds}</tr>")

@@ -290,3 +290,20 @@ def test_one_class_fee_table_by_fee_type_takes_its_concepts_from_the_tags() -> N
     tagged = [c.xbrl.concept.split(":")[1] for c in fees.rows[0].cells if c.xbrl is not None]
     assert [c for c in fees.column_concepts if c] == tagged
     assert [f for f in filing.findings if f.check == "xbrl_concept"] == []
+
+
+def test_no_redemption_tags_under_a_do_not_sell_heading_row_fit() -> None:
+    """Classes as rows under "If you do not sell your shares:": the period columns read as the
+    redeemed concepts, and the rows' NoRedemption tags are what the heading says."""
+    for seed in range(40):
+        rng = random.Random(f"heading-{seed}")
+        fund = validate_synth.make_fund(rng, seed)
+        if not any(c.deferred for c in fund.classes):
+            continue
+        layout = validate_synth.random_layout(rng)
+        layout.html, layout.ixbrl, layout.example_layout, layout.mode_headings = True, True, "rows", True
+        filing = validate_synth.run(validate_synth.render(fund, layout))
+        assert [f.message for f in filing.findings if f.check == "xbrl_concept"] == []
+        break
+    else:
+        raise AssertionError("no fund with a deferred charge drawn")

@@ -2,20 +2,27 @@
 
 Each document is a fund's fee table (shareholder fees and annual operating expenses) and its
 expense example, drawn by a seeded RNG with many structural traits: one to six share classes,
-front-end loads and deferred sales charges (with or without a printed schedule), waivers for one
-or two years, recoupments, acquired fund fees, items of other expenses, a 0.01 rounding
-difference, nil cells, footnote markers, classes as rows of the example or as columns, and a
-plain-text (``<TABLE>``/``<S>``/``<C>``) or HTML layout. The example is computed as filers'
-software does: the SEC formula year by year on the true (unrounded) ratios, the net ratio for
-the waiver's term and the gross one after, the load taken up front, the deferred charge of the
-redemption year added, Class B converting to Class A; rounded to whole dollars at the end.
+front-end loads (and Class A's footnoted 1% deferred charge), deferred sales charges with or
+without a printed schedule, Class B (and C) converting to A, waivers for one or two years, fund
+caps, recoupments, ambiguous "(Waiver)/Recoupment" labels, nets without a waiver row, acquired
+fund fees, items of other expenses (under a heading or a valued row), redemption, exchange and
+account fees, a planted 0.01 rounding difference, nil cells, footnote markers, new funds with
+1- and 3-year figures only, examples with classes as rows or columns, in parts, stacked or under
+"if you sell" / "if you do not sell" group headers, two funds in one document; as plain text
+(``<TABLE>``/``<S>``/``<C>``) or HTML (Workiva-style split "$" and "%" cells, fee tables with
+classes as rows, inline XBRL). The example is computed as filers' software does: the SEC formula
+year by year on the true (unrounded) ratios, the net ratio for the waiver's term and the gross
+one after, the load taken up front, the deferred charge of the redemption year added, rounded to
+whole dollars at the end.
 
 The script runs the pipeline in-process on every document and reports tables classified right
 and every error or warning (false findings: the documents are consistent), by check and
-severity; then it plants single mutations that make a document really inconsistent and reports
-the share flagged.
+severity, with the share that falls on documents whose rows or headers the reader misread (a
+reader problem, not the validator's); then it plants single mutations that make a document
+really inconsistent (a fee +-0.05 or more, an example figure +-$5 or more, a waiver's sign, the
+load dropped from the example) and reports the share flagged as an error, by kind and size.
 
-    python benchmarks/validate_synth.py [--docs 200] [--seed 7] [--show 3] [--mutations 2]
+    python benchmarks/validate_synth.py [--docs 200] [--seed 7] [--show 3] [--show-missed 0]
 """
 
 from __future__ import annotations

@@ -19,7 +19,7 @@ import regex
 from ..classify.labels import normalize
 from ..model import Finding, Severity, Table
 from .grid import ClassFees, Item, fee_classes
-from .policy import finding, severity, text
+from .policy import ROUNDING, finding, severity, text
 
 COMPONENTS = (
     "ManagementFeesOverAssets",
@@ -90,37 +90,50 @@ def component_sum(table: Table, classes: Sequence[ClassFees] | None = None) -> l
         other_given = any(i.value is not None for i in other_items)
         findings.extend(_sub_items(table, fees, other_items, subs))
         addends = top if other_given or not subs else [i for i in top if i.concept != OTHER] + subs
+        if other_given:
+            addends = addends + _beyond_breakdown(fees, subs)
         if not any(i.value is not None for i in addends):
             continue
-        expected = sum((_value(i) for i in addends), Decimal(0))
-        if other_given and subs and expected != total.value:
-            with_subs = expected + sum((_value(i) for i in subs), Decimal(0))
-            if with_subs == total.value:
-                continue
-        if expected == total.value:
+        shown = total.value
+        readings = _readings(fees, addends, subs if other_given else [])
+        expected, terms, unnamed = min(readings, key=lambda r: abs(shown - r[0]))
+        if expected == shown:
             continue
-        collapsed = _without_breakdowns(addends, fees)
-        if collapsed is not None:
-            other_sum = sum((_value(i) for i in collapsed), Decimal(0))
-            if abs(total.value - other_sum) < abs(total.value - expected):
-                addends, expected = collapsed, other_sum
-                if expected == total.value:
-                    continue
-        unnamed = [i for i in fees.unnamed if i.value is not None]
-        with_unnamed = expected + sum((_value(i) for i in unnamed), Decimal(0))
-        if unnamed and with_unnamed == total.value:
-            continue  # lines the classifier could not name (interest, taxes, short-sale dividends) complete the sum
-        message = f"{fees.name}: {_terms(addends)} = {text(expected)}, but the total row shows {text(total.value)}"
-        if unnamed and abs(with_unnamed - total.value) < abs(expected - total.value):
+        message = f"{fees.name}: {_terms(terms)} = {text(expected)}, but the total row shows {text(total.value)}"
+        if unnamed:
             named = ", ".join(f"'{i.label}' {text(_value(i))}" for i in unnamed)
-            message = (f"{fees.name}: {_terms(addends)} plus the lines without a fee concept ({named}) = "
-                       f"{text(with_unnamed)}, but the total row shows {text(total.value)}")
-            expected = with_unnamed
+            message = (f"{fees.name}: {_terms(terms)} plus the lines without a fee concept ({named}) = "
+                       f"{text(expected)}, but the total row shows {text(total.value)}")
         findings.append(finding(
             "component_sum", severity(total.value - expected), table.id, total.where, text(expected),
             text(total.value), message,
         ))
     return findings
+
+
+Reading = tuple[Decimal, list[Item], list[Item]]
+"""A sum the gross total may be: its value, the items it adds, and the lines without a concept among them."""
+
+
+def _readings(fees: ClassFees, addends: list[Item], subs: list[Item]) -> list[Reading]:
+    """The ways of adding up one class, the plain one first (the nearest to the total wins; of
+    equals, the first): with the items under "Other expenses" as lines of their own, with a
+    broken-down figure counted once, and each with the lines no concept names (interest, taxes,
+    short-sale dividends), which the gross total includes."""
+    def total(items: list[Item]) -> Decimal:
+        return sum((_value(i) for i in items), Decimal(0))
+
+    ways = [addends]
+    if subs:
+        ways.append(addends + [i for i in subs if i not in addends])  # the "items" are separate lines
+    collapsed = _without_breakdowns(addends, fees)
+    if collapsed is not None:
+        ways.append(collapsed)
+    unnamed = [i for i in fees.unnamed if i.value is not None]
+    out: list[Reading] = [(total(way), way, []) for way in ways]
+    if unnamed:
+        out += [(total(way) + total(unnamed), way, unnamed) for way in ways]
+    return out
 
 
 _PARTS = frozenset({OTHER, "DistributionOrSimilarNon12b1FeesOverAssets", *SUB_ITEMS})
@@ -166,21 +179,32 @@ def _without_breakdowns(addends: list[Item], fees: ClassFees) -> list[Item] | No
     return kept if len(kept) < len(addends) else None
 
 
+def _beyond_breakdown(fees: ClassFees, subs: list[Item]) -> list[Item]:
+    """Sub-items after those that add up to the other-expenses figure: lines of their own that
+    the classifier took for more items (an interest expense line below "Other expenses", its
+    servicing fee and its remainder), which the gross total includes."""
+    covered = _breakdowns(fees)
+    if not any(id(i) in covered for i in subs):
+        return []
+    return [i for i in subs if id(i) not in covered and i.value is not None]
+
+
 def _sub_items(table: Table, fees: ClassFees, other: list[Item], subs: list[Item]) -> list[Finding]:
     """Sub-items listed under "Other expenses" add up to it (when both are given)."""
     given = next((i for i in other if i.value is not None), None)
     if given is None or given.value is None or not any(i.value is not None for i in subs):
         return []
     covered = _breakdowns(fees)
-    if all(id(i) in covered for i in subs if i.value is not None):
-        return []  # the sub-items and a remainder line add up to the figure
+    if any(id(i) in covered for i in subs if i.value is not None):
+        return []  # some items (and a remainder line) add up to the figure; the rest are lines of their own
     expected = sum((_value(i) for i in subs), Decimal(0))
     if expected == given.value:
         return []
     top_level = sum((_value(i) for c in COMPONENTS for i in fees.of(c)), Decimal(0)) + expected
     gross = fees.first(GROSS)
-    if gross is not None and gross.value == top_level:
-        return []  # the "sub-items" are separate lines of the table, and the total says so
+    if gross is not None and gross.value is not None and abs(gross.value - top_level) <= min(
+            ROUNDING, abs(given.value - expected) - ROUNDING):
+        return []  # the "sub-items" are separate lines of the table, and the total says so (give or take rounding)
     return [finding(
         "component_sum", severity(given.value - expected), table.id, given.where, text(expected),
         text(given.value),

@@ -95,6 +95,10 @@ class Fund:
     """Class C converts to Class A after eight years (as funds have said since about 2019)."""
     years: tuple[int, ...] = (1, 3, 5, 10)
     """A new fund shows only the 1- and 3-year figures."""
+    split_12b1: bool = False
+    """The 12b-1 fee on two lines: a distribution fee and a service fee of 0.25."""
+    extra_line: Decimal | None = None
+    """An expense line no rr element names (interest expense), which adds to the gross total."""
     example: dict[tuple[str, bool], dict[int, Decimal]] = field(default_factory=dict)
 
 
@@ -221,6 +225,7 @@ def make_fund(rng: random.Random, index: int) -> Fund:
                 waiver_kind == "repay", rng.random() < 0.9)
     cap_margin = D(rng.randint(5, 30)) / 100
     subs_style = rng.random() < 0.25
+    fund.extra_line = D(rng.randint(1, 12)) / 100 if rng.random() < 0.1 else None
     for spec in pick_classes(rng):
         load = rng.choice(LOADS) if spec.get("load") == "front" else spec.get("load")
         cls = ShareClass(spec["name"], load=load, cdsc=spec.get("cdsc"), dist=spec.get("dist"),
@@ -234,7 +239,7 @@ def make_fund(rng: random.Random, index: int) -> Fund:
             servicing = D(rng.choice([5, 10, 15, 25])) / 100
             servicing = min(servicing, cls.other - CENT)
             cls.subs = [("Shareholder Servicing Fees", servicing), ("Other Operating Expenses", cls.other - servicing)]
-        items = [mgmt, cls.dist or D(0), cls.other, afe or D(0)]
+        items = [mgmt, cls.dist or D(0), cls.other, afe or D(0), fund.extra_line or D(0)]
         cls.gross = sum(items, D(0))
         if rng.random() < 0.08:
             cls.gross += rng.choice([CENT, -CENT])
@@ -254,6 +259,7 @@ def make_fund(rng: random.Random, index: int) -> Fund:
         if cls.load and rng.random() < 0.3:
             cls.printed_cdsc = D("1.00")
     fund.c_converts = rng.random() < 0.3
+    fund.split_12b1 = rng.random() < 0.15 and any(c.dist for c in fund.classes)
     for cls in fund.classes:
         cls.converts = cls.converts or (fund.c_converts and cls.name == "Class C")
     if fund.repay or not any(c.waiver for c in fund.classes):
@@ -367,6 +373,12 @@ def fee_tables(fund: Fund, layout: Layout) -> list[LTable]:
         ("Management Fees", [pct(fund.mgmt, layout) for _ in fund.classes]),
         ("Distribution and/or Service (12b-1) Fees", [pct(c.dist, layout) for c in fund.classes]),
     ]
+    if fund.split_12b1:
+        operating[-1:] = [
+            ("Distribution (12b-1) Fees", [pct((c.dist or D(0)) - D("0.25") if c.dist else None, layout)
+                                           for c in fund.classes]),
+            ("Service (12b-1) Fees", [pct(D("0.25") if c.dist else None, layout) for c in fund.classes]),
+        ]
     if any(c.subs for c in fund.classes):
         if layout.other_style == "heading":
             operating.append(("Other Expenses", ["" for _ in fund.classes]))
@@ -378,6 +390,8 @@ def fee_tables(fund: Fund, layout: Layout) -> list[LTable]:
             operating.append(("Total Other Expenses", [pct(c.other, layout) for c in fund.classes]))
     else:
         operating.append(("Other Expenses", [pct(c.other, layout) for c in fund.classes]))
+    if fund.extra_line is not None:
+        operating.append(("Interest Expense on Borrowings", [pct(fund.extra_line, layout) for _ in fund.classes]))
     if fund.afe is not None:
         operating.append(("Acquired Fund Fees and Expenses", [pct(fund.afe, layout) for _ in fund.classes]))
     waived = any(c.waiver for c in fund.classes)

@@ -307,3 +307,35 @@ def test_no_redemption_tags_under_a_do_not_sell_heading_row_fit() -> None:
         break
     else:
         raise AssertionError("no fund with a deferred charge drawn")
+
+
+def test_an_interest_line_after_other_expenses_and_its_items_is_a_line_of_its_own() -> None:
+    def table(gross: str) -> Table:
+        return grid(["Class A"], [
+            ("Management Fees", ["0.55%"]), ("Distribution and/or Service (12b-1) Fees", ["0.25%"]),
+            ("Other Expenses", ["0.56%"]), ("Shareholder Servicing Fees", ["0.10%"]),
+            ("Other Operating Expenses", ["0.46%"]), ("Interest Expense on Borrowings", ["0.07%"]),
+            ("Total Annual Fund Operating Expenses", [gross]),
+        ])
+    assert serious(validate(table("1.43%"))) == []
+    assert serious(validate(table("1.44%"))) == [("component_sum", "warning", "Class A")]
+    assert serious(validate(table("1.53%"))) == [("component_sum", "error", "Class A")]
+
+
+def test_an_interest_line_read_as_an_item_with_a_rounded_total_is_a_rounding_warning() -> None:
+    found = serious(validate(grid(["Class I"], [
+        ("Management Fees", ["0.70%"]), ("Other Expenses", ["0.08%"]),
+        ("Interest Expense on Borrowings", ["0.06%"]), ("Acquired Fund Fees and Expenses", ["0.08%"]),
+        ("Total Annual Fund Operating Expenses", ["0.93%"]),
+    ])))
+    assert found == [("component_sum", "warning", "Class I")]
+
+
+def test_an_unnamed_column_of_a_table_of_classes_by_fee_type_completes_the_sum() -> None:
+    def table(gross: str) -> Table:
+        return grid(["Management Fees", "Distribution and/or Service (12b-1) Fees", "Other Expenses",
+                     "Interest Expense on Borrowings", "Total Annual Fund Operating Expenses"],
+                    [("Class A", ["0.75%", "0.25%", "0.50%", "0.06%", gross])])
+    assert table("1.56%").column_concepts is not None
+    assert serious(validate(table("1.56%"))) == []
+    assert serious(validate(table("1.66%"))) == [("component_sum", "error", "Total Annual Fund Operating Expenses")]

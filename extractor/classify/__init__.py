@@ -75,7 +75,9 @@ def _with_tags(table: Table) -> Table:
         return table  # one tagged row is enough in a table read as classes by fee type: a single class
     examples = sum(1 for t in rows_tags if t in _EXAMPLE_CONCEPTS)
     kind: Kind = "expense_example" if examples * 2 > sum(1 for t in rows_tags if t) else "fees"
-    if _agreement(columns_) > _agreement([list(r.cells) for r in table.rows]):
+    by_columns, by_rows = _agreement(columns_), _agreement([list(r.cells) for r in table.rows])
+    # a tie (two periods, classes under "if you sell" and "if you do not sell") keeps the labels' orientation
+    if by_columns > by_rows or (by_columns == by_rows and table.column_concepts is not None):
         known = table.column_concepts if table.column_concepts is not None and table.kind == kind else None
         columns = tuple(_tag([r.cells[j] for r in table.rows if j < len(r.cells)])
                         or (known[j] if known is not None and j < len(known) else None)

@@ -339,3 +339,25 @@ def test_an_unnamed_column_of_a_table_of_classes_by_fee_type_completes_the_sum()
     assert table("1.56%").column_concepts is not None
     assert serious(validate(table("1.56%"))) == []
     assert serious(validate(table("1.66%"))) == [("component_sum", "error", "Total Annual Fund Operating Expenses")]
+
+
+def test_tagged_two_period_example_with_redemption_sections_keeps_its_period_columns() -> None:
+    """A new fund's example (1 and 3 years) with classes as rows under "if you sell" and "if you
+    do not sell": the tags agree as much by row as by column, and the period headers decide."""
+    for seed in range(60):
+        rng = random.Random(f"new-{seed}")
+        fund = validate_synth.make_fund(rng, seed)
+        if not any(c.deferred for c in fund.classes) or len(fund.classes) < 2:
+            continue
+        fund.years = (1, 3)
+        layout = validate_synth.random_layout(rng)
+        layout.html, layout.ixbrl, layout.example_layout, layout.mode_headings = True, True, "rows", True
+        layout.both_sections = True
+        filing = validate_synth.run(validate_synth.render(fund, layout))
+        example = next(t for t in filing.tables if t.kind == "expense_example")
+        assert example.column_concepts == ("ExpenseExampleYear01", "ExpenseExampleYear03")
+        assert [f.message for f in filing.findings if f.check in ("expense_example", "xbrl_concept")
+                and f.severity != "info"] == []
+        break
+    else:
+        raise AssertionError("no fund with a deferred charge drawn")

@@ -343,15 +343,14 @@ def test_lines_without_a_concept_may_complete_the_sum() -> None:
     assert validate(table) == []
 
 
-def test_net_below_gross_without_a_waiver_row_is_info() -> None:
-    """A waiver stated only in a footnote leaves nothing to contradict: the check cannot run."""
+def test_net_differing_from_gross_without_a_waiver_row_is_a_warning() -> None:
     table = grid(["Class A"], [
         ("Management Fees", ["0.75%"]),
         ("Other Expenses", ["0.20%"]),
         ("Total Annual Fund Operating Expenses", ["0.95%"]),
         ("Net Expenses", ["0.90%"]),
     ])
-    assert [(f.check, f.severity) for f in validate(table)] == [("net_total", "info")]
+    assert [(f.check, f.severity) for f in validate(table)] == [("net_total", "warning")]
 
 
 def waiver_example(figures: Sequence[str]) -> list[Table]:

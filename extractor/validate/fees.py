@@ -17,7 +17,7 @@ from decimal import Decimal
 import regex
 
 from ..classify.labels import normalize
-from ..model import Finding, Severity, Table
+from ..model import Finding, Table
 from .grid import ClassFees, Item, fee_classes
 from .policy import ROUNDING, finding, severity, text
 
@@ -241,22 +241,6 @@ def _reading(signed: list[tuple[Item, int]]) -> str:
     return " ".join(parts)
 
 
-def _unexplained(table: Table, name: str, gross: Item, net: Item) -> Finding:
-    """A net total that differs from the gross one with no waiver row in the table.
-
-    A lower net total is an unchecked waiver, not a contradiction: many tables state the
-    reduction only in a footnote (``info``). A higher one needs a recoupment that nothing shows
-    (``warning``).
-    """
-    assert gross.value is not None and net.value is not None
-    level: Severity = "info" if net.value < gross.value else "warning"
-    return finding(
-        "net_total", level, table.id, net.where, text(gross.value), text(net.value),
-        f"{name}: the net total {text(net.value)} differs from the gross total {text(gross.value)}, "
-        "and no waiver or reimbursement row explains it",
-    )
-
-
 def net_total(table: Table, classes: Sequence[ClassFees] | None = None) -> list[Finding]:
     """Gross total combined with the waiver rows = the net total, per class (``classes`` as in
     :func:`component_sum`)."""
@@ -292,7 +276,11 @@ def net_total(table: Table, classes: Sequence[ClassFees] | None = None) -> list[
         ):
             continue  # the gross total row is the odd one out, and component_sum reports it
         if not waivers:
-            findings.append(_unexplained(table, fees.name, gross, net))
+            findings.append(finding(
+                "net_total", "warning", table.id, net.where, text(gross.value), text(net.value),
+                f"{fees.name}: the net total {text(net.value)} differs from the gross total {text(gross.value)}, "
+                "and no waiver or reimbursement row explains it",
+            ))
             continue
         found = net.value
         expected = min((value for value, _ in readings), key=lambda v: abs(v - found))

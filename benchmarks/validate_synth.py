@@ -866,8 +866,14 @@ def misread(fund: Fund, layout: Layout, filing: Filing, others: Sequence[Fund] =
 
 
 def planted(funds: Sequence[Fund], finding: Finding) -> bool:
-    """A component_sum warning on a class whose printed total was rounded off by 0.01 on purpose."""
-    if finding.check != "component_sum" or finding.severity != "warning":
+    """A warning the document asks for: component_sum on a class whose printed total was rounded
+    off by 0.01 on purpose, or net_total on a net row printed without its waiver row (a table
+    that could not be checked with confidence, which the output contract makes a warning)."""
+    if finding.severity != "warning":
+        return False
+    if finding.check == "net_total":
+        return any(not f.waiver_row for f in funds)
+    if finding.check != "component_sum":
         return False
     where = {finding.column.lower().removesuffix(" shares"), finding.row.lower().removesuffix(" shares")}
     return any(c.rounded and c.name.lower().removesuffix(" shares") in where for f in funds for c in f.classes)

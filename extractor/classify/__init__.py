@@ -68,13 +68,16 @@ def _with_tags(table: Table) -> Table:
     if not table.has_xbrl:
         return table  # every plain-text table: no row to count tags of
     rows_tags = [_tag(r.cells) for r in table.rows]
-    if sum(1 for t in rows_tags if t) < 2:
-        return table
-    examples = sum(1 for t in rows_tags if t in _EXAMPLE_CONCEPTS)
-    kind: Kind = "expense_example" if examples * 2 > sum(1 for t in rows_tags if t) else "fees"
     width = max((len(r.cells) for r in table.rows), default=0)
     columns_ = [[r.cells[j] for r in table.rows if j < len(r.cells)] for j in range(width)]
-    if _agreement(columns_) > _agreement([list(r.cells) for r in table.rows]):
+    one_class = table.column_concepts is not None and sum(1 for c in columns_ if _tag(c)) >= 2
+    if sum(1 for t in rows_tags if t) < 2 and not one_class:
+        return table  # one tagged row is enough in a table read as classes by fee type: a single class
+    examples = sum(1 for t in rows_tags if t in _EXAMPLE_CONCEPTS)
+    kind: Kind = "expense_example" if examples * 2 > sum(1 for t in rows_tags if t) else "fees"
+    by_columns, by_rows = _agreement(columns_), _agreement([list(r.cells) for r in table.rows])
+    # a tie (two periods, classes under "if you sell" and "if you do not sell") keeps the labels' orientation
+    if by_columns > by_rows or (by_columns == by_rows and table.column_concepts is not None):
         known = table.column_concepts if table.column_concepts is not None and table.kind == kind else None
         columns = tuple(_tag([r.cells[j] for r in table.rows if j < len(r.cells)])
                         or (known[j] if known is not None and j < len(known) else None)
@@ -367,7 +370,7 @@ def _row_concepts(rows: Sequence[Row]) -> list[str | None]:
             out.append(_NON_12B1)
             continue
         if in_block and block is not None and concept in (None, _OTHER):
-            repeated_main = text in _MAIN_OTHER_LABEL and block.has_values
+            repeated_main = text in _MAIN_OTHER_LABEL and block.has_values and not count
             if not repeated_main:
                 count += 1
                 out.append(f"Component{count}OtherExpensesOverAssets" if count <= 3 else None)

@@ -203,8 +203,11 @@ def _variants(waiver: int, ratios: list[Decimal], stated: bool, target: tuple[De
     variants: list[tuple[int | None, Bounded, bool]] = [(None, _bounded(ratios), stated)]
     if target is not None:
         other_net, other_gross = target
-        after = [other_net] * (waiver or 10) + [other_gross] * (10 - (waiver or 10))  # same waiver years
-        variants.extend((n, _bounded(ratios[:n] + after[n:]), stated and said) for n, said in years)
+        afters = [[other_net] * (waiver or 10) + [other_gross] * (10 - (waiver or 10))]  # same waiver years
+        if not waiver and other_net != other_gross:
+            afters.append([other_gross] * 10)  # a class without a waiver of its own: the target's has run out
+        for after in afters:
+            variants.extend((n, _bounded(ratios[:n] + after[n:]), stated and said) for n, said in years)
     return variants
 
 
@@ -242,7 +245,7 @@ def _readings_of(gross_text: str, net_text: str, first_only: bool, years: tuple[
     target = None if target_text is None else (Decimal(target_text[0]), Decimal(target_text[1]))
     bases = [Decimal(b) for b in bases_text]
     charges = [Decimal(c) for c in charges_text]
-    waivers = [(0, [net] * 10, not first_only)]
+    waivers = [(0, [net] * 10, not first_only or net == gross)]  # no waiver: its term is moot
     if net != gross:
         waivers.extend((k, [net] * k + [gross] * (10 - k), k == 1 or not first_only) for k in (1, 2, 3))
     paths = [(waiver, _variants(waiver, ratios, stated, target, years)) for waiver, ratios, stated in waivers]
@@ -278,6 +281,10 @@ def _charges(series: Series, inputs: Inputs, years: int, schedules: Sequence[Sch
     one, any whole percent up to the maximum is accepted in years 3 and 5 (a half percent only
     doubtfully), none in year 10 and none after the first year for a 1% charge. With ``fit`` (no
     fee table states the class's charges) any whole percent up to 6 is tried, doubtfully.
+
+    Where the redemption is not stated, or the class also has a front-end load, no charge is as
+    likely: a deferred charge beside a load is mostly the 1% on purchases of $1 million or more,
+    which bought without the load, and the example's $10,000 never pays it.
     """
     unit = basis / 100
     cdsc = inputs.cdsc or Decimal(0)
@@ -289,13 +296,14 @@ def _charges(series: Series, inputs: Inputs, years: int, schedules: Sequence[Sch
         return [(Decimal(0), True), *((Decimal(k) * unit, False) for k in range(1, 7))]
     if cdsc == 0:
         return [(Decimal(0), True)]
+    optional = not series.redeemed or bool(inputs.load)
     printed = {rate_in_year(s, years) * unit for s in schedules if s.get(1) == cdsc}
     if printed:
         charges = [(c, True) for c in sorted(printed)]
-        return charges if series.redeemed else [(Decimal(0), True), *charges]
+        return [(Decimal(0), True), *charges] if optional else charges
     top = cdsc * unit
     if years == 1:
-        return [(top, True)] if series.redeemed else [(Decimal(0), True), (top, True)]
+        return [(Decimal(0), True), (top, True)] if optional else [(top, True)]
     if cdsc <= 1 or years >= 10:
         return [(Decimal(0), True)]  # a level-load 1% charge lasts about a year; none runs ten
     whole = [(Decimal(k) * unit, True) for k in range(int(cdsc) + 1)]

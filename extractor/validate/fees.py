@@ -19,7 +19,7 @@ import regex
 from ..classify.labels import normalize
 from ..model import Finding, Table
 from .grid import ClassFees, Item, fee_classes
-from .policy import finding, severity, text
+from .policy import ROUNDING, finding, severity, text
 
 COMPONENTS = (
     "ManagementFeesOverAssets",
@@ -90,25 +90,20 @@ def component_sum(table: Table, classes: Sequence[ClassFees] | None = None) -> l
         other_given = any(i.value is not None for i in other_items)
         findings.extend(_sub_items(table, fees, other_items, subs))
         addends = top if other_given or not subs else [i for i in top if i.concept != OTHER] + subs
+        if other_given:
+            addends = addends + _beyond_breakdown(fees, subs)
         if not any(i.value is not None for i in addends):
             continue
-        expected = sum((_value(i) for i in addends), Decimal(0))
-        if other_given and subs and expected != total.value:
-            with_subs = expected + sum((_value(i) for i in subs), Decimal(0))
-            if with_subs == total.value:
-                continue
-        if expected == total.value:
+        shown = total.value
+        readings = _readings(fees, addends, subs if other_given else [])
+        expected, terms, unnamed = min(readings, key=lambda r: abs(shown - r[0]))
+        if expected == shown:
             continue
-        unnamed = [i for i in fees.unnamed if i.value is not None]
-        with_unnamed = expected + sum((_value(i) for i in unnamed), Decimal(0))
-        if unnamed and with_unnamed == total.value:
-            continue  # lines the classifier could not name (interest, taxes, short-sale dividends) complete the sum
-        message = f"{fees.name}: {_terms(addends)} = {text(expected)}, but the total row shows {text(total.value)}"
-        if unnamed and abs(with_unnamed - total.value) < abs(expected - total.value):
+        message = f"{fees.name}: {_terms(terms)} = {text(expected)}, but the total row shows {text(total.value)}"
+        if unnamed:
             named = ", ".join(f"'{i.label}' {text(_value(i))}" for i in unnamed)
-            message = (f"{fees.name}: {_terms(addends)} plus the lines without a fee concept ({named}) = "
-                       f"{text(with_unnamed)}, but the total row shows {text(total.value)}")
-            expected = with_unnamed
+            message = (f"{fees.name}: {_terms(terms)} plus the lines without a fee concept ({named}) = "
+                       f"{text(expected)}, but the total row shows {text(total.value)}")
         findings.append(finding(
             "component_sum", severity(total.value - expected), table.id, total.where, text(expected),
             text(total.value), message,
@@ -116,18 +111,100 @@ def component_sum(table: Table, classes: Sequence[ClassFees] | None = None) -> l
     return findings
 
 
+Reading = tuple[Decimal, list[Item], list[Item]]
+"""A sum the gross total may be: its value, the items it adds, and the lines without a concept among them."""
+
+
+def _readings(fees: ClassFees, addends: list[Item], subs: list[Item]) -> list[Reading]:
+    """The ways of adding up one class, the plain one first (the nearest to the total wins; of
+    equals, the first): with the items under "Other expenses" as lines of their own, with a
+    broken-down figure counted once, and each with the lines no concept names (interest, taxes,
+    short-sale dividends), which the gross total includes."""
+    def total(items: list[Item]) -> Decimal:
+        return sum((_value(i) for i in items), Decimal(0))
+
+    ways = [addends]
+    if subs:
+        ways.append(addends + [i for i in subs if i not in addends])  # the "items" are separate lines
+    collapsed = _without_breakdowns(addends, fees)
+    if collapsed is not None:
+        ways.append(collapsed)
+    unnamed = [i for i in fees.unnamed if i.value is not None]
+    out: list[Reading] = [(total(way), way, []) for way in ways]
+    if unnamed:
+        out += [(total(way) + total(unnamed), way, unnamed) for way in ways]
+    return out
+
+
+_PARTS = frozenset({OTHER, "DistributionOrSimilarNon12b1FeesOverAssets", *SUB_ITEMS})
+"""Concepts of the lines an "Other expenses" figure may be broken down into (a servicing fee
+on its own line is read as a non-12b-1 fee, a remainder line as other expenses)."""
+
+
+def _breakdowns(fees: ClassFees) -> set[int]:
+    """Identities of the items that are the breakdown of an other-expenses figure of the class.
+
+    Filers print "Other expenses" with its parts just below it, or the parts with a "Total other
+    expenses" row below them; when a reader or a label leaves the parts looking like lines of
+    their own, the arithmetic still shows it: the lines right below the figure (or right above a
+    total row) add up to it exactly. Such parts are counted once, in the figure. Below a figure
+    it takes two lines with amounts: one line equal to it is as likely a line of its own.
+    """
+    items = fees.items
+    covered: set[int] = set()
+    for k, item in enumerate(items):
+        if item.concept != OTHER or item.value is None:
+            continue
+        total_row = "total" in normalize(item.label)
+        run = reversed(items[:k]) if total_row else iter(items[k + 1:])
+        parts: list[Item] = []
+        running = Decimal(0)
+        for part in run:
+            if part.concept not in _PARTS:
+                break
+            parts.append(part)
+            running += _value(part)
+            valued = sum(1 for p in parts if p.value)
+            if running == item.value and valued >= (1 if total_row else 2):
+                covered.update(id(p) for p in parts)
+                break
+    return covered
+
+
+def _without_breakdowns(addends: list[Item], fees: ClassFees) -> list[Item] | None:
+    """``addends`` without the parts of a broken-down other-expenses figure, or ``None`` when
+    none of them is such a part."""
+    covered = _breakdowns(fees)
+    kept = [i for i in addends if id(i) not in covered]
+    return kept if len(kept) < len(addends) else None
+
+
+def _beyond_breakdown(fees: ClassFees, subs: list[Item]) -> list[Item]:
+    """Sub-items after those that add up to the other-expenses figure: lines of their own that
+    the classifier took for more items (an interest expense line below "Other expenses", its
+    servicing fee and its remainder), which the gross total includes."""
+    covered = _breakdowns(fees)
+    if not any(id(i) in covered for i in subs):
+        return []
+    return [i for i in subs if id(i) not in covered and i.value is not None]
+
+
 def _sub_items(table: Table, fees: ClassFees, other: list[Item], subs: list[Item]) -> list[Finding]:
     """Sub-items listed under "Other expenses" add up to it (when both are given)."""
     given = next((i for i in other if i.value is not None), None)
     if given is None or given.value is None or not any(i.value is not None for i in subs):
         return []
+    covered = _breakdowns(fees)
+    if any(id(i) in covered for i in subs if i.value is not None):
+        return []  # some items (and a remainder line) add up to the figure; the rest are lines of their own
     expected = sum((_value(i) for i in subs), Decimal(0))
     if expected == given.value:
         return []
     top_level = sum((_value(i) for c in COMPONENTS for i in fees.of(c)), Decimal(0)) + expected
     gross = fees.first(GROSS)
-    if gross is not None and gross.value == top_level:
-        return []  # the "sub-items" are separate lines of the table, and the total says so
+    if gross is not None and gross.value is not None and abs(gross.value - top_level) <= min(
+            ROUNDING, abs(given.value - expected) - ROUNDING):
+        return []  # the "sub-items" are separate lines of the table, and the total says so (give or take rounding)
     return [finding(
         "component_sum", severity(given.value - expected), table.id, given.where, text(expected),
         text(given.value),
@@ -137,7 +214,12 @@ def _sub_items(table: Table, fees: ClassFees, other: list[Item], subs: list[Item
 
 
 def waiver_signs(item: Item) -> tuple[int, ...]:
-    """Possible signs of a waiver-row amount: (-1,) reduces, (1,) adds, (-1, 1) either."""
+    """Possible signs of a waiver-row amount: (-1,) reduces, (1,) adds, (-1, 1) either.
+
+    A label that allows both ("Expense (Waiver)/Recoupment") prints the waiver in parentheses
+    or with a minus, as its own wording does: a negative amount there is a waiver. A positive
+    one may still be a waiver printed without a sign, so it is read both ways.
+    """
     label = normalize(item.label)
     reduces = bool(_REDUCES.search(label))
     adds = bool(_ADDS.search(label))
@@ -145,6 +227,8 @@ def waiver_signs(item: Item) -> tuple[int, ...]:
         return (-1,)
     if adds and not reduces:
         return (1,)
+    if item.value is not None and item.value < 0:
+        return (-1,)
     return (-1, 1)
 
 

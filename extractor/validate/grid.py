@@ -71,17 +71,7 @@ def column_class(table: Table, index: int) -> str | None:
 def fee_classes(table: Table) -> list[ClassFees]:
     """One :class:`ClassFees` per class of a classified fee table."""
     if table.column_concepts is not None:
-        out = []
-        for row in table.rows:
-            if not row.has_text:
-                continue  # a class whose cells all read "none" still states its (absent) charges
-            fees = ClassFees(row.label or f"line {row.line}", tagged_class(row.cells))
-            for j, (concept, cell) in enumerate(zip(table.column_concepts, row.cells, strict=False)):
-                if concept:
-                    where = (row.line, row.label, column_name(table, j))
-                    fees.items.append(Item(concept, cell.value, table.columns[j], where))
-            out.append(fees)
-        return out
+        return _transposed_classes(table, table.column_concepts)
     classes = [ClassFees(column_name(table, j), column_class(table, j)) for j in range(len(table.columns))]
     operating = False
     for row in table.rows:
@@ -96,6 +86,30 @@ def fee_classes(table: Table) -> list[ClassFees]:
         for j, cell in enumerate(row.cells[: len(classes)]):
             classes[j].items.append(Item(row.concept, cell.value, row.label, (row.line, row.label, classes[j].name)))
     return classes
+
+
+def _transposed_classes(table: Table, concepts: Sequence[str | None]) -> list[ClassFees]:
+    """:func:`fee_classes` of a table of classes by fee type; as in the usual layout, columns
+    without a concept between the first operating expense and the gross total are ``unnamed``
+    (an interest expense line that the total includes)."""
+    operating = [False] * len(concepts)
+    inside = False
+    for j, concept in enumerate(concepts):
+        inside = concept in OPERATING_ITEMS or (inside and concept != "ExpensesOverAssets")
+        operating[j] = inside and concept is None
+    out = []
+    for row in table.rows:
+        if not row.has_text:
+            continue  # a class whose cells all read "none" still states its (absent) charges
+        fees = ClassFees(row.label or f"line {row.line}", tagged_class(row.cells))
+        for j, (concept, cell) in enumerate(zip(concepts, row.cells, strict=False)):
+            where = (row.line, row.label, column_name(table, j))
+            if concept:
+                fees.items.append(Item(concept, cell.value, table.columns[j], where))
+            elif operating[j]:
+                fees.unnamed.append(Item("", cell.value, table.columns[j], where))
+        out.append(fees)
+    return out
 
 
 OPERATING_ITEMS = frozenset({

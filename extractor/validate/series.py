@@ -126,9 +126,12 @@ def example_series(table: Table) -> list[Series]:
 
 
 def fee_tables(example: Table, related: Sequence[Table]) -> list[Table]:
-    """Fee tables that belong to ``example``: nearest first, after the previous example."""
+    """Fee tables that belong to ``example``: nearest first, after the example before them (an
+    example printed in parts, "if you sell" and "if you do not sell", keeps its fee tables)."""
     before = [t for t in related if t.kind == "fees" and (t.line, t.section) < (example.line, example.section)]
-    previous = [t.line for t in related if t.kind == "expense_example" and t.line < example.line]
+    nearest = max((t.line for t in before), default=example.line)
+    # examples between the nearest fee table and this one are earlier parts of the same example
+    previous = [t.line for t in related if t.kind == "expense_example" and t.line < nearest]
     own = [t for t in before if not previous or t.line > max(previous)]
     chosen = own or before or [t for t in related if t.kind == "fees"]
     return sorted(chosen, key=lambda t: (t.line, t.section), reverse=True)
@@ -155,7 +158,8 @@ def class_inputs(example: Table, related: Sequence[Table]) -> tuple[dict[str, In
 def _absorb(got: Inputs, fees: ClassFees) -> None:
     """Fill what ``got`` does not know yet from one class of one fee table (nearest tables first)."""
     gross, net = _ratio(fees, GROSS), _ratio(fees, NET)
-    if gross is None and net is None:
+    if gross is None:
+        # no (readable) gross total row: the items state it, and a waiver's term needs it
         parts = [i.value for c in COMPONENTS for i in fees.of(c) if i.value is not None]
         gross = sum(parts, Decimal(0)) if parts else None
     got.gross = got.gross if got.gross is not None else gross
@@ -200,9 +204,21 @@ def lookup_series(inputs: dict[str, Inputs], series: Series) -> Inputs | None:
     return merged
 
 
+def _sibling_examples(example: Table, fees: Sequence[Table], related: Sequence[Table]) -> list[Table]:
+    """Example tables between ``example``'s nearest fee table and itself: the parts of one example
+    printed as several tables ("If you sell your shares:" and "If you do not sell:"), which share
+    the prose above the first part (waiver term, conversion period)."""
+    start = max(((t.line, t.section) for t in fees), default=(0, 0))
+    here = (example.line, example.section)
+    return [t for t in related if t.kind == "expense_example" and start < (t.line, t.section) < here]
+
+
 def document_context(example: Table, related: Sequence[Table]) -> str:
+    """The prose an example's checks read: its own, its fee tables' and that of the earlier parts
+    of the same example."""
     texts = [example.context, *(f.text for f in example.footnotes)]
-    for table in fee_tables(example, related):
+    fees = fee_tables(example, related)
+    for table in [*_sibling_examples(example, fees, related), *fees]:
         texts.append(table.context)
         texts.extend(f.text for f in table.footnotes)
     return " ".join(" ".join(texts).split())

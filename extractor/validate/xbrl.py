@@ -80,14 +80,29 @@ def _expected_concept(table: Table, row: Row, column: int) -> str | None:
     return row.concept
 
 
-def _concept_fits(expected: str, tagged: str, header: str, label: str) -> bool:
-    """Whether the tag names the expected concept, or its no-redemption twin under such a header."""
+def _concept_fits(expected: str, tagged: str, header: str, label: str, heading: str = "") -> bool:
+    """Whether the tag names the expected concept, or its no-redemption twin under such a header,
+    label or heading row ("If you do not sell your shares:" over class rows)."""
     if expected == tagged:
         return True
     want, got = _YEAR.match(expected), _YEAR.match(tagged)
     if want and got and want[1] == got[1] and "NoRedemption" in tagged:
-        return bool(_NO_REDEMPTION.search(header) or _NO_REDEMPTION.search(label))
+        return any(_NO_REDEMPTION.search(text) for text in (header, label, heading))
     return False
+
+
+def _headings(table: Table) -> list[str]:
+    """Per row, the label of the last row above it without values (a heading such as "If you
+    do not sell your shares:"), or ``""``; only examples have such headings to read."""
+    if table.kind != "expense_example":
+        return [""] * len(table.rows)
+    out: list[str] = []
+    heading = ""
+    for row in table.rows:
+        if not row.has_values and row.label:
+            heading = row.label
+        out.append(heading)
+    return out
 
 
 def check_xbrl(table: Table, tagged_filing: bool = False) -> list[Finding]:
@@ -95,7 +110,8 @@ def check_xbrl(table: Table, tagged_filing: bool = False) -> list[Finding]:
     findings: list[Finding] = []
     fee_table = table.kind in FEE_KINDS
     untagged = tagged_filing and fee_table
-    for row in table.rows:
+    headings = _headings(table) if table.has_xbrl else []
+    for k, row in enumerate(table.rows):
         for i, cell in enumerate(row.cells):
             fact = cell.xbrl
             if fact is None and not (untagged and cell.value is not None):
@@ -120,7 +136,7 @@ def check_xbrl(table: Table, tagged_filing: bool = False) -> list[Finding]:
                     f"({fact.context or 'no context'}) is tagged {text(fact.value)}",
                 ))
             expected = _expected_concept(table, row, i)
-            if expected and not _concept_fits(expected, local(fact.concept), header, row.label):
+            if expected and not _concept_fits(expected, local(fact.concept), header, row.label, headings[k]):
                 findings.append(finding(
                     "xbrl_concept", "warning", table.id, where, expected, local(fact.concept),
                     f"{header or 'column ' + str(i + 1)}: the row reads as {expected}, "

@@ -108,3 +108,80 @@ def test_values_on_the_first_line_keep_their_tails() -> None:
         ("Fee Waiver and/or Expense reimbursement(3)", [D("-0.10"), D("-0.10")]),
         ("Net Expenses", [D("0.40"), D("0.40")]),
     ]
+
+
+LESS_COLON = """\
+<TABLE>
+<S>                                           <C>           <C>
+Management Fees                                      0.85          0.85
+Distribution and/or Service (12b-1) Fees             0.25            --
+Total Annual Fund Operating Expenses                 1.10          0.85
+Less: Fee Waivers and Expense
+Reimbursements                                     (0.30)        (0.30)
+Net Annual Fund Operating Expenses                   0.80          0.55
+</TABLE>
+"""
+
+TOTAL_AFTER_WAIVER = """\
+<TABLE>
+<S>                                                <C>
+Management Fees                                             0.45
+Distribution and/or Service (12b-1) Fees                    0.25
+Total Annual Fund Operating Expenses                        0.70
+Less: Fee Waivers and Expense Reimbursements              (0.01)
+Total Annual Fund Operating Expenses After Fee
+Waiver and/or Expense Reimbursement                         0.69
+</TABLE>
+"""
+
+
+def test_less_colon_opens_a_new_label() -> None:
+    """Values on the last line: a line opening with a capitalised word, a colon and more text
+    ("Less: Fee Waivers") after a row is the first line of the next label."""
+    (table,) = read(LESS_COLON)
+    assert rows(table) == [
+        ("Management Fees", [D("0.85"), D("0.85")]),
+        ("Distribution and/or Service (12b-1) Fees", [D("0.25"), None]),
+        ("Total Annual Fund Operating Expenses", [D("1.10"), D("0.85")]),
+        ("Less: Fee Waivers and Expense Reimbursements", [D("-0.30"), D("-0.30")]),
+        ("Net Annual Fund Operating Expenses", [D("0.80"), D("0.55")]),
+    ]
+
+
+def test_total_opens_a_new_label() -> None:
+    """A line opening with "Total" after the waiver row starts the net row's label, whose
+    values sit on its last line."""
+    (table,) = read(TOTAL_AFTER_WAIVER)
+    assert rows(table) == [
+        ("Management Fees", [D("0.45")]),
+        ("Distribution and/or Service (12b-1) Fees", [D("0.25")]),
+        ("Total Annual Fund Operating Expenses", [D("0.70")]),
+        ("Less: Fee Waivers and Expense Reimbursements", [D("-0.01")]),
+        (
+            "Total Annual Fund Operating Expenses After Fee Waiver and/or Expense Reimbursement",
+            [D("0.69")],
+        ),
+    ]
+
+
+FIRST_THEN_TOTAL = """\
+<TABLE>
+<S>                                           <C>           <C>
+Management Fees                                      0.85          0.85
+Fee Waiver and Expense Reimbursement               (0.10)        (0.10)
+  (contractual, through April 30)
+Total Annual Fund Operating Expenses After           0.75          0.75
+  Fee Waiver
+</TABLE>
+"""
+
+
+def test_total_row_after_a_tail_under_values_first() -> None:
+    """Values on the first line, tails indented: the tail stays with its row and the
+    "Total" row keeps its own tail."""
+    (table,) = read(FIRST_THEN_TOTAL)
+    assert rows(table) == [
+        ("Management Fees", [D("0.85"), D("0.85")]),
+        ("Fee Waiver and Expense Reimbursement (contractual, through April 30)", [D("-0.10"), D("-0.10")]),
+        ("Total Annual Fund Operating Expenses After Fee Waiver", [D("0.75"), D("0.75")]),
+    ]

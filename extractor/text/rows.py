@@ -253,6 +253,18 @@ def _ended(line: Line) -> bool:
     return _complete(line) or _marked(line.label)
 
 
+_OPENER = regex.compile(r"(?:Total|TOTAL)\b|[A-Z][a-z]+:\s+\S")
+"""A line opening with "Total" or with a capitalised word and a colon before more text ("Less:
+Fee Waivers", "Plus: Interest"): words that open a row label (a total, an adjustment), so the
+line is not the rest of one. A lone "PERIOD:" or "Rate:" ends a label, it opens none."""
+
+
+@lru_cache(maxsize=8192)
+def _opens(label: str) -> bool:
+    """Whether a label line opens with a word that starts a row label (:data:`_OPENER`)."""
+    return _OPENER.match(strip_leaders(label).lstrip()) is not None
+
+
 def _case_changes(first: Line, second: Line) -> bool:
     """An upper-case line above a mixed-case one: a heading ("ANNUAL FUND OPERATING EXPENSES")
     over its first row, since no filer switches case in the middle of one label."""
@@ -267,6 +279,7 @@ def _cannot_join(first: Line, second: Line) -> bool:
     if _complete(first):
         return True
     ends = _fits(first, second) or _closes_aside(first) or _marked(first.label) or _case_changes(first, second)
+    ends = ends or (bool(second.label) and _opens(second.label))
     return ends and not _must_join(first, second)
 
 
@@ -386,7 +399,7 @@ def _divide_by_layout(previous: Draft | None, run: Sequence[Line], row: Line, ta
     rest = run[tail : n - head]
     if rest and previous is not None and _hangs(previous.labels[-1], rest, row):
         return n - head, head
-    if rest and not tail and (previous is None or _ended(previous.labels[-1])):
+    if rest and not tail and (previous is None or _ended(previous.labels[-1]) or _opens(rest[0].label)):
         while tail + head < n and not _cannot_join(run[n - head - 1], run[n - head] if head else row):
             head += 1
     return tail, head
@@ -420,7 +433,7 @@ def _hangs(previous: Line, lines: Sequence[Line], following: Line) -> bool:
     Values sit on the first label line (as in the seed) when the lines are not headings and
     the next row is not indented under them as a child.
     """
-    if _ended(previous) or any(_complete(line) for line in lines):
+    if _ended(previous) or _opens(lines[0].label) or any(_complete(line) for line in lines):
         return False
     return following.indent <= lines[0].indent
 

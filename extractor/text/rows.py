@@ -114,6 +114,12 @@ def _heading(line: Line) -> bool:
     return line.label.rstrip().endswith(":")
 
 
+def _parent(line: Line, following: Line) -> bool:
+    """A label line with the next line indented under it: a heading over its items ("Other
+    Expenses" above "  Shareholder Servicing Fees"), neither a label's tail nor its head."""
+    return following.indent > line.indent and not _must_join(line, following)
+
+
 def _hanging(first: Line, line: Line) -> bool:
     """A line indented under a row's first label line, with no line of its own indent or
     deeper after it (not a list of children), hangs from that label: its continuation."""
@@ -232,6 +238,33 @@ def _closes_aside(line: Line) -> bool:
     return text.startswith("(") or text.count(")") > text.count("(")
 
 
+@lru_cache(maxsize=8192)
+def _marked(label: str) -> bool:
+    """A label line ending in a footnote marker ("Total Annual Fund Operating Expenses(2)"):
+    a filer puts the marker after the whole label, so the label ends there (cached)."""
+    text = strip_leaders(label).rstrip()
+    rest, markers = split_markers(text)
+    return bool(markers) and bool(rest) and not text.endswith(rest)
+
+
+def _ended(line: Line) -> bool:
+    """A label line that ends its label: leaders or a colon (:func:`_complete`), or a footnote
+    marker (:func:`_marked`)."""
+    return _complete(line) or _marked(line.label)
+
+
+_OPENER = regex.compile(r"(?:Total|TOTAL)\b|[A-Z][a-z]+:\s+\S")
+"""A line opening with "Total" or with a capitalised word and a colon before more text ("Less:
+Fee Waivers", "Plus: Interest"): words that open a row label (a total, an adjustment), so the
+line is not the rest of one. A lone "PERIOD:" or "Rate:" ends a label, it opens none."""
+
+
+@lru_cache(maxsize=8192)
+def _opens(label: str) -> bool:
+    """Whether a label line opens with a word that starts a row label (:data:`_OPENER`)."""
+    return _OPENER.match(strip_leaders(label).lstrip()) is not None
+
+
 def _case_changes(first: Line, second: Line) -> bool:
     """An upper-case line above a mixed-case one: a heading ("ANNUAL FUND OPERATING EXPENSES")
     over its first row, since no filer switches case in the middle of one label."""
@@ -245,7 +278,8 @@ def _cannot_join(first: Line, second: Line) -> bool:
     ``second`` runs on)."""
     if _complete(first):
         return True
-    ends = _fits(first, second) or _closes_aside(first) or _case_changes(first, second)
+    ends = _fits(first, second) or _closes_aside(first) or _marked(first.label) or _case_changes(first, second)
+    ends = ends or (bool(second.label) and _opens(second.label))
     return ends and not _must_join(first, second)
 
 
@@ -274,7 +308,7 @@ def wrap_convention(blocks: Sequence[Sequence[Line]]) -> str | None:
                 last += 1 if not joined and _fits(a, b) else 0
             else:
                 last += 2 if joined else 0
-                first += 1 if not joined and _fits(a, b) else 0
+                first += 1 if not joined and _fits(a, b) and not _parent(a, b) else 0
         lead = kinds.index(True)
         if lead and not _cannot_join(block[lead - 1], block[lead]):
             last += 2
@@ -348,6 +382,8 @@ def _divide(
         while tail + head < n and not _cannot_join(run[tail - 1] if tail else previous.labels[-1], run[tail]):
             if hanging and run[tail].indent <= previous.labels[0].indent:
                 break
+            if run[tail].indent <= previous.labels[0].indent and _parent(run[tail], (*run, row)[tail + 1]):
+                break
             tail += 1
         return tail, head
     return _divide_by_layout(previous, run, row, tail)
@@ -363,7 +399,7 @@ def _divide_by_layout(previous: Draft | None, run: Sequence[Line], row: Line, ta
     rest = run[tail : n - head]
     if rest and previous is not None and _hangs(previous.labels[-1], rest, row):
         return n - head, head
-    if rest and not tail and (previous is None or _complete(previous.labels[-1])):
+    if rest and not tail and (previous is None or _ended(previous.labels[-1]) or _opens(rest[0].label)):
         while tail + head < n and not _cannot_join(run[n - head - 1], run[n - head] if head else row):
             head += 1
     return tail, head
@@ -397,7 +433,7 @@ def _hangs(previous: Line, lines: Sequence[Line], following: Line) -> bool:
     Values sit on the first label line (as in the seed) when the lines are not headings and
     the next row is not indented under them as a child.
     """
-    if _complete(previous) or any(_complete(line) for line in lines):
+    if _ended(previous) or _opens(lines[0].label) or any(_complete(line) for line in lines):
         return False
     return following.indent <= lines[0].indent
 

@@ -21,7 +21,7 @@ from typing import Any
 from pebble import ProcessExpired, ProcessPool
 
 from .options import Settings
-from .work import TIMED_OUT, WORKER_DIED, Outcome, WorkItem, process, process_chunk
+from .work import WORKER_DIED, Outcome, WorkItem, failed, process, process_chunk, timed_out
 
 LOST = (ProcessExpired, FutureTimeout, BrokenProcessPool)
 """How a chunk's future fails when its worker died or was killed at the hard limit."""
@@ -155,9 +155,8 @@ class LocalPool:
             try:
                 out.extend(future.result())
             except LOST as exc:
-                reason = f"{TIMED_OUT} {self.settings.timeout:g} s (--timeout)" if isinstance(
-                    exc, FutureTimeout) else WORKER_DIED
-                out.append(Outcome(item.key, item.name, "failed", reason, nbytes=len(item.data)))
+                reason = timed_out(self.settings) if isinstance(exc, FutureTimeout) else WORKER_DIED
+                out.append(failed(item, reason))
         return out
 
     def run(self, items: Iterable[WorkItem]) -> Iterator[Outcome]:
@@ -195,7 +194,7 @@ def run_dask(items: Iterable[WorkItem], settings: Settings, client: Any) -> Iter
             outcomes: list[Outcome] = future.result()
         except Exception as exc:  # KilledWorker and the like: the chunk's inputs, not the run, fail
             reason = " ".join(f"{type(exc).__name__}: {exc}".split())
-            outcomes = [Outcome(i.key, i.name, "failed", reason, nbytes=len(i.data)) for i in chunk]
+            outcomes = [failed(i, reason) for i in chunk]
         future.release()
         return outcomes
 

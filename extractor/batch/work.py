@@ -61,6 +61,16 @@ TRANSIENT = (TIMED_OUT, WORKER_DIED)
 """Reasons that may not recur (a busier machine, a larger --timeout): --resume tries these again."""
 
 
+def failed(item: WorkItem, reason: str = "") -> Outcome:
+    """``item`` recorded as failed: the start of every outcome, and the whole of a lost one."""
+    return Outcome(item.key, item.name, "failed", reason, nbytes=len(item.data))
+
+
+def timed_out(settings: Settings) -> str:
+    """The reason recorded for an input that ran past ``--timeout``, however it was stopped."""
+    return f"{TIMED_OUT} {settings.timeout:g} s (--timeout)"
+
+
 class InputTimeout(BaseException):
     """Raised in the middle of the pipeline by the timer; a BaseException so that no reader's
     ``except Exception`` can swallow it."""
@@ -137,12 +147,12 @@ def form_of(data: bytes, name: str) -> str | None:
 def process(item: WorkItem, settings: Settings) -> Outcome:
     """Run the pipeline on one input and encode its rows; every failure becomes an outcome."""
     start = time.perf_counter()
-    base = Outcome(item.key, item.name, "failed", nbytes=len(item.data))
+    base = failed(item)
     try:
         with time_limit(settings.timeout):
             outcome = run_pipeline(base, item, settings)
     except InputTimeout:
-        outcome = dataclasses.replace(base, reason=f"{TIMED_OUT} {settings.timeout:g} s (--timeout)")
+        outcome = dataclasses.replace(base, reason=timed_out(settings))
     except ArchiveError as exc:
         outcome = dataclasses.replace(base, status="refused", reason=exc.reason)
     except ExtractorError as exc:

@@ -193,16 +193,23 @@ pipeline.extract_bytes = _crash
 """
 
 
+def batch_with_workers_patched(tmp_path: Path, members: dict[str, bytes], patch: str,
+                               *flags: str) -> subprocess.CompletedProcess[str]:
+    """``edgar-extract batch --jobs 2`` on a tar of ``members``, with ``patch`` run as
+    ``sitecustomize`` in every process of the run, the workers included."""
+    (tmp_path / "a.tar").write_bytes(tar_bytes(members))
+    (tmp_path / "site").mkdir()
+    (tmp_path / "site" / "sitecustomize.py").write_text(patch)
+    env = {**os.environ, "PYTHONPATH": str(tmp_path / "site")}
+    return subprocess.run([sys.executable, "-m", "extractor", "batch", str(tmp_path / "a.tar"), "-o",
+                           str(tmp_path / "out"), "--jobs", "2", *flags], env=env, capture_output=True,
+                          text=True, timeout=300)
+
+
 def test_an_input_that_kills_its_worker_fails_alone(tmp_path: Path) -> None:
     members = {f"{n:02d}.txt": variant(n) for n in range(12)}
     members["06-crash.txt"] = variant(99)
-    (tmp_path / "a.tar").write_bytes(tar_bytes(members))
-    (tmp_path / "site").mkdir()
-    (tmp_path / "site" / "sitecustomize.py").write_text(CRASH)
-    env = {**os.environ, "PYTHONPATH": str(tmp_path / "site")}
-    proc = subprocess.run([sys.executable, "-m", "extractor", "batch", str(tmp_path / "a.tar"), "-o",
-                           str(tmp_path / "out"), "--jobs", "2"], env=env, capture_output=True, text=True,
-                          timeout=300)
+    proc = batch_with_workers_patched(tmp_path, members, CRASH)
     assert proc.returncode == 0, proc.stderr
     rows = manifest(tmp_path / "out")
     assert [r["input"].split("!")[1] for r in rows] == list(members)
@@ -235,13 +242,7 @@ def test_an_input_that_its_worker_cannot_interrupt_fails_alone(tmp_path: Path) -
     build); the pool kills the worker at the hard limit and finds the input alone."""
     members = {f"{n:02d}.txt": variant(n) for n in range(10)}
     members["04-hang.txt"] = variant(98)
-    (tmp_path / "a.tar").write_bytes(tar_bytes(members))
-    (tmp_path / "site").mkdir()
-    (tmp_path / "site" / "sitecustomize.py").write_text(HANG)
-    env = {**os.environ, "PYTHONPATH": str(tmp_path / "site")}
-    proc = subprocess.run([sys.executable, "-m", "extractor", "batch", str(tmp_path / "a.tar"), "-o",
-                           str(tmp_path / "out"), "--jobs", "2", "--timeout", "0.5"], env=env,
-                          capture_output=True, text=True, timeout=300)
+    proc = batch_with_workers_patched(tmp_path, members, HANG, "--timeout", "0.5")
     assert proc.returncode == 0, proc.stderr
     rows = manifest(tmp_path / "out")
     assert [r["input"].split("!")[1] for r in rows] == list(members)

@@ -252,36 +252,42 @@ def main() -> None:
           f"({total / MB / scan_cpu:.1f} MB per CPU second); load average {os.getloadavg()[0]:.1f}")
     figures: dict[str, object] = {"filings": count, "mb": total / MB, "scan_mb_s": scan_rate}
     pythons = args.python or [sys.executable]
-    builds = {python: build_of(python) for python in pythons}
-    for number, (python, described) in enumerate(builds.items(), 1):
+    builds = [build_of(python) for python in pythons]
+    for number, (python, described) in enumerate(zip(pythons, builds, strict=True), 1):
         print(f"python {number}: {described} ({python})")
-    rates: dict[tuple[int, str], float] = {}
-    for jobs in (int(j) for j in args.jobs.split(",")):
-        for number, python in enumerate(pythons):
-            key = f"j{jobs}" if number == 0 else f"j{jobs}-python{number + 1}"
-            rates[jobs, python] = time_one(path, jobs, python, args, count, total, scan_rate, figures, key)
-    first = pythons[0]
-    for python in pythons[1:]:
-        for jobs in (int(j) for j in args.jobs.split(",")):
-            ratio = rates[jobs, python] / rates[jobs, first]
-            print(f"jobs {jobs}: {builds[python]} / {builds[first]}: {ratio:.2f}x")
-            figures[f"j{jobs}-python{pythons.index(python) + 1}-over-python1"] = ratio
-    for python in pythons:
-        if (1, python) in rates and (2, python) in rates:
-            scaling = rates[2, python] / rates[1, python]
-            print(f"2 workers / 1 worker ({builds[python]}): {scaling:.2f}x")
-            figures["scaling_2_over_1" if python == first else f"scaling_2_over_1-python{pythons.index(python) + 1}"] \
-                = scaling
+    job_counts = [int(j) for j in args.jobs.split(",")]
+    rates: dict[tuple[int, int], float] = {}
+    for jobs in job_counts:
+        for number, python in enumerate(pythons, 1):
+            rates[jobs, number] = time_one(path, jobs, python, number, args, count, total, scan_rate, figures)
+    for number in range(2, len(pythons) + 1):
+        for jobs in job_counts:
+            ratio = rates[jobs, number] / rates[jobs, 1]
+            print(f"jobs {jobs}: {builds[number - 1]} / {builds[0]}: {ratio:.2f}x")
+            figures[f"j{jobs}-python{number}-over-python1"] = ratio
+    for number in range(1, len(pythons) + 1):
+        if (1, number) in rates and (2, number) in rates:
+            scaling = rates[2, number] / rates[1, number]
+            print(f"2 workers / 1 worker ({builds[number - 1]}): {scaling:.2f}x")
+            figures[f"scaling_2_over_1{_suffix(number)}"] = scaling
     if args.json:
         print(json.dumps(figures))
 
 
-def time_one(path: Path, jobs: int, python: str, args: argparse.Namespace, count: int, total: int,
-             scan_rate: float, figures: dict[str, object], key: str) -> float:
-    """One timed batch run; prints its line and files its figures under ``key``. Returns MB/s."""
+def _suffix(number: int) -> str:
+    """The figures' key suffix of the ``number``-th interpreter: none for the first, as before
+    ``--python`` existed."""
+    return "" if number == 1 else f"-python{number}"
+
+
+def time_one(path: Path, jobs: int, python: str, number: int, args: argparse.Namespace, count: int, total: int,
+             scan_rate: float, figures: dict[str, object]) -> float:
+    """One timed batch run of the ``number``-th interpreter; prints its line and files its
+    figures. Returns MB/s."""
     result = run_batch(path, jobs, ["--format", args.format, "--engine", args.engine], python)
     rate = total / MB / result["seconds"]
-    label = f"jobs {jobs}" + (f" python {key.rpartition('python')[2]}" if "python" in key else "")
+    key = f"j{jobs}{_suffix(number)}"
+    label = f"jobs {jobs}" + ("" if number == 1 else f" python {number}")
     print(f"{label}: {result['seconds']:.1f} s, {rate:.1f} MB/s ({rate / jobs:.1f} per worker), "
           f"{count / result['seconds']:.1f} filings/s, {rate / scan_rate:.2f} of the bare scan, "
           f"{total / MB / result['cpu']:.1f} MB per CPU second; peak RSS {result['peak_single'] / MB:.0f} MB "

@@ -32,7 +32,7 @@ from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from relayout_score import CORPUS, Score, compare, group_spans, norm, pct
+from relayout_score import CORPUS, Score, compare, group_spans, norm, print_report
 
 from extractor.pipeline import extract_bytes
 from extractor.writers import table_dict
@@ -651,16 +651,7 @@ def main(argv: list[str] | None = None) -> int:
         print(f"no corpus at {args.corpus}", file=sys.stderr)
         return 2
     total, by_trait, failures = run(args.corpus, args.variants, args.seed, args.show, args.trait)
-    heads = ("variants", "perfect", "headers", "labels", "cells", "kind", "concepts")
-    print(f"{'layout trait':20} " + " ".join(f"{h:>8}" for h in heads))
-    for name, s in [("all", total), *sorted(by_trait.items())]:
-        print(f"{name:20} {s.variants:>8} {100.0 * s.perfect / max(s.variants, 1):7.2f}% {pct(s.headers)} "
-              f"{pct(s.labels)} {pct(s.cells)} {pct(s.kinds)} {pct(s.concepts)}")
-    print(f"table recall {100.0 * total.found / max(total.variants, 1):.2f}%")
-    if failures:
-        print("\nfirst failures:")
-        for line in failures:
-            print("  " + line)
+    print_report(total, by_trait, failures, (("kind", "kinds"), ("concepts", "concepts")))
     return 0
 
 

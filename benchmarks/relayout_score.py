@@ -381,16 +381,24 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     total, by_trait, failures = score_corpus(args.corpus, args.variants, args.seed, args.hand_share,
                                              args.extra_traits, args.show)
-    print(f"{'layout trait':20} {'variants':>8} {'perfect':>8} {'headers':>8} {'labels':>8} {'cells':>8}")
-    for name, s in [("all", total), *sorted(by_trait.items())]:
-        print(f"{name:20} {s.variants:>8} {100.0 * s.perfect / s.variants:7.2f}% {pct(s.headers)} "
-              f"{pct(s.labels)} {pct(s.cells)}")
-    print(f"table recall {100.0 * total.found / total.variants:.2f}%")
+    print_report(total, by_trait, failures)
+    return 0
+
+
+def print_report(total: Score, by_trait: dict[str, Score], failures: list[str],
+                 columns: tuple[tuple[str, str], ...] = ()) -> None:
+    """The table of scores per layout trait, table recall and the first failures; ``columns``
+    adds (heading, Score attribute) pairs after the cells (the HTML benchmark's kinds, concepts)."""
+    shown = (("headers", "headers"), ("labels", "labels"), ("cells", "cells"), *columns)
+    print(f"{'layout trait':20} {'variants':>8} {'perfect':>8} " + " ".join(f"{h:>8}" for h, _ in shown))
+    for name, score in [("all", total), *sorted(by_trait.items())]:
+        print(f"{name:20} {score.variants:>8} {100.0 * score.perfect / max(score.variants, 1):7.2f}% "
+              + " ".join(pct(getattr(score, attr)) for _, attr in shown))
+    print(f"table recall {100.0 * total.found / max(total.variants, 1):.2f}%")
     if failures:
         print("\nfirst failures:")
         for line in failures:
             print("  " + line)
-    return 0
 
 
 if __name__ == "__main__":

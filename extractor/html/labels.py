@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import regex
 
+from ..text.rows import PARTICIPLE
+
 _OPEN_END = regex.compile(
     r"(?:[,&/(-]|\s(?:and|or|of|the|to|for|in|on|with|by|from|at|as|(?-i:a)|an|under|per|including|less|plus|"
     r"into|than|its|their|which|that|is|are))$",
@@ -16,7 +18,6 @@ _OPEN_END = regex.compile(
 )
 """A label line ending in a connecting word (after some other word), a comma, a hyphen or ``(``."""
 _LIST_ITEM = regex.compile(r"^\(\w{1,3}\)\s")
-_PARTICIPLE = regex.compile(r"^[A-Za-z][a-z]+ed\s+(?:on|upon|by|from|to|in|for|at|with|against|under)\b")
 
 
 def _runs_on(label: str) -> bool:
@@ -25,7 +26,7 @@ def _runs_on(label: str) -> bool:
     tail = label.lstrip()
     if not tail:
         return False
-    return tail[0].islower() or _PARTICIPLE.match(tail) is not None or (
+    return tail[0].islower() or PARTICIPLE.match(tail) is not None or (
         tail[0] == "(" and _LIST_ITEM.match(tail) is None)
 
 

@@ -30,7 +30,7 @@ _CONNECTOR = regex.compile(
     r"including|less|plus|into|than|its|their|other|which|that|is|are)\b)$",
     regex.I,
 )
-_PARTICIPLE = regex.compile(
+PARTICIPLE = regex.compile(
     r"[A-Za-z][a-z]+ed\s+(?:on|upon|by|from|to|in|for|at|with|against|under)\b"
 )
 """A line opening with a participle and its preposition ("Imposed on Purchases", "Deducted
@@ -186,7 +186,7 @@ def _must_join(first: Line, second: Line) -> bool:
 def _runs_on(label: str) -> bool:
     """A label line that starts in lower case or with a participle and its preposition
     ("Imposed on"): the rest of the line above (cached: each line is asked about often)."""
-    return _starts_low(label) or _PARTICIPLE.match(label.lstrip()) is not None
+    return _starts_low(label) or PARTICIPLE.match(label.lstrip()) is not None
 
 
 @lru_cache(maxsize=8192)

@@ -158,34 +158,46 @@ def series_for_column(header: Header, table: Table, index: int) -> tuple[str | N
     return None, None
 
 
-def tidy_rows(filing: Filing, kinds: Iterable[str] | None = None) -> list[tuple[Any, ...]]:
-    """One tuple per data cell with text or a value, in ``TIDY_COLUMNS`` order: the tidy form for
-    CSV and Parquet. Tuples rather than records because the batch workers encode millions of them;
-    the parts that do not change within a table or a row are built once and concatenated."""
+TidyTable = tuple[tuple[Any, ...], list[tuple[Any, ...]]]
+"""One table's tidy rows: the columns ``file`` to ``kind``, which its rows share, and the rest of each row."""
+
+
+def tidy_tables(filing: Filing, kinds: Iterable[str] | None = None) -> list[TidyTable]:
+    """The tidy rows grouped by table, tables without a kept cell left out: the columns a table's
+    rows share (``file`` to ``kind``) once, then the columns ``row`` to ``xbrl_value`` of each row.
+    The shared part is most of a tidy row's text, so the batch's CSV encoding quotes it once per
+    table rather than on every row; ``tidy_rows`` puts the parts back together."""
     wanted = set(kinds) if kinds is not None else None
     h = filing.header
-    rows: list[tuple[Any, ...]] = []
+    out: list[TidyTable] = []
     head = (filing.source, h.accession_number, h.cik, h.company, h.form_type, h.filed)
     for table in filing.tables:
         if wanted is not None and table.kind not in wanted:
             continue
         classes = [series_for_column(h, table, i) for i in range(len(table.columns))]
-        table_part = (*head, table.document, table.id, table.line, table.section, table.kind)
+        rests: list[tuple[Any, ...]] = []
         for r, row in enumerate(table.rows):
-            row_part = (*table_part, r, row.line, row.label)
             for c, cell in enumerate(row.cells):
                 if not cell.text and cell.value is None:
                     continue
                 concept = row.concept or (table.column_concepts[c] if table.column_concepts else None)
                 xbrl = cell.xbrl
-                rows.append((
-                    *row_part, concept, table.columns[c], c, *classes[c],
+                rests.append((
+                    r, row.line, row.label, concept, table.columns[c], c, *classes[c],
                     float(cell.value) if cell.value is not None else None,
                     cell.unit, cell.text, " ".join(cell.footnotes),
                     xbrl.concept if xbrl else None, xbrl.class_id if xbrl else None,
                     float(xbrl.value) if xbrl else None,
                 ))
-    return rows
+        if rests:
+            out.append(((*head, table.document, table.id, table.line, table.section, table.kind), rests))
+    return out
+
+
+def tidy_rows(filing: Filing, kinds: Iterable[str] | None = None) -> list[tuple[Any, ...]]:
+    """One tuple per data cell with text or a value, in ``TIDY_COLUMNS`` order: the tidy form for
+    CSV and Parquet. Tuples rather than records because the batch workers encode millions of them."""
+    return [shared + rest for shared, rests in tidy_tables(filing, kinds) for rest in rests]
 
 
 def tidy_records(filing: Filing, kinds: Iterable[str] | None = None) -> list[dict[str, Any]]:

@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
 from ..model import Finding
-from ..writers import TIDY_COLUMNS, finding_dict
+from ..writers import TIDY_COLUMNS, TidyTable, finding_dict
 
 if TYPE_CHECKING:
     import pyarrow as pa
@@ -55,9 +55,33 @@ def csv_header(columns: Sequence[str]) -> bytes:
 
 
 def csv_body(rows: Sequence[Row]) -> bytes:
+    return csv_text(rows).encode("utf-8")
+
+
+def csv_text(rows: Sequence[Row]) -> str:
     out = io.StringIO()
     csv.writer(out, lineterminator="\n").writerows(rows)
-    return out.getvalue().encode("utf-8")
+    return out.getvalue()
+
+
+def tidy_csv_body(tables: Sequence[TidyTable]) -> bytes:
+    """The same bytes as ``csv_body`` of the whole tidy rows, with each table's shared columns
+    quoted once rather than on every row (the csv module looks at every character it writes).
+
+    The rest of a table's rows are written in one call, and the shared part is put in front of
+    each line by replacing the line ends. That needs one ``\\n`` per row: a field holding a newline
+    of its own (quoted, so the CSV is right) adds one, and its table is written whole, row by row.
+    Every field is quoted or not on its own, so the pieces join to the same text; the one exception,
+    a row of one empty field, cannot occur, as the rest of a tidy row has thirteen."""
+    pieces = []
+    for shared, rests in tables:
+        lines = csv_text(rests)
+        if lines.count("\n") == len(rests):
+            head = csv_text([shared])[:-1] + ","
+            pieces.append(head + lines[:-1].replace("\n", "\n" + head) + "\n")
+        else:
+            pieces.append(csv_text([shared + rest for rest in rests]))
+    return "".join(pieces).encode("utf-8")
 
 
 def arrow_table(rows: Sequence[Row], columns: Sequence[str]) -> pa.Table:
@@ -77,6 +101,13 @@ def ipc_body(rows: Sequence[Row], columns: Sequence[str]) -> bytes:
     with pa.ipc.new_stream(sink, table.schema) as writer:
         writer.write_table(table)
     return sink.getvalue()
+
+
+def encode_tidy(tables: Sequence[TidyTable], fmt: str) -> bytes:
+    """One part's tidy rows, given by table, in the run's format; no rows encode as nothing."""
+    if fmt == "csv":
+        return tidy_csv_body(tables)
+    return encode([shared + rest for shared, rests in tables for rest in rests], TIDY_COLUMNS, fmt)
 
 
 def encode(rows: Sequence[Row], columns: Sequence[str], fmt: str) -> bytes:

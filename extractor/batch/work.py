@@ -21,8 +21,8 @@ from .. import pipeline
 from ..container import decode_bytes, parse_container
 from ..errors import ArchiveError, ExtractorError
 from ..model import Filing
-from ..writers import finding_dict, tidy_rows
-from .formats import FINDING_COLUMNS, encode, tidy_columns
+from ..writers import finding_dict, tidy_tables
+from .formats import FINDING_COLUMNS, encode, encode_tidy
 from .options import Settings
 
 
@@ -176,8 +176,6 @@ def encode_filing(base: Outcome, filing: Filing, settings: Settings) -> Outcome:
     kept = [t for t in filing.tables if settings.kinds is None or t.kind in settings.kinds]
     ids = {t.id for t in kept}
     findings = [f for f in filing.findings if f.table in ids or settings.kinds is None]
-    columns = tidy_columns()
-    table_rows = tidy_rows(filing, settings.kinds)
     finding_rows = [[{"file": filing.source, **finding_dict(f)}.get(c) for c in FINDING_COLUMNS]
                     for f in findings]
     if kept:
@@ -189,7 +187,7 @@ def encode_filing(base: Outcome, filing: Filing, settings: Settings) -> Outcome:
     return dataclasses.replace(
         base, status=status, reason=reason, tables=len(kept), findings=len(findings),
         errors=sum(1 for f in findings if f.severity == "error"),
-        table_part=encode(table_rows, columns, settings.fmt),
+        table_part=encode_tidy(tidy_tables(filing, settings.kinds), settings.fmt),
         finding_part=encode(finding_rows, FINDING_COLUMNS, settings.fmt),
     )
 

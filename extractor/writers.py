@@ -174,16 +174,19 @@ def tidy_tables(filing: Filing, kinds: Iterable[str] | None = None) -> list[Tidy
     for table in filing.tables:
         if wanted is not None and table.kind not in wanted:
             continue
-        classes = [series_for_column(h, table, i) for i in range(len(table.columns))]
+        columns, column_concepts = table.columns, table.column_concepts
+        classes = [series_for_column(h, table, i) for i in range(len(columns))]
+        series_ids = [series_id for series_id, _ in classes]  # apart, so that a row is one plain tuple
+        class_ids = [class_id for _, class_id in classes]
         rests: list[tuple[Any, ...]] = []
         for r, row in enumerate(table.rows):
             for c, cell in enumerate(row.cells):
                 if not cell.text and cell.value is None:
                     continue
-                concept = row.concept or (table.column_concepts[c] if table.column_concepts else None)
+                concept = row.concept or (column_concepts[c] if column_concepts else None)
                 xbrl = cell.xbrl
                 rests.append((
-                    r, row.line, row.label, concept, table.columns[c], c, *classes[c],
+                    r, row.line, row.label, concept, columns[c], c, series_ids[c], class_ids[c],
                     float(cell.value) if cell.value is not None else None,
                     cell.unit, cell.text, " ".join(cell.footnotes),
                     xbrl.concept if xbrl else None, xbrl.class_id if xbrl else None,

@@ -110,7 +110,10 @@ def check_xbrl(table: Table, tagged_filing: bool = False) -> list[Finding]:
     findings: list[Finding] = []
     fee_table = table.kind in FEE_KINDS
     untagged = tagged_filing and fee_table
-    headings = _headings(table) if table.has_xbrl else []
+    has_xbrl = table.has_xbrl
+    if not untagged and not has_xbrl:
+        return findings  # every plain-text table: no fact to compare, no untagged cell to report
+    headings = _headings(table) if has_xbrl else []
     for k, row in enumerate(table.rows):
         for i, cell in enumerate(row.cells):
             fact = cell.xbrl

@@ -139,7 +139,8 @@ def parse_cell(text: str) -> Cell:
 
     The text is kept as written, trimmed (``$    7,081`` keeps its inner spaces, as the output
     contract asks); the number is read from it with runs of blanks folded. Cached: tables repeat
-    the same few cell texts, and a :class:`Cell` is immutable.
+    the same few cell texts, and a :class:`Cell` is immutable. Cells are built with positional
+    arguments: a keyword call of a frozen dataclass costs a dict built and taken apart again.
     """
     written = text.strip()
     plain = _PLAIN_NUMBER.fullmatch(written)
@@ -149,7 +150,7 @@ def parse_cell(text: str) -> Cell:
             return cell
     body, markers = split_markers(written)
     value, unit = parse_number(body)
-    return Cell(text=written, value=value, unit=unit, footnotes=markers)
+    return Cell(written, value, unit, markers)
 
 
 def _plain_cell(written: str, usd: str | None, opening: str, num: str, closing: str, pct: str) -> Cell | None:
@@ -160,4 +161,4 @@ def _plain_cell(written: str, usd: str | None, opening: str, num: str, closing: 
         return None
     value = -Decimal(digits) if opening and digits.strip("0.") else Decimal(digits)
     unit: Unit | None = "percent" if pct else "usd" if usd else None
-    return Cell(text=written, value=value, unit=unit, footnotes=())
+    return Cell(written, value, unit, ())

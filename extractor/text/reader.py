@@ -125,7 +125,8 @@ def _start_section(
 
 
 def _finish(section: Section, lines: list[Line]) -> None:
-    section.rows.extend(to_row(d, len(section.headers)) for d in build_drafts(lines))
+    width = len(section.headers)
+    section.rows.extend([to_row(draft, width) for draft in build_drafts(lines)])
     lines.clear()
 
 
@@ -188,6 +189,21 @@ def _context(region: Region, notes: Sequence[Footnote], used: int) -> str:
     """The prose around a table, blanks collapsed: the end of the text above, the footnotes,
     the start of the lines below."""
     before = " ".join(region.before.split())[-_CONTEXT_CHARS:]
-    after = " ".join(" ".join(region.after[used:]).split())[:_CONTEXT_CHARS]
+    after = " ".join(_leading_words(region.after[used:], _CONTEXT_CHARS))[:_CONTEXT_CHARS]
     noted = " ".join(f"{n.marker} {n.text}" for n in notes)
     return " ".join(filter(None, (before, noted, after)))
+
+
+def _leading_words(lines: Sequence[str], chars: int) -> list[str]:
+    """The words of ``lines`` in order, up to the line that brings them (joined by single spaces)
+    to ``chars`` characters: the start of the up to 40 lines below a table, without splitting
+    every one of them into words only to keep the first few."""
+    words: list[str] = []
+    size = 0
+    for line in lines:
+        if size > chars:
+            break
+        line_words = line.split()
+        words.extend(line_words)
+        size += sum(map(len, line_words)) + len(line_words)
+    return words

@@ -233,7 +233,8 @@ def _underlined(ranges: list[Span], rules: Sequence[Piece], last_rule: int) -> l
     for rule in rules:
         if rule.line != last_rule:
             continue
-        over = [i for i, (s, e) in enumerate(ranges) if overlap(rule.start, rule.end, s, e) >= min(_REACH, e - s)]
+        widths = _widths(rule, ranges)
+        over = [i for i, (s, e) in enumerate(ranges) if widths[i] >= _REACH or widths[i] >= e - s]
         if len(over) == 1:
             s, e = out[over[0]]
             out[over[0]] = (min(s, rule.start), max(e, rule.end))
@@ -293,21 +294,24 @@ def _underlined_columns(ranges: Sequence[Span], rule: Piece) -> list[int]:
     return [i for i, (s, e) in enumerate(ranges) if 2 * overlap(rule.start, rule.end, s, e) >= e - s]
 
 
-def _width(column: Span) -> int:
-    return column[1] - column[0]
-
-
 def _widths(piece: Piece, ranges: Sequence[Span]) -> list[int]:
     """How many characters of the piece stand over each column, worked out once: every test
-    of :func:`_judge` reads these."""
-    return [overlap(piece.start, piece.end, s, e) for s, e in ranges]
+    of :func:`_judge` reads these. The :func:`overlap` of each column is worked out in line,
+    as it is for every piece and every column."""
+    start, end = piece.start, piece.end
+    widths: list[int] = []
+    for s, e in ranges:
+        low = s if s > start else start
+        high = e if e < end else end
+        widths.append(high - low if high > low else 0)
+    return widths
 
 
 def _spill(piece: Piece, ranges: Sequence[Span], widths: Sequence[int], covered: list[int]) -> list[int]:
     """The columns a piece without an underline heads: those it stands over, less the ones it
     merely touches when it is centred on the rest (a header wider than its own column spills
     over the gutter; a group header is centred on all of its columns)."""
-    inner = [i for i in covered if widths[i] >= min(_REACH, _width(ranges[i]))]
+    inner = [i for i in covered if widths[i] >= _REACH or widths[i] >= ranges[i][1] - ranges[i][0]]
     if not inner or len(inner) == len(covered):
         return covered
     middle = (piece.start + piece.end) / 2

@@ -177,9 +177,10 @@ def _bare(label: str) -> str:
 def _must_join(first: Line, second: Line) -> bool:
     """Whether the text alone says ``second`` runs on from ``first``: ``second`` reads as a
     continuation (:func:`_runs_on`) or ``first`` is left open (:func:`_left_open`)."""
-    if _complete(first) or not second.label:
+    head, tail = first.label, second.label
+    if not tail or _ends_label(head):
         return False
-    return _runs_on(second.label) or _left_open(first.label) or _caps_link(first.label, second.label)
+    return _runs_on(tail) or _left_open(head) or _caps_link(head, tail)
 
 
 @lru_cache(maxsize=8192)
@@ -269,7 +270,7 @@ def _case_changes(first: Line, second: Line) -> bool:
     """An upper-case line above a mixed-case one: a heading ("ANNUAL FUND OPERATING EXPENSES")
     over its first row, since no filer switches case in the middle of one label."""
     head = _bare(first.label)
-    return head.isupper() and sum(c.isalpha() for c in head) >= 4 and not _bare(second.label).isupper()
+    return head.isupper() and sum(map(str.isalpha, head)) >= 4 and not _bare(second.label).isupper()
 
 
 def _cannot_join(first: Line, second: Line) -> bool:

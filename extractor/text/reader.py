@@ -26,6 +26,12 @@ from .rows import build_drafts, to_row
 from .tabs import realign_tab_fields
 from .tokenizer import Token, TokenKind, make_token
 
+_PAGE = TokenKind.PAGE
+_BLANK = TokenKind.BLANK
+_TEXT = TokenKind.TEXT
+"""Kinds that :func:`_drop_page_numbers` tests on every line, as module names: under Python
+3.11 each ``TokenKind.X`` goes through ``EnumType.__getattr__``, a slow attribute hook."""
+
 WIDEST_ROW = 1024
 """Characters of a table line that are laid out in columns. The Filer Manual allows 132; real
 tables reach about 200. A longer line is no row (a pasted blob, a corrupted file), and clipping it
@@ -94,13 +100,13 @@ def _drop_page_numbers(tokens: Sequence[Token]) -> list[Token]:
     break."""
     drop: set[int] = set()
     for i, token in enumerate(tokens):
-        if token.kind is not TokenKind.PAGE:
+        if token.kind is not _PAGE:
             continue
         j = i - 1
-        while j >= 0 and tokens[j].kind is TokenKind.BLANK:
+        while j >= 0 and tokens[j].kind is _BLANK:
             j -= 1
-        if j >= 0 and tokens[j].kind is TokenKind.TEXT and len(chunk_line(tokens[j].text, False)) == 1:
-            attached = j > 0 and tokens[j - 1].kind is TokenKind.TEXT
+        if j >= 0 and tokens[j].kind is _TEXT and len(chunk_line(tokens[j].text, False)) == 1:
+            attached = j > 0 and tokens[j - 1].kind is _TEXT
             if not attached or _PAGE_NUMBER.match(tokens[j].text):
                 drop.add(j)
     if not drop:

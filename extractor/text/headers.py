@@ -144,9 +144,10 @@ def _underline(piece: Piece, rules: Sequence[Piece], texts: Sequence[Piece] = ()
     return None
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class _Frame:
-    """What every header piece is judged against."""
+    """What every header piece is judged against (built once per header, read only; not frozen,
+    as a frozen dataclass sets each of its ten fields through ``object.__setattr__``)."""
 
     ranges: list[Span]
     values: list[Span]
@@ -261,7 +262,7 @@ def _judge(piece: Piece, frame: _Frame) -> tuple[str, list[int]]:
     covered = [i for i, width in enumerate(widths) if width > 0]
     if piece.start < edge - _SLACK and len(covered) > 1:
         return "caption", []
-    under = _underline(piece, frame.group_rules, frame.texts)
+    under = _underline(piece, frame.group_rules, frame.texts) if frame.group_rules else None
     note = _UNIT.fullmatch(piece.text) is not None
     if under is not None:
         covered = _underlined_columns(frame.values, under) or covered

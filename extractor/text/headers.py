@@ -13,6 +13,7 @@ import itertools
 import operator
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import NamedTuple
 
 import regex
@@ -180,10 +181,33 @@ def read_headers(
     group underline stands over the columns whose values lie mostly under it.
     ``label_end`` (where the row labels end) is given where the first column's start was
     inferred rather than tagged.
+
+    The reading is cached (:func:`_read_headers`): a filer repeats a table's header lines over
+    the same columns from filing to filing, and the reading depends on nothing else. Each call
+    gets a list of its own.
     """
+    headers, caption = _read_headers(
+        tuple(lines),
+        tuple(spans),
+        None if extents is None else tuple(extents),
+        label_end,
+        None if packed is None else tuple(packed),
+    )
+    return list(headers), caption
+
+
+@lru_cache(maxsize=2048)
+def _read_headers(
+    lines: tuple[str, ...],
+    spans: tuple[Span, ...],
+    extents: tuple[Span, ...] | None,
+    label_end: int | None,
+    packed: tuple[Span, ...] | None,
+) -> tuple[tuple[str, ...], str]:
+    """:func:`read_headers` for hashable arguments, cached."""
     texts, rules, last_rule = _split(lines)
     if not spans:
-        return [], " ".join(p.text for p in texts)
+        return (), " ".join(p.text for p in texts)
     ranges = list(extents) if extents is not None else [(s, min(e, s + 12)) for s, e in spans]
     ranges = _underlined(ranges, rules, last_rule)
     gutters = ranges if packed is None else _underlined(list(packed), rules, last_rule)
@@ -213,7 +237,7 @@ def read_headers(
     for piece, covered in groups:
         for i in covered:
             parts[i].append(piece)
-    return [_in_reading_order(col) for col in parts], _in_reading_order(caption)
+    return tuple([_in_reading_order(col) for col in parts]), _in_reading_order(caption)
 
 
 _READING_ORDER = operator.attrgetter("line", "start")

@@ -156,18 +156,19 @@ def _set_apart(pieces: list[_Piece]) -> tuple[str, tuple[str, ...], tuple[str, .
 def read_cell(td: Element) -> CellText:
     """The rendered text of ``td`` with raised markers taken out, and the facts it holds.
 
-    Most cells have no raised or smaller piece at all; their text is the pieces joined.
+    Most cells have no raised or smaller piece at all; their text is the pieces joined. A cell
+    without elements (a third of them, the spacers among them) is read from its text alone.
     """
+    own = td.text
+    header = (TAG_NAMES.get(td.tag) or local_name(td)) == "th"
     if len(td) == 0:
-        return CellText(text=_clean(td.text or ""), header=local_name(td) == "th")
+        return CellText(text=_clean(own), header=header) if own else CellText(header=header)
     walker = _Walker()
-    size = style_of(td.get(STYLE)).font_size(None)
-    if td.text:
-        walker.pieces.append((td.text, False, False))
-    walker.walk(td, False, False, size, False, 0)
-    out = CellText(header=local_name(td) == "th", facts=tuple(walker.facts), nested=walker.nested)
+    if own:
+        walker.pieces.append((own, False, False))
+    walker.walk(td, False, False, style_of(td.get(STYLE)).font_size(None), False, 0)
     if walker.flagged:
-        out.text, out.markers, out.lead = _set_apart(walker.pieces)
-    else:
-        out.text = _clean("".join([text for text, _, _ in walker.pieces]))
-    return out
+        text, markers, lead = _set_apart(walker.pieces)
+        return CellText(text, markers, lead, tuple(walker.facts), header, walker.nested)
+    text = _clean("".join([piece for piece, _, _ in walker.pieces]))
+    return CellText(text, (), (), tuple(walker.facts), header, walker.nested)

@@ -354,8 +354,14 @@ def _header_texts(
     return [" ".join(parts[c]) for c in data_cols], title
 
 
-def _parsed_rows(table: Element) -> tuple[list[GridRow], bool, int]:
-    """Non-empty rows with split values joined and cells parsed; nested table seen; grid width."""
+ParsedTable = tuple[list[GridRow], bool, int]
+"""A table's non-empty rows with split values joined and cells parsed; whether a cell nests a
+table; the grid width."""
+
+
+def parsed_rows(table: Element) -> ParsedTable:
+    """The rows of ``table`` as :func:`build_grid` and :func:`footnote_table` start from; neither
+    changes what the other reads, so one reading serves both."""
     rows, nested = expand(own_rows(table))
     width = max((s.end for r in rows for s in r.slots), default=0)
     for row in rows:
@@ -365,16 +371,18 @@ def _parsed_rows(table: Element) -> tuple[list[GridRow], bool, int]:
     return [r for r in rows if r.slots], nested, width
 
 
-def footnote_table(table: Element) -> list[Footnote]:
-    """The footnotes of a table that holds nothing else (marker | text rows set under a fee table)."""
-    rows, _, _ = _parsed_rows(table)
+def footnote_table(table: Element, parsed: ParsedTable | None = None) -> list[Footnote]:
+    """The footnotes of a table that holds nothing else (marker | text rows set under a fee table);
+    ``parsed`` is its :func:`parsed_rows` when they have been read already."""
+    rows = (parsed_rows(table) if parsed is None else parsed)[0]
     notes = [footnote_of(r) for r in rows]
     return [n for n in notes if n is not None] if rows and all(notes) else []
 
 
-def build_grid(table: Element) -> list[Grid]:
-    """The grids of ``table``, one per section; none when it holds no data (layout, one cell, empty)."""
-    rows, nested, width = _parsed_rows(table)
+def build_grid(table: Element, parsed: ParsedTable | None = None) -> list[Grid]:
+    """The grids of ``table``, one per section; none when it holds no data (layout, one cell, empty).
+    ``parsed`` is its :func:`parsed_rows` when they have been read already."""
+    rows, nested, width = parsed_rows(table) if parsed is None else parsed
     if not rows:
         return []
     first = next((i for i, r in enumerate(rows) if number_row(r, False, periods=not _headed(rows[:i]))), None)

@@ -18,7 +18,7 @@ from .around import hidden, texts_around
 from .build import column_classes, to_rows
 from .cells import read_cell
 from .dom import Element, Lines, local_name, parse_document
-from .grid import TEXT_FOOTNOTE, Grid, build_grid, footnote_table, nil_word
+from .grid import TEXT_FOOTNOTE, Grid, ParsedTable, build_grid, footnote_table, nil_word, parsed_rows
 from .xbrl import FactReader
 
 CONTEXT_CHARS = 400
@@ -66,12 +66,18 @@ def _key(marker: str) -> str:
     return str(_MARKER_KEY.sub("", marker)).lower()
 
 
-def _footnotes_below(table: Element, wanted: set[str]) -> list[Footnote]:
-    """Footnotes printed under the table whose markers its cells use."""
+def _footnotes_below(table: Element, wanted: set[str], read: dict[Element, ParsedTable]) -> list[Footnote]:
+    """Footnotes printed under the table whose markers its cells use.
+
+    A table below is read here, and again as a table in its turn: its rows are kept in ``read``
+    for that turn.
+    """
     notes: list[Footnote] = []
     for sib in _following(table):
         if local_name(sib) == "table":
-            found = [n for n in footnote_table(sib) if _key(n.marker) in wanted]
+            if sib not in read:
+                read[sib] = parsed_rows(sib)
+            found = [n for n in footnote_table(sib, read[sib]) if _key(n.marker) in wanted]
             notes.extend(found)
             if not found:
                 break
@@ -129,15 +135,19 @@ class _Found:
     footnotes: tuple[Footnote, ...]
 
 
-def _sections_of(element: Element, offset: int, facts: FactReader, lines: Lines) -> list[_Found]:
-    """The sections of one ``<table>`` that hold data."""
-    built = [(grid, to_rows(grid, offset, facts, lines)) for grid in build_grid(element)]
+def _sections_of(
+    element: Element, offset: int, facts: FactReader, lines: Lines, read: dict[Element, ParsedTable]
+) -> list[_Found]:
+    """The sections of one ``<table>`` that hold data (its rows taken from ``read`` when a table
+    above has read them for its footnotes)."""
+    grids = build_grid(element, read.pop(element, None))
+    built = [(grid, to_rows(grid, offset, facts, lines)) for grid in grids]
     built = [(grid, rows) for grid, rows in built if _holds_data(grid, rows)]
     caption = _caption(element) if built else ""
     found: list[_Found] = []
     for section, (grid, rows) in enumerate(built):
         wanted = _referenced(rows) - {_key(f.marker) for f in grid.footnotes}
-        below = _footnotes_below(element, wanted) if wanted else []
+        below = _footnotes_below(element, wanted, read) if wanted else []
         notes = (*grid.footnotes, *below)
         found.append(_Found(element, section, grid, rows, caption or grid.title, notes))
     return found
@@ -152,9 +162,10 @@ def read_html_tables(doc: Document) -> list[Table]:
     offset = doc.text_line - 1
     lines = Lines(doc.text, root)
     found: list[_Found] = []
+    read: dict[Element, ParsedTable] = {}
     for element in root.iter("{*}table"):
         if not hidden(element):
-            found.extend(_sections_of(element, offset, facts, lines))
+            found.extend(_sections_of(element, offset, facts, lines, read))
     elements = list(dict.fromkeys(f.element for f in found))
     prose = dict(zip(elements, texts_around(root, elements, CONTEXT_CHARS), strict=True))
     return [

@@ -1,0 +1,34 @@
+"""One reading of a table's rows serves both the footnote reader and the grid builder."""
+
+from __future__ import annotations
+
+from conftest import CORPUS, FIXTURES
+
+from extractor.container import decode_bytes, parse_container
+from extractor.html.dom import Element, parse_document
+from extractor.html.grid import build_grid, footnote_table, parsed_rows
+
+_CORPUS_HTML = CORPUS / "filings" / "delaware-equity-funds-ii-485bpos-2023.html"
+
+
+def _tables() -> list[Element]:
+    paths = sorted(FIXTURES.iterdir())
+    if _CORPUS_HTML.is_file():
+        paths.append(_CORPUS_HTML)
+    tables: list[Element] = []
+    for path in paths:
+        text = decode_bytes(path.read_bytes(), str(path))
+        for doc in parse_container(text, str(path))[1]:
+            root = parse_document(doc.text) if doc.is_html else None
+            if root is not None:
+                tables.extend(root.iter("{*}table"))
+    return tables
+
+
+def test_rows_read_for_footnotes_build_the_grid_a_fresh_reading_builds() -> None:
+    tables = _tables()
+    assert len(tables) > 20
+    for table in tables:
+        shared = parsed_rows(table)
+        assert footnote_table(table, shared) == footnote_table(table)
+        assert build_grid(table, shared) == build_grid(table)

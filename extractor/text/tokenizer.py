@@ -68,14 +68,18 @@ def expand(line: str) -> str:
 
 
 def classify_line(text: str) -> TokenKind:
-    """The kind of one (tab-expanded) line.
+    """The kind of one (tab-expanded) line."""
+    if not text.strip():
+        return TokenKind.BLANK
+    return _classify_inked(text, text.lstrip(" \t"))
+
+
+def _classify_inked(text: str, lead: str) -> TokenKind:
+    """The kind of a line with ink on it, ``lead`` being the line from its first ink on.
 
     Every line tag stands first on its line, so the tag patterns are tried only on a line
     whose first ink is ``<``, and the rule pattern only on one that starts with a rule mark.
     """
-    if not text.strip():
-        return TokenKind.BLANK
-    lead = text.lstrip(" \t")
     if "<" in text:
         tag = _LINE_TAG.match(text) if lead.startswith("<") else None
         if tag is not None and tag.lastgroup is not None:
@@ -88,11 +92,20 @@ def classify_line(text: str) -> TokenKind:
 
 
 def make_token(raw: str, line: int) -> Token:
-    """The token for one raw input line (built as a plain tuple: one for every table line)."""
-    text = expand(raw.rstrip("\r\n"))
+    """The token for one raw input line (built as a plain tuple: one for every table line).
+
+    Tabs are expanded first, so a line indented with spaces alone has its first ink right
+    after them and is classified from there; a blank line is told by its empty remainder.
+    """
+    text = raw.rstrip("\r\n")
+    if "\t" in text:
+        text = text.expandtabs(TAB_SIZE)
     body = text.lstrip(" ")
-    ink = len(text) - len(body) if body and not body[0].isspace() else _first_ink(text)
-    return _new_tuple(Token, (classify_line(text), text, line, ink))
+    if body and not body[0].isspace():
+        return _new_tuple(Token, (_classify_inked(text, body), text, line, len(text) - len(body)))
+    if not body:
+        return _new_tuple(Token, (TokenKind.BLANK, text, line, 0))
+    return _new_tuple(Token, (classify_line(text), text, line, _first_ink(text)))
 
 
 def _first_ink(text: str) -> int:

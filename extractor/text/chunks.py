@@ -139,9 +139,13 @@ def _split_numbers(start: int, text: str) -> list[tuple[int, str]]:
     return pieces
 
 
-@lru_cache(maxsize=4096)
+@lru_cache(maxsize=8192)
 def chunk_line(text: str, split_numbers: bool = True) -> tuple[Chunk, ...]:
     """The chunks of one tab-expanded line, left to right (cached: every stage asks again).
+
+    The cache is as large as that of :func:`~extractor.text.columns.place_line`, which places
+    these chunks: at half the size, the lines of a few large filings cycled through it and a
+    second look at a line missed even where its placement was still cached.
 
     Header lines are cut without splitting numbers, so that a date stays one piece. A single
     word (no space, no dot leader) is a piece as it stands: most groups are one word; so is a

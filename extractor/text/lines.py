@@ -106,6 +106,12 @@ def _header_overhang(placed: Placed, first: int, headers: Sequence[str]) -> bool
     return any(f" {have} " in f" {norm(header)} " for header in headers)
 
 
+_RULE_LINE = TokenKind.RULE
+_TEXT = TokenKind.TEXT
+_COLUMN_TAGS = TokenKind.COLUMN_TAGS
+"""The kinds :func:`classify` tests every body line for, as module constants: on Python 3.11
+an attribute of the enum class costs several times a global's lookup."""
+
 _UNPLACED = Placed()
 """What a rule or a gap holds: rows are cut at them, and their chunks are never read."""
 
@@ -113,11 +119,15 @@ _UNPLACED = Placed()
 def classify(token: Token, spans: tuple[Span, ...], headers: Sequence[str]) -> Line:
     """Place a body line's chunks and say what kind of line it is."""
     width = spans[0][0] if spans else 0
-    if token.kind is TokenKind.RULE:
+    token_kind = token.kind
+    if token_kind is _RULE_LINE:
         return Line(token, _UNPLACED, "rule", width)
-    if token.kind is not TokenKind.TEXT and token.kind is not TokenKind.COLUMN_TAGS:
+    if token_kind is _TEXT:
+        text = token.text
+    elif token_kind is _COLUMN_TAGS:
+        text = blank_tags(token.text)
+    else:
         return Line(token, _UNPLACED, "gap", width)
-    text = blank_tags(token.text) if token.kind is TokenKind.COLUMN_TAGS else token.text
     placed = place_line(text, spans)
     if not placed.cells:
         kind = "gap" if not placed.label else "repeat" if _header_overhang(placed, width, headers) else "label"

@@ -34,6 +34,17 @@ class TokenKind(enum.Enum):
     TEXT = enum.auto()
 
 
+_BLANK = TokenKind.BLANK
+_TEXT = TokenKind.TEXT
+_RULE_LINE = TokenKind.RULE
+_COLUMN_TAGS = TokenKind.COLUMN_TAGS
+"""The kinds every line is told apart by, as module constants: on Python 3.11 an attribute of
+the enum class (``TokenKind.TEXT``) costs several times a global's lookup, once per line."""
+_KIND_OF_TAG: dict[str, TokenKind] = dict(TokenKind.__members__)
+"""The kind named by a group of :data:`_LINE_TAG` (a dict lookup; ``TokenKind[name]`` calls the
+enum's own Python method)."""
+
+
 class Token(NamedTuple):
     """One line: its kind, its text with tabs expanded, its input line and first non-blank column.
 
@@ -70,7 +81,7 @@ def expand(line: str) -> str:
 def classify_line(text: str) -> TokenKind:
     """The kind of one (tab-expanded) line."""
     if not text.strip():
-        return TokenKind.BLANK
+        return _BLANK
     return _classify_inked(text, text.lstrip(" \t"))
 
 
@@ -83,12 +94,12 @@ def _classify_inked(text: str, lead: str) -> TokenKind:
     if "<" in text:
         tag = _LINE_TAG.match(text) if lead.startswith("<") else None
         if tag is not None and tag.lastgroup is not None:
-            return TokenKind[tag.lastgroup]
+            return _KIND_OF_TAG[tag.lastgroup]
         if _COLUMN_TAG.search(text):
-            return TokenKind.COLUMN_TAGS
+            return _COLUMN_TAGS
     if lead.startswith(_RULE_MARKS) and _RULE.match(text) and sum(map(text.count, _RULE_MARKS)) >= 3:
-        return TokenKind.RULE
-    return TokenKind.TEXT
+        return _RULE_LINE
+    return _TEXT
 
 
 def make_token(raw: str, line: int) -> Token:
@@ -104,7 +115,7 @@ def make_token(raw: str, line: int) -> Token:
     if body and not body[0].isspace():
         return _new_tuple(Token, (_classify_inked(text, body), text, line, len(text) - len(body)))
     if not body:
-        return _new_tuple(Token, (TokenKind.BLANK, text, line, 0))
+        return _new_tuple(Token, (_BLANK, text, line, 0))
     return _new_tuple(Token, (classify_line(text), text, line, _first_ink(text)))
 
 

@@ -73,10 +73,21 @@ def find_regions(text: str, first_line: int = 1) -> Iterator[Region]:
 
 
 def _lines_after(text: str, pos: int, limit: int) -> list[str]:
-    """Up to ``AFTER_LINES`` lines from ``pos`` on, each starting before ``limit`` (the next table)."""
-    after: list[str] = []
-    while len(after) < AFTER_LINES and pos < limit:
-        end = _line_end(text, pos)
-        after.append(text[pos:end])
-        pos = end + 1
+    """Up to ``AFTER_LINES`` lines from ``pos`` on, each starting before ``limit`` (the next table).
+
+    One split of the text up to ``limit``, stopped after ``AFTER_LINES`` lines: the last line
+    it leaves may run on past ``limit`` and is then read to its end, and an empty remainder
+    right after a final line end starts at ``limit`` and is no line.
+    """
+    if pos >= limit:
+        return []
+    window = text[pos:limit]
+    after = window.split("\n", AFTER_LINES)
+    if len(after) > AFTER_LINES:
+        del after[AFTER_LINES:]
+    elif window.endswith("\n"):
+        after.pop()
+    else:
+        last = limit - len(after[-1])
+        after[-1] = text[last : _line_end(text, last)]
     return after

@@ -150,16 +150,16 @@ def chunk_line(text: str, split_numbers: bool = True) -> tuple[Chunk, ...]:
     second look at a line missed even where its placement was still cached.
 
     Header lines are cut without splitting numbers, so that a date stays one piece. A single
-    word (no space, no dot leader) is a piece as it stands: most groups are one word; so is a
-    group of words without a digit (a label), which no number split can cut. Each chunk is
-    built here as a plain tuple from its piece's cached :func:`_shape` (one for every piece of
-    every table line).
+    word without a dot leader (no space, no ``..``) is a piece as it stands, on a line with
+    leaders too: most groups are one word; so is a group of words without a digit (a label),
+    which no number split can cut. Each chunk is built here as a plain tuple from its piece's
+    cached :func:`_shape` (one for every piece of every table line).
     """
     raw: list[tuple[int, str]] = []
     leaders = ".." in text
     for m in _CHUNK.finditer(text):
         group = m.group()
-        if " " not in group and not leaders:
+        if " " not in group and (not leaders or ".." not in group):
             raw.append((m.start(), group))
             continue
         at = m.start()

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import enum
 import re
+from functools import lru_cache
 from typing import NamedTuple
 
 import regex
@@ -103,26 +104,35 @@ def _classify_inked(text: str, lead: str) -> TokenKind:
 
 
 def make_token(raw: str, line: int) -> Token:
-    """The token for one raw input line (built as a plain tuple: one for every table line).
+    """The token for one raw input line (built as a plain tuple: one for every table line)."""
+    kind, text, ink = _read_line(raw)
+    return _new_tuple(Token, (kind, text, line, ink))
 
-    Tabs are expanded first, so a line indented with spaces alone has its first ink right
-    after them and is classified from there; a blank line is told by its empty remainder.
+
+@lru_cache(maxsize=8192)
+def _read_line(raw: str) -> tuple[TokenKind, str, int]:
+    """A raw line's kind, its text with tabs expanded and its first non-blank column.
+
+    Cached: tables repeat their blank lines, tags, rules and boilerplate rows, within a filing
+    and across filings. Tabs are expanded first, so a line indented with spaces alone has its
+    first ink right after them and is classified from there; a blank line is told by its
+    empty remainder.
     """
     text = raw.rstrip("\r\n")
     if "\t" in text:
         text = text.expandtabs(TAB_SIZE)
     body = text.lstrip(" ")
     if body and not body[0].isspace():
-        return _new_tuple(Token, (_classify_inked(text, body), text, line, len(text) - len(body)))
+        return _classify_inked(text, body), text, len(text) - len(body)
     if not body:
-        return _new_tuple(Token, (_BLANK, text, line, 0))
-    return _new_tuple(Token, (classify_line(text), text, line, _first_ink(text)))
+        return _BLANK, text, 0
+    return classify_line(text), text, _first_ink(text)
 
 
 def _first_ink(text: str) -> int:
     """Where the first non-blank character stands (0 on a blank line), by the pattern.
 
-    A line is indented with spaces, which :func:`make_token` skips itself; this is for the
+    A line is indented with spaces, which :func:`_read_line` skips itself; this is for the
     rare line with other blanks before its ink, and for the blank line.
     """
     ink = _FIRST_INK.search(text)

@@ -25,14 +25,17 @@ _SUBMISSION_END = ("</SEC-DOCUMENT>", "</IMS-DOCUMENT>", "</SUBMISSION>",
                    "-----END PRIVACY-ENHANCED MESSAGE-----")
 _TAG_LINE = 1000
 """Container tags sit on short lines; longer lines are only searched for ``</TEXT>``."""
-_MARKER = re.compile(r"<(?:/TEXT>|/?(?:(?:SEC-|IMS-)?DOCUMENT|SUBMISSION)>|(?:SEC|IMS)-HEADER>)")
-"""What a line must hold to end a document's text or to start or end anything outside one.
+_PEM_END = _SUBMISSION_END[-1]
+_MARKERS = ("</TEXT>", "DOCUMENT>", "SUBMISSION>", "-HEADER>", _PEM_END)
+"""What a line must hold to end a document's text or to start or end anything outside one: every
+``</TEXT>``, ``<DOCUMENT>``, ``<SEC-DOCUMENT>``, ``</SUBMISSION>``, ``<SEC-HEADER>`` ... tag and
+the end of a PEM envelope holds one of these strings.
 
 Found anywhere in a line, so a superset of the tag lines; each line found is then read by the
-same line rules as the lines of a header or a document's metadata. Starting with ``<``, the
-pattern is searched in C at a few hundred MB/s, far faster than a Python call per line.
+same line rules as the lines of a header or a document's metadata. Each string is looked for
+with ``str.find``, which skips through text many times faster than a pattern that stops at
+every ``<`` of an HTML document, and each one's next place is kept until the scan passes it.
 """
-_PEM_END = _SUBMISSION_END[-1]
 
 
 class _State(Enum):
@@ -94,7 +97,8 @@ class _Scanner:
     def run(self) -> Scan:
         lines, text = self.lines, self.text
         i, pos = 0, 0  # the next line and the offset in ``text`` where it starts
-        pem = -1  # the next end-of-envelope marker at or after ``pos`` (searched when passed)
+        # where each marker string next occurs at or after ``pos`` (searched again when passed)
+        ahead = [-1] * len(_MARKERS)
         while i < len(lines):
             if self.state in _PER_LINE:
                 self._tags(i, lines[i])
@@ -102,12 +106,11 @@ class _Scanner:
                 i += 1
                 continue
             # Only a line holding a marker can change this state: jump to the next one.
-            found = _MARKER.search(text, pos)
-            at = found.start() if found is not None else len(text)
-            if pem < pos:
-                pem = text.find(_PEM_END, pos)
-                pem = len(text) + 1 if pem < 0 else pem
-            at = min(at, pem)
+            for k, marker in enumerate(_MARKERS):
+                if ahead[k] < pos:
+                    found = text.find(marker, pos)
+                    ahead[k] = len(text) + 1 if found < 0 else found
+            at = min(ahead)
             if at >= len(text):
                 break
             start = max(pos, text.rfind("\n", pos, at) + 1)

@@ -24,7 +24,8 @@ def _lines_after_reference(text: str, pos: int, limit: int) -> list[str]:
 def _texts(rng: random.Random) -> str:
     if rng.random() < 0.5:
         return "".join(rng.choice("ab\n\n") for _ in range(rng.randint(0, 60)))
-    return "\n".join("x" * rng.randint(0, 3) for _ in range(rng.randint(0, 90)))
+    width = rng.choice((3, 3, 800))
+    return "\n".join("x" * rng.randint(0, width) for _ in range(rng.randint(0, 90)))
 
 
 def test_lines_after_a_table_are_read_as_line_by_line() -> None:

@@ -18,6 +18,8 @@ _START_HINT = regex.compile(r"<[Tt][Aa][Bb][Ll][Ee]")
 _END_HINT = regex.compile(r"</[Tt][Aa][Bb][Ll][Ee]>")
 CONTEXT = 400
 AFTER_LINES = 40
+_AFTER_WINDOW = 8192
+"""Characters first taken to find the lines after a table: 40 lines of a typical width."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -75,17 +77,26 @@ def find_regions(text: str, first_line: int = 1) -> Iterator[Region]:
 def _lines_after(text: str, pos: int, limit: int) -> list[str]:
     """Up to ``AFTER_LINES`` lines from ``pos`` on, each starting before ``limit`` (the next table).
 
-    One split of the text up to ``limit``, stopped after ``AFTER_LINES`` lines: the last line
-    it leaves may run on past ``limit`` and is then read to its end, and an empty remainder
-    right after a final line end starts at ``limit`` and is no line.
+    One split of a window of the text, stopped after ``AFTER_LINES`` lines; the window is
+    widened only while it holds fewer lines and ends before ``limit``, so that a long stretch
+    of prose before the next table is not copied whole. At ``limit``, the last line the split
+    leaves may run on past it and is then read to its end, and an empty remainder right after
+    a final line end starts at ``limit`` and is no line.
     """
     if pos >= limit:
         return []
-    window = text[pos:limit]
-    after = window.split("\n", AFTER_LINES)
-    if len(after) > AFTER_LINES:
-        del after[AFTER_LINES:]
-    elif window.endswith("\n"):
+    size = _AFTER_WINDOW
+    while True:
+        end = min(limit, pos + size)
+        window = text[pos:end]
+        after = window.split("\n", AFTER_LINES)
+        if len(after) > AFTER_LINES:
+            del after[AFTER_LINES:]
+            return after
+        if end == limit:
+            break
+        size *= 4
+    if window.endswith("\n"):
         after.pop()
     else:
         last = limit - len(after[-1])

@@ -20,6 +20,7 @@ from functools import lru_cache
 INVESTMENT = Decimal(10000)
 GROWTH = Decimal("1.05")
 HUNDRED = Decimal(100)
+TWO = Decimal(2)
 METHODS = ("S", "D")
 
 
@@ -38,21 +39,29 @@ def path_costs(ratios: tuple[Decimal, ...], method: str, load: Decimal,
     """:func:`cumulative_costs` of a tuple of ratios, remembered: the example check asks for the same paths of ratios
     again and again (each method, waiver, conversion and rounding bound of every class, and
     classes of a prospectus share their ratios). Equal Decimals written with other trailing
-    zeros share an entry; the costs they give are equal numbers, and only numbers are used."""
+    zeros share an entry; the costs they give are equal numbers, and only numbers are used.
+
+    The method is chosen once for the path rather than every year, and method S grows the
+    balance once a year: the same operations on the same numbers, so the same costs."""
     balance = investment * (HUNDRED - load) / HUNDRED
     total = investment - balance
     out: list[Decimal] = []
-    for percent in ratios:
-        e = percent / HUNDRED
-        if method == "S":
-            cost = e * (balance + balance * GROWTH) / 2
-            balance = balance * GROWTH - cost
-        else:
+    if method == "S":
+        for percent in ratios:
+            e = percent / HUNDRED
+            grown = balance * GROWTH
+            cost = e * (balance + grown) / TWO
+            balance = grown - cost
+            total += cost
+            out.append(total)
+    else:
+        for percent in ratios:
+            e = percent / HUNDRED
             closing = balance * (GROWTH - e)
-            cost = e * (balance + closing) / 2
+            cost = e * (balance + closing) / TWO
             balance = closing
-        total += cost
-        out.append(total)
+            total += cost
+            out.append(total)
     return tuple(out)
 
 

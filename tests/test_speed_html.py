@@ -13,7 +13,7 @@ from extractor.html.cells import _clean, _set_apart, _Walker
 from extractor.html.dom import TAG_NAMES, Element, local_name, parse_document
 from extractor.html.style import style_of
 
-_CORPUS_HTML = CORPUS / "filings" / "delaware-equity-funds-ii-485bpos-2023.html"
+_CORPUS_FILINGS = CORPUS / "filings"
 _STRAY_MARKS = (
     "<html><body><p>Before \U000f0001 the \U00100003 table.</p>"
     "<table><tr><td>Fee</td><td>1.00%</td></tr></table><p>After it.</p></body></html>"
@@ -22,8 +22,8 @@ _STRAY_MARKS = (
 
 def _html_texts() -> Iterator[str]:
     paths = sorted(FIXTURES.iterdir())
-    if _CORPUS_HTML.is_file():
-        paths.append(_CORPUS_HTML)
+    if _CORPUS_FILINGS.is_dir():
+        paths += sorted(p for p in _CORPUS_FILINGS.iterdir() if p.suffix in (".htm", ".html"))
     for path in paths:
         text = decode_bytes(path.read_bytes(), str(path))
         yield from (doc.text for doc in parse_container(text, str(path))[1] if doc.is_html)

@@ -14,18 +14,15 @@ from typing import NamedTuple
 from .chunks import chunk_line
 from .columns import WIDE, Placed, Span, blank_tags, collisions, infer_spans, place_line, spans_from, tag_spans
 from .parts import Part
-from .tokenizer import Token, TokenKind
+from .tokenizer import TEXT, Token
 
 _CLASH = 0.2
 _SNAP = 4
-_TEXT = TokenKind.TEXT
-"""The kind of a text line, as a module constant: on Python 3.11 an attribute of the enum class
-costs several times a global's lookup, and every body line's kind is tested."""
 
 
 def body_texts(tokens: Sequence[Token]) -> list[str]:
     """The text lines of a body with any stray column tags blanked (most lines have none)."""
-    return [blank_tags(t.text) if "<" in t.text else t.text for t in tokens if t.kind is _TEXT]
+    return [blank_tags(t.text) if "<" in t.text else t.text for t in tokens if t.kind is TEXT]
 
 
 def choose_spans(part: Part, texts: Sequence[str]) -> list[Span]:
@@ -74,7 +71,7 @@ def refine_spans(part: Part, texts: Sequence[str], spans: list[Span]) -> list[Sp
     starts = _snap(placed, starts, label_end)
     first = starts[0]
     for token in part.header:
-        if token.kind is not _TEXT:
+        if token.kind is not TEXT:
             continue
         pieces = chunk_line(token.text, False)
         inside = [p for p in pieces[1:] if label_end + 3 < p.start and p.end < first - 1]

@@ -15,7 +15,7 @@ from functools import lru_cache
 from ..model import Row
 from ..values import split_markers
 from .columns import Placed, Span, blank_tags, place_line
-from .tokenizer import Token, TokenKind
+from .tokenizer import COLUMN_TAGS, RULE, TEXT, Token
 
 _NORM = re.compile(r"[^a-z0-9]++")
 """Runs of anything but ASCII lower-case letters and digits: the standard ``re`` reads this
@@ -106,12 +106,6 @@ def _header_overhang(placed: Placed, first: int, headers: Sequence[str]) -> bool
     return any(f" {have} " in f" {norm(header)} " for header in headers)
 
 
-_RULE_LINE = TokenKind.RULE
-_TEXT = TokenKind.TEXT
-_COLUMN_TAGS = TokenKind.COLUMN_TAGS
-"""The kinds :func:`classify` tests every body line for, as module constants: on Python 3.11
-an attribute of the enum class costs several times a global's lookup."""
-
 _UNPLACED = Placed()
 """What a rule or a gap holds: rows are cut at them, and their chunks are never read."""
 
@@ -120,11 +114,11 @@ def classify(token: Token, spans: tuple[Span, ...], headers: Sequence[str]) -> L
     """Place a body line's chunks and say what kind of line it is."""
     width = spans[0][0] if spans else 0
     token_kind = token.kind
-    if token_kind is _RULE_LINE:
+    if token_kind is RULE:
         return Line(token, _UNPLACED, "rule", width)
-    if token_kind is _TEXT:
+    if token_kind is TEXT:
         text = token.text
-    elif token_kind is _COLUMN_TAGS:
+    elif token_kind is COLUMN_TAGS:
         text = blank_tags(token.text)
     else:
         return Line(token, _UNPLACED, "gap", width)

@@ -15,20 +15,23 @@ import regex
 from ..values import split_markers
 from .chunks import chunk_line
 from .columns import WIDE
-from .tokenizer import Token, TokenKind
+from .tokenizer import (
+    BLANK,
+    CAPTION,
+    CAPTION_END,
+    COLUMN_TAGS,
+    FOOTNOTE_START,
+    RULE,
+    TABLE_END,
+    TABLE_START,
+    TEXT,
+    Token,
+)
 
 _YEAR = regex.compile(r"(?:19|20)\d\d")
 
-# The kinds the loops over every line of a block test, as module names: under Python 3.11 each
-# ``TokenKind.X`` goes through ``EnumType.__getattr__``, a slow attribute hook, where a module
-# name is one dictionary lookup.
-_TEXT = TokenKind.TEXT
-_CAPTION = TokenKind.CAPTION
-_CAPTION_END = TokenKind.CAPTION_END
-_COLUMN_TAGS = TokenKind.COLUMN_TAGS
-_FOOTNOTE_START = TokenKind.FOOTNOTE_START
-_TABLE_TAGS = (TokenKind.TABLE_START, TokenKind.TABLE_END)
-_HEADER_KINDS = (TokenKind.TEXT, TokenKind.RULE, TokenKind.BLANK, TokenKind.CAPTION_END)
+_TABLE_TAGS = (TABLE_START, TABLE_END)
+_HEADER_KINDS = (TEXT, RULE, BLANK, CAPTION_END)
 """The kinds of line that may stand in the header above a tag line."""
 
 
@@ -52,19 +55,19 @@ def split_parts(tokens: Sequence[Token]) -> tuple[list[Part], list[Token]]:
     any_tags: list[int] = []
     for i, token in enumerate(tokens):
         kind = token.kind
-        if kind is _FOOTNOTE_START:
-            footnotes = [t for t in tokens[i + 1 :] if t.kind is not TokenKind.TABLE_END]
+        if kind is FOOTNOTE_START:
+            footnotes = [t for t in tokens[i + 1 :] if t.kind is not TABLE_END]
             break
         if kind in _TABLE_TAGS:
             continue
-        if kind is _COLUMN_TAGS:
+        if kind is COLUMN_TAGS:
             any_tags.append(len(inner))
             if "<C>" in token.text.upper():
                 c_tags.append(len(inner))
         inner.append(token)
     tag_at = c_tags or any_tags
     if not tag_at:
-        cuts = [i for i, t in enumerate(inner) if t.kind is _CAPTION and i > 0]
+        cuts = [i for i, t in enumerate(inner) if t.kind is CAPTION and i > 0]
         untagged = []
         for lo, hi in zip([0, *cuts], [*cuts, len(inner)], strict=True):
             head, body = _split_untagged(inner[lo:hi])
@@ -86,13 +89,13 @@ def split_parts(tokens: Sequence[Token]) -> tuple[list[Part], list[Token]]:
 def _header_start(tokens: Sequence[Token], lo: int, at: int) -> int:
     """Where the header lines above the tag line at ``at`` begin (not before ``lo``)."""
     for i in range(at - 1, lo - 1, -1):
-        if tokens[i].kind is _CAPTION:
+        if tokens[i].kind is CAPTION:
             return i
     first_column = _first_tag(tokens[at].text)
     i = at
     while i > lo and tokens[i - 1].kind in _HEADER_KINDS:
         token = tokens[i - 1]
-        if token.kind is _TEXT and _looks_like_data(token.text, first_column):
+        if token.kind is TEXT and _looks_like_data(token.text, first_column):
             break
         i -= 1
     return i if lo == 0 or i > lo else lo
@@ -127,11 +130,11 @@ def _split_untagged(tokens: Sequence[Token]) -> tuple[list[Token], list[Token]]:
     taking with it the wrapped label lines right above that row: lines of one text chunk that
     start in that row's label, not right of it over the values (a column header).
     """
-    first = next((i for i, t in enumerate(tokens) if t.kind is _TEXT and _is_body(t.text)), len(tokens))
-    closed = [i + 1 for i, t in enumerate(tokens[:first]) if t.kind is _CAPTION_END]
+    first = next((i for i, t in enumerate(tokens) if t.kind is TEXT and _is_body(t.text)), len(tokens))
+    closed = [i + 1 for i, t in enumerate(tokens[:first]) if t.kind is CAPTION_END]
     start = first
     edge = _label_edge(tokens[first].text) if first < len(tokens) else WIDE
-    while start > 0 and tokens[start - 1].kind is _TEXT and _label_only(tokens[start - 1].text, edge):
+    while start > 0 and tokens[start - 1].kind is TEXT and _label_only(tokens[start - 1].text, edge):
         start -= 1
     start = max([start, *closed])
     return list(tokens[:start]), list(tokens[start:])

@@ -24,13 +24,7 @@ from .parts import Part, split_parts
 from .regions import Region, find_regions
 from .rows import build_drafts, to_row
 from .tabs import realign_tab_fields
-from .tokenizer import Token, TokenKind, make_token
-
-_PAGE = TokenKind.PAGE
-_BLANK = TokenKind.BLANK
-_TEXT = TokenKind.TEXT
-"""Kinds that :func:`_drop_page_numbers` tests on every line, as module names: under Python
-3.11 each ``TokenKind.X`` goes through ``EnumType.__getattr__``, a slow attribute hook."""
+from .tokenizer import BLANK, PAGE, RULE, TEXT, Token, make_token
 
 WIDEST_ROW = 1024
 """Characters of a table line that are laid out in columns. The Filer Manual allows 132; real
@@ -49,7 +43,7 @@ def read_text_tables(doc: Document) -> list[Table]:
 
 
 def _header_text(tokens: Sequence[Token]) -> list[str]:
-    keep = (TokenKind.TEXT, TokenKind.RULE)
+    keep = (TEXT, RULE)
     return [t.text for t in tokens if t.kind in keep]
 
 
@@ -100,13 +94,13 @@ def _drop_page_numbers(tokens: Sequence[Token]) -> list[Token]:
     break."""
     drop: set[int] = set()
     for i, token in enumerate(tokens):
-        if token.kind is not _PAGE:
+        if token.kind is not PAGE:
             continue
         j = i - 1
-        while j >= 0 and tokens[j].kind is _BLANK:
+        while j >= 0 and tokens[j].kind is BLANK:
             j -= 1
-        if j >= 0 and tokens[j].kind is _TEXT and len(chunk_line(tokens[j].text, False)) == 1:
-            attached = j > 0 and tokens[j - 1].kind is _TEXT
+        if j >= 0 and tokens[j].kind is TEXT and len(chunk_line(tokens[j].text, False)) == 1:
+            attached = j > 0 and tokens[j - 1].kind is TEXT
             if not attached or _PAGE_NUMBER.match(tokens[j].text):
                 drop.add(j)
     if not drop:

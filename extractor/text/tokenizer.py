@@ -35,12 +35,19 @@ class TokenKind(enum.Enum):
     TEXT = enum.auto()
 
 
-_BLANK = TokenKind.BLANK
-_TEXT = TokenKind.TEXT
-_RULE_LINE = TokenKind.RULE
-_COLUMN_TAGS = TokenKind.COLUMN_TAGS
-"""The kinds every line is told apart by, as module constants: on Python 3.11 an attribute of
-the enum class (``TokenKind.TEXT``) costs several times a global's lookup, once per line."""
+# The kinds as module constants, for the loops over every line here and in the reader's other
+# modules (imported from here): on Python 3.11 an attribute of the enum class (``TokenKind.TEXT``)
+# goes through ``EnumType.__getattr__`` and costs several times a global's lookup.
+BLANK = TokenKind.BLANK
+TEXT = TokenKind.TEXT
+RULE = TokenKind.RULE
+COLUMN_TAGS = TokenKind.COLUMN_TAGS
+CAPTION = TokenKind.CAPTION
+CAPTION_END = TokenKind.CAPTION_END
+FOOTNOTE_START = TokenKind.FOOTNOTE_START
+TABLE_START = TokenKind.TABLE_START
+TABLE_END = TokenKind.TABLE_END
+PAGE = TokenKind.PAGE
 _KIND_OF_TAG: dict[str, TokenKind] = dict(TokenKind.__members__)
 """The kind named by a group of :data:`_LINE_TAG` (a dict lookup; ``TokenKind[name]`` calls the
 enum's own Python method)."""
@@ -82,7 +89,7 @@ def expand(line: str) -> str:
 def classify_line(text: str) -> TokenKind:
     """The kind of one (tab-expanded) line."""
     if not text.strip():
-        return _BLANK
+        return BLANK
     return _classify_inked(text, text.lstrip(" \t"))
 
 
@@ -97,10 +104,10 @@ def _classify_inked(text: str, lead: str) -> TokenKind:
         if tag is not None and tag.lastgroup is not None:
             return _KIND_OF_TAG[tag.lastgroup]
         if _COLUMN_TAG.search(text):
-            return _COLUMN_TAGS
+            return COLUMN_TAGS
     if lead.startswith(_RULE_MARKS) and _RULE.match(text) and sum(map(text.count, _RULE_MARKS)) >= 3:
-        return _RULE_LINE
-    return _TEXT
+        return RULE
+    return TEXT
 
 
 def make_token(raw: str, line: int) -> Token:
@@ -125,7 +132,7 @@ def _read_line(raw: str) -> tuple[TokenKind, str, int]:
     if body and not body[0].isspace():
         return _classify_inked(text, body), text, len(text) - len(body)
     if not body:
-        return _BLANK, text, 0
+        return BLANK, text, 0
     return classify_line(text), text, _first_ink(text)
 
 

@@ -23,18 +23,7 @@ import sys
 import tempfile
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-SOURCES = [ROOT / "fixtures", ROOT.parent / "shared" / "corpus" / "filings"]
-MB = 1e6
-
-
-def load() -> list[tuple[str, bytes]]:
-    found = []
-    for folder in SOURCES:
-        if folder.is_dir():
-            found += [(p.name, p.read_bytes()) for p in sorted(folder.iterdir())
-                      if p.suffix in (".txt", ".htm", ".html", ".nc")]
-    return found
+from batch_bench import MB, filings
 
 
 def inner(passes: int) -> None:
@@ -42,7 +31,7 @@ def inner(passes: int) -> None:
     from extractor.batch.options import Settings
     from extractor.batch.work import WorkItem, process
 
-    items = [WorkItem(name, name, data) for name, data in load()]
+    items = [WorkItem(name, name, data) for name, data in filings()]
     settings = Settings()
     for _ in range(passes):
         for item in items:
@@ -73,7 +62,7 @@ def main() -> None:
         return
     if shutil.which("valgrind") is None:
         sys.exit("valgrind is not installed")
-    megabytes = sum(len(data) for _, data in load()) / MB
+    megabytes = sum(len(data) for _, data in filings()) / MB
     base, first, warm = (count(n, args.python) for n in (0, 1, 1 + args.passes))
     print(f"{megabytes:.2f} MB of filings; instructions per MB (G = 1e9):")
     print(f"  first pass  {(first - base) / megabytes / 1e9:7.3f} G/MB")

@@ -24,7 +24,7 @@ from conftest import FIXTURES, SEED
 
 from extractor import pipeline
 from extractor.batch import BatchOptions, Limits, Settings, Summary, run_batch
-from extractor.batch.parts import decode_part
+from extractor.batch.parts import decode_part, finished_parts
 from extractor.batch.work import InputTimeout, time_limit
 from extractor.cli import main
 from extractor.writers import TIDY_COLUMNS, tidy_records
@@ -367,8 +367,8 @@ def test_an_input_that_takes_too_long_fails_alone(tmp_path: Path, monkeypatch: p
                                                 "two.txt": variant(3), "three.txt": variant(4)}))
     with pytest.raises(KeyboardInterrupt):
         batch(tmp_path / "out", tmp_path / "a.tar", settings=Settings(timeout=0.3))
-    parts = sorted((tmp_path / "out" / ".parts").glob("*.part"))
-    assert [decode_part(p.read_bytes())[0][1:3] for p in parts] == [
+    parts = sorted(finished_parts(tmp_path / "out"))
+    assert [decode_part(part)[0][1:3] for _, part in parts] == [
         ["ok", ""], ["failed", "took longer than 0.3 s (--timeout)"], ["ok", ""]]
     monkeypatch.setattr(pipeline, "extract_bytes", lambda data, source: calls.append(source) or real(data, source))
     calls.clear()

@@ -20,6 +20,7 @@ from test_batch import batch, broken_total, manifest, outputs, tar_bytes, varian
 
 from extractor import pipeline
 from extractor.batch import Settings
+from extractor.batch.parts import finished_parts, frame, key_position
 from extractor.cli import main
 
 
@@ -56,7 +57,7 @@ def test_resume_after_an_interrupt_gives_the_same_bytes(tmp_path: Path, fmt: str
     with pytest.raises(KeyboardInterrupt):
         batch(tmp_path / "out", src, settings=settings)
     assert finished(tmp_path / "out") == []  # no output file, whole or half
-    assert len(list((tmp_path / "out" / ".parts").glob("*.part"))) == 9
+    assert len(finished_parts(tmp_path / "out")) == 9
     calls.clear()
     monkeypatch.setattr(pipeline, "extract_bytes", lambda data, source: calls.append(source) or real(data, source))
     batch(tmp_path / "out", src, settings=settings, resume=True)
@@ -64,6 +65,69 @@ def test_resume_after_an_interrupt_gives_the_same_bytes(tmp_path: Path, fmt: str
     assert outputs(tmp_path / "out", fmt) == outputs(tmp_path / "whole", fmt)
     assert finished(tmp_path / "out") == [f"{n}.{fmt}" for n in ("findings", "manifest", "tables")]
     assert not (tmp_path / "out" / ".parts").exists()
+
+
+def interrupt_at(monkeypatch: pytest.MonkeyPatch, call: int) -> list[str]:
+    """Make the pipeline raise KeyboardInterrupt on its ``call``-th input; returns the calls."""
+    real = pipeline.extract_bytes
+    calls: list[str] = []
+
+    def interrupted(data: bytes, source: str) -> Any:
+        calls.append(source)
+        if len(calls) == call:
+            raise KeyboardInterrupt
+        return real(data, source)
+
+    monkeypatch.setattr(pipeline, "extract_bytes", interrupted)
+    return calls
+
+
+def test_resume_drops_a_cut_off_last_record(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A run killed while appending leaves part of a record at the journal's end: resume drops it,
+    recomputes that input and appends after the last whole record."""
+    src = make_inputs(tmp_path / "in")
+    batch(tmp_path / "whole", src)
+    interrupt_at(monkeypatch, 10)
+    with pytest.raises(KeyboardInterrupt):
+        batch(tmp_path / "out", src)
+    journal = tmp_path / "out" / ".parts" / "journal"
+    done = finished_parts(tmp_path / "out")
+    key, part = done[-1]
+    later = f"{key_position(key) + 1:09d}-0123456789abcdef"
+    with open(journal, "ab") as handle:
+        handle.write(frame(later, part)[:-7])
+    assert len(finished_parts(tmp_path / "out")) == 9
+    calls = interrupt_at(monkeypatch, 0)
+    batch(tmp_path / "out", src, resume=True)
+    assert len(calls) == 25 + 1 - 9
+    assert outputs(tmp_path / "out") == outputs(tmp_path / "whole")
+
+
+def test_resume_trusts_only_a_record_of_the_same_input(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """An index entry whose record names another input (or is cut off) counts as not done."""
+    src = make_inputs(tmp_path / "in")
+    interrupt_at(monkeypatch, 10)
+    with pytest.raises(KeyboardInterrupt):
+        batch(tmp_path / "out", src)
+    index = tmp_path / "out" / ".parts" / "index"
+    entries = index.read_bytes()
+    assert len(entries) == 16 * 9  # zeros where no part was written, none past the last
+    first, second = entries[:16], entries[16:32]
+    index.write_bytes(second + first + entries[32:])  # the first two inputs' entries swapped
+    calls = interrupt_at(monkeypatch, 0)
+    batch(tmp_path / "out", src, resume=True)
+    assert len(calls) == 25 + 1 - 9 + 2
+    assert [c.rsplit("!", 1)[-1] for c in calls[:2]] == ["000.txt", "001.txt"]
+
+
+def test_the_parts_folder_holds_four_files_however_many_inputs(tmp_path: Path,
+                                                              monkeypatch: pytest.MonkeyPatch) -> None:
+    src = make_inputs(tmp_path / "in")
+    interrupt_at(monkeypatch, 20)
+    with pytest.raises(KeyboardInterrupt):
+        batch(tmp_path / "out", src)
+    assert sorted(p.name for p in (tmp_path / "out" / ".parts").iterdir()) == ["index", "journal", "order", "run.json"]
+    assert len(finished_parts(tmp_path / "out")) == 19
 
 
 def test_resume_recomputes_an_input_that_changed(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -152,7 +216,7 @@ def test_a_sigkilled_run_resumes_to_identical_outputs(tmp_path: Path) -> None:
                             start_new_session=True)
     try:
         deadline = time.monotonic() + 120
-        while len(list((out / ".parts").glob("*.part"))) < 10 and proc.poll() is None:
+        while len(finished_parts(out)) < 10 and proc.poll() is None:
             assert time.monotonic() < deadline
             time.sleep(0.01)
         workers = descendants(proc.pid)
@@ -168,7 +232,7 @@ def test_a_sigkilled_run_resumes_to_identical_outputs(tmp_path: Path) -> None:
     finally:
         with contextlib.suppress(ProcessLookupError):
             os.killpg(proc.pid, signal.SIGKILL)  # only if the test failed: leave no process behind
-    parts = len(list((out / ".parts").glob("*.part")))
+    parts = len(finished_parts(out))
     assert 10 <= parts < 63
     assert finished(out) == []
     resumed = subprocess.run([*args, "-o", str(out), "--resume"], capture_output=True, text=True, timeout=300)

@@ -30,6 +30,10 @@ _LIST_MARK = regex.compile(
     regex.I,
 )
 _MARKER_KEY = regex.compile(r"[()\[\]\s]")
+_TABLE_TAG = regex.compile(r"(?<=[<:])table", regex.I)
+"""Where a ``<table`` or ``<prefix:table`` start tag may begin (``</table`` aside). Both parsers make
+a ``table`` element only from such a tag, so a document without one holds no table to read. The
+pattern looks behind from each ``table``, which regex finds fast, rather than trying at every ``<``."""
 
 
 def _small(el: Element) -> bool:
@@ -154,7 +158,13 @@ def _sections_of(
 
 
 def read_html_tables(doc: Document) -> list[Table]:
-    """Every data ``<table>`` of ``doc`` as a Table (ids are assigned by the caller)."""
+    """Every data ``<table>`` of ``doc`` as a Table (ids are assigned by the caller).
+
+    A document without a ``<table`` tag (an exhibit, a cover letter) is not parsed: its inline
+    XBRL facts are only ever read for the cells that render them, so it has nothing to give.
+    """
+    if _TABLE_TAG.search(doc.text) is None:
+        return []
     root = parse_document(doc.text)
     if root is None:
         return []

@@ -30,6 +30,9 @@ _SLACK = 4
 _UNIT = regex.compile(r"\([^()]*+\)?+|[^()]*+\)")
 _CENTRE_SLACK = 3
 _REACH = 3
+_AXIS_SLACK = 1
+"""How far apart the middles of two stacked lines of one column's header may lie: each line is
+centred on the column, off by at most a character where the widths' parities differ."""
 
 
 class Piece(NamedTuple):
@@ -291,7 +294,7 @@ def _judge(piece: Piece, frame: _Frame) -> tuple[str, list[int]]:
     if under is not None:
         covered = _underlined_columns(frame.values, under) or covered
     elif not note:
-        covered = _spill(piece, ranges, widths, covered)
+        covered = _spill(piece, ranges, widths, covered, frame.texts)
     if not covered:
         covered = [_nearest(ranges, piece)]
     widest = max(widths[i] for i in covered)
@@ -332,10 +335,18 @@ def _widths(piece: Piece, ranges: Sequence[Span]) -> list[int]:
     return widths
 
 
-def _spill(piece: Piece, ranges: Sequence[Span], widths: Sequence[int], covered: list[int]) -> list[int]:
+def _spill(
+    piece: Piece, ranges: Sequence[Span], widths: Sequence[int], covered: list[int], texts: Sequence[Piece]
+) -> list[int]:
     """The columns a piece without an underline heads: those it stands over, less the ones it
     merely touches when it is centred on the rest (a header wider than its own column spills
-    over the gutter; a group header is centred on all of its columns)."""
+    over the gutter; a group header is centred on all of its columns). Where its middle is
+    about as far (within :data:`_AXIS_SLACK`) from the one as from the other, the stack it
+    stands in settles it: a line right above or below it centred on the same axis over those
+    columns alone (:func:`_on_axis`), while the columns it touches have header text of their
+    own beside it (:func:`_headed_beside`), makes it a line of one column's header,
+    centred on one middle with the others (for values flush left, right of the values' own
+    middle). A group header stands above its columns' own headers, not beside them."""
     inner = [i for i in covered if widths[i] >= _REACH or widths[i] >= ranges[i][1] - ranges[i][0]]
     if not inner or len(inner) == len(covered):
         return covered
@@ -344,7 +355,42 @@ def _spill(piece: Piece, ranges: Sequence[Span], widths: Sequence[int], covered:
     def off(cols: list[int]) -> float:
         return abs(middle - (ranges[cols[0]][0] + ranges[cols[-1]][1]) / 2)
 
-    return inner if off(inner) < off(covered) else covered
+    near, far = off(inner), off(covered)
+    if near < far:
+        return inner
+    if near <= far + _AXIS_SLACK and _on_axis(piece, ranges, inner, texts):
+        touched = [i for i in covered if i not in inner]
+        if all(_headed_beside(piece, ranges, i, texts) for i in touched):
+            return inner
+    return covered
+
+
+def _on_axis(piece: Piece, ranges: Sequence[Span], columns: list[int], texts: Sequence[Piece]) -> bool:
+    """Whether a header line right above or below ``piece`` is centred where it is (within
+    :data:`_AXIS_SLACK`) and stands over ``columns`` and no others: both are lines of one
+    header stack ("OPTIONS" / "OUTSTANDING" / "AS OF" / "SEPTEMBER 26," / "1997")."""
+    middle = piece.start + piece.end
+    return any(
+        abs(t.line - piece.line) == 1
+        and abs(t.start + t.end - middle) <= 2 * _AXIS_SLACK
+        and _covered(ranges, t.start, t.end) == columns
+        for t in texts
+    )
+
+
+def _headed_beside(piece: Piece, ranges: Sequence[Span], column: int, texts: Sequence[Piece]) -> bool:
+    """Whether another piece on the piece's line, over one column at most, is nearer the middle
+    of ``column`` than the piece: that column's own header text stands beside the piece."""
+    start, end = ranges[column]
+    middle = start + end
+    mine = abs(piece.start + piece.end - middle)
+    return any(
+        t.line == piece.line
+        and t is not piece
+        and abs(t.start + t.end - middle) < mine
+        and len(_covered(ranges, t.start, t.end)) <= 1
+        for t in texts
+    )
 
 
 def _title(piece: Piece, ranges: Sequence[Span]) -> bool:

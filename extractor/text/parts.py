@@ -112,15 +112,18 @@ def _looks_like_data(text: str, first_column: int) -> bool:
 
     Header text over the data columns holds years and dates ("DURING 1996"); a row's label
     starts left of the first column, and well left of it unless most chunks after it are
-    values: a header wider than its column starts a few characters left of the tag.
+    values other than bare years: a header wider than its column starts a few characters
+    left of the tag, and the header line under "NET ADDITIONS" / "SPENDING DURING" reads
+    "DURING 1996   1996   1996", years that head their columns, not values of a row.
     """
     chunks = chunk_line(text)
     if not chunks or chunks[0].data or (first_column and chunks[0].start >= first_column - 2):
         return False
-    values = sum([c.data for c in chunks[1:]])
-    if 2 * chunks[0].start > first_column and 2 * values <= len(chunks) - 1:
-        return False
-    return values > 0
+    values = [c for c in chunks[1:] if c.data]
+    if 2 * chunks[0].start > first_column:
+        amounts = sum(1 for c in values if _YEAR.fullmatch(c.text) is None)
+        return 2 * amounts > len(chunks) - 1
+    return bool(values)
 
 
 def _split_untagged(tokens: Sequence[Token]) -> tuple[list[Token], list[Token]]:

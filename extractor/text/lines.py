@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 
 from ..model import Row
@@ -29,7 +29,8 @@ class Line:
     token: Token
     placed: Placed
     kind: str
-    """``data``, ``label``, ``header`` (new column labels), ``repeat`` (known labels) or ``gap``."""
+    """``data``, ``label``, ``header`` (new column labels), ``repeat`` (known labels), ``gap``, or
+    ``part`` (where the body of a table continues from an earlier tag-line part)."""
     width: int = 0
     """The room a label has before it wraps: where the first data column starts, then (once the
     section is known) where its widest label line ends."""
@@ -59,6 +60,9 @@ class Section:
     headers: list[str]
     rows: list[Row]
     caption: str = ""
+    body: list[Line] = field(default_factory=list)
+    """The body lines read so far; the rows are built from them once the whole table is read,
+    so that a table broken over pages is read as one (one label column, one wrap convention)."""
 
 
 @lru_cache(maxsize=4096)

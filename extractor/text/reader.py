@@ -15,14 +15,14 @@ import regex
 
 from ..model import Document, Footnote, Row, Table
 from .chunks import chunk_line
-from .columns import Span, blank_tags, place_line
+from .columns import Placed, Span, blank_tags, place_line
 from .footnotes import parse_footnotes
 from .headers import read_headers
 from .layout import Extents, body_texts, choose_spans, column_extents, label_extent, refine_spans
 from .lines import Line, Section, classify, norm
 from .parts import Part, split_parts
 from .regions import Region, find_regions
-from .rows import build_drafts, to_row
+from .rows import PART_BREAK, build_drafts, to_row
 from .tabs import realign_tab_fields
 from .tokenizer import BLANK, PAGE, RULE, TEXT, Token, make_token
 
@@ -118,16 +118,41 @@ def _start_section(
     headers, _ = read_headers(_header_text(header), spans, extents.headed, None, extents.values)
     current = sections[-1]
     _finish(current, lines)
-    if not any(row.has_text for row in current.rows):
+    if not _holds_values(current):
         current.headers = [" ".join(filter(None, pair)) for pair in zip(current.headers, headers, strict=True)]
     elif [norm(h) for h in headers] != [norm(h) for h in current.headers]:
         sections.append(Section(headers, [], current.caption))
 
 
 def _finish(section: Section, lines: list[Line]) -> None:
-    width = len(section.headers)
-    section.rows.extend([to_row(draft, width) for draft in build_drafts(lines)])
+    """Hand the body lines read so far to their section (its rows are built by :func:`_build_rows`)."""
+    _add_body(section, lines)
     lines.clear()
+
+
+def _add_body(section: Section, lines: Sequence[Line]) -> None:
+    """Add body lines to a section, after a :data:`PART_BREAK` line where it has lines already:
+    the lines of each part are laid out on their own (see :func:`build_drafts`)."""
+    if lines and section.body:
+        section.body.append(Line(make_token("", lines[0].token.line), Placed(), PART_BREAK))
+    section.body.extend(lines)
+
+
+def _holds_values(section: Section) -> bool:
+    """Whether a body line of the section puts text into one of its columns."""
+    width = len(section.headers)
+    return any(
+        line.kind == "data" and any(0 <= col < width and chunks for col, chunks in line.placed.cells.items())
+        for line in section.body
+    )
+
+
+def _build_rows(section: Section) -> None:
+    """The section's rows, from its whole body: the parts of a table broken over pages are one
+    body, whose wrap convention and label column are the filer's for every page."""
+    width = len(section.headers)
+    section.rows.extend([to_row(draft, width) for draft in build_drafts(section.body)])
+    section.body = []
 
 
 def _drop_blank(columns: Sequence[str], rows: Sequence[Row]) -> tuple[list[str], list[Row]]:
@@ -158,11 +183,12 @@ def read_region(region: Region, document: int) -> list[Table]:
         spans = refine_spans(part, texts, choose_spans(part, texts))
         for section in read_part(part, texts, spans, previous):
             if sections and [norm(h) for h in section.headers] == [norm(h) for h in sections[-1].headers]:
-                sections[-1].rows.extend(section.rows)
+                _add_body(sections[-1], section.body)
             else:
                 sections.append(section)
             previous = section.headers
     for n, section in enumerate(sections):
+        _build_rows(section)
         columns, rows = _drop_blank(section.headers, section.rows)
         tables.append(
             Table(

@@ -452,25 +452,35 @@ def _mark_layout(block: Sequence[Line]) -> None:
             block[i].after = indents[i + 1 : min(stop, i + 1 + _LOOKAHEAD)]
 
 
+PART_BREAK = "part"
+"""The kind of the line that the reader puts between the bodies of two tag-line parts of one
+table (the pages of a table broken over pages): no label wraps over it, and each part's label
+column is measured on its own lines, as its tags may stand elsewhere."""
+_CUTS = ("rule", "gap", PART_BREAK)
+
+
 def _blocks(lines: Sequence[Line]) -> list[list[Line]]:
-    """The body cut at rules and blank lines: a label never wraps across either."""
+    """The body cut at rules, blank lines and part breaks: a label never wraps across them."""
     blocks: list[list[Line]] = [[]]
     for line in lines:
-        if line.kind in ("rule", "gap"):
+        if line.kind in _CUTS:
             blocks.append([])
         else:
             blocks[-1].append(line)
     return [b for b in blocks if b]
 
 
-def build_drafts(lines: Sequence[Line]) -> list[Draft]:
-    """Rows of a section body (rules, blanks and label lines included) as drafts in order.
+def _parts(lines: Sequence[Line]) -> list[Sequence[Line]]:
+    """The body cut at part breaks (most bodies have none: then the body itself)."""
+    cuts = [i for i, line in enumerate(lines) if line.kind == PART_BREAK]
+    if not cuts:
+        return [lines]
+    return [lines[lo:hi] for lo, hi in zip([0, *(i + 1 for i in cuts)], [*cuts, len(lines)], strict=True)]
 
-    Where rules or blank lines set most rows apart (at least two blocks of one value line
-    each), every such block is one row; a block of value lines only has one row per line;
-    other blocks are read line by line under the wrap convention that the section shows
-    (judged only when such a block comes up).
-    """
+
+def _measure(lines: Sequence[Line]) -> None:
+    """Set each line's label room: where the least indented label starts (``base``) and where
+    the widest label line that starts near it ends (``width``)."""
     edges = [
         (label[0].start, label[-1].end)
         for line in lines
@@ -480,6 +490,20 @@ def build_drafts(lines: Sequence[Line]) -> list[Draft]:
     width = max((end for start, end in edges if start <= base + _MARGIN_TEXT), default=0)
     for line in lines:
         line.width, line.base = width, base
+
+
+def build_drafts(lines: Sequence[Line]) -> list[Draft]:
+    """Rows of a section body (rules, blanks and label lines included) as drafts in order.
+
+    Where rules or blank lines set most rows apart (at least two blocks of one value line
+    each), every such block is one row; a block of value lines only has one row per line;
+    other blocks are read line by line under the wrap convention that the section shows
+    (judged only when such a block comes up). A table broken over pages is one body, its parts
+    set apart by :data:`PART_BREAK` lines: the convention is the filer's on every page, so a
+    page without evidence of its own reads as the others show.
+    """
+    for part in _parts(lines):
+        _measure(part)
     blocks = _blocks(lines)
     counts = [sum(1 for x in b if x.kind == "data") for b in blocks]
     single = counts.count(1)

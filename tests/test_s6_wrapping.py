@@ -46,3 +46,71 @@ TOTAL PAYMENTS               60         50
         "TOTAL PAYMENTS",
     ]
     assert [c.value for c in table.rows[2].cells] == [Decimal("5"), Decimal("4")]
+
+
+def test_lone_line_above_a_value_line_heads_its_label_though_a_word_would_have_fitted() -> None:
+    """Values on the last line of a wrapped label (the table shows it: "TRANSFERRED FROM" runs
+    on). "HAS A MINIMUM BALANCE" would have had room for "TRIGGER", but nothing marks it as a
+    heading (no colon, no change of case, no row indented under it), and as one it would head a
+    single row: it is the first line of the label below, broken by hand short of the column."""
+    text = """<TABLE>
+                                            2001        2000
+<S>                                        <C>         <C>
+NUMBER OF ACCOUNTS TRANSFERRED FROM
+OTHER SERVICERS                             5           4
+ACCOUNTS CLOSED DURING THE PERIOD           3           2
+HAS A MINIMUM BALANCE
+TRIGGER OCCURRED?                           1           0
+HAS THE RESERVE BEEN FULLY FUNDED?          1           1
+</TABLE>"""
+    (table,) = read(text)
+    assert labels(table) == [
+        "NUMBER OF ACCOUNTS TRANSFERRED FROM OTHER SERVICERS",
+        "ACCOUNTS CLOSED DURING THE PERIOD",
+        "HAS A MINIMUM BALANCE TRIGGER OCCURRED?",
+        "HAS THE RESERVE BEEN FULLY FUNDED?",
+    ]
+    assert [c.value for c in table.rows[2].cells] == [Decimal("1"), Decimal("0")]
+
+
+def test_lone_line_below_a_value_line_ends_its_label_though_a_word_would_have_fitted() -> None:
+    """Values on the first line of a wrapped label (the table shows it: "WITHDRAWN FOR" runs on
+    to the next line): "PROCEEDS" under "LIQUIDATION" ends that label, broken by hand."""
+    text = """<TABLE>
+                                 2001        2000
+<S>                             <C>         <C>
+SCHEDULED INTEREST RECEIVED      100         90
+AMOUNTS WITHDRAWN FOR            10          9
+TAXES AND FEES
+LIQUIDATION                      5           4
+PROCEEDS
+INSURANCE PROCEEDS               1           1
+</TABLE>"""
+    (table,) = read(text)
+    assert labels(table) == [
+        "SCHEDULED INTEREST RECEIVED",
+        "AMOUNTS WITHDRAWN FOR TAXES AND FEES",
+        "LIQUIDATION PROCEEDS",
+        "INSURANCE PROCEEDS",
+    ]
+
+
+def test_lone_line_with_room_for_words_to_spare_stays_a_heading() -> None:
+    """A lone line that stops far short of the column ("Class B", with room for two words and
+    more) was not broken by hand: it is a row of its own."""
+    text = """<TABLE>
+                                            2001        2000
+<S>                                        <C>         <C>
+Number of accounts transferred from
+other servicers                             5           4
+Class A                                     3           2
+Class B
+Accounts closed during the period           1           0
+</TABLE>"""
+    (table,) = read(text)
+    assert labels(table) == [
+        "Number of accounts transferred from other servicers",
+        "Class A",
+        "Class B",
+        "Accounts closed during the period",
+    ]

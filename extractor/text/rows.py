@@ -40,6 +40,9 @@ _FULL = 0.6
 _ROOM = 6
 """Room to spare, about one word, before a next word counts as having fitted on a line: a
 filer wrapping a label by hand breaks a little short of the column, never a word early."""
+_HAND_ROOM = 10
+"""How far short of the column a filer breaking a label by hand may break it: by up to a short
+word or two (``_ROOM`` is the one word a line certainly breaks short by)."""
 _LOOKAHEAD = 40
 _MARGIN_TEXT = 8
 
@@ -378,6 +381,9 @@ def _divide(
             if hanging and (run[n - head] if head else row).indent <= row.base:
                 break
             head += 1
+        lone = n - tail - head == 1 and previous is not None and not hanging
+        if lone and _unmarked(run[tail], run[tail + 1] if head else row):
+            head += 1
         return tail, head
     if convention == "first" and previous is not None:
         while tail + head < n and not _cannot_join(run[tail - 1] if tail else previous.labels[-1], run[tail]):
@@ -386,8 +392,32 @@ def _divide(
             if run[tail].indent <= previous.labels[0].indent and _parent(run[tail], (*run, row)[tail + 1]):
                 break
             tail += 1
+        lone = n - tail - head == 1 and not hanging and not _parent(run[tail], (*run, row)[tail + 1])
+        if lone and _unmarked(run[tail - 1] if tail else previous.labels[-1], run[tail]):
+            tail += 1
         return tail, head
     return _divide_by_layout(previous, run, row, tail)
+
+
+def _unmarked(first: Line, second: Line) -> bool:
+    """Whether only a little room left on ``first`` says that ``second`` starts a new label: no
+    colon, leaders, footnote marker or closing aside ends ``first``, the case does not change,
+    ``second`` (which holds a word) opens no label ("Total") and is not indented under
+    ``first``, and ``first`` broke short of the column by less than :data:`_HAND_ROOM`.
+
+    A lone label line between two value rows that the convention leaves over is then part of a
+    wrapped label, though its neighbour's next word would have fitted: as a heading it would
+    head a single row, with nothing to mark it as one, while a filer breaking a long label by
+    hand may break it well short of the column."""
+    if _ended(first) or _closes_aside(first) or _case_changes(first, second) or _WORD.search(second.label) is None:
+        return False
+    if _opens(second.label) or second.indent > first.indent or not first.placed.label:
+        return False
+    return first.placed.label[-1].end + 1 + len(_first_word(second)) + _HAND_ROOM > first.width
+
+
+_WORD = regex.compile(r"\w")
+"""A letter or digit: a line without one (stray marks, a byte-order mark) is no part of a label."""
 
 
 def _divide_by_layout(previous: Draft | None, run: Sequence[Line], row: Line, tail: int) -> tuple[int, int]:

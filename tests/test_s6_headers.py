@@ -75,3 +75,35 @@ A-2              1,000.000000   9.5075260%      9.5043720%
     assert table.columns[0] == "PRIOR BALANCE"
     assert table.columns[1].startswith("YIELD RATES PAID")
     assert table.columns[2] == "YIELD RATES PAID NEXT"
+
+
+def test_header_wider_than_the_first_column_right_of_the_labels_is_its_header() -> None:
+    """Headers centred on narrow values stand mostly left of the first column's tag ("BEGINNING"
+    over "91"); right of every row label, spanning and centred on that column's values, such a
+    header is the column's, not text over the labels."""
+    text = """<TABLE>
+                                              CHARGED TO
+                                 BEGINNING    COSTS AND                   ENDING
+                                  BALANCE      EXPENSES    DEDUCTIONS    BALANCE
+                                     ---          ---          ---          ---
+<S>                                   <C>          <C>          <C>          <C>
+Year Ended June 30, 1999              91           35           27           99
+Year Ended June 30, 1998              87           28           24           91
+</TABLE>"""
+    (table,) = read(text)
+    assert table.columns == ("BEGINNING BALANCE", "CHARGED TO COSTS AND EXPENSES", "DEDUCTIONS", "ENDING BALANCE")
+    assert table.caption == ""
+    assert [c.value for c in table.rows[1].cells] == [Decimal("87"), Decimal("28"), Decimal("24"), Decimal("91")]
+
+
+def test_text_over_the_labels_stays_caption() -> None:
+    """Text that starts within the row labels is not taken for the first column's header."""
+    text = """<TABLE>
+EXHIBIT
+NUMBER          DESCRIPTION                                  AMOUNT
+<S>                                                           <C>
+4.1 Indenture of the Company with the Trustee                  91
+4.2 Form of the Convertible Notes due 2001                     87
+</TABLE>"""
+    (table,) = read(text)
+    assert table.columns == ("AMOUNT",)

@@ -165,6 +165,8 @@ class _Frame:
     label_end: int
     deepest: int
     """The last line holding text over the data columns (-1 when none)."""
+    labels_end: int
+    """Where the longest row label of the body ends (the first column's start when unknown)."""
 
 
 def read_headers(
@@ -173,6 +175,7 @@ def read_headers(
     extents: Sequence[Span] | None = None,
     label_end: int | None = None,
     packed: Sequence[Span] | None = None,
+    labels_end: int | None = None,
 ) -> tuple[list[str], str]:
     """(one header per column, caption text) from the header lines of a section.
 
@@ -183,7 +186,8 @@ def read_headers(
     spaces in the gutters between them, which widened ranges would all but close, and a
     group underline stands over the columns whose values lie mostly under it.
     ``label_end`` (where the row labels end) is given where the first column's start was
-    inferred rather than tagged.
+    inferred rather than tagged; ``labels_end`` is where they end in any case, which tells a
+    header wider than the first column, centred on its values, from text over the labels.
 
     The reading is cached (:func:`_read_headers`): a filer repeats a table's header lines over
     the same columns from filing to filing, and the reading depends on nothing else. Each call
@@ -195,6 +199,7 @@ def read_headers(
         None if extents is None else tuple(extents),
         label_end,
         None if packed is None else tuple(packed),
+        labels_end,
     )
     return list(headers), caption
 
@@ -206,6 +211,7 @@ def _read_headers(
     extents: tuple[Span, ...] | None,
     label_end: int | None,
     packed: tuple[Span, ...] | None,
+    labels_end: int | None = None,
 ) -> tuple[tuple[str, ...], str]:
     """:func:`read_headers` for hashable arguments, cached."""
     texts, rules, last_rule = _split(lines)
@@ -224,7 +230,10 @@ def _read_headers(
     deepest = max((piece.line for piece in texts if piece.end > first), default=-1)
     centre = (ranges[0][0] + ranges[-1][1]) / 2
     group_rules = _group_rules(rules, gutters, min(first, edge))
-    frame = _Frame(ranges, gutters, first, centre, last_rule, texts, group_rules, per_line, edge, deepest)
+    frame = _Frame(
+        ranges, gutters, first, centre, last_rule, texts, group_rules, per_line, edge, deepest,
+        first if labels_end is None else labels_end,
+    )
     parts: list[list[Piece]] = [[] for _ in spans]
     caption: list[Piece] = []
     groups: list[tuple[Piece, list[int]]] = []
@@ -283,7 +292,7 @@ def _judge(piece: Piece, frame: _Frame) -> tuple[str, list[int]]:
     ranges = frame.ranges
     edge = min(frame.first, frame.label_end)
     in_label = overlap(piece.start, piece.end, 0, edge)
-    if in_label >= (piece.end - piece.start) - in_label:
+    if in_label >= (piece.end - piece.start) - in_label and not _centred_on_first(piece, frame):
         return "caption", []
     widths = _widths(piece, ranges)
     covered = [i for i, width in enumerate(widths) if width > 0]
@@ -313,6 +322,17 @@ def _judge(piece: Piece, frame: _Frame) -> tuple[str, list[int]]:
     if under is None and _title(piece, ranges) and not _beside_group(piece, frame):
         return "caption", []
     return "group", covered
+
+
+def _centred_on_first(piece: Piece, frame: _Frame) -> bool:
+    """Whether a piece right of every row label spans the first column's values and is centred
+    on them: a header wider than that column ("BEGINNING" over "91"), which stands as far left
+    of the values as right of them, over the gutter between labels and values. A first column
+    without values (text, or none: a range of one character) has no middle to go by."""
+    start, end = frame.values[0]
+    if end - start < 2 or piece.start <= frame.labels_end or not piece.start <= start < end <= piece.end:
+        return False
+    return abs(piece.start + piece.end - start - end) <= 2 * _CENTRE_SLACK
 
 
 def _underlined_columns(ranges: Sequence[Span], rule: Piece) -> list[int]:

@@ -56,7 +56,10 @@ def read_part(part: Part, texts: Sequence[str], spans: list[Span], previous: lis
     placed = [place_line(text, columns) for text in texts]
     extents = column_extents(texts, placed, spans)
     label_end = label_extent(placed) if part.tags is None else None
-    headers, caption = read_headers(_header_text(part.header), spans, extents.headed, label_end, extents.values)
+    labels_end = max((p.label[-1].end for p in placed if p.label), default=0)
+    headers, caption = read_headers(
+        _header_text(part.header), spans, extents.headed, label_end, extents.values, labels_end
+    )
     if not any(headers) and previous is not None and len(previous) == len(headers):
         headers = previous
     sections = [Section(headers, [], caption)]

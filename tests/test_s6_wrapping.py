@@ -114,3 +114,22 @@ Accounts closed during the period           1           0
         "Class B",
         "Accounts closed during the period",
     ]
+
+
+def test_upper_case_line_opening_with_a_participle_and_preposition_runs_on() -> None:
+    """In capitals a line opening with a participle and its preposition ("PURCHASED FROM")
+    continues the label above, as "Imposed on" does in mixed case."""
+    text = """<TABLE>
+                                     2001        2000
+<S>                                 <C>         <C>
+CURRENT NUMBER OF LOANS              5,796       2,549
+NUMBER OF LOANS
+PURCHASED FROM OTHER LENDERS         12          7
+NUMBER OF LOANS PAID IN FULL         35          21
+</TABLE>"""
+    (table,) = read(text)
+    assert labels(table) == [
+        "CURRENT NUMBER OF LOANS",
+        "NUMBER OF LOANS PURCHASED FROM OTHER LENDERS",
+        "NUMBER OF LOANS PAID IN FULL",
+    ]

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import regex
 
-from ..text.rows import PARTICIPLE
+from ..wrapping import PARTICIPLE, caps_link, opens_with_link
 
 _OPEN_END = regex.compile(
     r"(?:[,&/(-]|\s(?:and|or|of|the|to|for|in|on|with|by|from|at|as|(?-i:a)|an|under|per|including|less|plus|"
@@ -41,10 +41,16 @@ def continues(first: str, second: str, after: str = "") -> bool:
     Only the text can say so: ``first`` is left open (:func:`_left_open`), or ``second`` reads as
     a continuation (:func:`_runs_on`) while ``after``, the label of the row below it, does not:
     rows that all start in lower case are a list under ``first`` ("Class A" over "if you sell",
-    "if you hold"), not its rest. A label ending in a colon introduces the rows below it, and
-    one without a letter is no phrase to continue.
+    "if you hold"), not its rest. In capitals, ``second`` opening with a connecting word under
+    an upper-case ``first`` ("CAPITALIZED INTEREST DEPOSIT" / "FOR CERTIFICATE ACCOUNT",
+    :func:`~extractor.wrapping.caps_link`) reads as a continuation in the same way, unless
+    ``after`` opens with one too (a list: "FOR PURCHASES UNDER $50,000", "FOR PURCHASES OVER").
+    A label ending in a colon introduces the rows below it, and one without a letter is no
+    phrase to continue.
     """
     head = first.rstrip()
     if not second.strip() or head.endswith(":") or not any(ch.isalpha() for ch in head):
         return False
-    return _left_open(head) or (_runs_on(second) and not _runs_on(after))
+    if _left_open(head) or (_runs_on(second) and not _runs_on(after)):
+        return True
+    return caps_link(head, second) and not opens_with_link(after)

@@ -22,6 +22,7 @@ import regex
 
 from ..model import EMPTY_CELL, Row
 from ..values import parse_cell, split_markers
+from ..wrapping import PARTICIPLE, caps_link
 from .chunks import strip_leaders
 from .lines import Line
 
@@ -30,12 +31,6 @@ _CONNECTOR = regex.compile(
     r"including|less|plus|into|than|its|their|other|which|that|is|are)\b)$",
     regex.I,
 )
-PARTICIPLE = regex.compile(
-    r"[A-Za-z][a-z]+ed\s+(?:on|upon|by|from|to|in|for|at|with|against|under)\b"
-)
-"""A line opening with a participle and its preposition ("Imposed on Purchases", "Deducted
-from Fund Assets") finishes a phrase begun above: no row label starts that way, though filers
-break "Maximum Sales Charge (Load) / Imposed on Purchases" by hand, far short of the column."""
 _FULL = 0.6
 _ROOM = 6
 """Room to spare, about one word, before a next word counts as having fitted on a line: a
@@ -204,18 +199,12 @@ def _left_open(label: str) -> bool:
     return head.count("(") > head.count(")")
 
 
-_LINK_WORDS = frozenset({"OF", "AND", "OR", "FROM", "TO", "FOR", "IN", "BY", "WITH", "THAN", "INTO"})
-"""Words that join two parts of a phrase and so never open a row label."""
-
-
 @lru_cache(maxsize=8192)
 def _caps_link(first: str, second: str) -> bool:
-    """An upper-case label line followed by a line opening with an upper-case connecting word
-    ("NUMBER OF LOANS PURCHASED" / "FROM Mortgage Replacement"): in capitals there is no
-    lower-case start to say the line runs on, the connecting word says it instead
-    (cached: each pair of lines is asked about often)."""
-    head, _, _ = second.lstrip().partition(" ")
-    return head in _LINK_WORDS and _bare(first).isupper()
+    """:func:`~extractor.wrapping.caps_link` for two label lines ("NUMBER OF LOANS PURCHASED" /
+    "FROM Mortgage Replacement"), leaders and markers dropped from the first (cached: each pair
+    of lines is asked about often)."""
+    return caps_link(_bare(first), second)
 
 
 def _fits(first: Line, second: Line) -> bool:

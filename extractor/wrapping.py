@@ -1,0 +1,44 @@
+"""Words that say a row label runs on from one line (or table row) to the next.
+
+Both readers meet labels broken over lines: plain text over several lines of the label column,
+HTML over several ``<tr>``. A line opening in lower case or with a participle and its
+preposition continues the line above, and in capitals, where no lower-case start can say so, a
+line opening with a connecting word or a participle and its preposition ("NUMBER OF LOANS" /
+"PURCHASED FROM MORTGAGE REPLACEMENT") does. The rules here read the words alone; each reader
+weighs them with its own layout evidence.
+"""
+
+from __future__ import annotations
+
+import regex
+
+PARTICIPLE = regex.compile(
+    r"[A-Za-z][a-z]+ed\s+(?:on|upon|by|from|to|in|for|at|with|against|under)\b"
+)
+"""A line opening with a participle and its preposition ("Imposed on Purchases", "Deducted
+from Fund Assets") finishes a phrase begun above: no row label starts that way, though filers
+break "Maximum Sales Charge (Load) / Imposed on Purchases" by hand, far short of the column."""
+
+CAPS_PARTICIPLE = regex.compile(
+    r"[A-Z]{2,}ED\s+(?:ON|UPON|BY|FROM|TO|IN|FOR|AT|WITH|AGAINST|UNDER)\b"
+)
+""":data:`PARTICIPLE` in capitals ("PURCHASED FROM MORTGAGE REPLACEMENT")."""
+
+LINK_WORDS = frozenset({"OF", "AND", "OR", "FROM", "TO", "FOR", "IN", "BY", "WITH", "THAN", "INTO"})
+"""Upper-case words that join two parts of a phrase and so never open a row label."""
+
+
+def opens_with_link(text: str) -> bool:
+    """Whether a label line opens with an upper-case connecting word (:data:`LINK_WORDS`)."""
+    head, _, _ = text.lstrip().partition(" ")
+    return head in LINK_WORDS
+
+
+def caps_link(first: str, second: str) -> bool:
+    """An upper-case label line (``first``, its leaders and markers already dropped) followed by
+    one opening with an upper-case connecting word, or with a participle and its preposition
+    (:data:`CAPS_PARTICIPLE`): in capitals there is no lower-case start to say the second runs
+    on, those words say it instead."""
+    if not first.isupper():
+        return False
+    return opens_with_link(second) or CAPS_PARTICIPLE.match(second.lstrip()) is not None

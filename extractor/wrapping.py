@@ -19,6 +19,36 @@ PARTICIPLE = regex.compile(
 from Fund Assets") finishes a phrase begun above: no row label starts that way, though filers
 break "Maximum Sales Charge (Load) / Imposed on Purchases" by hand, far short of the column."""
 
+_CONNECTOR = regex.compile(
+    r"(?:[,&/(-]|\b(?-i:a)|\b(?:and|or|of|the|to|for|in|on|with|by|from|at|as|an|under|per|before|after|"
+    r"including|less|plus|into|than|its|their|other|which|that|is|are)\b)$",
+    regex.I,
+)
+"""A connecting word, a comma, a hyphen, a slash or ``(`` at the end of a label line."""
+LIST_ITEM = regex.compile(r"\(\w{1,3}\)\s")
+"""A list item's marker, "(a) " or "(iv) ", at the start of a line."""
+
+
+def runs_on(label: str) -> bool:
+    """A label line that reads as the rest of the one above: it starts in lower case, with
+    ``&`` or ``(`` or with a participle and its preposition ("imposed on")."""
+    tail = label.lstrip()
+    if not tail:
+        return False
+    first = tail[0]
+    return first.islower() or first in "(&" or PARTICIPLE.match(tail) is not None
+
+
+def left_open(label: str) -> bool:
+    """A label line (its leaders and markers dropped) ending in a connecting word (not one that
+    is the whole label, as "Other" is), a comma, a hyphen, a slash or a parenthesis left open:
+    it runs on to the next line."""
+    link = _CONNECTOR.search(label)
+    if link is not None and (link.start() > 0 or not link.group()[:1].isalpha()):
+        return True
+    return label.count("(") > label.count(")")
+
+
 CAPS_PARTICIPLE = regex.compile(
     r"[A-Z]{2,}ED\s+(?:ON|UPON|BY|FROM|TO|IN|FOR|AT|WITH|AGAINST|UNDER)\b"
 )

@@ -61,3 +61,12 @@ def test_upper_case_rows_all_opening_with_a_connecting_word_are_a_list() -> None
     assert continues("SALES CHARGE", "FOR PURCHASES UNDER $50,000")
     assert not continues("SALES CHARGE", "FOR PURCHASES UNDER $50,000", "FOR PURCHASES OVER $50,000")
     assert not continues("Sales charge", "FOR PURCHASES UNDER $50,000")
+
+
+def test_html_and_text_share_the_connecting_words() -> None:
+    """A row ending in "before", "after" or "other" runs on in HTML as in plain text (one list of
+    connecting words in :mod:`extractor.wrapping`); a list item's marker still opens a row."""
+    assert continues("Income (loss) before", "Extraordinary Items")
+    assert continues("Fees paid after", "Redemption")
+    assert not continues("Other", "Fees")
+    assert not continues("Sales charges", "(a) Class A")

@@ -22,15 +22,10 @@ import regex
 
 from ..model import EMPTY_CELL, Row
 from ..values import parse_cell, split_markers
-from ..wrapping import PARTICIPLE, caps_link
+from ..wrapping import caps_link, left_open, runs_on
 from .chunks import strip_leaders
 from .lines import Line
 
-_CONNECTOR = regex.compile(
-    r"(?:[,&/(-]|\b(?-i:a)|\b(?:and|or|of|the|to|for|in|on|with|by|from|at|as|an|under|per|before|after|"
-    r"including|less|plus|into|than|its|their|other|which|that|is|are)\b)$",
-    regex.I,
-)
 _FULL = 0.6
 _ROOM = 6
 """Room to spare, about one word, before a next word counts as having fitted on a line: a
@@ -54,11 +49,6 @@ class Draft:
         if len(self.labels) == 1:
             return strip_leaders(self.labels[0].label)
         return " ".join(filter(None, (strip_leaders(line.label) for line in self.labels)))
-
-
-def _starts_low(text: str) -> bool:
-    first = text.lstrip()[:1]
-    return bool(first) and (first.islower() or first in "(&")
 
 
 def _complete(line: Line) -> bool:
@@ -183,20 +173,16 @@ def _must_join(first: Line, second: Line) -> bool:
 
 @lru_cache(maxsize=8192)
 def _runs_on(label: str) -> bool:
-    """A label line that starts in lower case or with a participle and its preposition
-    ("Imposed on"): the rest of the line above (cached: each line is asked about often)."""
-    return _starts_low(label) or PARTICIPLE.match(label.lstrip()) is not None
+    """:func:`~extractor.wrapping.runs_on`: the line is the rest of the line above (cached:
+    each line is asked about often)."""
+    return runs_on(label)
 
 
 @lru_cache(maxsize=8192)
 def _left_open(label: str) -> bool:
-    """A label line ending in a connecting word (not one that is the whole label, as "Other"
-    is), a comma, a hyphen, or a parenthesis left open: it runs on to the next line."""
-    head = _bare(label)
-    link = _CONNECTOR.search(head)
-    if link is not None and (link.start() > 0 or not link.group()[:1].isalpha()):
-        return True
-    return head.count("(") > head.count(")")
+    """:func:`~extractor.wrapping.left_open` for a label line without its leaders and markers:
+    it runs on to the next line (cached)."""
+    return left_open(_bare(label))
 
 
 @lru_cache(maxsize=8192)

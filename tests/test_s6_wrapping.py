@@ -133,3 +133,24 @@ NUMBER OF LOANS PAID IN FULL         35          21
         "NUMBER OF LOANS PURCHASED FROM OTHER LENDERS",
         "NUMBER OF LOANS PAID IN FULL",
     ]
+
+
+def test_label_broken_short_twice_above_its_value_line_is_one_label() -> None:
+    """A label broken by hand over three lines, short of the column each time, with nothing to
+    mark either upper line as a heading, is one label on its value line."""
+    text = """<TABLE>
+                                 2001        2000
+<S>                             <C>         <C>
+CURRENT WEIGHTED AVERAGE
+MORTGAGE RATE:                   10.00753    9.58265
+NEXT WEIGHTED
+AVERAGE MORTGAGE
+RATE:                            10.00437    9.58135
+WEIGHTED AVERAGE TERM TO DATE    306.0       354.0
+</TABLE>"""
+    (table,) = read(text)
+    assert labels(table) == [
+        "CURRENT WEIGHTED AVERAGE MORTGAGE RATE:",
+        "NEXT WEIGHTED AVERAGE MORTGAGE RATE:",
+        "WEIGHTED AVERAGE TERM TO DATE",
+    ]

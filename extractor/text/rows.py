@@ -356,9 +356,9 @@ def _divide(
             if hanging and (run[n - head] if head else row).indent <= row.base:
                 break
             head += 1
-        lone = n - tail - head == 1 and previous is not None and not hanging
-        if lone and _unmarked(run[tail], run[tail + 1] if head else row):
-            head += 1
+        if previous is not None and not hanging:
+            while tail + head < n and _unmarked(run[n - head - 1], run[n - head] if head else row):
+                head += 1
         return tail, head
     if convention == "first" and previous is not None:
         while tail + head < n and not _cannot_join(run[tail - 1] if tail else previous.labels[-1], run[tail]):
@@ -367,8 +367,9 @@ def _divide(
             if run[tail].indent <= previous.labels[0].indent and _parent(run[tail], (*run, row)[tail + 1]):
                 break
             tail += 1
-        lone = n - tail - head == 1 and not hanging and not _parent(run[tail], (*run, row)[tail + 1])
-        if lone and _unmarked(run[tail - 1] if tail else previous.labels[-1], run[tail]):
+        while tail + head < n and not hanging and not _parent(run[tail], (*run, row)[tail + 1]):
+            if not _unmarked(run[tail - 1] if tail else previous.labels[-1], run[tail]):
+                break
             tail += 1
         return tail, head
     return _divide_by_layout(previous, run, row, tail)
@@ -380,10 +381,11 @@ def _unmarked(first: Line, second: Line) -> bool:
     ``second`` (which holds a word) opens no label ("Total") and is not indented under
     ``first``, and ``first`` broke short of the column by less than :data:`_HAND_ROOM`.
 
-    A lone label line between two value rows that the convention leaves over is then part of a
-    wrapped label, though its neighbour's next word would have fitted: as a heading it would
-    head a single row, with nothing to mark it as one, while a filer breaking a long label by
-    hand may break it well short of the column."""
+    Label lines between two value rows that the convention leaves over are then part of a
+    wrapped label, though a neighbour's next word would have fitted: as headings they would head
+    a single row, with nothing to mark them as such, while a filer breaking a long label by hand
+    may break it well short of the column, more than once ("NEXT WEIGHTED" / "AVERAGE MORTGAGE"
+    / "RATE:")."""
     if _ended(first) or _closes_aside(first) or _case_changes(first, second) or _WORD.search(second.label) is None:
         return False
     if _opens(second.label) or second.indent > first.indent or not first.placed.label:

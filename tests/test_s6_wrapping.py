@@ -154,3 +154,35 @@ WEIGHTED AVERAGE TERM TO DATE    306.0       354.0
         "NEXT WEIGHTED AVERAGE MORTGAGE RATE:",
         "WEIGHTED AVERAGE TERM TO DATE",
     ]
+
+
+def test_a_label_the_table_shows_whole_takes_no_tail() -> None:
+    """The table repeats its group of rows: "LOANS IN POOL" stands whole on a value line of its
+    own in the first group, and "SECOND GROUP BALANCE" whole too, so in the second group the
+    line after "LOANS IN POOL" begins the next row, whose values are on its last line."""
+    text = """<TABLE>
+                                 2001        2000
+<S>                             <C>         <C>
+FIRST GROUP BALANCE              100         90
+LOANS IN POOL                    12          11
+SECOND GROUP BALANCE             200         190
+LOANS IN POOL                    22          21
+FIRST GROUP
+BALANCE                          300         290
+LOANS IN POOL                    32          31
+SECOND GROUP
+BALANCE                          400         390
+LOANS IN POOL                    42          41
+</TABLE>"""
+    (table,) = read(text)
+    assert labels(table) == [
+        "FIRST GROUP BALANCE",
+        "LOANS IN POOL",
+        "SECOND GROUP BALANCE",
+        "LOANS IN POOL",
+        "FIRST GROUP BALANCE",
+        "LOANS IN POOL",
+        "SECOND GROUP BALANCE",
+        "LOANS IN POOL",
+    ]
+    assert [c.value for c in table.rows[6].cells] == [Decimal("400"), Decimal("390")]

@@ -272,8 +272,14 @@ def wrap_convention(blocks: Sequence[Sequence[Line]]) -> str | None:
     value line that obviously continues the label line above it, or label lines that open a
     block and run into its first value line, say ``last``. A label line whose next word would
     have fitted on the line above says that the two are separate labels (weaker evidence).
+    Tables repeat their row labels (one group of rows per pool, class or year): where a
+    label the section shows whole, on a value line of its own, comes back on a value line
+    followed by label lines, those lines begin the next row (``last``); label lines that
+    run into a value line and make such a whole label say ``last`` too, a value line and the
+    label lines after it that make one say ``first``.
     """
     first = last = 0
+    whole = _whole_labels(blocks)
     for block in blocks:
         kinds = [line.kind == "data" for line in block]
         if not any(kinds):
@@ -282,11 +288,13 @@ def wrap_convention(blocks: Sequence[Sequence[Line]]) -> str | None:
             if a.kind == b.kind or _complete(a) or _complete(b):
                 continue
             joined = _must_join(a, b)
+            seen = bool(whole) and _words(a, b) in whole
             if a.kind == "data":
-                first += 2 if joined else 0
+                first += 2 if joined or seen else 0
                 last += 1 if not joined and _fits(a, b) else 0
+                last += 2 if whole and not seen and _words(a) in whole else 0
             else:
-                last += 2 if joined else 0
+                last += 2 if joined or seen else 0
                 first += 1 if not joined and _fits(a, b) and not _parent(a, b) else 0
         lead = kinds.index(True)
         if lead and not _cannot_join(block[lead - 1], block[lead]):
@@ -297,6 +305,25 @@ def wrap_convention(blocks: Sequence[Sequence[Line]]) -> str | None:
     if first == last:
         return None
     return "first" if first > last else "last"
+
+
+def _words(*lines: Line) -> str:
+    """The label text of ``lines`` joined, leaders and markers dropped, in one case and spacing."""
+    return " ".join(" ".join(_bare(line.label).split()) for line in lines).casefold()
+
+
+def _whole_labels(blocks: Sequence[Sequence[Line]]) -> frozenset[str]:
+    """The labels (as :func:`_words`) of value lines with no label line right above or below
+    them in their block: labels the section shows whole, on one line."""
+    whole: set[str] = set()
+    for block in blocks:
+        for i, line in enumerate(block):
+            if line.kind != "data" or not line.label:
+                continue
+            if (i and block[i - 1].kind == "label") or (i + 1 < len(block) and block[i + 1].kind == "label"):
+                continue
+            whole.add(_words(line))
+    return frozenset(whole)
 
 
 def hanging_indents(blocks: Sequence[Sequence[Line]]) -> bool:

@@ -186,3 +186,52 @@ LOANS IN POOL                    42          41
         "LOANS IN POOL",
     ]
     assert [c.value for c in table.rows[6].cells] == [Decimal("400"), Decimal("390")]
+
+
+def test_lone_line_opening_a_block_heads_the_label_of_its_value_line() -> None:
+    """Above the first value line of a block too, an unmarked line broken by hand short of the
+    column ("Year ended") is the first line of that row's label, under the 'last' convention
+    that the table shows ("Period from March 1, 2001 to" runs on)."""
+    text = """<TABLE>
+                                    2002        2001
+<S>                                <C>         <C>
+Year ended
+December 31, 2002                   27.39       0.21
+Period from March 1, 2001 to
+December 31, 2001                   28.52       0.11
+Year ended December 31, 2000        31.16       0.40
+</TABLE>"""
+    (table,) = read(text)
+    assert labels(table) == [
+        "Year ended December 31, 2002",
+        "Period from March 1, 2001 to December 31, 2001",
+        "Year ended December 31, 2000",
+    ]
+
+
+def test_label_lines_that_make_a_label_shown_whole_elsewhere_are_that_label() -> None:
+    """Values on the first line of wrapped labels ("AMOUNTS WITHDRAWN FOR" / "taxes and fees"),
+    but "NET LIQUIDATION" / "PROCEEDS" make the label the table shows whole on one line above:
+    they are that label, its values on the last line."""
+    text = """<TABLE>
+                                 2001        2000
+<S>                             <C>         <C>
+AMOUNTS WITHDRAWN FOR            10          9
+taxes and fees
+OTHER AMOUNTS WITHDRAWN FOR      4           3
+the trustee
+INSURANCE PROCEEDS               1           1
+NET LIQUIDATION PROCEEDS         5           4
+CASH RECEIVED                    2           2
+NET LIQUIDATION
+PROCEEDS                         7           6
+</TABLE>"""
+    (table,) = read(text)
+    assert labels(table) == [
+        "AMOUNTS WITHDRAWN FOR taxes and fees",
+        "OTHER AMOUNTS WITHDRAWN FOR the trustee",
+        "INSURANCE PROCEEDS",
+        "NET LIQUIDATION PROCEEDS",
+        "CASH RECEIVED",
+        "NET LIQUIDATION PROCEEDS",
+    ]

@@ -262,7 +262,7 @@ def _cannot_join(first: Line, second: Line) -> bool:
     return ends and not _must_join(first, second)
 
 
-def wrap_convention(blocks: Sequence[Sequence[Line]]) -> str | None:
+def wrap_convention(blocks: Sequence[Sequence[Line]], whole: frozenset[str] | None = None) -> str | None:
     """Whether wrapped labels of a section carry their values on the ``first`` or the ``last``
     label line, from the unambiguous evidence; None when there is none or it is split.
 
@@ -276,10 +276,11 @@ def wrap_convention(blocks: Sequence[Sequence[Line]]) -> str | None:
     label the section shows whole, on a value line of its own, comes back on a value line
     followed by label lines, those lines begin the next row (``last``); label lines that
     run into a value line and make such a whole label say ``last`` too, a value line and the
-    label lines after it that make one say ``first``.
+    label lines after it that make one say ``first``. ``whole`` are those labels, when the
+    caller has them (:func:`_whole_labels`).
     """
     first = last = 0
-    whole = _whole_labels(blocks)
+    whole = _whole_labels(blocks) if whole is None else whole
     for block in blocks:
         kinds = [line.kind == "data" for line in block]
         if not any(kinds):
@@ -339,9 +340,12 @@ def hanging_indents(blocks: Sequence[Sequence[Line]]) -> bool:
     return deeper > flat
 
 
-def _merge_free(block: Sequence[Line], convention: str | None = None, hanging: bool = False) -> list[Draft]:
+def _merge_free(
+    block: Sequence[Line], convention: str | None = None, hanging: bool = False, whole: frozenset[str] = frozenset()
+) -> list[Draft]:
     """Rows of a block without blanks or rules between its rows: the wrap is read from the
-    text, and where the text leaves it open, from the section's convention."""
+    text, and where the text leaves it open, from the labels the section shows ``whole``
+    elsewhere (:func:`_whole_labels`) and from its convention."""
     drafts: list[Draft] = []
     run: list[Line] = []
     previous: Draft | None = None
@@ -349,7 +353,7 @@ def _merge_free(block: Sequence[Line], convention: str | None = None, hanging: b
         if line.kind == "label":
             run.append(line)
             continue
-        tail, head = _divide(previous, run, line, convention, hanging)
+        tail, head = _divide(previous, run, line, convention, hanging, whole)
         if previous is not None:
             previous.labels.extend(run[:tail])
         _flush(run[tail : len(run) - head], drafts)
@@ -361,10 +365,17 @@ def _merge_free(block: Sequence[Line], convention: str | None = None, hanging: b
 
 
 def _divide(
-    previous: Draft | None, run: Sequence[Line], row: Line, convention: str | None, hanging: bool = False
+    previous: Draft | None,
+    run: Sequence[Line],
+    row: Line,
+    convention: str | None,
+    hanging: bool = False,
+    whole: frozenset[str] = frozenset(),
 ) -> tuple[int, int]:
     """How many label lines between two value lines end the row above (tail) and begin the
-    row below (head); the lines in between are headings."""
+    row below (head); the lines in between are headings. Label lines that make, with the value
+    line below them or the one above, a label the section shows ``whole`` on one line elsewhere
+    are that label, whatever the convention."""
     n = len(run)
     tail = 0
     if previous is not None:
@@ -378,12 +389,18 @@ def _divide(
         head += 1
     if tail + head >= n:
         return tail, n - tail
+    if whole:
+        head += _completes(run[tail : n - head], row, whole, below=True)
+        if previous is not None and not tail:
+            tail = _completes(run[: n - head], previous.labels[-1], whole, below=False)
+        if tail + head >= n:
+            return tail, n - tail
     if convention == "last":
         while tail + head < n and not _cannot_join(run[n - head - 1], run[n - head] if head else row):
             if hanging and (run[n - head] if head else row).indent <= row.base:
                 break
             head += 1
-        if previous is not None and not hanging:
+        if not hanging:
             while tail + head < n and _unmarked(run[n - head - 1], run[n - head] if head else row):
                 head += 1
         return tail, head
@@ -402,17 +419,27 @@ def _divide(
     return _divide_by_layout(previous, run, row, tail)
 
 
+def _completes(lines: Sequence[Line], value: Line, whole: frozenset[str], below: bool) -> int:
+    """How many of ``lines`` make, with the value line ``value`` below them (the last ones) or
+    above them (the first ones), a label of ``whole``; 0 when none do."""
+    for count in range(len(lines), 0, -1):
+        label = _words(*lines[-count:], value) if below else _words(value, *lines[:count])
+        if label in whole:
+            return count
+    return 0
+
+
 def _unmarked(first: Line, second: Line) -> bool:
     """Whether only a little room left on ``first`` says that ``second`` starts a new label: no
     colon, leaders, footnote marker or closing aside ends ``first``, the case does not change,
     ``second`` (which holds a word) opens no label ("Total") and is not indented under
     ``first``, and ``first`` broke short of the column by less than :data:`_HAND_ROOM`.
 
-    Label lines between two value rows that the convention leaves over are then part of a
-    wrapped label, though a neighbour's next word would have fitted: as headings they would head
-    a single row, with nothing to mark them as such, while a filer breaking a long label by hand
-    may break it well short of the column, more than once ("NEXT WEIGHTED" / "AVERAGE MORTGAGE"
-    / "RATE:")."""
+    Label lines that the convention leaves over, between two value rows or above the first
+    of a block, are then part of a wrapped label, though a neighbour's next word would have
+    fitted: as headings they would head a single row, with nothing to mark them as such, while
+    a filer breaking a long label by hand may break it well short of the column, more than
+    once ("NEXT WEIGHTED" / "AVERAGE MORTGAGE" / "RATE:")."""
     if _ended(first) or _closes_aside(first) or _case_changes(first, second) or _WORD.search(second.label) is None:
         return False
     if _opens(second.label) or second.indent > first.indent or not first.placed.label:
@@ -543,14 +570,15 @@ def build_drafts(lines: Sequence[Line]) -> list[Draft]:
     single = counts.count(1)
     ruled = single >= 2 and 2 * single >= sum(1 for c in counts if c)
     drafts: list[Draft] = []
-    wraps: tuple[str | None, bool] | None = None
+    wraps: tuple[str | None, bool, frozenset[str]] | None = None
     for block in blocks:
         merged = _merge_block(block) if ruled else None
         if merged is None and all(line.kind == "data" for line in block):
             merged = [Draft([line], line) for line in block]
         if merged is None:
             if wraps is None:
-                wraps = wrap_convention(blocks), hanging_indents(blocks)
+                whole = _whole_labels(blocks)
+                wraps = wrap_convention(blocks, whole), hanging_indents(blocks), whole
             _mark_layout(block)
             merged = _merge_free(block, *wraps)
         drafts.extend(merged)

@@ -54,7 +54,7 @@ CAPS_PARTICIPLE = regex.compile(
 )
 """:data:`PARTICIPLE` in capitals ("PURCHASED FROM MORTGAGE REPLACEMENT")."""
 
-LINK_WORDS = frozenset({"OF", "AND", "OR", "FROM", "TO", "FOR", "IN", "BY", "WITH", "THAN", "INTO"})
+LINK_WORDS = frozenset({"OF", "AND", "OR", "FROM", "TO", "FOR", "IN", "ON", "BY", "WITH", "THAN", "INTO"})
 """Upper-case words that join two parts of a phrase and so never open a row label."""
 
 

@@ -7,6 +7,7 @@ from decimal import Decimal
 from extractor.html import read_html_tables
 from extractor.html.labels import continues
 from extractor.model import Document, Table
+from extractor.wrapping import caps_link
 
 
 def read(text: str) -> list[Table]:
@@ -70,3 +71,13 @@ def test_html_and_text_share_the_connecting_words() -> None:
     assert continues("Fees paid after", "Redemption")
     assert not continues("Other", "Fees")
     assert not continues("Sales charges", "(a) Class A")
+
+
+def test_capitals_link_words_and_participles() -> None:
+    """The shared capitals rule: a connecting word ("FOR", "ON") or a participle and its
+    preposition ("PURCHASED FROM") opening an upper-case line under an upper-case line."""
+    assert caps_link("UNPAID INSURED AMOUNTS AND INTEREST", "ON THE AMOUNTS:")
+    assert caps_link("CAPITALIZED INTEREST DEPOSIT", "FOR CERTIFICATE ACCOUNT")
+    assert caps_link("NUMBER OF LOANS", "PURCHASED FROM MORTGAGE REPLACEMENT")
+    assert not caps_link("NUMBER OF LOANS", "PAID IN FULL")
+    assert not caps_link("Number of loans", "FOR SALE")

@@ -235,3 +235,25 @@ PROCEEDS                         7           6
         "CASH RECEIVED",
         "NET LIQUIDATION PROCEEDS",
     ]
+
+
+def test_and_other_over_a_total_ends_its_label() -> None:
+    """A label ending in "and other" is whole when the next line opens a label ("Total ...");
+    over any other line it runs on, as "Interest and other" / "income, net" does."""
+    text = """<TABLE>
+                                   1993        1992
+<S>                               <C>         <C>
+Research and development           160,282     166,007
+Restructuring costs and other      320,856     None
+Total costs and expenses
+.......                            1,759,507   1,804,828
+Interest and other
+income (expense), net              19,442      9,803
+</TABLE>"""
+    (table,) = read(text)
+    assert labels(table) == [
+        "Research and development",
+        "Restructuring costs and other",
+        "Total costs and expenses",
+        "Interest and other income (expense), net",
+    ]

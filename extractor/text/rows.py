@@ -164,11 +164,25 @@ def _bare(label: str) -> str:
 
 def _must_join(first: Line, second: Line) -> bool:
     """Whether the text alone says ``second`` runs on from ``first``: ``second`` reads as a
-    continuation (:func:`_runs_on`) or ``first`` is left open (:func:`_left_open`)."""
+    continuation (:func:`_runs_on`) or ``first`` is left open (:func:`_left_open`), unless
+    only by a closing "and other" over a line that opens a label of its own (:func:`_other_end`)."""
     head, tail = first.label, second.label
     if not tail or _ends_label(head):
         return False
-    return _runs_on(tail) or _left_open(head) or _caps_link(head, tail)
+    if _runs_on(tail) or _caps_link(head, tail):
+        return True
+    return _left_open(head) and not (_opens(tail) and _other_end(head))
+
+
+_AND_OTHER = regex.compile(r"\b(?:and|or)\s+other$", regex.I)
+
+
+@lru_cache(maxsize=8192)
+def _other_end(label: str) -> bool:
+    """A label line ending in "and other" or "or other" ("Restructuring costs and other"): a
+    whole label as often as the start of a longer one ("Interest and other" / "income, net"),
+    so a next line that opens a label ("Total costs and expenses") is not its rest (cached)."""
+    return _AND_OTHER.search(_bare(label)) is not None
 
 
 @lru_cache(maxsize=8192)

@@ -324,7 +324,15 @@ def wrap_convention(blocks: Sequence[Sequence[Line]], whole: frozenset[str] | No
 
 def _words(*lines: Line) -> str:
     """The label text of ``lines`` joined, leaders and markers dropped, in one case and spacing."""
-    return " ".join(" ".join(_bare(line.label).split()) for line in lines).casefold()
+    if len(lines) == 1:
+        return _word_key(lines[0].label)
+    return " ".join([_word_key(line.label) for line in lines])
+
+
+@lru_cache(maxsize=8192)
+def _word_key(label: str) -> str:
+    """One label line as :func:`_words` compares it (cached: every pair of lines asks again)."""
+    return " ".join(_bare(label).split()).casefold()
 
 
 def _whole_labels(blocks: Sequence[Sequence[Line]]) -> frozenset[str]:

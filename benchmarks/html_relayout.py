@@ -155,6 +155,11 @@ def add_later_traits(layout: Layout, rng: random.Random) -> None:
     layout.group_rows = rng.random() < 0.5
 
 
+def _inside_tag(html_text: str) -> bool:
+    """Whether ``html_text`` ends inside a tag (a ``<`` not yet closed by ``>``)."""
+    return html_text.rfind("<") > html_text.rfind(">")
+
+
 class Renderer:
     """Writes one truth table as the lines of an HTML filing in one layout."""
 
@@ -192,7 +197,10 @@ class Renderer:
         words = ("".join(pieces) + html.escape(raw[last:], quote=False)).split()
         if breakable and self.layout.br and len(words) >= 4:
             cut = len(words) // 2
-            words[cut] = f"<{self.tag('br')}>" + words[cut]
+            while cut < len(words) and _inside_tag(" ".join(words[:cut])):
+                cut += 1  # a marker's markup holds a space: never break inside its tag
+            if cut < len(words):
+                words[cut] = f"<{self.tag('br')}>" + words[cut]
         return " ".join(words)
 
     def wrap(self, inner: str) -> str:

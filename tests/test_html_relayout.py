@@ -3,6 +3,7 @@ and a corpus-driven floor on that benchmark's share of re-laid-out tables read e
 
 from __future__ import annotations
 
+import random
 import sys
 from decimal import Decimal
 from pathlib import Path
@@ -285,3 +286,19 @@ def test_column_of_words_under_a_wide_header_stays_a_column() -> None:
     assert table.columns == ("Rating", "Amount")
     assert [r.label for r in table.rows] == ["Bond A", "Bond B"]
     assert [c.text for c in table.rows[1].cells] == ["AA", "2,000"]
+
+
+def test_the_benchmark_never_breaks_a_line_inside_a_markers_tag() -> None:
+    # The raised marker's markup holds a space ('<span style=...>(2)</span>'): a <br> put at the
+    # middle word of a label must move past it, or the reader is scored on broken HTML.
+    from html_relayout import Layout, Renderer
+
+    layout = Layout(old_style=False, dollar_cell=False, pct_cell=False, paren_cell=False, spacers=False,
+                    nbsp=False, header="one", th=False, br=True, wrap_rows=False, marker="raised", wrapper="",
+                    indent=False, title_row=False, corner=False, nil="None", envelope="html")
+    renderer = Renderer({"kind": "other"}, layout, random.Random(1))
+    text = renderer.text("INCOME FROM INVESTMENT OPERATIONS/2/ Total from investment operations", breakable=True)
+    assert text == ('INCOME FROM INVESTMENT OPERATIONS<span style="font-size:65%;vertical-align:top">(2)</span> '
+                    '<br>Total from investment operations')
+    assert renderer.text("Net asset value, beginning of period", breakable=True) == (
+        "Net asset value, <br>beginning of period")

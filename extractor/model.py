@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from decimal import Decimal
-from typing import TYPE_CHECKING, Literal
+from typing import TYPE_CHECKING, Final, Literal
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -43,7 +43,7 @@ class Cell:
     xbrl: XbrlFact | None = None
 
 
-EMPTY_CELL = Cell("")
+EMPTY_CELL: Final = Cell("")
 
 
 @dataclass(frozen=True, slots=True)

@@ -13,47 +13,54 @@ from __future__ import annotations
 import re
 from decimal import Decimal, InvalidOperation
 from functools import lru_cache
+from typing import Final
 
 import regex
 
 from .model import Cell, Unit
 
-MAX_CELL = 80
+MAX_CELL: Final = 80
 """Longer text is prose, not a number; markers are looked for only in its last ``_TAIL`` chars."""
-_TAIL = 24
-_MAX_MARKERS = 6
+_TAIL: Final = 24
+_MAX_MARKERS: Final = 6
 
-_SYMBOLS = "*#\u2020\u2021+\u00a7\u00b9\u00b2\u00b3\u2070\u2074\u2075\u2076\u2077\u2078\u2079"
+_SYMBOLS: Final = "*#\u2020\u2021+\u00a7\u00b9\u00b2\u00b3\u2070\u2074\u2075\u2076\u2077\u2078\u2079"
 """Marker symbols: asterisk, hash, daggers, plus, section sign, superscript digits."""
 # Footnote markers glued to the end of a cell: <F1>, /1/, (1), (a), [1], *, #, daggers, superscripts.
-_TRAILING_MARKER = regex.compile(
+_TRAILING_MARKER: Final = regex.compile(
     rf"(?:<F\d{{1,2}}>|/\d{{1,2}}/|\(\s?(?:\d{{1,2}}|[a-z]{{1,2}})\s?\)|\[[^\]\s]{{1,5}}\]|[{_SYMBOLS}]{{1,4}})\s?$",
     regex.I,
 )
 # A marker before the number ("*0.25%", "<F1> 12"): symbols and <Fn> only, never "(1)" (a number).
-_LEADING_MARKER = regex.compile(r"(?:<F\d{1,2}>|[*#\u2020\u2021\u00a7]{1,4})\s?(?=[-\u2212\u2013($.\d])", regex.I)
+_LEADING_MARKER: Final = regex.compile(
+    r"(?:<F\d{1,2}>|[*#\u2020\u2021\u00a7]{1,4})\s?(?=[-\u2212\u2013($.\d])", regex.I
+)
 # A marker-only cell that is not a parenthesised number: "(a)", "*", "<F2>", "[1]", "/3/".
-_LONE_MARKER = regex.compile(
+_LONE_MARKER: Final = regex.compile(
     rf"(?:<F\d{{1,2}}>|/\d{{1,2}}/|\(\s?[a-z]{{1,2}}\s?\)|\[[^\]\s]{{1,5}}\]|[{_SYMBOLS}]+)", regex.I
 )
-_NUMBER_PATTERN = r"""(?P<sign>[-\u2212\u2013+])?(?P<usd>\$)?(?P<open>\()?(?P<sign2>[-\u2212\u2013])?(?P<usd2>\$)?
+_NUMBER_PATTERN: Final = (
+    r"""(?P<sign>[-\u2212\u2013+])?(?P<usd>\$)?(?P<open>\()?(?P<sign2>[-\u2212\u2013])?(?P<usd2>\$)?
         (?P<num>(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d*)?|\.\d+)
         (?P<pct>%)?(?P<close>\))?(?P<pct2>%{1,2})?(?P<x>x)?"""
-_NUMBER = regex.compile(_NUMBER_PATTERN, regex.X | regex.I)
-_ASCII_NUMBER = re.compile(_NUMBER_PATTERN, re.X | re.I)
+)
+_NUMBER: Final = regex.compile(_NUMBER_PATTERN, regex.X | regex.I)
+_ASCII_NUMBER: Final = re.compile(_NUMBER_PATTERN, re.X | re.I)
 """The number pattern in the standard ``re``, for ASCII text: there it reads ``\\d`` and the
 case of ``x`` as ``regex`` does, at about half the cost per match (every cell is parsed)."""
-_PLAIN_NUMBER = re.compile(r"(?:(\$) *)?(\(?)((?:[0-9]{1,3}(?:,[0-9]{3})+|[0-9]+)(?:\.[0-9]*)?|\.[0-9]+)(\)?)(%?)")
+_PLAIN_NUMBER: Final = re.compile(
+    r"(?:(\$) *)?(\(?)((?:[0-9]{1,3}(?:,[0-9]{3})+|[0-9]+)(?:\.[0-9]*)?|\.[0-9]+)(\)?)(%?)"
+)
 """The usual cell, ``$1,234``, ``$   7,081``, ``1.25%`` or ``(0.10)%``: ASCII digits with no
 blank but spaces after the ``$`` (which split no number), no marker, no sign but parentheses,
 no ``x``. Each such text matches :data:`_NUMBER` with these same parts, so
 :func:`parse_cell` reads it from this match alone (``test_speed_text3`` compares both)."""
 # Two numbers side by side ("12 34", "$ 29.75 $ 12.75") are not one number.
-_DIGIT_GAP = regex.compile(r"[\d.,]\s+[$(]?[\d.]")
+_DIGIT_GAP: Final = regex.compile(r"[\d.,]\s+[$(]?[\d.]")
 
 
-_MARKER_LAST = frozenset(">/)]" + _SYMBOLS)
-_MARKER_FIRST = frozenset("<*#\u2020\u2021\u00a7")
+_MARKER_LAST: Final = frozenset(">/)]" + _SYMBOLS)
+_MARKER_FIRST: Final = frozenset("<*#\u2020\u2021\u00a7")
 
 
 def _unmarked(rest: str) -> bool:

@@ -9,14 +9,14 @@ import io
 import textwrap
 from collections.abc import Iterable
 from decimal import Decimal
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Final
 
 if TYPE_CHECKING:
     import pandas as pd
 
 from .model import Cell, Document, Filing, Finding, Header, Table
 
-TIDY_COLUMNS = [
+TIDY_COLUMNS: Final = [
     "file", "accession_number", "cik", "company", "form_type", "filed", "document", "table", "table_line",
     "section", "kind", "row", "row_line", "label", "concept", "column", "column_index", "series_id",
     "class_id", "value", "unit", "text", "footnotes", "xbrl_concept", "xbrl_class_id", "xbrl_value",

@@ -17,6 +17,7 @@ import operator
 from collections import Counter
 from collections.abc import Sequence
 from decimal import Decimal
+from typing import Final
 
 import regex
 
@@ -26,13 +27,13 @@ from .labels import FEE_CONCEPTS, fee_concept, normalize
 
 __all__ = ["classify", "fee_concept", "period_years", "redemption_mode"]
 
-_ANCHORS = FEE_CONCEPTS - {
+_ANCHORS: Final = FEE_CONCEPTS - {
     "OtherExpensesOverAssets", "ShareholderFeeOther", "ExpensesOverAssets", "NetExpensesOverAssets",
     "FeeWaiverOrReimbursementOverAssets", "MaximumAccountFee", "ExchangeFee",
     *(f"Component{i}OtherExpensesOverAssets" for i in (1, 2, 3)),
 }
-_OTHER = "OtherExpensesOverAssets"
-_MAIN_OTHER_LABEL = ("other expenses", "other expense", "other operating expenses")
+_OTHER: Final = "OtherExpensesOverAssets"
+_MAIN_OTHER_LABEL: Final = ("other expenses", "other expense", "other operating expenses")
 
 
 def classify(table: Table) -> Table:
@@ -40,7 +41,7 @@ def classify(table: Table) -> Table:
     return _with_tags(_as_example(table) or _as_fees(table) or _as_other(table))
 
 
-_EXAMPLE_CONCEPTS = frozenset(
+_EXAMPLE_CONCEPTS: Final = frozenset(
     f"ExpenseExample{kind}Year{y:02d}" for kind in ("", "NoRedemption") for y in range(1, 11)
 )
 
@@ -169,7 +170,7 @@ def _as_example(table: Table) -> Table | None:
     return None
 
 
-_BARE_YEAR = regex.compile(r"^\s*(1|3|5|10)\s*$")
+_BARE_YEAR: Final = regex.compile(r"^\s*(1|3|5|10)\s*$")
 
 
 def _bare_years(labels: Sequence[str], found: list[int | None],
@@ -205,8 +206,8 @@ def _rows_mode(rows: Sequence[Row]) -> bool | None:
     return False if modes and all(m is False for m in modes) else None
 
 
-_YEARS_HEADER = regex.compile(r"\s*(?:(?:1|3|5|10|one|three|five|ten)\s+years?\b|years?\b)", regex.I)
-_NUMBER = regex.compile(r"(?<![\w.,])\$?\d[\d,.]*%?")
+_YEARS_HEADER: Final = regex.compile(r"\s*(?:(?:1|3|5|10|one|three|five|ten)\s+years?\b|years?\b)", regex.I)
+_NUMBER: Final = regex.compile(r"(?<![\w.,])\$?\d[\d,.]*%?")
 
 
 def _table_text_at(text: str, start: int) -> bool:
@@ -251,7 +252,7 @@ def _table_mode(table: Table) -> bool | None:
     return None
 
 
-_SMALL = Decimal(25)
+_SMALL: Final = Decimal(25)
 """The largest amount a fee table's figures usually reach (dollar fees aside from percentages)."""
 
 
@@ -280,15 +281,15 @@ def _small_numbers(table: Table) -> bool:
     return len(prose) <= 0.2 * len(written)
 
 
-_NIL = regex.compile(r"(?i)^\W*(?:none|n/?a|nil|not applicable|-+|\p{Pd}+|0)\W*(?:\(?\w\)|/\d+/|<F\d+>)?\W*$")
-_NIL_LONGEST = 40
+_NIL: Final = regex.compile(r"(?i)^\W*(?:none|n/?a|nil|not applicable|-+|\p{Pd}+|0)\W*(?:\(?\w\)|/\d+/|<F\d+>)?\W*$")
+_NIL_LONGEST: Final = 40
 """A nil cell is short; longer text is never matched, which also bounds the pattern's backtracking."""
 
 
 def _is_nil(text: str) -> bool:
     return len(text) <= _NIL_LONGEST and _NIL.match(text) is not None
-_LEAD_IN = regex.compile(r"([^.:;!?]{10,200}):(?:\s|$)")
-_FEE_HEADING = regex.compile(
+_LEAD_IN: Final = regex.compile(r"([^.:;!?]{10,200}):(?:\s|$)")
+_FEE_HEADING: Final = regex.compile(
     r"shareholder fees|fees paid directly|annual (?:fund |portfolio )?operating expenses", regex.I
 )
 
@@ -319,7 +320,7 @@ def _as_fees(table: Table) -> Table | None:
     return None
 
 
-_SHAREHOLDER_HEADING = regex.compile(r"shareholder (?:fees|transaction expenses)|fees paid directly", regex.I)
+_SHAREHOLDER_HEADING: Final = regex.compile(r"shareholder (?:fees|transaction expenses)|fees paid directly", regex.I)
 
 
 def _nil_fee_heading(table: Table) -> bool:
@@ -335,9 +336,9 @@ def _nil_fee_heading(table: Table) -> bool:
     return bool(_SHAREHOLDER_HEADING.search(labels) or _FEE_HEADING.search(table.caption))
 
 
-_SERVICING = regex.compile(r"shareholder servic|servicing fee|\bservicing\b")
-_NON_12B1 = "DistributionOrSimilarNon12b1FeesOverAssets"
-_SEPARATE_LINE = regex.compile(r"\bincome tax|\bdeferred tax|\btax(?:es)? expense|\btaxes\b")
+_SERVICING: Final = regex.compile(r"shareholder servic|servicing fee|\bservicing\b")
+_NON_12B1: Final = "DistributionOrSimilarNon12b1FeesOverAssets"
+_SEPARATE_LINE: Final = regex.compile(r"\bincome tax|\bdeferred tax|\btax(?:es)? expense|\btaxes\b")
 
 
 def _row_concepts(rows: Sequence[Row]) -> list[str | None]:

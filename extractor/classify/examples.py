@@ -9,21 +9,22 @@ count, so tables of fiscal years ("1997", "Year ended ...") never look like an e
 from __future__ import annotations
 
 from functools import lru_cache
+from typing import Final
 
 import regex
 
 from .labels import normalize
 
-YEARS = (1, 3, 5, 10)
-_WORDS = {"one": 1, "three": 3, "five": 5, "ten": 10}
-_PERIOD_END = regex.compile(r"(?:^|[\s:(\-])(1|3|5|10|one|three|five|ten)[\s-]*(?:years?|yrs?)\.?\)?$")
-_YEAR_N = regex.compile(r"^(?:end of |after )?(?:year|yr)s?[\s#]*(1|3|5|10|one|three|five|ten)$")
-_NO_REDEMPTION = regex.compile(
+YEARS: Final = (1, 3, 5, 10)
+_WORDS: Final = {"one": 1, "three": 3, "five": 5, "ten": 10}
+_PERIOD_END: Final = regex.compile(r"(?:^|[\s:(\-])(1|3|5|10|one|three|five|ten)[\s-]*(?:years?|yrs?)\.?\)?$")
+_YEAR_N: Final = regex.compile(r"^(?:end of |after )?(?:year|yr)s?[\s#]*(1|3|5|10|one|three|five|ten)$")
+_NO_REDEMPTION: Final = regex.compile(
     r"no(?:t)? redeem|no redemption|not redeemed|without redemption|did not (?:sell|redeem|surrender)"
     r"|do not (?:sell|redeem|surrender)|don't (?:sell|redeem)|didn't (?:sell|redeem)|not sold|\bheld\b|\bhold\b"
     r"|\bkeep\b|no sale|continue to own|remain invested|not surrender"
 )
-_REDEMPTION = regex.compile(r"redeem|redemption|\bsold\b|\bsell\b|surrender|cash(?:ed)? in|close your account")
+_REDEMPTION: Final = regex.compile(r"redeem|redemption|\bsold\b|\bsell\b|surrender|cash(?:ed)? in|close your account")
 
 
 @lru_cache(maxsize=4096)

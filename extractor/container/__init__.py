@@ -8,6 +8,7 @@ the input line numbers of its text, which every later stage reports.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import Final
 
 from ..model import Document, Header
 from ..values import ascii_digits
@@ -20,10 +21,10 @@ __all__ = ["decode_bytes", "parse_container", "read_source"]
 
 # Characters no HTML/XML parser accepts (C0 controls but tab and LF, U+FFFE/U+FFFF): a space each,
 # so an HTML document parses and keeps every line and column.
-_NOT_XML = {c: " " for c in (*range(0x00, 0x09), 0x0B, 0x0C, *range(0x0E, 0x20), 0xFFFE, 0xFFFF)}
+_NOT_XML: Final = {c: " " for c in (*range(0x00, 0x09), 0x0B, 0x0C, *range(0x0E, 0x20), 0xFFFE, 0xFFFF)}
 # Every byte but the C0 controls in _NOT_XML: deleting these from UTF-8 leaves only such controls
 # (no byte of a multi-byte sequence is below 0x80), a C loop several times faster than a regex.
-_XML_BYTES = bytes(b for b in range(256) if b not in _NOT_XML)
+_XML_BYTES: Final = bytes(b for b in range(256) if b not in _NOT_XML)
 
 
 def html_text(text: str) -> str:

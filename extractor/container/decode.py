@@ -11,13 +11,14 @@ import codecs
 import re
 import sys
 from pathlib import Path
+from typing import Final
 
 from ..errors import InputNotFoundError, UnreadableInputError
 
-SAMPLE = 65536
+SAMPLE: Final = 65536
 """Bytes looked at to decide whether the input is text at all."""
 
-_MAGIC: tuple[tuple[bytes, str], ...] = (
+_MAGIC: Final[tuple[tuple[bytes, str], ...]] = (
     (b"\x89PNG", "a PNG image"),
     (b"GIF87a", "a GIF image"),
     (b"GIF89a", "a GIF image"),
@@ -32,9 +33,9 @@ _MAGIC: tuple[tuple[bytes, str], ...] = (
 )
 # Bytes that plain text holds: printable ASCII, tab, line ends, form feed, escape, and any high byte
 # (a legacy code page). NUL is left out and counted separately: a few are tolerated.
-_TEXT_BYTES = bytes(range(0x20, 0x7F)) + b"\t\n\r\x0b\x0c\x1b" + bytes(range(0x80, 0x100))
-_MAX_CONTROL = 0.05
-_MAX_NUL = 0.30
+_TEXT_BYTES: Final = bytes(range(0x20, 0x7F)) + b"\t\n\r\x0b\x0c\x1b" + bytes(range(0x80, 0x100))
+_MAX_CONTROL: Final = 0.05
+_MAX_NUL: Final = 0.30
 
 
 def _byte_chars() -> tuple[str, ...]:
@@ -48,7 +49,7 @@ def _byte_chars() -> tuple[str, ...]:
     return tuple(chars)
 
 
-_BYTE_CHARS = _byte_chars()
+_BYTE_CHARS: Final = _byte_chars()
 
 
 def _legacy_fallback(exc: UnicodeError) -> tuple[str, int]:
@@ -62,9 +63,9 @@ def _legacy_fallback(exc: UnicodeError) -> tuple[str, int]:
 codecs.register_error("edgar-cp1252", _legacy_fallback)
 
 # latin-1 differs from cp1252 only in 0x80-0x9F; this maps those code points to cp1252's characters.
-_C1_AS_CP1252 = {b: _BYTE_CHARS[b] for b in range(0x80, 0xA0)}
+_C1_AS_CP1252: Final = {b: _BYTE_CHARS[b] for b in range(0x80, 0xA0)}
 # A UTF-8 lead byte followed by a continuation byte: the file holds some UTF-8.
-_UTF8_PAIR = re.compile(rb"[\xc2-\xf4][\x80-\xbf]")
+_UTF8_PAIR: Final = re.compile(rb"[\xc2-\xf4][\x80-\xbf]")
 
 
 def read_source(path: str) -> bytes:

@@ -15,18 +15,19 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from enum import Enum
+from typing import Final
 
-_META_TAG = re.compile(r"<([A-Z][A-Z0-9-]{0,40})>(.*)")
-_META_KEYS = ("TYPE", "SEQUENCE", "FILENAME", "DESCRIPTION")
-_HEADER_OPEN = ("<SEC-HEADER>", "<IMS-HEADER>", "<SUBMISSION>")
-_HEADER_CLOSE = ("</SEC-HEADER>", "</IMS-HEADER>")
-_SUBMISSION_OPEN = ("<SEC-DOCUMENT>", "<IMS-DOCUMENT>")
-_SUBMISSION_END = ("</SEC-DOCUMENT>", "</IMS-DOCUMENT>", "</SUBMISSION>",
-                   "-----END PRIVACY-ENHANCED MESSAGE-----")
-_TAG_LINE = 1000
+_META_TAG: Final = re.compile(r"<([A-Z][A-Z0-9-]{0,40})>(.*)")
+_META_KEYS: Final = ("TYPE", "SEQUENCE", "FILENAME", "DESCRIPTION")
+_HEADER_OPEN: Final = ("<SEC-HEADER>", "<IMS-HEADER>", "<SUBMISSION>")
+_HEADER_CLOSE: Final = ("</SEC-HEADER>", "</IMS-HEADER>")
+_SUBMISSION_OPEN: Final = ("<SEC-DOCUMENT>", "<IMS-DOCUMENT>")
+_SUBMISSION_END: Final = ("</SEC-DOCUMENT>", "</IMS-DOCUMENT>", "</SUBMISSION>",
+                          "-----END PRIVACY-ENHANCED MESSAGE-----")
+_TAG_LINE: Final = 1000
 """Container tags sit on short lines; longer lines are only searched for ``</TEXT>``."""
-_PEM_END = _SUBMISSION_END[-1]
-_MARKERS = ("</TEXT>", "DOCUMENT>", "SUBMISSION>", "-HEADER>", _PEM_END)
+_PEM_END: Final = _SUBMISSION_END[-1]
+_MARKERS: Final = ("</TEXT>", "DOCUMENT>", "SUBMISSION>", "-HEADER>", _PEM_END)
 """What a line must hold to end a document's text or to start or end anything outside one: every
 ``</TEXT>``, ``<DOCUMENT>``, ``<SEC-DOCUMENT>``, ``</SUBMISSION>``, ``<SEC-HEADER>`` ... tag and
 the end of a PEM envelope holds one of these strings.
@@ -46,7 +47,7 @@ class _State(Enum):
     AFTER_TEXT = 4
 
 
-_PER_LINE = frozenset((_State.HEADER, _State.META))
+_PER_LINE: Final = frozenset((_State.HEADER, _State.META))
 """States in which every line counts; in the others only a line with a marker can change anything."""
 
 

@@ -12,18 +12,19 @@ import datetime as dt
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from typing import Final
 
 from ..model import Header, ShareClass
 
 # "ACCESSION NUMBER:\t\t0000950123-09-000001" (indentation stripped first); bounded key length.
-_KEY_VALUE = re.compile(r"([A-Z][A-Z0-9 ()/&.,'-]{0,60}):")
+_KEY_VALUE: Final = re.compile(r"([A-Z][A-Z0-9 ()/&.,'-]{0,60}):")
 # "<FILING-DATE>20090102", "</FILER>"
-_TAG = re.compile(r"<(/?)([A-Z][A-Z0-9-]{0,60})>")
-_ACCESSION = re.compile(r"\d{10}-\d{2}-\d{6}")
+_TAG: Final = re.compile(r"<(/?)([A-Z][A-Z0-9-]{0,60})>")
+_ACCESSION: Final = re.compile(r"\d{10}-\d{2}-\d{6}")
 
 # Where the filer's own name and CIK sit, best first ("for several filers take the filer").
-_SECTIONS = ("FILER", "FILED BY", "ISSUER", "SUBJECT COMPANY", "REPORTING OWNER")
-_FIELDS = {
+_SECTIONS: Final = ("FILER", "FILED BY", "ISSUER", "SUBJECT COMPANY", "REPORTING OWNER")
+_FIELDS: Final = {
     "ACCESSION NUMBER": "accession",
     "CONFORMED SUBMISSION TYPE": "form_type",
     "TYPE": "form_type",
@@ -35,7 +36,7 @@ _FIELDS = {
     "CIK": "cik",
     "FORM TYPE": "form_fallback",
 }
-_SERIES_DATA = "SERIES-AND-CLASSES-CONTRACTS-DATA"
+_SERIES_DATA: Final = "SERIES-AND-CLASSES-CONTRACTS-DATA"
 
 
 @dataclass

@@ -10,28 +10,29 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from typing import Final
 
-SNIFF = 65536
+SNIFF: Final = 65536
 """Characters of a document looked at to decide whether it is HTML."""
 
-_ROOT = re.compile(r"<(?:!DOCTYPE\s+html|html[\s>]|body[\s>]|xhtml:html|ix:header)", re.I)
-_HTML_TABLE = re.compile(r"<table(?:>|\s+[a-z])|<TABLE\s+[A-Za-z]")
-_HTML_TAGS = re.compile(r"<(?:tr|td|th|p|div|br|font|span|hr|img|center|a\s)[\s/>]", re.I)
-_MIN_TAGS = 5
+_ROOT: Final = re.compile(r"<(?:!DOCTYPE\s+html|html[\s>]|body[\s>]|xhtml:html|ix:header)", re.I)
+_HTML_TABLE: Final = re.compile(r"<table(?:>|\s+[a-z])|<TABLE\s+[A-Za-z]")
+_HTML_TAGS: Final = re.compile(r"<(?:tr|td|th|p|div|br|font|span|hr|img|center|a\s)[\s/>]", re.I)
+_MIN_TAGS: Final = 5
 
-_HTML_EXTENSIONS = (".htm", ".html", ".xhtml")
-_SKIP_TYPES = {"GRAPHIC": "graphic", "ZIP": "zip archive", "EXCEL": "Excel workbook", "PDF": "PDF",
+_HTML_EXTENSIONS: Final = (".htm", ".html", ".xhtml")
+_SKIP_TYPES: Final = {"GRAPHIC": "graphic", "ZIP": "zip archive", "EXCEL": "Excel workbook", "PDF": "PDF",
                "XML": "XML data", "JSON": "JSON data"}
-_SKIP_EXTENSIONS = {
+_SKIP_EXTENSIONS: Final = {
     ".pdf": "PDF", ".jpg": "graphic", ".jpeg": "graphic", ".gif": "graphic", ".png": "graphic",
     ".bmp": "graphic", ".tif": "graphic", ".tiff": "graphic", ".zip": "zip archive",
     ".xls": "Excel workbook", ".xlsx": "Excel workbook", ".xml": "XML data", ".xsd": "XML schema",
     ".json": "JSON data",
 }
 
-_UU_BEGIN = re.compile(r"begin [0-7]{3,4} \S")
+_UU_BEGIN: Final = re.compile(r"begin [0-7]{3,4} \S")
 # Characters a uuencoded line is made of (space to backtick), for str.translate.
-_UU_CHARS = {c: None for c in range(0x20, 0x61)}
+_UU_CHARS: Final = {c: None for c in range(0x20, 0x61)}
 
 
 def _extension(name: str | None) -> str:

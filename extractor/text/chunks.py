@@ -10,43 +10,43 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
-from typing import NamedTuple
+from typing import Final, NamedTuple
 
 import regex
 
 from ..values import parse_cell, split_markers
 
-_CHUNK = re.compile(r"[\S\x1c-\x1f][\S\x1c-\x1f]*+(?: [\S\x1c-\x1f]++)*+")
+_CHUNK: Final = re.compile(r"[\S\x1c-\x1f][\S\x1c-\x1f]*+(?: [\S\x1c-\x1f]++)*+")
 r"""Runs of ink joined by single spaces. The standard ``re`` walks a line with less overhead per
 match than ``regex``; its ``\S`` leaves out the four separators ``\x1c``-``\x1f``, which
 ``regex`` counts as ink, so they are added back (``test_speed_text`` checks every code point).
 The first ink character is a class of its own, not the start of a repeat: ``re`` then skips
 the blanks between chunks by a scan for that class instead of trying a match at each of them
 (the whole line's blanks are walked: 65M -> 47M instructions over the corpus's table lines)."""
-_NUMBER_WORD_PATTERN = (
+_NUMBER_WORD_PATTERN: Final = (
     r"[-(\u2212]{0,2}+\$?+[-(]{0,2}+(?:\d[\d,]*+(?:\.\d*+)?+|\.\d++)%?+\)?+%?+"
     r"(?:<F\d{1,2}>|/\d{1,2}/|\(\w{1,2}\)|\*++)?+"
 )
-_NUMBER_WORD = regex.compile(_NUMBER_WORD_PATTERN)
-_ASCII_NUMBER_WORD = re.compile(_NUMBER_WORD_PATTERN)
-_NULL_WORD = regex.compile(
+_NUMBER_WORD: Final = regex.compile(_NUMBER_WORD_PATTERN)
+_ASCII_NUMBER_WORD: Final = re.compile(_NUMBER_WORD_PATTERN)
+_NULL_WORD: Final = regex.compile(
     r"\$?+\s*+(?:[-\u2013\u2014\u2212]++|-0-|none|n/?a|nil|nm|n\.m\.?+)\s*+%?+", regex.I
 )
-_DIGIT = regex.compile(r"\d")
-_ASCII_DIGIT = re.compile(r"[0-9]")
+_DIGIT: Final = regex.compile(r"\d")
+_ASCII_DIGIT: Final = re.compile(r"[0-9]")
 """The digit pattern for ASCII text: a range test per character costs less than ``\\d``'s
 Unicode category test, and on ASCII text they agree."""
-_SIGN_GAP = regex.compile(r"(?<=[$(])\s++|(?<!\s)\s++(?=[%)])")
-_WORD = re.compile(r"(?<!\S)[A-Za-z]{3,}+(?!\S)")
+_SIGN_GAP: Final = regex.compile(r"(?<=[$(])\s++|(?<!\s)\s++(?=[%)])")
+_WORD: Final = re.compile(r"(?<!\S)[A-Za-z]{3,}+(?!\S)")
 """A word of three or more ASCII letters with blanks (or the line's ends) on both sides."""
-_NULL_WORDS = ("none", "nil")
-_LEADER_INTO_PATTERN = r"\.(?<!\.\.)\.++(?= ?+[$(\-\d])"
-_LEADER_INTO = regex.compile(_LEADER_INTO_PATTERN)
+_NULL_WORDS: Final = ("none", "nil")
+_LEADER_INTO_PATTERN: Final = r"\.(?<!\.\.)\.++(?= ?+[$(\-\d])"
+_LEADER_INTO: Final = regex.compile(_LEADER_INTO_PATTERN)
 """A run of dots (tried from its first dot only, so a long run is not rescanned from each
 of its dots) that runs straight into a value. The pattern opens with the dot itself, the
 look-behind after it, so that ``re`` finds where to try it by a scan for a dot instead of
 trying a match at every character of the group."""
-_ASCII_LEADER_INTO = re.compile(_LEADER_INTO_PATTERN)
+_ASCII_LEADER_INTO: Final = re.compile(_LEADER_INTO_PATTERN)
 r"""The same in the standard ``re``, for ASCII text, where it reads ``\d`` as ``regex`` does."""
 
 
@@ -66,7 +66,7 @@ class Chunk(NamedTuple):
     """Where a right-aligned value is aligned: its last digit (a ')' or '%' may hang out)."""
 
 
-_new_tuple = tuple.__new__
+_new_tuple: Final = tuple.__new__
 
 
 def _has_digit(text: str) -> bool:

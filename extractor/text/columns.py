@@ -14,17 +14,18 @@ from bisect import bisect_right
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
+from typing import Final
 
 import regex
 
 from .chunks import Chunk, _has_digit, chunk_line
 
-WIDE = 1 << 20
-_MARGIN = 2
-_NEAR = 3
-_C_TAG = regex.compile(r"<C>", regex.I)
-_YEAR = regex.compile(r"(?:19|20)\d\d")
-_S_TAG = regex.compile(r"<S>", regex.I)
+WIDE: Final = 1 << 20
+_MARGIN: Final = 2
+_NEAR: Final = 3
+_C_TAG: Final = regex.compile(r"<C>", regex.I)
+_YEAR: Final = regex.compile(r"(?:19|20)\d\d")
+_S_TAG: Final = regex.compile(r"<S>", regex.I)
 
 Span = tuple[int, int]
 

@@ -7,17 +7,18 @@ the marker (``*``, ``#``, ``(1)``, ``/1/``, ``<F1>``, a bare number) is split of
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import Final
 
 import regex
 
 from ..model import Footnote
 
-_MARKER = regex.compile(
+_MARKER: Final = regex.compile(
     r"[ \t]*+(<F\d{1,3}>|/\d{1,2}/|\(\s*+[0-9a-z]{1,2}\s*+\)|\[[0-9a-z]{1,2}\]|[*#\u2020\u2021]++"
     r"|\d{1,2}\.?+(?= )|[a-z]\)(?= ))[ \t]*+(.*+)",
     regex.I,
 )
-MAX_GAP = 3
+MAX_GAP: Final = 3
 
 
 def parse_footnotes(lines: Sequence[str]) -> tuple[list[Footnote], int]:

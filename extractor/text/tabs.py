@@ -11,12 +11,13 @@ width from the fields so the rest of the reader sees aligned columns.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import Final
 
 import regex
 
-_TAB_TAGS = regex.compile(r"[ ]*+<S>(?:[ ]*+\t[ \t]*+<C>)++[ \t]*+$", regex.I)
-_STRUCTURE = regex.compile(r"[ \t]*+</?(?:TABLE|CAPTION|PAGE|FN|F\d{1,3})\b", regex.I)
-_GAP = 3
+_TAB_TAGS: Final = regex.compile(r"[ ]*+<S>(?:[ ]*+\t[ \t]*+<C>)++[ \t]*+$", regex.I)
+_STRUCTURE: Final = regex.compile(r"[ \t]*+</?(?:TABLE|CAPTION|PAGE|FN|F\d{1,3})\b", regex.I)
+_GAP: Final = 3
 
 
 def _fields(raw: str) -> list[str]:

@@ -11,12 +11,12 @@ from __future__ import annotations
 import enum
 import re
 from functools import lru_cache
-from typing import NamedTuple
+from typing import Final, NamedTuple
 
 import regex
 
-TAB_SIZE = 8
-_new_tuple = tuple.__new__
+TAB_SIZE: Final = 8
+_new_tuple: Final = tuple.__new__
 
 
 class TokenKind(enum.Enum):
@@ -38,17 +38,17 @@ class TokenKind(enum.Enum):
 # The kinds as module constants, for the loops over every line here and in the reader's other
 # modules (imported from here): on Python 3.11 an attribute of the enum class (``TokenKind.TEXT``)
 # goes through ``EnumType.__getattr__`` and costs several times a global's lookup.
-BLANK = TokenKind.BLANK
-TEXT = TokenKind.TEXT
-RULE = TokenKind.RULE
-COLUMN_TAGS = TokenKind.COLUMN_TAGS
-CAPTION = TokenKind.CAPTION
-CAPTION_END = TokenKind.CAPTION_END
-FOOTNOTE_START = TokenKind.FOOTNOTE_START
-TABLE_START = TokenKind.TABLE_START
-TABLE_END = TokenKind.TABLE_END
-PAGE = TokenKind.PAGE
-_KIND_OF_TAG: dict[str, TokenKind] = dict(TokenKind.__members__)
+BLANK: Final = TokenKind.BLANK
+TEXT: Final = TokenKind.TEXT
+RULE: Final = TokenKind.RULE
+COLUMN_TAGS: Final = TokenKind.COLUMN_TAGS
+CAPTION: Final = TokenKind.CAPTION
+CAPTION_END: Final = TokenKind.CAPTION_END
+FOOTNOTE_START: Final = TokenKind.FOOTNOTE_START
+TABLE_START: Final = TokenKind.TABLE_START
+TABLE_END: Final = TokenKind.TABLE_END
+PAGE: Final = TokenKind.PAGE
+_KIND_OF_TAG: Final[dict[str, TokenKind]] = dict(TokenKind.__members__)
 """The kind named by a group of :data:`_LINE_TAG` (a dict lookup; ``TokenKind[name]`` calls the
 enum's own Python method)."""
 
@@ -65,7 +65,7 @@ class Token(NamedTuple):
     col: int
 
 
-_LINE_TAG = regex.compile(
+_LINE_TAG: Final = regex.compile(
     r"[ \t]*+<(?:(?P<TABLE_END>/TABLE>)|(?P<TABLE_START>TABLE(?:[ \t][^>\n]*+)?>)"
     r"|(?P<CAPTION_END>/CAPTION>)|(?P<CAPTION>CAPTION>)|(?P<FOOTNOTE_START>/?FN>)"
     r"|(?P<FOOTNOTE>F\d{1,3}>)|(?P<PAGE>/?PAGE>))",
@@ -73,12 +73,12 @@ _LINE_TAG = regex.compile(
 )
 """A line tag at the start of a line, named by its kind; the alternatives are tried in this
 order, as one pattern, so that a tagged line costs one match and not one per tag."""
-_COLUMN_TAG = regex.compile(r"<[SC]>", regex.I)
-_RULE = re.compile(r"[ \t]*+[-=_][-=_ \t+]*+$")
+_COLUMN_TAG: Final = regex.compile(r"<[SC]>", regex.I)
+_RULE: Final = re.compile(r"[ \t]*+[-=_][-=_ \t+]*+$")
 """A line of rule marks. It names its characters one by one, so the standard ``re``, cheaper per
 match, reads it exactly as ``regex`` does (``test_speed_text3`` compares them)."""
-_RULE_MARKS = ("-", "=", "_")
-_FIRST_INK = regex.compile(r"\S")
+_RULE_MARKS: Final = ("-", "=", "_")
+_FIRST_INK: Final = regex.compile(r"\S")
 
 
 def expand(line: str) -> str:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from decimal import Decimal, InvalidOperation
+from typing import Final
 
 import regex
 
@@ -17,15 +18,17 @@ from ..model import Finding, Table
 from .grid import ClassFees, class_key, fee_classes
 from .policy import finding, text
 
-_SENTENCE = regex.compile(r"(?<=[.;])\s+(?=[A-Z(])")
-_CAP_WORDS = regex.compile(r"not (?:to )?exceed|limit(?:ed)? (?:to|at)|cap(?:ped)? (?:at|of)|expense cap", regex.I)
-_ABOUT_TOTAL = regex.compile(
+_SENTENCE: Final = regex.compile(r"(?<=[.;])\s+(?=[A-Z(])")
+_CAP_WORDS: Final = regex.compile(
+    r"not (?:to )?exceed|limit(?:ed)? (?:to|at)|cap(?:ped)? (?:at|of)|expense cap", regex.I
+)
+_ABOUT_TOTAL: Final = regex.compile(
     r"(?:total|operating|annual|fund|portfolio|net)\b[^.;]{0,60}\bexpenses|expense ratio|expenses? (?:limit|cap)",
     regex.I,
 )
-_ABOUT_ITEM = regex.compile(r"12b|distribution|servic|sales charge|management fee|advisory fee", regex.I)
-_PERCENT = regex.compile(r"(\d{0,2}\.\d{1,3}|\d{1,2})\s?%")
-_CLASS = regex.compile(
+_ABOUT_ITEM: Final = regex.compile(r"12b|distribution|servic|sales charge|management fee|advisory fee", regex.I)
+_PERCENT: Final = regex.compile(r"(\d{0,2}\.\d{1,3}|\d{1,2})\s?%")
+_CLASS: Final = regex.compile(
     r"\b(?i:class(?:es)?)\s+([A-Z0-9][A-Za-z0-9\-]{0,8})\b|\band\s+(?:(?i:class)\s+)?([A-Z][0-9\-]{0,4})\b"
 )
 

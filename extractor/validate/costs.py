@@ -16,12 +16,13 @@ from __future__ import annotations
 from collections.abc import Sequence
 from decimal import ROUND_HALF_UP, Decimal
 from functools import lru_cache
+from typing import Final
 
-INVESTMENT = Decimal(10000)
-GROWTH = Decimal("1.05")
-HUNDRED = Decimal(100)
-TWO = Decimal(2)
-METHODS = ("S", "D")
+INVESTMENT: Final = Decimal(10000)
+GROWTH: Final = Decimal("1.05")
+HUNDRED: Final = Decimal(100)
+TWO: Final = Decimal(2)
+METHODS: Final = ("S", "D")
 
 
 def cumulative_costs(ratios: Sequence[Decimal], method: str, load: Decimal = Decimal(0),

@@ -25,7 +25,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 from functools import lru_cache
-from typing import NamedTuple
+from typing import Final, NamedTuple
 
 import regex
 
@@ -44,19 +44,19 @@ from .series import (
     lookup_series,
 )
 
-_NUMBER_WORDS = {
+_NUMBER_WORDS: Final = {
     "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
     "ten": 10, "eleven": 11, "twelve": 12, "sixth": 6, "seventh": 7, "eighth": 8, "ninth": 9, "tenth": 10,
 }
-_COUNT = r"(\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)(?:st|nd|rd|th)?"
-_CONVERSION = regex.compile(
+_COUNT: Final = r"(\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)(?:st|nd|rd|th)?"
+_CONVERSION: Final = regex.compile(
     r"conver(?:t|sion)\w*\b[^.]{0,160}?(?:"
     r"\bafter\s+(?:about\s+|approximately\s+|the\s+end\s+of\s+(?:the\s+)?)?" + _COUNT + r"\s+years?"
     r"|\b(?:about\s+|approximately\s+)?" + _COUNT + r"\s+years?\s+after\b"
     r"|\b(\d{1,2}(?:st|nd|rd|th)|sixth|seventh|eighth|ninth|tenth)\s+(?:anniversary|year)\b)",
     regex.I,
 )
-_FIRST_YEAR_ONLY = regex.compile(
+_FIRST_YEAR_ONLY: Final = regex.compile(
     r"(?:first|one|1)[- ]year (?:period )?(?:only|of the example)|only (?:for|in) the first year"
     r"|(?:waiver|reimbursement|limitation|cap)s? (?:is |are )?(?:reflected|included) only in the first",
     regex.I,
@@ -70,12 +70,12 @@ def _first_year_only(context: str) -> bool:
     return _FIRST_YEAR_ONLY.search(context) is not None
 
 
-HALF_CENT = Decimal("0.005")
+HALF_CENT: Final = Decimal("0.005")
 """Half the last digit of a ratio printed to two decimals: the true ratio may lie that far away."""
-MAX_LOAD = Decimal("8.5")
+MAX_LOAD: Final = Decimal("8.5")
 """Highest front-end sales charge the SEC allows; a fitted load above it is no explanation."""
-_BASIS = regex.compile(r"\$\s?(10,000|10000|1,000|1000)(?![\d,])")
-_SILENT_CONVERSIONS = (6, 7, 8, 9)
+_BASIS: Final = regex.compile(r"\$\s?(10,000|10000|1,000|1000)(?![\d,])")
+_SILENT_CONVERSIONS: Final = (6, 7, 8, 9)
 """Years after which Class B shares usually convert to Class A, tried (doubtfully) when no text says."""
 
 

@@ -13,6 +13,7 @@ from __future__ import annotations
 import itertools
 from collections.abc import Sequence
 from decimal import Decimal
+from typing import Final
 
 import regex
 
@@ -21,21 +22,21 @@ from ..model import Finding, Table
 from .grid import ClassFees, Item, fee_classes
 from .policy import ROUNDING, finding, severity, text
 
-COMPONENTS = (
+COMPONENTS: Final = (
     "ManagementFeesOverAssets",
     "DistributionAndService12b1FeesOverAssets",
     "DistributionOrSimilarNon12b1FeesOverAssets",
     "OtherExpensesOverAssets",
     "AcquiredFundFeesAndExpensesOverAssets",
 )
-SUB_ITEMS = tuple(f"Component{i}OtherExpensesOverAssets" for i in (1, 2, 3))
-GROSS = "ExpensesOverAssets"
-NET = "NetExpensesOverAssets"
-WAIVER = "FeeWaiverOrReimbursementOverAssets"
-OTHER = "OtherExpensesOverAssets"
+SUB_ITEMS: Final = tuple(f"Component{i}OtherExpensesOverAssets" for i in (1, 2, 3))
+GROSS: Final = "ExpensesOverAssets"
+NET: Final = "NetExpensesOverAssets"
+WAIVER: Final = "FeeWaiverOrReimbursementOverAssets"
+OTHER: Final = "OtherExpensesOverAssets"
 
-_REDUCES = regex.compile(r"waive|waiver|reimburs|reduction|less\b|limitation|forgone|absorb|credit")
-_ADDS = regex.compile(r"recoup|repay|recaptur|recover")
+_REDUCES: Final = regex.compile(r"waive|waiver|reimburs|reduction|less\b|limitation|forgone|absorb|credit")
+_ADDS: Final = regex.compile(r"recoup|repay|recaptur|recover")
 
 
 def _value(item: Item) -> Decimal:
@@ -47,8 +48,8 @@ def _terms(items: list[Item]) -> str:
     return " + ".join(shown) if shown else "0"
 
 
-_TOP_ORDER = {concept: k for k, concept in enumerate(COMPONENTS)}
-_SUB_ORDER = {concept: k for k, concept in enumerate(SUB_ITEMS)}
+_TOP_ORDER: Final = {concept: k for k, concept in enumerate(COMPONENTS)}
+_SUB_ORDER: Final = {concept: k for k, concept in enumerate(SUB_ITEMS)}
 
 
 def _components(fees: ClassFees) -> tuple[list[Item], list[Item]]:
@@ -136,7 +137,7 @@ def _readings(fees: ClassFees, addends: list[Item], subs: list[Item]) -> list[Re
     return out
 
 
-_PARTS = frozenset({OTHER, "DistributionOrSimilarNon12b1FeesOverAssets", *SUB_ITEMS})
+_PARTS: Final = frozenset({OTHER, "DistributionOrSimilarNon12b1FeesOverAssets", *SUB_ITEMS})
 """Concepts of the lines an "Other expenses" figure may be broken down into (a servicing fee
 on its own line is read as a non-12b-1 fee, a remainder line as other expenses)."""
 

@@ -11,6 +11,7 @@ from collections import Counter
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
+from typing import Final
 
 import regex
 
@@ -112,13 +113,13 @@ def _transposed_classes(table: Table, concepts: Sequence[str | None]) -> list[Cl
     return out
 
 
-OPERATING_ITEMS = frozenset({
+OPERATING_ITEMS: Final = frozenset({
     "ManagementFeesOverAssets", "DistributionAndService12b1FeesOverAssets",
     "DistributionOrSimilarNon12b1FeesOverAssets", "OtherExpensesOverAssets",
 })
-_PLAN_CLASS = regex.compile(r"^529[\- ]?([a-z])$")
-_CLASS_WORD = regex.compile(r"\bclass(?:es)?\s+([a-z0-9][a-z0-9\-]*)")
-_NOISE = regex.compile(
+_PLAN_CLASS: Final = regex.compile(r"^529[\- ]?([a-z])$")
+_CLASS_WORD: Final = regex.compile(r"\bclass(?:es)?\s+([a-z0-9][a-z0-9\-]*)")
+_NOISE: Final = regex.compile(
     r"\([^()]*\)|\b(?:shares?|class|assuming|if|you|your|no|not|redeemed|redemption|redeem|sold|held|sell|hold"
     r"|keep|do|don't|did|didn't|at|the|end|of|each|period|periods|with|without)\b|[:\-]\s*$"
 )

@@ -8,12 +8,13 @@ that cannot run says so as ``info`` rather than staying silent.
 from __future__ import annotations
 
 from decimal import Decimal
+from typing import Final
 
 from ..model import Finding, Severity
 
-ROUNDING = Decimal("0.01")
+ROUNDING: Final = Decimal("0.01")
 """Largest difference in a fee table that rounding of two-decimal figures may explain."""
-DOLLAR = Decimal("1")
+DOLLAR: Final = Decimal("1")
 """Largest difference between an example figure and a standard method's (rounded) result."""
 
 

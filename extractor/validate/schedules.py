@@ -12,6 +12,7 @@ from __future__ import annotations
 import itertools
 from collections.abc import Sequence
 from decimal import Decimal
+from typing import Final
 
 import regex
 
@@ -19,16 +20,16 @@ from ..classify.labels import normalize
 from ..model import Cell, Row, Table
 
 Schedule = dict[int, Decimal]
-_ABOUT = regex.compile(r"deferred|cdsc|contingent")
-_NIL = regex.compile(r"^\W*(?:none|nil|n/?a|-+|\p{Pd}+|0)\W*$", regex.I)
-_NIL_LONGEST = 32
+_ABOUT: Final = regex.compile(r"deferred|cdsc|contingent")
+_NIL: Final = regex.compile(r"^\W*(?:none|nil|n/?a|-+|\p{Pd}+|0)\W*$", regex.I)
+_NIL_LONGEST: Final = 32
 """A nil cell is short; longer text is never matched, which also bounds the pattern's backtracking."""
-_ORDINALS = {
+_ORDINALS: Final = {
     "first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7, "eighth": 8,
     "ninth": 9, "tenth": 10,
 }
-_YEAR = regex.compile(r"^(?:year\s+)?(\d{1,2})(?:st|nd|rd|th)?\b|^(" + "|".join(_ORDINALS) + r")\b")
-_THEREAFTER = regex.compile(r"thereafter|after|and (?:over|more|later)|or more|\+")
+_YEAR: Final = regex.compile(r"^(?:year\s+)?(\d{1,2})(?:st|nd|rd|th)?\b|^(" + "|".join(_ORDINALS) + r")\b")
+_THEREAFTER: Final = regex.compile(r"thereafter|after|and (?:over|more|later)|or more|\+")
 
 
 def _rate(cell: Cell) -> Decimal | None:

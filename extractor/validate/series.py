@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
+from typing import Final
 
 import regex
 
@@ -19,8 +20,8 @@ from ..model import Table
 from .fees import COMPONENTS, GROSS, NET
 from .grid import ClassFees, base_keys, class_key, column_class, column_name, fee_classes, tagged_class
 
-PURCHASE = "MaximumSalesChargeImposedOnPurchasesOverOfferingPrice"
-DEFERRED = ("MaximumDeferredSalesChargeOverOfferingPrice", "MaximumDeferredSalesChargeOverOther")
+PURCHASE: Final = "MaximumSalesChargeImposedOnPurchasesOverOfferingPrice"
+DEFERRED: Final = ("MaximumDeferredSalesChargeOverOfferingPrice", "MaximumDeferredSalesChargeOverOther")
 @dataclass(frozen=True)
 class Figure:
     years: int
@@ -54,7 +55,7 @@ class Inputs:
     cdsc: Decimal | None = None
 
 
-_CLASS_HEADING = regex.compile(r"\bclass\b|\bshares\b", regex.I)
+_CLASS_HEADING: Final = regex.compile(r"\bclass\b|\bshares\b", regex.I)
 
 
 def _years(concept: str | None) -> tuple[int, bool] | None:

@@ -14,6 +14,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Iterator
 from decimal import Decimal
+from typing import Final
 
 import regex
 
@@ -22,9 +23,9 @@ from ..model import Finding, Row, Table
 from .grid import column_name
 from .policy import ROUNDING, finding, severity, text
 
-_TOTAL = regex.compile(r"^(?:grand |sub)?totals?\b(?! return)")
-_LESS = regex.compile(r"^less\b|\bdeduct")
-_ZERO = Decimal(0)
+_TOTAL: Final = regex.compile(r"^(?:grand |sub)?totals?\b(?! return)")
+_LESS: Final = regex.compile(r"^less\b|\bdeduct")
+_ZERO: Final = Decimal(0)
 
 
 def _amounts(row: Row, label: str, width: int) -> tuple[Decimal | None, ...]:

@@ -14,6 +14,7 @@ fact in a filing that tags its tables.
 from __future__ import annotations
 
 from decimal import Decimal
+from typing import Final
 
 import regex
 
@@ -31,14 +32,14 @@ def finding(
     line, row, column = where
     return Finding(check, level, table, line, row, column, expected, found, message)
 
-FEE_KINDS = ("fees", "expense_example")
-SIGN_FREE = ("FeeWaiverOrReimbursementOverAssets",)
+FEE_KINDS: Final = ("fees", "expense_example")
+SIGN_FREE: Final = ("FeeWaiverOrReimbursementOverAssets",)
 """Concepts whose sign is a matter of notation: the arithmetic reads them by their label."""
-_NO_REDEMPTION = regex.compile(
+_NO_REDEMPTION: Final = regex.compile(
     r"\b(?:not|no|without|don'?t|do not)\b[^.;]{0,40}?\b(?:redeem|redemption|sell|sold|surrender)|\bkeep|\bhold",
     regex.I,
 )
-_YEAR = regex.compile(r"^ExpenseExample(?:NoRedemption)?(Year\d\d)$")
+_YEAR: Final = regex.compile(r"^ExpenseExample(?:NoRedemption)?(Year\d\d)$")
 
 
 def local(concept: str) -> str:

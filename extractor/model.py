@@ -3,6 +3,14 @@
 Readers (plain text, HTML) produce these objects; the classifier, validator, writers and batch
 runner consume only them. A plain-text fee table and the same table in HTML give equal objects.
 The module imports nothing else of the package so that any stage may depend on it.
+
+The classes built for every cell, row, table and finding (``XbrlFact``, ``Cell``, ``Row``,
+``Footnote``, ``Table``, ``Finding``) write out their ``__init__`` (``init=False``): mypyc compiles
+the methods written in a class but runs those that ``dataclass`` generates as interpreted Python,
+so in the compiled build each of these objects cost a trip through the interpreter. Written out,
+the constructor is compiled and its ``object.__setattr__`` calls become direct slot stores; in the
+pure build it does what the generated one does (a frozen dataclass's ``__init__`` sets its fields
+with ``object.__setattr__`` too). Fields, defaults and argument order are those of the fields.
 """
 
 from __future__ import annotations
@@ -19,7 +27,7 @@ Unit = Literal["percent", "usd"]
 Severity = Literal["error", "warning", "info"]
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, init=False)
 class XbrlFact:
     """An inline XBRL fact attached to the cell that renders it."""
 
@@ -31,8 +39,16 @@ class XbrlFact:
     series_id: str | None = None
     context: str = ""
 
+    def __init__(self, concept: str, value: Decimal, class_id: str | None = None, series_id: str | None = None,
+                 context: str = "") -> None:
+        object.__setattr__(self, "concept", concept)
+        object.__setattr__(self, "value", value)
+        object.__setattr__(self, "class_id", class_id)
+        object.__setattr__(self, "series_id", series_id)
+        object.__setattr__(self, "context", context)
 
-@dataclass(frozen=True, slots=True)
+
+@dataclass(frozen=True, slots=True, init=False)
 class Cell:
     """One data cell: the text as written and the number it states."""
 
@@ -42,11 +58,19 @@ class Cell:
     footnotes: tuple[str, ...] = ()
     xbrl: XbrlFact | None = None
 
+    def __init__(self, text: str, value: Decimal | None = None, unit: Unit | None = None,
+                 footnotes: tuple[str, ...] = (), xbrl: XbrlFact | None = None) -> None:
+        object.__setattr__(self, "text", text)
+        object.__setattr__(self, "value", value)
+        object.__setattr__(self, "unit", unit)
+        object.__setattr__(self, "footnotes", footnotes)
+        object.__setattr__(self, "xbrl", xbrl)
+
 
 EMPTY_CELL: Final = Cell("")
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, init=False)
 class Row:
     """One table row; ``line`` is the line that holds its first data cell."""
 
@@ -55,6 +79,14 @@ class Row:
     cells: tuple[Cell, ...]
     concept: str | None = None
     label_footnotes: tuple[str, ...] = ()
+
+    def __init__(self, line: int, label: str, cells: tuple[Cell, ...], concept: str | None = None,
+                 label_footnotes: tuple[str, ...] = ()) -> None:
+        object.__setattr__(self, "line", line)
+        object.__setattr__(self, "label", label)
+        object.__setattr__(self, "cells", cells)
+        object.__setattr__(self, "concept", concept)
+        object.__setattr__(self, "label_footnotes", label_footnotes)
 
     @property
     def has_values(self) -> bool:
@@ -73,13 +105,17 @@ class Row:
         return False
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, init=False)
 class Footnote:
     marker: str
     text: str
 
+    def __init__(self, marker: str, text: str) -> None:
+        object.__setattr__(self, "marker", marker)
+        object.__setattr__(self, "text", text)
 
-@dataclass(frozen=True, slots=True)
+
+@dataclass(frozen=True, slots=True, init=False)
 class Table:
     """One section of one table of a filing."""
 
@@ -101,6 +137,26 @@ class Table:
     column_classes: tuple[str | None, ...] | None = None
     """Share-class IDs of the columns where they could be matched (from XBRL or the header)."""
 
+    def __init__(self, id: str, line: int, columns: tuple[str, ...], rows: tuple[Row, ...], section: int = 0,
+                 end_line: int = 0, document: int = 1, caption: str = "", kind: Kind = "other",
+                 column_concepts: tuple[str | None, ...] | None = None, footnotes: tuple[Footnote, ...] = (),
+                 context: str = "", layout: Literal["text", "html"] = "text",
+                 column_classes: tuple[str | None, ...] | None = None) -> None:
+        object.__setattr__(self, "id", id)
+        object.__setattr__(self, "line", line)
+        object.__setattr__(self, "columns", columns)
+        object.__setattr__(self, "rows", rows)
+        object.__setattr__(self, "section", section)
+        object.__setattr__(self, "end_line", end_line)
+        object.__setattr__(self, "document", document)
+        object.__setattr__(self, "caption", caption)
+        object.__setattr__(self, "kind", kind)
+        object.__setattr__(self, "column_concepts", column_concepts)
+        object.__setattr__(self, "footnotes", footnotes)
+        object.__setattr__(self, "context", context)
+        object.__setattr__(self, "layout", layout)
+        object.__setattr__(self, "column_classes", column_classes)
+
     @property
     def has_xbrl(self) -> bool:
         """Whether any cell carries an inline XBRL fact; plain loops, as the classifier and the
@@ -119,7 +175,7 @@ class Table:
         return table_frame(self)
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, init=False)
 class Finding:
     """One problem found by a check, located at the cell it concerns."""
 
@@ -132,6 +188,18 @@ class Finding:
     expected: str
     found: str
     message: str
+
+    def __init__(self, check: str, severity: Severity, table: str, line: int, row: str, column: str, expected: str,
+                 found: str, message: str) -> None:
+        object.__setattr__(self, "check", check)
+        object.__setattr__(self, "severity", severity)
+        object.__setattr__(self, "table", table)
+        object.__setattr__(self, "line", line)
+        object.__setattr__(self, "row", row)
+        object.__setattr__(self, "column", column)
+        object.__setattr__(self, "expected", expected)
+        object.__setattr__(self, "found", found)
+        object.__setattr__(self, "message", message)
 
 
 @dataclass(frozen=True, slots=True)

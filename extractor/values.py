@@ -148,11 +148,14 @@ def parse_cell(text: str) -> Cell:
     contract asks); the number is read from it with runs of blanks folded. Cached: tables repeat
     the same few cell texts, and a :class:`Cell` is immutable. Cells are built with positional
     arguments: a keyword call of a frozen dataclass costs a dict built and taken apart again.
+    The match's parts are passed one by one, not as ``*groups``: the compiled build calls a
+    function through its Python entry point when given ``*args``, directly otherwise.
     """
     written = text.strip()
     plain = _PLAIN_NUMBER.fullmatch(written)
     if plain is not None and len(written) <= MAX_CELL:
-        cell = _plain_cell(written, *plain.groups())
+        usd, opening, num, closing, pct = plain.groups()
+        cell = _plain_cell(written, usd, opening, num, closing, pct)
         if cell is not None:
             return cell
     body, markers = split_markers(written)

@@ -100,7 +100,9 @@ def best_column(spans: Sequence[Span], start: int, end: int, starts: Sequence[in
     """The column that a text chunk overlaps most (the one holding its start on a tie).
 
     Spans are contiguous, so only the columns from the one holding its start to the one
-    holding its last character can overlap it.
+    holding its last character can overlap it. A span is unpacked before the call to
+    :func:`overlap` rather than passed as ``*span``, which the compiled build would call
+    through the function's Python entry point.
     """
     if starts is None:
         starts = [s for s, _ in spans]
@@ -108,9 +110,11 @@ def best_column(spans: Sequence[Span], start: int, end: int, starts: Sequence[in
     last = column_at(starts, end - 1)
     if last <= home:
         return home
-    best, most = home, overlap(start, end, *spans[home])
+    span_start, span_end = spans[home]
+    best, most = home, overlap(start, end, span_start, span_end)
     for i in range(home + 1, last + 1):
-        width = overlap(start, end, *spans[i])
+        span_start, span_end = spans[i]
+        width = overlap(start, end, span_start, span_end)
         if width > most:
             best, most = i, width
     return best

@@ -54,27 +54,18 @@ def blank_tags(text: str) -> str:
     return blanked
 
 
-@dataclass(slots=True, init=False)
+@dataclass(slots=True)
 class Placed:
     """A line's chunks placed into the label and the data columns.
 
     ``label_text`` and ``has_data`` are filled in once by :func:`place`: every stage of the
-    reader asks for them, and the same placed line is shared through a cache. The ``__init__``
-    is written out, as in the model's classes, so that the compiled build compiles it (mypyc
-    runs a generated one as interpreted Python); one is built for every table line.
+    reader asks for them, and the same placed line is shared through a cache.
     """
 
     label: list[Chunk] = field(default_factory=list)
     cells: dict[int, list[Chunk]] = field(default_factory=dict)
     label_text: str = ""
     has_data: bool = False
-
-    def __init__(self, label: list[Chunk] | None = None, cells: dict[int, list[Chunk]] | None = None,
-                 label_text: str = "", has_data: bool = False) -> None:
-        self.label = [] if label is None else label
-        self.cells = {} if cells is None else cells
-        self.label_text = label_text
-        self.has_data = has_data
 
     def cell_text(self, index: int) -> str:
         chunks = self.cells.get(index)

@@ -65,7 +65,7 @@ def test_word_test_never_changes_a_concept() -> None:
 def _rule_patterns() -> list[str]:
     """Every pattern the rules of ``extractor/classify/labels.py`` test a label with: the second
     argument of each ``_has`` call in its source, a literal, a module constant, or a sum of them."""
-    tree = ast.parse(Path(rules.__file__).with_suffix(".py").read_text(encoding="utf-8"))
+    tree = ast.parse((Path(rules.__file__).parent / "labels.py").read_text(encoding="utf-8"))
 
     def value(node: ast.expr) -> str:
         if isinstance(node, ast.Name):

@@ -38,28 +38,36 @@ def finished(outdir: Path) -> list[str]:
     return sorted(p.name for p in outdir.iterdir() if not p.name.startswith("."))
 
 
+REAL_EXTRACT = pipeline.extract_bytes
+
+
+def watch_pipeline(monkeypatch: pytest.MonkeyPatch, interrupt_at: int = 0) -> list[str]:
+    """Record the inputs the pipeline is run on (the list returned), and raise KeyboardInterrupt
+    on the ``interrupt_at``-th of them (never when 0)."""
+    calls: list[str] = []
+
+    def watched(data: bytes, source: str) -> Any:
+        calls.append(source)
+        if len(calls) == interrupt_at:
+            raise KeyboardInterrupt
+        return REAL_EXTRACT(data, source)
+
+    monkeypatch.setattr(pipeline, "extract_bytes", watched)
+    return calls
+
+
 @pytest.mark.parametrize("fmt", ["csv", "parquet"])
 def test_resume_after_an_interrupt_gives_the_same_bytes(tmp_path: Path, fmt: str,
                                                         monkeypatch: pytest.MonkeyPatch) -> None:
     src = make_inputs(tmp_path / "in")
     settings = Settings(fmt=fmt)
     batch(tmp_path / "whole", src, settings=settings)
-    real = pipeline.extract_bytes
-    calls: list[str] = []
-
-    def interrupted(data: bytes, source: str) -> Any:
-        calls.append(source)
-        if len(calls) == 10:
-            raise KeyboardInterrupt
-        return real(data, source)
-
-    monkeypatch.setattr(pipeline, "extract_bytes", interrupted)
+    watch_pipeline(monkeypatch, interrupt_at=10)
     with pytest.raises(KeyboardInterrupt):
         batch(tmp_path / "out", src, settings=settings)
     assert finished(tmp_path / "out") == []  # no output file, whole or half
     assert len(finished_parts(tmp_path / "out")) == 9
-    calls.clear()
-    monkeypatch.setattr(pipeline, "extract_bytes", lambda data, source: calls.append(source) or real(data, source))
+    calls = watch_pipeline(monkeypatch)
     batch(tmp_path / "out", src, settings=settings, resume=True)
     assert len(calls) == 25 + 1 - 9  # the tar's and the zip's readable members not done yet
     assert outputs(tmp_path / "out", fmt) == outputs(tmp_path / "whole", fmt)
@@ -67,27 +75,12 @@ def test_resume_after_an_interrupt_gives_the_same_bytes(tmp_path: Path, fmt: str
     assert not (tmp_path / "out" / ".parts").exists()
 
 
-def interrupt_at(monkeypatch: pytest.MonkeyPatch, call: int) -> list[str]:
-    """Make the pipeline raise KeyboardInterrupt on its ``call``-th input; returns the calls."""
-    real = pipeline.extract_bytes
-    calls: list[str] = []
-
-    def interrupted(data: bytes, source: str) -> Any:
-        calls.append(source)
-        if len(calls) == call:
-            raise KeyboardInterrupt
-        return real(data, source)
-
-    monkeypatch.setattr(pipeline, "extract_bytes", interrupted)
-    return calls
-
-
 def test_resume_drops_a_cut_off_last_record(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """A run killed while appending leaves part of a record at the journal's end: resume drops it,
     recomputes that input and appends after the last whole record."""
     src = make_inputs(tmp_path / "in")
     batch(tmp_path / "whole", src)
-    interrupt_at(monkeypatch, 10)
+    watch_pipeline(monkeypatch, interrupt_at=10)
     with pytest.raises(KeyboardInterrupt):
         batch(tmp_path / "out", src)
     journal = tmp_path / "out" / ".parts" / "journal"
@@ -97,7 +90,7 @@ def test_resume_drops_a_cut_off_last_record(tmp_path: Path, monkeypatch: pytest.
     with open(journal, "ab") as handle:
         handle.write(frame(later, part)[:-7])
     assert len(finished_parts(tmp_path / "out")) == 9
-    calls = interrupt_at(monkeypatch, 0)
+    calls = watch_pipeline(monkeypatch)
     batch(tmp_path / "out", src, resume=True)
     assert len(calls) == 25 + 1 - 9
     assert outputs(tmp_path / "out") == outputs(tmp_path / "whole")
@@ -106,7 +99,7 @@ def test_resume_drops_a_cut_off_last_record(tmp_path: Path, monkeypatch: pytest.
 def test_resume_trusts_only_a_record_of_the_same_input(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """An index entry whose record names another input (or is cut off) counts as not done."""
     src = make_inputs(tmp_path / "in")
-    interrupt_at(monkeypatch, 10)
+    watch_pipeline(monkeypatch, interrupt_at=10)
     with pytest.raises(KeyboardInterrupt):
         batch(tmp_path / "out", src)
     index = tmp_path / "out" / ".parts" / "index"
@@ -114,7 +107,7 @@ def test_resume_trusts_only_a_record_of_the_same_input(tmp_path: Path, monkeypat
     assert len(entries) == 16 * 9  # zeros where no part was written, none past the last
     first, second = entries[:16], entries[16:32]
     index.write_bytes(second + first + entries[32:])  # the first two inputs' entries swapped
-    calls = interrupt_at(monkeypatch, 0)
+    calls = watch_pipeline(monkeypatch)
     batch(tmp_path / "out", src, resume=True)
     assert len(calls) == 25 + 1 - 9 + 2
     assert [c.rsplit("!", 1)[-1] for c in calls[:2]] == ["000.txt", "001.txt"]
@@ -123,7 +116,7 @@ def test_resume_trusts_only_a_record_of_the_same_input(tmp_path: Path, monkeypat
 def test_the_parts_folder_holds_four_files_however_many_inputs(tmp_path: Path,
                                                               monkeypatch: pytest.MonkeyPatch) -> None:
     src = make_inputs(tmp_path / "in")
-    interrupt_at(monkeypatch, 20)
+    watch_pipeline(monkeypatch, interrupt_at=20)
     with pytest.raises(KeyboardInterrupt):
         batch(tmp_path / "out", src)
     assert sorted(p.name for p in (tmp_path / "out" / ".parts").iterdir()) == ["index", "journal", "order", "run.json"]

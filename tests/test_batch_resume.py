@@ -20,7 +20,7 @@ from test_batch import batch, broken_total, manifest, outputs, tar_bytes, varian
 
 from extractor import pipeline
 from extractor.batch import Settings
-from extractor.batch.parts import finished_parts, frame, key_position
+from extractor.batch.parts import MAGIC, finished_parts, frame, key_position
 from extractor.cli import main
 
 
@@ -111,6 +111,24 @@ def test_resume_trusts_only_a_record_of_the_same_input(tmp_path: Path, monkeypat
     batch(tmp_path / "out", src, resume=True)
     assert len(calls) == 25 + 1 - 9 + 2
     assert [c.rsplit("!", 1)[-1] for c in calls[:2]] == ["000.txt", "001.txt"]
+
+
+def test_resume_recomputes_an_input_whose_part_does_not_decode(tmp_path: Path,
+                                                               monkeypatch: pytest.MonkeyPatch) -> None:
+    """A whole record (right key and length) whose part is damaged counts as not done."""
+    src = make_inputs(tmp_path / "in")
+    batch(tmp_path / "whole", src)
+    watch_pipeline(monkeypatch, interrupt_at=10)
+    with pytest.raises(KeyboardInterrupt):
+        batch(tmp_path / "out", src)
+    journal = tmp_path / "out" / ".parts" / "journal"
+    data = journal.read_bytes()
+    assert data.count(MAGIC) == 9
+    journal.write_bytes(data.replace(MAGIC, MAGIC.upper(), 1))  # the first part's header, same length
+    calls = watch_pipeline(monkeypatch)
+    batch(tmp_path / "out", src, resume=True)
+    assert len(calls) == 25 + 1 - 9 + 1
+    assert outputs(tmp_path / "out") == outputs(tmp_path / "whole")
 
 
 def test_the_parts_folder_holds_four_files_however_many_inputs(tmp_path: Path,

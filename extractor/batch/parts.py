@@ -248,7 +248,10 @@ class PartStore:
         part = self.read(key)
         if part is None:
             return None
-        row = decode_part(part)[0]
+        try:
+            row = decode_part(part)[0]
+        except ValueError:  # a whole record whose part does not decode: computed again, as before
+            return None
         return None if row[1] == "failed" and str(row[2]).startswith(TRANSIENT) else row
 
     def write(self, outcome: Outcome) -> None:

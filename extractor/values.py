@@ -73,7 +73,7 @@ def _unmarked(rest: str) -> bool:
 def split_markers(text: str) -> tuple[str, tuple[str, ...]]:
     """Strip footnote markers from ``text``; return the rest and the markers in order.
 
-    Markers are taken from the end (several stacked: ``1.5<F1><F2>``) and, for symbols and
+    Markers are taken from the end (several stacked: ``1.5<F1><F2>``, ``1.50 (5),(6)``) and, for symbols and
     ``<Fn>``, from the start. A cell that is only a marker (``(a)``, ``*``) gives ``("", (marker,))``;
     ``(1)`` alone is the number -1, not a marker.
     """
@@ -86,14 +86,15 @@ def split_markers(text: str) -> tuple[str, tuple[str, ...]]:
     head = rest[: len(rest) - len(tail)]
     found: list[str] = []
     for _ in range(_MAX_MARKERS):
-        m = _TRAILING_MARKER.search(tail)
+        probe = tail[:-1].rstrip() if found and tail[-1:] == "," else tail
+        m = _TRAILING_MARKER.search(probe)
         if m is None:
             break
-        before = (head + tail[: m.start()]).strip()
-        if not before or (m.group().startswith("(") and not before.strip("$-\u2212\u2013 ")):
-            break  # "(1)" alone or "$(1)" is the number -1, not a marker
+        before = (head + probe[: m.start()]).strip()
+        if not before or (m.group().startswith("(") and not before.strip("$ ")):
+            break  # "(1)" alone or "$(1)" is the number -1, not a marker; "-(1)" is a dash and one
         found.append(m.group().strip())
-        tail = tail[: m.start()].rstrip()
+        tail = probe[: m.start()].rstrip()
     found.reverse()
     rest = (head + tail).strip()
     lead = _LEADING_MARKER.match(rest)

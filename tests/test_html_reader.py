@@ -290,6 +290,20 @@ def test_marker_in_a_cell_of_its_own_joins_the_cell_before() -> None:
     assert [c.footnotes for c in table.rows[2].cells] == [(), ("*",)]
 
 
+def test_closing_parenthesis_after_an_open_percent_joins_it() -> None:
+    # Workiva sets "(6.00%" in one cell and its ")" in the next; the ")" is no column of its own.
+    html = """<table>
+<tr><td></td><td>2023</td><td></td><td>2022</td><td></td><td>2021</td><td></td></tr>
+<tr><td>Net asset value, end of period</td><td>$17.71</td><td></td><td>$20.86</td><td></td><td>$24.41</td><td></td></tr>
+<tr><td>Total return</td><td>(6.00%</td><td>)</td><td>7.40%</td><td></td><td>(0.90%</td><td>)</td></tr>
+</table>"""
+    (table,) = read(html)
+    assert table.columns == ("2023", "2022", "2021")
+    assert [c.text for c in table.rows[1].cells] == ["(6.00%)", "7.40%", "(0.90%)"]
+    assert values(table)[1] == [Decimal("-6.00"), Decimal("7.40"), Decimal("-0.90")]
+    assert [c.unit for c in table.rows[1].cells] == ["percent"] * 3
+
+
 def test_layout_table_of_prose_around_a_nested_table_is_not_data() -> None:
     html = """<table>
 <tr><td>Fees and Expenses</td><td>This table describes the fees you may pay.</td></tr>

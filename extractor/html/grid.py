@@ -27,6 +27,8 @@ _CURRENCY = regex.compile(r"[$\u20ac\u00a3\u00a5]")
 _SUFFIX = regex.compile(r"^\)?\s*%?\s*\)?$")
 _ENDS_NUMERIC = regex.compile(r"\d\s*\)?\s*$")
 _ENDS_VALUE = regex.compile(r"\d\s*\)?\s*%?\s*\)?$")
+_OPEN_PERCENT = regex.compile(r"\(\s*+\$?+\s*+[\d.,]++\s*+%$")
+"""A negative percent still open, "(6.00%", whose ")" the filer set in the next cell."""
 _STARTS_NUMERIC = regex.compile(r"^\s*[(\-\u2212]?\s*\$?\s*[\d.]")
 _SYMBOL_MARKER = regex.compile(r"^[*\u2020\u2021\u00a7\u00b6]{1,4}$")
 _YEAR = regex.compile(r"^(?:19|20)\d\d$")
@@ -162,14 +164,16 @@ def _close_value(value: str, closing: str) -> str:
 
 def _joins_previous(prev: Slot, cell: CellText) -> bool:
     """Whether ``cell`` only finishes the cell before it: a raised marker alone, a closing ``)%``
-    (a typed marker such as ``(a)`` or ``*`` may follow it, or end the number before it), or a
-    ``*`` after a number."""
+    (a typed marker such as ``(a)`` or ``*`` may follow it, or end the number before it), the
+    ``)`` of an open "(6.00%", or a ``*`` after a number."""
     text = cell.text
     if not text:
         return bool(cell.lead or cell.markers)
     before = split_markers(prev.cell.text)[0]
     closing = split_markers(text)[0]
-    if closing and _SUFFIX.match(closing) and not cell.lead and _ENDS_NUMERIC.search(before):
+    if closing and _SUFFIX.match(closing) and not cell.lead and (
+        _ENDS_NUMERIC.search(before) or (closing == ")" and _OPEN_PERCENT.search(before))
+    ):
         return True
     return bool(_SYMBOL_MARKER.match(text) and _ENDS_VALUE.search(before))
 

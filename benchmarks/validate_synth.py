@@ -652,14 +652,15 @@ Tagger = Callable[[str, bool], str]
 
 def html_cells(text: str, split: bool, tag: Tagger | None = None) -> str:
     """One data cell, or with ``split`` three as Workiva prints them: "$" | "1,234" | "" and
-    "" | "0.75" | "%" (a blank where a column has no symbol)."""
+    "" | "0.75" | "%" (a blank where a column has no symbol); a negative percent written
+    "(0.10%)" keeps its "%" and hands on the ")": "" | "(0.10%" | ")"."""
     def body_html(body: str) -> str:
         return tag(esc(body), text.startswith("$")) if tag else esc(body)
 
     if not split:
         return f'<td align="right">{body_html(text)}</td>'
     dollar = "$" if text.startswith("$") else ""
-    percent = "%" if text.endswith("%") else ""
+    percent = "%" if text.endswith("%") else ")" if text.endswith("%)") else ""
     body = text[len(dollar):len(text) - len(percent)].rstrip()
     return f'<td>{dollar}</td><td align="right">{body_html(body)}</td><td>{percent}</td>'
 

@@ -47,6 +47,8 @@ def table(columns: Sequence[str], rows: Sequence[tuple[str, Sequence[str]]], cap
     ("Total Annual Portfolio Operating Expense Before Expense Waiver/Repayment to Manager", "ExpensesOverAssets"),
     ("Total Annual Fund Operating Expenses After Fee Waiver and/or Expense Reimbursement", "NetExpensesOverAssets"),
     ("Net Annual Fund Operating Expenses", "NetExpensesOverAssets"),
+    ("Total Annual Fund Operating Expenses Less Fee Waivers and/or Expense Reimbursements", "NetExpensesOverAssets"),
+    ("Total annual operating expenses net of expense limitation", "NetExpensesOverAssets"),
     ("Less Fee Waiver", "FeeWaiverOrReimbursementOverAssets"),
     ("Expense Reimbursement", "FeeWaiverOrReimbursementOverAssets"),
     ("Recoupment", "FeeWaiverOrReimbursementOverAssets"),

@@ -59,6 +59,7 @@ _NET_TOTAL = (
     r"\bnet (?:annual|total|fund|portfolio|operating|expense|expenses|expense ratio)\b"
     r"|total (?:net|annual )?.*\bnet\b(?! assets?\b)"
     r"|\bafter\b.*(?:waive|waiver|reimburs|recoup|repay|limit|cap|reduction)"
+    r"|^total\b.*\b(?:less|minus|net of)\b.*(?:waive|waiver|reimburs|recoup|repay|limit|cap|reduction)"
 )
 _GROSS_TOTAL = (
     r"^(?:gross |total )(?:annual |)(?:fund |portfolio |class |series |trust )?(?:operating )?expenses?\b"

@@ -298,16 +298,47 @@ def collisions(lines: Iterable[Sequence[Chunk]], spans: Sequence[Span]) -> tuple
 
     A value's column is found as :func:`column_at` finds it, by a bisection made here: this
     runs for every value of every part, and a call per value costs more than the search.
+
+    A value left of the first column is a clash (the tags sit right of the values they head),
+    except on lines whose later values fill every column once, where such values do not line
+    up from row to row: a footnote marker or a year that ends the row's label ("Forest
+    Laboratories, Inc.  (1)", "Continental Airlines, Inc. 8.00% 2005"), which :func:`place`
+    puts into the label. Values that do line up, on their right or their left edge, are a column
+    the tags left out.
     """
     rows = clashes = 0
     starts = [s for s, _ in spans]
     lines = list(lines)
     margin = label_margin(lines)
+    in_labels: list[Chunk] = []
     for chunks in lines:
-        cols = [bisect_right(starts, c.anchor) - 1 for c in cell_chunks(chunks, margin) if c.data]
+        values = [c for c in cell_chunks(chunks, margin) if c.data]
+        cols = [bisect_right(starts, c.anchor) - 1 for c in values]
         if not cols:
             continue
         rows += 1
+        if cols[0] < 0:
+            inside = [col for col in cols if col >= 0]
+            if len(inside) == len(starts) and len(set(inside)) == len(inside):
+                in_labels.append(values[len(cols) - len(inside) - 1])
+                continue
         if len(set(cols)) < len(cols) or min(cols) < 0:
             clashes += 1
+    if in_labels and _line_up(in_labels):
+        clashes += len(in_labels)
     return rows, clashes
+
+
+def _line_up(values: Sequence[Chunk]) -> bool:
+    """Whether half of ``values`` or more share their right edge (the digit they are aligned on)
+    or their left edge (values set flush left): a column, not label text."""
+    shared = max(_most_common_count([v.anchor for v in values]), _most_common_count([v.start for v in values]))
+    return 2 * shared >= len(values)
+
+
+def _most_common_count(positions: Sequence[int]) -> int:
+    """How many of ``positions`` share the commonest one."""
+    seen: dict[int, int] = {}
+    for at in positions:
+        seen[at] = seen.get(at, 0) + 1
+    return max(seen.values())

@@ -32,6 +32,8 @@ _ASCII_NUMBER_WORD: Final = re.compile(_NUMBER_WORD_PATTERN)
 _NULL_WORD: Final = regex.compile(
     r"\$?+\s*+(?:[-\u2013\u2014\u2212]++|-0-|none|n/?a|nil|nm|n\.m\.?+)\s*+%?+", regex.I
 )
+_THOUSANDS_NOTE: Final = re.compile(r"\$?+\(\$?+000(?:,000)*+\)")
+"""A unit note over a column of amounts: "(000)", "($000)", "(000,000)" (in thousands, in millions)."""
 _DIGIT: Final = regex.compile(r"\d")
 _ASCII_DIGIT: Final = re.compile(r"[0-9]")
 """The digit pattern for ASCII text: a range test per character costs less than ``\\d``'s
@@ -86,10 +88,14 @@ def _number_word(text: str) -> bool:
 def is_data(text: str) -> bool:
     """Whether a cell text states a value or an explicit 'no value' (None, N/A, dashes).
 
+    A unit note such as "(000)" reads like a number but states none: it heads a column.
+
     Not cached itself: :func:`_shape` keeps the answer per piece text.
     """
     if not _has_digit(text):
         return len(text) < 12 and bool(_NULL_WORD.fullmatch(split_markers(text)[0]))
+    if "000)" in text and _THOUSANDS_NOTE.fullmatch(text):
+        return False
     word = _SIGN_GAP.sub("", text) if " " in text and _has_sign(text) else text
     if _number_word(word):
         return True

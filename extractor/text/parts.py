@@ -81,9 +81,63 @@ def split_parts(tokens: Sequence[Token]) -> tuple[list[Part], list[Token]]:
         if parts:
             parts[-1].body.extend(inner[start:head_from])
         end = _header_start(inner, at + 1, nxt) if n + 1 < len(tag_at) else nxt
-        parts.append(Part(inner[head_from:at], inner[at], inner[at + 1 : end]))
+        body = inner[at + 1 : end]
+        lifted = _header_below_tags(inner[head_from:at], body, _first_tag(inner[at].text))
+        parts.append(Part(inner[head_from:at] + body[:lifted], inner[at], body[lifted:]))
         start = end
     return parts, footnotes
+
+
+_MOST_HEADER_LINES = 10
+"""Lines of column header a filer sets under the tag line at most: more are rows."""
+
+
+def _header_below_tags(header: Sequence[Token], body: Sequence[Token], first_column: int) -> int:
+    """How many lines at the top of a tagged body are column header: the filer set the tag line
+    above the header instead of under it.
+
+    They are the lines before the first row that holds a value other than a year (years head
+    columns), as in a block without tags, when one of them has text over the columns; label
+    lines right above that row (a heading, the start of a wrapped label) stay in the body.
+    Nothing is lifted where the lines above the tag line already head the columns (text under
+    them is rows: headings in a column of names), where no row holds a value (text rows), or
+    where more than one of the lines pairs a label with text over the columns (rows of text
+    cells; a header has one stub title at most, "Share class").
+    """
+    edge = first_column - 2
+    if first_column == 0 or any(t.kind is TEXT and _over_columns(t.text, edge) for t in header):
+        return 0
+    first_row = next((i for i, t in enumerate(body) if t.kind is TEXT and _is_body(t.text)), None)
+    if first_row is None or first_row == 0:
+        return 0
+    above = body[:first_row]
+    if any(t.kind is not TEXT and t.kind is not BLANK and t.kind is not RULE for t in above):
+        return 0
+    lines = [chunks for t in above if t.kind is TEXT and (chunks := chunk_line(t.text, False))]
+    over = [chunks[-1].start >= edge for chunks in lines]
+    labelled = sum([o and chunks[0].start < edge for o, chunks in zip(over, lines, strict=True)])
+    if len(lines) > _MOST_HEADER_LINES or not any(over) or labelled > 1:
+        return 0
+    text_starts = {c.start for c in chunk_line(body[first_row].text, False) if not c.data and c.start >= edge}
+    end = first_row
+    while end > 0 and body[end - 1].kind is TEXT and _row_heading(body[end - 1].text, edge, text_starts):
+        end -= 1
+    return end
+
+
+def _row_heading(text: str, edge: int, text_starts: set[int]) -> bool:
+    """Whether a line right above the first row is one piece that starts in the row labels
+    (left of ``edge``) or flush with a text cell of that row (``text_starts``): a heading over a
+    block of rows ("Class A:", a year, "Common Stocks (74.3%)" over a column of names) or the
+    start of a wrapped label, not column header."""
+    chunks = chunk_line(text, False)
+    return len(chunks) == 1 and (chunks[0].start < edge or chunks[0].start in text_starts)
+
+
+def _over_columns(text: str, edge: int) -> bool:
+    """Whether a line has a piece that starts at ``edge`` or right of it, over the columns."""
+    chunks = chunk_line(text, False)
+    return bool(chunks) and chunks[-1].start >= edge
 
 
 def _header_start(tokens: Sequence[Token], lo: int, at: int) -> int:

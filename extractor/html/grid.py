@@ -37,12 +37,13 @@ _PERIODS = 3
 """Rising bare counts in a labelled row read as periods (1 | 3 | 5 | 10) from this many on."""
 _VALUE_WORD = regex.compile(r"^(?:none|nil|n/?a|not applicable|yes|no|[-\u2013\u2014]+)\W*$", regex.I)
 NIL_WORD = regex.compile(
-    r"^(?:none|nil|n/?a|not applicable|[-\u2013\u2014\u2212]+)"
+    r"^(?:none|nil|n/?a|not applicable|\$?\s*[-\u2013\u2014\u2212]+)"
     r"(?:\W*(?:\(\w{1,2}\)|\d{1,2}|[a-z]|[*\u2020\u2021]{1,3}))?\W*$",
     regex.I,
 )
-"""A value stated without a number ("None", "N/A", a dash), a footnote marker after it allowed
-("None (1)", or "None 1" once a raised marker has been set apart). Use :func:`nil_word`."""
+"""A value stated without a number ("None", "N/A", a dash, "$-" in a column of amounts), a footnote
+marker after it allowed ("None (1)", or "None 1" once a raised marker has been set apart). Use
+:func:`nil_word`."""
 _NIL_LONGEST = 40
 
 

@@ -127,7 +127,9 @@ def _flush(pending: list[Line], drafts: list[Draft]) -> None:
 
 
 def _merge_block(block: Sequence[Line]) -> list[Draft] | None:
-    """A rule-bounded block with one data line is one row, label lines around it included."""
+    """A rule-bounded block with one data line is one row, label lines around it included, but
+    for an upper-case heading over a mixed-case label ("CLASS B - BEGAN 3/15/00" over "Before
+    Taxes"), which is a row of its own, as it is over a block of several rows."""
     data = [i for i, line in enumerate(block) if line.kind == "data"]
     if len(data) != 1:
         return None
@@ -136,6 +138,8 @@ def _merge_block(block: Sequence[Line]) -> list[Draft] | None:
     row = Draft(data=block[at])
     start = at
     while start > 0 and block[start - 1].kind == "label" and not _complete(block[start - 1]):
+        if _case_changes(block[start - 1], block[start]) and not _must_join(block[start - 1], block[start]):
+            break
         start -= 1
     for line in block[:start]:
         if line.kind == "label":

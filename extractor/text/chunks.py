@@ -187,6 +187,8 @@ def chunk_line(text: str, split_numbers: bool = True) -> tuple[Chunk, ...]:
             raw.append((at, group))
     if _has_sign(text) and not all(piece.strip("$(%)") for _, piece in raw):
         raw = _glue_signs(text, raw)
+    if "  - $" in text:
+        raw = _join_ranges(text, raw)
     shape = _shape
     return tuple(
         [
@@ -213,6 +215,27 @@ def _glue_signs(text: str, raw: list[tuple[int, str]]) -> list[tuple[int, str]]:
         else:
             merged.append((start, piece))
         glue_next = not piece.strip("$(")
+    return merged
+
+
+_RANGE_GAP: Final = 3
+"""Spaces at most between the two ends of a range set apart ("$ 10,001  - $50,000")."""
+
+
+def _join_ranges(text: str, raw: list[tuple[int, str]]) -> list[tuple[int, str]]:
+    """Pieces with a range's second end ("- $50,000": a dash, a space, a dollar amount) glued to
+    the dollar amount right before it: "$ 10,001  - $50,000" is one range of amounts, not an
+    amount and a negative one, as "$10,001 - $50,000" is. A minus sign stands against its number,
+    inside the dollar sign or after it ("-$5", "$-5"); set apart from the "$" it is a dash."""
+    merged: list[tuple[int, str]] = []
+    for start, piece in raw:
+        if merged and piece.startswith("- $") and _number_word(piece[2:]):
+            s, previous = merged[-1]
+            gap = start - (s + len(previous))
+            if gap <= _RANGE_GAP and previous.startswith("$") and _number_word(previous.replace(" ", "")):
+                merged[-1] = (s, text[s : start + len(piece)])
+                continue
+        merged.append((start, piece))
     return merged
 
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import NamedTuple
 
-from .chunks import chunk_line
+from .chunks import Chunk, chunk_line
 from .columns import WIDE, Placed, Span, blank_tags, collisions, infer_spans, place_line, spans_from, tag_spans
 from .parts import Part
 from .tokenizer import TEXT, Token
@@ -50,15 +50,18 @@ def refine_spans(part: Part, texts: Sequence[str], spans: list[Span]) -> list[Sp
     in the label must not stop that tag from moving back onto it.
 
     A ``<C>`` that falls inside the row labels and never holds a value is part of the label
-    column. A header word that stands between the labels and the first column, right of the
-    label column's own header, is a column of its own (blank in every row).
+    column. The labels are those of rows with cells, and lines of text that run over several
+    column starts (prose set in the table); a heading that overhangs one tag ("NON-INTERESTED"
+    DIRECTORS over a column of text cells) says nothing about where the labels end. A header
+    word that stands between the labels and the first column, right of the label column's own
+    header, is a column of its own (blank in every row).
     """
     if not spans:
         return spans
     key = tuple(spans)
     placed = [place_line(text, key) for text in texts]
     used = {col for p in placed if p.has_data for col in p.cells}
-    labels = [(c.start, c.end) for p in placed for c in p.label]
+    labels = [(c.start, c.end) for p in placed for c in p.label if p.cells or _crosses(c, spans) > 1]
     starts = [s for i, (s, _) in enumerate(spans) if i in used or not any(a < s < b for a, b in labels)]
     if not starts:
         return spans
@@ -79,6 +82,11 @@ def refine_spans(part: Part, texts: Sequence[str], spans: list[Span]) -> list[Sp
             starts.insert(0, inside[0].start)
             break
     return spans_from(starts)
+
+
+def _crosses(chunk: Chunk, spans: Sequence[Span]) -> int:
+    """How many column starts a piece of text runs over."""
+    return sum([chunk.start < start < chunk.end for start, _ in spans])
 
 
 def _snap(placed: Sequence[Placed], starts: list[int], label_end: int) -> list[int]:

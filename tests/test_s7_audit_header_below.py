@@ -66,3 +66,20 @@ def test_headings_under_the_tag_line_stay_rows() -> None:
     assert table.rows[0].cells[0].text == "Common Stocks (74.3%)"
     assert table.rows[1].cells[0].text == "Advertising (0.5%)"
     assert table.rows[2].label == "12,500"
+
+
+def test_rising_counts_under_the_tag_line_head_the_columns() -> None:
+    """A label and rising bare counts right under the tag line ("SOLD WITHIN YEAR  1  2  3") are
+    the periods that head the columns, as in an HTML table; they used to be a row of values under
+    blank headers."""
+    text = """<TABLE>
+<S>                               <C>  <C>  <C>  <C>
+CLASS B SHARES SOLD WITHIN YEAR   1    2    3    4
+----------------------------------------------------
+CONTINGENT DEFERRED SALES CHARGE  5%   4%   4%   3%
+</TABLE>"""
+    (table,) = read(text)
+    assert table.columns == ("1", "2", "3", "4")
+    assert table.caption == "CLASS B SHARES SOLD WITHIN YEAR"
+    assert [row.label for row in table.rows] == ["CONTINGENT DEFERRED SALES CHARGE"]
+    assert [c.value for c in table.rows[0].cells] == [Decimal("5"), Decimal("4"), Decimal("4"), Decimal("3")]

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from itertools import pairwise
 
 import regex
 
@@ -97,7 +98,8 @@ def _header_below_tags(header: Sequence[Token], body: Sequence[Token], first_col
     above the header instead of under it.
 
     They are the lines before the first row that holds a value other than a year (years head
-    columns), as in a block without tags, when one of them has text over the columns; label
+    columns, as rising counts do: :func:`_periods`), as in a block without tags, when one of
+    them has text over the columns; label
     lines right above that row (a heading, the start of a wrapped label) stay in the body.
     Nothing is lifted where the lines above the tag line already head the columns (text under
     them is rows: headings in a column of names), where no row holds a value (text rows), or
@@ -107,7 +109,9 @@ def _header_below_tags(header: Sequence[Token], body: Sequence[Token], first_col
     edge = first_column - 2
     if first_column == 0 or any(t.kind is TEXT and _over_columns(t.text, edge) for t in header):
         return 0
-    first_row = next((i for i, t in enumerate(body) if t.kind is TEXT and _is_body(t.text)), None)
+    first_row = next(
+        (i for i, t in enumerate(body) if t.kind is TEXT and _is_body(t.text) and not _periods(t.text)), None
+    )
     if first_row is None or first_row == 0:
         return 0
     above = body[:first_row]
@@ -123,6 +127,21 @@ def _header_below_tags(header: Sequence[Token], body: Sequence[Token], first_col
     while end > 0 and body[end - 1].kind is TEXT and _row_heading(body[end - 1].text, edge, text_starts):
         end -= 1
     return end
+
+
+_COUNT = regex.compile(r"\d{1,2}")
+_PERIODS = 3
+"""Rising bare counts in a row read as periods (1 | 3 | 5 | 10) from this many on."""
+
+
+def _periods(text: str) -> bool:
+    """Whether a line is a label and three or more bare counts that rise left to right ("CLASS B
+    SHARES SOLD WITHIN YEAR  1  2  3  4  5  6"): the periods that head the columns, not values."""
+    chunks = chunk_line(text)
+    counts = [int(c.text) for c in chunks[1:] if _COUNT.fullmatch(c.text)]
+    if chunks[0].data or len(counts) < _PERIODS or len(counts) != len(chunks) - 1:
+        return False
+    return all(a < b for a, b in pairwise(counts))
 
 
 def _row_heading(text: str, edge: int, text_starts: set[int]) -> bool:

@@ -140,3 +140,23 @@ def classify(token: Token, spans: tuple[Span, ...], headers: Sequence[str]) -> L
     return Line(token, placed, kind, width)
 
 
+_ALIGN = 2
+"""How far the continued line of a text cell may start off the cell's first line."""
+
+
+def continues_text(above: Line, line: Line) -> bool:
+    """Whether an unlabelled line of text, right under a data line, continues that line's text
+    cells: each of its pieces starts where a text piece of ``above`` in its column starts (a
+    description wrapped in its column is set flush left; a header is centred over its values).
+    Such a line is part of the rows, not an in-body header that starts a new section."""
+    if above.kind != "data" or not line.placed.cells:
+        return False
+    for col, chunks in line.placed.cells.items():
+        mine = above.placed.cells.get(col)
+        if not mine or any(c.data for c in chunks):
+            return False
+        start = chunks[0].start
+        if not any(not c.data and abs(c.start - start) <= _ALIGN for c in mine):
+            return False
+    return True
+

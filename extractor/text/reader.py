@@ -19,7 +19,7 @@ from .columns import Placed, Span, blank_tags, place_line
 from .footnotes import parse_footnotes
 from .headers import read_headers
 from .layout import Extents, body_texts, choose_spans, column_extents, label_extent, refine_spans
-from .lines import Line, Section, classify, norm
+from .lines import Line, Section, classify, continues_text, norm
 from .parts import Part, split_parts
 from .regions import Region, find_regions
 from .rows import PART_BREAK, build_drafts, to_row
@@ -70,6 +70,8 @@ def read_part(part: Part, texts: Sequence[str], spans: list[Span], previous: lis
         body.insert(0, part.tags)
     for token in body:
         line = classify(token, columns, sections[-1].headers)
+        if line.kind == "header" and not pending_header and lines and continues_text(lines[-1], line):
+            line.kind = "data"
         if line.kind == "header":
             pending_header.append(token)
             continue

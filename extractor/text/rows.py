@@ -24,6 +24,7 @@ from ..model import EMPTY_CELL, Row
 from ..values import parse_cell, split_markers
 from ..wrapping import caps_link, left_open, runs_on
 from .chunks import strip_leaders
+from .columns import Placed
 from .lines import Line
 
 _FULL = 0.6
@@ -152,6 +153,60 @@ def _merge_block(block: Sequence[Line]) -> list[Draft] | None:
     drafts.append(row)
     drafts.extend(Draft([line]) for line in block[stop:] if line.kind == "label")
     return drafts
+
+
+def _join_continued(block: list[Line]) -> list[Line]:
+    """The block with each unlabelled data line that continues the labelled data line above it
+    joined into that line: one whose text lies under that line's text cells (a description
+    wrapped in its column) and whose values, if any, fill columns that line left empty ("sales
+    charge reduced ... / sold without ... during first year   0.25%": the row's fee, set on the
+    last line of its wrapped description). The line must come right under the one it continues
+    in the filing: a line the reader left out between them (a repeated header) ends the row. A
+    line under an unlabelled one is not joined: both are headings ("Common Stocks (74.3%)" over
+    "Advertising (0.5%)") as often as one text. Most blocks have no unlabelled line: they are
+    returned as they are."""
+    if all(line.placed.label or line.kind != "data" for line in block[1:]):
+        return block
+    out: list[Line] = []
+    above = -1
+    after = -1
+    for line in block:
+        number = line.token.line
+        if number == after and line.kind == "data" and not line.placed.label and _continues(out[above], line):
+            out[above] = _joined(out[above], line)
+            after = number + 1
+            continue
+        out.append(line)
+        above = len(out) - 1
+        after = number + 1 if line.kind == "data" and line.placed.label else -1
+    return out
+
+
+def _continues(above: Line, line: Line) -> bool:
+    """Whether ``line`` holds text only under text cells of ``above`` (one at least) and values
+    only in columns that ``above`` leaves empty. A text cell that ends in dot leaders is complete
+    (its leaders run into the row's value): a line under it is a row or a heading of its own."""
+    cells = above.placed.cells
+    text = False
+    for col, chunks in line.placed.cells.items():
+        mine = cells.get(col)
+        if any(c.data for c in chunks):
+            if mine or not all(c.data for c in chunks):
+                return False
+        elif mine and not any(c.data for c in mine) and not mine[-1].text.endswith(".."):
+            text = True
+        else:
+            return False
+    return text
+
+
+def _joined(above: Line, line: Line) -> Line:
+    """``above`` with the cells of ``line`` added to its own (a continued text cell runs on)."""
+    cells = {col: list(chunks) for col, chunks in above.placed.cells.items()}
+    for col, chunks in line.placed.cells.items():
+        cells[col] = cells.get(col, []) + chunks
+    placed = Placed(above.placed.label, cells, above.placed.label_text, above.placed.has_data or line.placed.has_data)
+    return Line(above.token, placed, above.kind, above.width, above.base, above.after)
 
 
 def _first_word(line: Line) -> str:
@@ -582,8 +637,9 @@ def _measure(lines: Sequence[Line]) -> None:
 def build_drafts(lines: Sequence[Line]) -> list[Draft]:
     """Rows of a section body (rules, blanks and label lines included) as drafts in order.
 
-    Where rules or blank lines set most rows apart (at least two blocks of one value line
-    each), every such block is one row; a block of value lines only has one row per line;
+    Lines that only continue the text cells of the data line above them are part of that line
+    (:func:`_join_continued`). Where rules or blank lines set most rows apart (at least two
+    blocks of one value line each), every such block is one row; a block of value lines only has one row per line;
     other blocks are read line by line under the wrap convention that the section shows
     (judged only when such a block comes up). A table broken over pages is one body, its parts
     set apart by :data:`PART_BREAK` lines: the convention is the filer's on every page, so a
@@ -591,7 +647,7 @@ def build_drafts(lines: Sequence[Line]) -> list[Draft]:
     """
     for part in _parts(lines):
         _measure(part)
-    blocks = _blocks(lines)
+    blocks = [_join_continued(block) for block in _blocks(lines)]
     counts = [sum(1 for x in b if x.kind == "data") for b in blocks]
     single = counts.count(1)
     ruled = single >= 2 and 2 * single >= sum(1 for c in counts if c)

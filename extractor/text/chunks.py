@@ -249,9 +249,12 @@ def _shape(text: str) -> tuple[int, bool, int]:
 
 @lru_cache(maxsize=8192)
 def strip_leaders(label: str) -> str:
-    """A label without its dot (or underscore) leaders and surplus spaces."""
+    """A label without its dot (or underscore) leaders and surplus spaces.
+
+    A leader is two dots or more, or a lone dot set apart from the label by a space (the rest
+    of a spaced leader, "$250,000 but less than $500,000 ."): no word ends in " ."."""
     bare = label.rstrip(" ._")
     tail = label[len(bare) :]
-    if tail.count(".") + tail.count("_") < 2:
+    if tail.count(".") + tail.count("_") < 2 and not tail.startswith(" "):
         bare = label
     return " ".join(bare.split())

@@ -65,11 +65,12 @@ _INITIAL_END = regex.compile(r"(?<![A-Za-z])[A-Z]\.$")
 def _ends_label(label: str) -> bool:
     """:func:`_complete` for a label's text (cached: every joining rule asks it again).
 
-    A label that ends in an initial ("Dr. Manuel H.", "N.W.") is a name or an address broken
+    A lone dot set apart by a space is the rest of a spaced leader (:func:`strip_leaders`). A
+    label that ends in an initial ("Dr. Manuel H.", "N.W.") is a name or an address broken
     after it, not one ended by leaders, though it holds two dots."""
     raw = label.rstrip()
     leaders = raw.endswith(".") or raw.endswith("__")
-    if raw.endswith(":"):
+    if raw.endswith(":") or raw.endswith(" ."):
         return True
     return leaders and raw.count(".") >= 2 and _INITIAL_END.search(raw) is None
 

@@ -46,6 +46,9 @@ class CellText:
     header: bool = False
     nested: bool = False
     """The cell holds a nested ``<table>`` (whose text is not part of this cell)."""
+    lines: tuple[str, ...] = ()
+    """The text's lines where ``<br>`` or blocks set it on two or more (none when it has raised
+    markers): values stacked in one cell, one per row of a label stacked beside them."""
 
     @property
     def empty(self) -> bool:
@@ -55,6 +58,8 @@ class CellText:
 _Piece = tuple[str, bool, bool]
 """Text, raised by position (``<sup>``, ``vertical-align``, ``top: -3pt``), set in a smaller font."""
 _SPACE: _Piece = (" ", False, False)
+_BREAK: _Piece = ("\n", False, False)
+"""A block boundary (``<br>``, ``<p>``): blank in the text, the end of a line in :attr:`CellText.lines`."""
 
 
 def split_marker_text(text: str) -> tuple[str, ...] | None:
@@ -119,14 +124,14 @@ class _Walker:
             self.facts.append(child)
         block = name in BLOCKS
         if block:
-            self.pieces.append(_SPACE)
+            self.pieces.append(_BREAK)
         text = child.text
         if text:
             self.pieces.append((text, child_raised, child_small))
         if len(child):
             self.walk(child, child_raised, child_small, child_size or size, in_fact or fact, depth + 1)
         if block:
-            self.pieces.append(_SPACE)
+            self.pieces.append(_BREAK)
 
 
 def _clean(text: str) -> str:
@@ -170,5 +175,13 @@ def read_cell(td: Element) -> CellText:
     if walker.flagged:
         text, markers, lead = _set_apart(walker.pieces)
         return CellText(text, markers, lead, tuple(walker.facts), header, walker.nested)
-    text = _clean("".join([piece for piece, _, _ in walker.pieces]))
-    return CellText(text, (), (), tuple(walker.facts), header, walker.nested)
+    raw = "".join([piece for piece, _, _ in walker.pieces])
+    return CellText(_clean(raw), (), (), tuple(walker.facts), header, walker.nested, _lines(raw))
+
+
+def _lines(raw: str) -> tuple[str, ...]:
+    """The lines of a cell's text where it holds two or more (values stacked with ``<br>``)."""
+    if "\n" not in raw:
+        return ()
+    lines = [line for part in raw.split("\n") if (line := _clean(part))]
+    return tuple(lines) if len(lines) > 1 else ()

@@ -373,7 +373,44 @@ def parsed_rows(table: Element) -> ParsedTable:
         row.slots = join_split_values(row.slots)
         for slot in row.slots:
             slot.parsed = parse_cell(slot.cell.text)
+    if any(slot.cell.lines for row in rows for slot in row.slots):
+        rows = [part for row in rows for part in _unstack(row)]
     return [r for r in rows if r.slots], nested, width
+
+
+def _unstack(row: GridRow) -> list[GridRow]:
+    """A row whose cells stack one value per line (``5<br>4<br>23``) beside a label stacked the
+    same way ("Registered investment companies<br>Other accounts"), as one row per line; a label
+    with one line more opens with a heading ("Nikhil G. Lalvani"). Any other row as it is.
+
+    Every cell right of the label must hold the same number of lines, two or more, each one
+    starting with a number ("$7.6 billion") or a value stated without one: text cells that wrap
+    onto two lines stay one cell."""
+    if len(row.slots) < 2:
+        return [row]
+    label, *values = row.slots
+    count = len(values[0].cell.lines)
+    if count < 2 or len(label.cell.lines) not in (count, count + 1):
+        return [row]
+    for slot in values:
+        lines = slot.cell.lines
+        if len(lines) != count or not all(nil_word(line) or _STARTS_NUMERIC.match(line) for line in lines):
+            return [row]
+    labels = label.cell.lines
+    out: list[GridRow] = []
+    if len(labels) > count:
+        out.append(GridRow(row.element, [_line_slot(label, labels[0])], row.at))
+        labels = labels[1:]
+    for k in range(count):
+        slots = [_line_slot(label, labels[k]), *[_line_slot(slot, slot.cell.lines[k]) for slot in values]]
+        out.append(GridRow(row.element, slots, row.at))
+    return out
+
+
+def _line_slot(slot: Slot, line: str) -> Slot:
+    """One line of a stacked cell, in the cell's columns."""
+    cell = CellText(text=line, header=slot.cell.header)
+    return Slot(slot.start, slot.end, cell, parse_cell(line), slot.col, slot.down)
 
 
 def footnote_table(table: Element, parsed: ParsedTable | None = None) -> list[Footnote]:

@@ -205,11 +205,19 @@ def _has_sign(text: str) -> bool:
 
 
 def _glue_signs(text: str, raw: list[tuple[int, str]]) -> list[tuple[int, str]]:
-    """Pieces with a lone ``$`` or ``(`` before them or a lone ``%`` or ``)`` after them, glued."""
+    """Pieces with a lone ``$`` or ``(`` before them or a lone ``%`` or ``)`` after them, glued.
+
+    A sign of a blank to be filled in ("Per Note ....   %     %", "Total ....   $     $") has no
+    number to stand by: a ``%`` stays apart from a piece without a digit (a label, another
+    sign), and a ``$`` from a piece that is only signs, so that each blank stays in its column."""
     merged: list[tuple[int, str]] = []
     glue_next = False
     for start, piece in raw:
-        if merged and (glue_next or not piece.strip("%)")):
+        lone_close = not piece.strip("%)")
+        if merged and (
+            (glue_next and piece.strip("$%"))
+            or (lone_close and (piece.strip("%") or _has_digit(merged[-1][1])))
+        ):
             s = merged[-1][0]
             merged[-1] = (s, text[s : start + len(piece)])
         else:

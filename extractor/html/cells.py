@@ -181,7 +181,7 @@ def read_cell(td: Element) -> CellText:
 
 def _lines(raw: str) -> tuple[str, ...]:
     """The lines of a cell's text where it holds two or more (values stacked with ``<br>``)."""
-    if "\n" not in raw:
+    if "\n" not in raw.strip():
         return ()
     lines = [line for part in raw.split("\n") if (line := _clean(part))]
     return tuple(lines) if len(lines) > 1 else ()

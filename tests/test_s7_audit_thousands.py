@@ -29,3 +29,26 @@ Exxon Corp.                                            3,500,000     122,290
     assert table.caption == "Equity securities (common and preferred stocks)"
     assert [row.label for row in table.rows] == ["Norsk Hydro AS", "Exxon Corp."]
     assert [c.value for c in table.rows[1].cells] == [Decimal("3500000"), Decimal("122290")]
+
+
+def test_block_title_on_the_units_line_is_a_heading() -> None:
+    """"Bonds & notes   (000)   (000)": the title of a block of rows set on the line of its
+    columns' units is a heading row; the notes repeat the header's units and state no values.
+    It used to be a row of two text cells "(000)"."""
+    text = """<TABLE>
+                                                       Shares or      Market
+                                                       principal      value
+                                                        amount        (000)
+<S>                                                   <C>            <C>
+Northwest Airlines, Inc.                               $ 45,570     $ 29,848
+
+Bonds & notes                                            (000)        (000)
+
+Continental Airlines, Inc.                               28,600       14,157
+</TABLE>"""
+    (table,) = read(text)
+    assert table.columns == ("Shares or principal amount", "Market value (000)")
+    heading = table.rows[1]
+    assert heading.label == "Bonds & notes"
+    assert [c.text for c in heading.cells] == ["", ""]
+    assert [c.value for c in table.rows[2].cells] == [Decimal("28600"), Decimal("14157")]

@@ -94,7 +94,7 @@ def is_data(text: str) -> bool:
     """
     if not _has_digit(text):
         return len(text) < 12 and bool(_NULL_WORD.fullmatch(split_markers(text)[0]))
-    if "000)" in text and _THOUSANDS_NOTE.fullmatch(text):
+    if unit_note(text):
         return False
     word = _SIGN_GAP.sub("", text) if " " in text and _has_sign(text) else text
     if _number_word(word):
@@ -102,6 +102,11 @@ def is_data(text: str) -> bool:
     if _spelled_out(text):
         return False
     return _reads_as_value(text)
+
+
+def unit_note(text: str) -> bool:
+    """Whether a cell text is a unit note over a column of amounts ("(000)": in thousands)."""
+    return "000)" in text and _THOUSANDS_NOTE.fullmatch(text) is not None
 
 
 def _spelled_out(text: str) -> bool:

@@ -14,6 +14,7 @@ from functools import lru_cache
 
 from ..model import Row
 from ..values import split_markers
+from .chunks import unit_note
 from .columns import Placed, Span, blank_tags, place_line
 from .tokenizer import COLUMN_TAGS, RULE, TEXT, Token
 
@@ -135,9 +136,19 @@ def classify(token: Token, spans: tuple[Span, ...], headers: Sequence[str]) -> L
         kind = "repeat"
     elif not placed.label and len(placed.cells) >= min(2, len(spans)):
         kind = "header"
+    elif placed.label and _unit_notes(placed):
+        placed = Placed(placed.label, {}, placed.label_text)
+        kind = "label"
     else:
         kind = "data"
     return Line(token, placed, kind, width)
+
+
+def _unit_notes(placed: Placed) -> bool:
+    """Whether every cell of a labelled line is a unit note ("Bonds & notes   (000)   (000)"): the
+    title of a block of rows on the line of its columns' units, a heading rather than a row of
+    values. Its notes repeat the header's units and are left out."""
+    return all(len(chunks) == 1 and unit_note(chunks[0].text) for chunks in placed.cells.values())
 
 
 _ALIGN = 2

@@ -10,6 +10,7 @@ onto those.
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from dataclasses import dataclass
 from itertools import pairwise
 
@@ -233,9 +234,11 @@ def number_row(row: GridRow, allow_years: bool, periods: bool = False) -> bool:
     )
 
 
-def _headed(above: list[GridRow]) -> bool:
-    """Whether a row of several cells (column headers) stands among ``above``."""
-    return any(len(r.slots) > 1 for r in above)
+def _first_multi_cell(rows: list[GridRow]) -> int:
+    """Where the first row of several cells (column headers) stands (``len(rows)`` if none): the rows
+    above a row are headed when it is above it. Found once, not over ``rows[:i]`` for each row,
+    which was quadratic in a table of thousands of one-cell rows."""
+    return next((i for i, r in enumerate(rows) if len(r.slots) > 1), len(rows))
 
 
 def _rising_periods(numbers: list[Slot]) -> bool:
@@ -334,7 +337,10 @@ def _header_texts(
     header: list[GridRow], label_col: int | None, data_cols: list[int], width: int, label_end: int | None = None
 ) -> tuple[list[str], str]:
     """Column headers (rows joined top first, group headers in front) and a title spanning all;
-    text over the labels (``label_col`` to ``label_end``) heads no column."""
+    text over the labels (``label_col`` to ``label_end``) heads no column.
+
+    ``data_cols`` is in ascending order: a cell's columns are found by bisection, since a scan of
+    every column for every header cell was quadratic in a table of thousands of columns."""
     area = range(0) if label_col is None else range(label_col, (label_col if label_end is None else label_end) + 1)
     parts: dict[int, list[str]] = {c: [] for c in data_cols}
     title = ""
@@ -349,9 +355,13 @@ def _header_texts(
                 continue
             if slot.start in area or (label_col is not None and slot.start <= label_col < slot.end):
                 continue
-            targets = [c for c in data_cols if slot.start <= c < slot.end]
+            below = bisect_left(data_cols, slot.start)
+            past = bisect_left(data_cols, slot.end, below)
+            targets = data_cols[below:past]
             if not targets and data_cols:
-                near = min(data_cols, key=lambda c: (min(abs(c - slot.start), abs(c - slot.end + 1)), c < slot.start))
+                # The nearest column is the last one left of the cell or the first one right of it.
+                sides = data_cols[max(0, below - 1) : below + 1]
+                near = min(sides, key=lambda c: (min(abs(c - slot.start), abs(c - slot.end + 1)), c < slot.start))
                 if label_col is None or near > label_col:
                     targets = [near]
             for c in targets:
@@ -427,7 +437,8 @@ def build_grid(table: Element, parsed: ParsedTable | None = None) -> list[Grid]:
     rows, nested, width = parsed_rows(table) if parsed is None else parsed
     if not rows:
         return []
-    first = next((i for i, r in enumerate(rows) if number_row(r, False, periods=not _headed(rows[:i]))), None)
+    headed_from = _first_multi_cell(rows) + 1
+    first = next((i for i, r in enumerate(rows) if number_row(r, False, periods=i < headed_from)), None)
     if first is None:
         first = next((i for i, r in enumerate(rows) if number_row(r, allow_years=True)), None)
     if first is None:  # no number at all ("None" throughout): the header ends at the first such row
@@ -459,7 +470,8 @@ def build_grid(table: Element, parsed: ParsedTable | None = None) -> list[Grid]:
     grids: list[Grid] = []
     for heads, part in _sections(data, header, label_col, data_cols, width):
         columns, title = _header_texts(heads, label_col, data_cols, width, label_end)
-        keep = [i for i, c in enumerate(data_cols) if columns[i] or any(s.col == c for r in part for s in r.slots)]
+        filled = {s.col for r in part for s in r.slots}
+        keep = [i for i, c in enumerate(data_cols) if columns[i] or c in filled]
         grids.append(Grid([columns[i] for i in keep], label_col, [data_cols[i] for i in keep], part, footnotes,
                           title, nested, label_end))
     return grids

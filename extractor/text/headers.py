@@ -9,7 +9,6 @@ underline, and a lone unit note under the header rule ("(IN MILLIONS)") are capt
 
 from __future__ import annotations
 
-import itertools
 import operator
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -451,10 +450,11 @@ def _unpackable(piece: Piece, texts: Sequence[Piece], at: int) -> bool:
     """Whether this piece (``texts[at]``) may be headers of neighbouring columns packed
     together: words (see :func:`_packed`) with no header text below them, at the foot of
     their columns' header stacks. The pieces are in line order, so only those after it can
-    lie below it."""
+    lie below it. They are reached by index: ``islice`` would step through the ``at`` pieces
+    before them too, for every piece, quadratic in a header block of thousands of lines."""
     if not _packed(piece):
         return False
-    below = itertools.islice(texts, at + 1, None)
+    below = (texts[i] for i in range(at + 1, len(texts)))
     return not any(t.line > piece.line and overlap(t.start, t.end, piece.start, piece.end) for t in below)
 
 

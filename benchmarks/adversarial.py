@@ -162,6 +162,49 @@ def huge_tags_line(size: int) -> bytes:
     return text_document(f"<TABLE>\n<S>{repeat(' <C>', size)}\nFee 1.00%\n</TABLE>\n")
 
 
+WAIVER_DOCUMENT = (Path(__file__).resolve().parent.parent / "fixtures" / "validate-waiver-first-year.txt").read_text()
+"""A real-format prospectus excerpt: shareholder fees, operating expenses with a waiver, notes,
+an expense example; every check of the validator runs on it."""
+
+
+def many_fee_and_example_tables(size: int) -> bytes:
+    """The fee tables and example of a prospectus, over and over in one document: the validator
+    matches each example with the fee tables of its document."""
+    return repeat(WAIVER_DOCUMENT + "\n", size).encode()
+
+
+def fee_table_many_rows(size: int) -> bytes:
+    """One operating-expenses table whose items repeat for thousands of rows, then its totals."""
+    items = ("Management Fees                                            0.75%     0.75%     0.75%\n"
+             "Other Expenses                                             0.41%     0.41%     0.41%\n")
+    table = WAIVER_DOCUMENT.split("<TABLE>")[2]
+    head, rest = table.split("Management Fees", 1)
+    return text_document("<TABLE>" + head + repeat(items, size) + "Management Fees" + rest)
+
+
+def fee_table_many_notes(size: int) -> bytes:
+    """The waiver prospectus with thousands of marked notes under its operating-expenses table:
+    the cap check reads percentages and dates out of every note."""
+    note = "({n}) The Adviser has agreed to waive fees so that expenses do not exceed 1.05% through 2027.\n"
+    notes = "".join(note.format(n=i % 99 + 1) for i in range(size // 90))
+    return WAIVER_DOCUMENT.replace("(1) A 1.00%", notes + "(1) A 1.00%", 1).encode()
+
+
+def fee_table_many_classes(size: int) -> bytes:
+    """An HTML fee table and expense example for as many share classes as the size holds."""
+    classes = size // 2 // 130
+    head = "<tr><th></th>" + "".join(f"<th>Class {i}</th>" for i in range(classes)) + "</tr>"
+    def row(label: str, value: str) -> str:
+        return f"<tr><td>{label}</td>" + f"<td>{value}</td>" * classes + "</tr>"
+    fees = ("<table>" + head + row("Management fees", "0.60%") + row("Other expenses", "0.40%")
+            + row("Total annual fund operating expenses", "1.00%") + row("Fee waiver", "(0.10)%")
+            + row("Net expenses", "0.90%") + "</table>")
+    example = ("<p>Example</p><table><tr><th></th><th>1 Year</th><th>3 Years</th><th>5 Years</th><th>10 Years</th></tr>"
+               + "".join(f"<tr><td>Class {i}</td><td>$92</td><td>$309</td><td>$544</td><td>$1,218</td></tr>"
+                         for i in range(classes)) + "</table>")
+    return html_document(fees + example)
+
+
 SEC_HEADER = """<SEC-DOCUMENT>0000908737-06-000800.txt : 20061113
 <SEC-HEADER>0000908737-06-000800.hdr.sgml : 20061113
 ACCESSION NUMBER:		0000908737-06-000800
@@ -208,6 +251,13 @@ def huge_series_name(size: int) -> bytes:
 def many_series(size: int) -> bytes:
     series = "".join(SERIES.format(n=i, name=f"Example Fund {i}") for i in range(size // 160))
     return submission(SEC_HEADER.format(name="EXAMPLE TRUST", series=series), one_document(1, FEE_TABLE))
+
+
+def many_series_and_tables(size: int) -> bytes:
+    """Thousands of series and classes in the header and thousands of fee tables naming them."""
+    series = "".join(SERIES.format(n=i, name=f"Example Fund {i}") for i in range(size // 2 // 160))
+    header = SEC_HEADER.format(name="EXAMPLE TRUST", series=series)
+    return submission(header, one_document(1, repeat(WAIVER_DOCUMENT, size // 2)))
 
 
 def many_documents(size: int) -> bytes:
@@ -398,6 +448,9 @@ SHAPES: list[Shape] = [
     Shape("text: many <PAGE>s", many_pages, "d.txt"),
     Shape("text: many tables", many_tables, "d.txt"),
     Shape("text: huge <C> tag line", huge_tags_line, "d.txt"),
+    Shape("text: fee+example tables", many_fee_and_example_tables, "d.txt"),
+    Shape("text: fee table, many rows", fee_table_many_rows, "d.txt"),
+    Shape("text: fee table, many notes", fee_table_many_notes, "d.txt"),
     Shape("sub: huge header field", huge_header_field, "s.txt"),
     Shape("sub: huge series name", huge_series_name, "s.txt"),
     Shape("sub: many series", many_series, "s.txt"),
@@ -434,6 +487,8 @@ SHAPES: list[Shape] = [
     Shape("html: many <br>", html_many_br, "d.htm"),
     Shape("html: label column", html_label_column, "d.htm"),
     Shape("html: <pre> rows", text_in_html_pre, "d.htm"),
+    Shape("html: fee table, many classes", fee_table_many_classes, "d.htm"),
+    Shape("sub: many series and tables", many_series_and_tables, "s.txt"),
 ]
 
 

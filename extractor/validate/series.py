@@ -129,11 +129,12 @@ def example_series(table: Table) -> list[Series]:
 def fee_tables(example: Table, related: Sequence[Table]) -> list[Table]:
     """Fee tables that belong to ``example``: nearest first, after the example before them (an
     example printed in parts, "if you sell" and "if you do not sell", keeps its fee tables)."""
-    before = [t for t in related if t.kind == "fees" and (t.line, t.section) < (example.line, example.section)]
+    line, section = example.line, example.section
+    before = [t for t in related if t.kind == "fees" and (t.line < line or (t.line == line and t.section < section))]
     nearest = max((t.line for t in before), default=example.line)
     # examples between the nearest fee table and this one are earlier parts of the same example
-    previous = [t.line for t in related if t.kind == "expense_example" and t.line < nearest]
-    own = [t for t in before if not previous or t.line > max(previous)]
+    previous = max((t.line for t in related if t.kind == "expense_example" and t.line < nearest), default=None)
+    own = [t for t in before if previous is None or t.line > previous]
     chosen = own or before or [t for t in related if t.kind == "fees"]
     return sorted(chosen, key=lambda t: (t.line, t.section), reverse=True)
 

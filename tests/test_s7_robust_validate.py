@@ -1,0 +1,87 @@
+"""The validator's per-document searches on documents of thousands of tables (session 7, robustness).
+
+Each expense example reads the schedules and fee tables of its whole document; the rewritten
+steps give what the plain code gave. No timing: ``benchmarks/adversarial.py`` measures the growth.
+"""
+
+from __future__ import annotations
+
+import random
+from collections.abc import Sequence
+from pathlib import Path
+
+import pytest
+
+from extractor.model import Row, Table
+from extractor.pipeline import extract_bytes
+from extractor.validate.schedules import _across, _down, cdsc_schedules
+from extractor.validate.series import fee_tables
+from extractor.values import parse_cell
+
+WAIVER = (Path(__file__).resolve().parent.parent / "fixtures" / "validate-waiver-first-year.txt").read_bytes()
+WRONG = WAIVER.replace(b"$983", b"$999")
+"""The waiver prospectus with one example figure wrong: one finding per copy."""
+
+
+def table(columns: Sequence[str], rows: Sequence[tuple[str, Sequence[str]]], line: int = 10, section: int = 0,
+          kind: str = "other") -> Table:
+    built = tuple(Row(line=line + 2 + i, label=label, cells=tuple(parse_cell(c) for c in cells))
+                  for i, (label, cells) in enumerate(rows))
+    return Table(id="t", line=line, columns=tuple(columns), rows=built, section=section, kind=kind)
+
+
+ACROSS = [("CLASS B SHARES SOLD WITHIN YEAR", ["1", "2", "3", "4", "5", "6"]),
+          ("CONTINGENT DEFERRED SALES CHARGE", ["5%", "4%", "4%", "3%", "2%", "1%"])]
+DOWN = [("First", ["5.0%"]), ("Second", ["4.0%"]), ("Third", ["3.0%"]), ("Seventh and thereafter", ["None"])]
+
+
+def _reference(tables: Sequence[Table]) -> list[dict[int, object]]:
+    found: list[dict[int, object]] = []
+    for t in tables:
+        found.extend(_across(t))
+        found.extend(_down(t))
+    return found
+
+
+def test_cdsc_schedules_read_again_give_the_same_new_dicts() -> None:
+    across = table([""] * 6, ACROSS)
+    down = table(["CDSC AS A PERCENTAGE OF AMOUNT REDEEMED"], DOWN)
+    plain = table(["Class A"], [("Management fee", ["0.50%"])])
+    for order in ([across, plain, down], [down, across], [plain], [across, down, plain, across]):
+        first = cdsc_schedules(order)
+        assert first == _reference(order)
+        first[0:0] = [{}]  # the caller's list and dicts are its own
+        for schedule in first:
+            schedule[99] = parse_cell("9%").value
+        assert cdsc_schedules(order) == _reference(order)
+    twin = table([""] * 6, ACROSS)  # an equal table, another object: read as itself
+    assert cdsc_schedules([twin]) == _reference([across])
+
+
+def _fee_tables_reference(example: Table, related: Sequence[Table]) -> list[Table]:
+    before = [t for t in related if t.kind == "fees" and (t.line, t.section) < (example.line, example.section)]
+    nearest = max((t.line for t in before), default=example.line)
+    previous = [t.line for t in related if t.kind == "expense_example" and t.line < nearest]
+    own = [t for t in before if not previous or t.line > max(previous)]
+    chosen = own or before or [t for t in related if t.kind == "fees"]
+    return sorted(chosen, key=lambda t: (t.line, t.section), reverse=True)
+
+
+@pytest.mark.parametrize("seed", range(40))
+def test_fee_tables_as_before(seed: int) -> None:
+    rng = random.Random(seed)
+    tables = [table(["A"], [], line=rng.randint(1, 30), section=rng.randint(0, 2),
+                    kind=rng.choice(["fees", "expense_example", "other"])) for _ in range(rng.randint(1, 10))]
+    for example in tables:
+        related = [t for t in tables if t is not example]
+        assert fee_tables(example, related) == _fee_tables_reference(example, related)
+
+
+def test_many_examples_in_one_document_each_checked_against_its_fee_table() -> None:
+    one = extract_bytes(WRONG, "w.txt")
+    many = extract_bytes(WRONG * 30, "w.txt")
+    per_copy = len(one.findings)
+    assert per_copy >= 1
+    assert len(many.findings) == 30 * per_copy
+    first = [(f.check, f.severity, f.column, f.expected) for f in one.findings]
+    assert [(f.check, f.severity, f.column, f.expected) for f in many.findings[-per_copy:]] == first

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Any, Final
 if TYPE_CHECKING:
     import pandas as pd
 
-from .model import Cell, Document, Filing, Finding, Header, Table
+from .model import Cell, Document, Filing, Finding, Header, ShareClass, Table
 
 TIDY_COLUMNS: Final = [
     "file", "accession_number", "cik", "company", "form_type", "filed", "document", "table", "table_line",
@@ -141,18 +141,39 @@ def class_key(name: str) -> str:
     return " ".join(name.lower().replace("class", " ").replace("shares", " ").split())
 
 
-def series_for_column(header: Header, table: Table, index: int) -> tuple[str | None, str | None]:
-    """(series_id, class_id) of a table column, from XBRL facts or the header's class names."""
-    if table.column_classes is not None and index < len(table.column_classes) and table.column_classes[index]:
-        class_id = table.column_classes[index]
-        for share in header.series:
-            if share.class_id == class_id:
-                return share.series_id, class_id
-        return None, class_id
+SeriesIndex = tuple[dict[str, str | None], dict[str, list[ShareClass]]]
+"""A header's classes by class ID (the series ID of the first class with that ID) and by
+:func:`class_key` of their names (in header order)."""
+
+
+def series_index(header: Header) -> SeriesIndex:
+    """The look-ups :func:`series_for_column` makes, built once for a filing: searching the
+    header's classes for every column was quadratic in a submission of thousands of classes and
+    tables (minutes for a few MB)."""
+    by_id: dict[str, str | None] = {}
+    by_name: dict[str, list[ShareClass]] = {}
+    for share in header.series:
+        if share.class_id:
+            by_id.setdefault(share.class_id, share.series_id)
+        if share.class_name:
+            by_name.setdefault(class_key(share.class_name), []).append(share)
+    return by_id, by_name
+
+
+def series_for_column(
+    header: Header, table: Table, index: int, classes: SeriesIndex | None = None
+) -> tuple[str | None, str | None]:
+    """(series_id, class_id) of a table column, from XBRL facts or the header's class names;
+    ``classes`` is the header's :func:`series_index` when it has been built already."""
+    by_id, by_name = series_index(header) if classes is None else classes
+    tagged = table.column_classes
+    class_id = tagged[index] if tagged is not None and index < len(tagged) else None
+    if class_id:
+        return by_id.get(class_id), class_id
     name = class_key(table.columns[index])
     if not name:
         return None, None
-    hits = [s for s in header.series if s.class_name and class_key(s.class_name) == name]
+    hits = by_name.get(name, [])
     if len(hits) == 1:
         return hits[0].series_id, hits[0].class_id
     return None, None
@@ -171,11 +192,12 @@ def tidy_tables(filing: Filing, kinds: Iterable[str] | None = None) -> list[Tidy
     h = filing.header
     out: list[TidyTable] = []
     head = (filing.source, h.accession_number, h.cik, h.company, h.form_type, h.filed)
+    index = series_index(h)
     for table in filing.tables:
         if wanted is not None and table.kind not in wanted:
             continue
         columns, column_concepts = table.columns, table.column_concepts
-        classes = [series_for_column(h, table, i) for i in range(len(columns))]
+        classes = [series_for_column(h, table, i, index) for i in range(len(columns))]
         series_ids = [series_id for series_id, _ in classes]  # apart, so that a row is one plain tuple
         class_ids = [class_id for _, class_id in classes]
         rests: list[tuple[Any, ...]] = []

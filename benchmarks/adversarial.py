@@ -182,6 +182,15 @@ def fee_table_many_rows(size: int) -> bytes:
     return text_document("<TABLE>" + head + repeat(items, size) + "Management Fees" + rest)
 
 
+def fee_table_other_run(size: int) -> bytes:
+    """A fee table whose other-expenses line is followed by thousands of lines that may be its
+    parts: the validator looks for the run of parts that adds up to it."""
+    items = "Other Expenses                                             0.41%     0.41%     0.41%\n"
+    table = WAIVER_DOCUMENT.split("<TABLE>")[2]
+    head, rest = table.split("Other Expenses", 1)
+    return text_document("<TABLE>" + head + repeat(items, size) + "Other Expenses" + rest)
+
+
 def fee_table_many_notes(size: int) -> bytes:
     """The waiver prospectus with thousands of marked notes under its operating-expenses table:
     the cap check reads percentages and dates out of every note."""
@@ -450,6 +459,7 @@ SHAPES: list[Shape] = [
     Shape("text: huge <C> tag line", huge_tags_line, "d.txt"),
     Shape("text: fee+example tables", many_fee_and_example_tables, "d.txt"),
     Shape("text: fee table, many rows", fee_table_many_rows, "d.txt"),
+    Shape("text: fee table, other run", fee_table_other_run, "d.txt"),
     Shape("text: fee table, many notes", fee_table_many_notes, "d.txt"),
     Shape("sub: huge header field", huge_header_field, "s.txt"),
     Shape("sub: huge series name", huge_series_name, "s.txt"),

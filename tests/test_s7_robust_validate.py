@@ -8,12 +8,16 @@ from __future__ import annotations
 
 import random
 from collections.abc import Sequence
+from decimal import Decimal
 from pathlib import Path
 
 import pytest
 
+from extractor.classify.labels import normalize
 from extractor.model import Row, Table
 from extractor.pipeline import extract_bytes
+from extractor.validate.fees import _PARTS, OTHER, SUB_ITEMS, _breakdowns, _value
+from extractor.validate.grid import ClassFees, Item
 from extractor.validate.schedules import _across, _down, cdsc_schedules
 from extractor.validate.series import fee_tables
 from extractor.values import parse_cell
@@ -85,3 +89,48 @@ def test_many_examples_in_one_document_each_checked_against_its_fee_table() -> N
     assert len(many.findings) == 30 * per_copy
     first = [(f.check, f.severity, f.column, f.expected) for f in one.findings]
     assert [(f.check, f.severity, f.column, f.expected) for f in many.findings[-per_copy:]] == first
+
+
+def _breakdowns_reference(fees: ClassFees) -> set[int]:
+    """The code before the rewrite: the items sliced, the valued parts counted again at each step."""
+    items = fees.items
+    covered: set[int] = set()
+    for k, item in enumerate(items):
+        if item.concept != OTHER or item.value is None:
+            continue
+        total_row = "total" in normalize(item.label)
+        run = reversed(items[:k]) if total_row else iter(items[k + 1:])
+        parts: list[Item] = []
+        running = Decimal(0)
+        for part in run:
+            if part.concept not in _PARTS:
+                break
+            parts.append(part)
+            running += _value(part)
+            valued = sum(1 for p in parts if p.value)
+            if running == item.value and valued >= (1 if total_row else 2):
+                covered.update(id(p) for p in parts)
+                break
+    return covered
+
+
+def _item(concept: str, value: str | None, label: str = "Other expenses") -> Item:
+    return Item(concept, None if value is None else Decimal(value), label, (1, label, "A"))
+
+
+@pytest.mark.parametrize("seed", range(60))
+def test_breakdowns_as_before_on_tables_of_real_length(seed: int) -> None:
+    rng = random.Random(seed)
+    concepts = [OTHER, OTHER, *SUB_ITEMS, "DistributionOrSimilarNon12b1FeesOverAssets", "ManagementFeesOverAssets"]
+    items = [_item(rng.choice(concepts), rng.choice([None, "0", "0.05", "0.10", "0.15", "0.25"]),
+                   rng.choice(["Other expenses", "Total other expenses", "Servicing fee"]))
+             for _ in range(rng.randint(0, 40))]
+    fees = ClassFees("Class A", items=items)
+    assert _breakdowns(fees) == _breakdowns_reference(fees)
+
+
+def test_breakdown_found_below_thousands_of_lines_that_may_be_parts() -> None:
+    filler = [_item(OTHER, "0.41") for _ in range(3000)]
+    figure, servicing, rest = _item(OTHER, "0.30"), _item(SUB_ITEMS[0], "0.10"), _item(SUB_ITEMS[1], "0.20")
+    fees = ClassFees("Class A", items=[*filler, _item("ManagementFeesOverAssets", "0.75"), figure, servicing, rest])
+    assert _breakdowns(fees) == {id(servicing), id(rest)}

@@ -142,6 +142,13 @@ _PARTS: Final = frozenset({OTHER, "DistributionOrSimilarNon12b1FeesOverAssets", 
 on its own line is read as a non-12b-1 fee, a remainder line as other expenses)."""
 
 
+_MOST_PARTS: Final = 50
+"""Most lines looked at for the parts of one other-expenses figure. Filers break it down into a
+handful (servicing fee, interest, the remainder); over the 2,499 inputs of ``benchmarks/golden.py``
+no run of candidate parts is longer than one line. A run of thousands of lines that might be
+parts (a misread table) made the search quadratic."""
+
+
 def _breakdowns(fees: ClassFees) -> set[int]:
     """Identities of the items that are the breakdown of an other-expenses figure of the class.
 
@@ -157,15 +164,22 @@ def _breakdowns(fees: ClassFees) -> set[int]:
         if item.concept != OTHER or item.value is None:
             continue
         total_row = "total" in normalize(item.label)
-        run = reversed(items[:k]) if total_row else iter(items[k + 1:])
+        # by index, and the valued parts counted as they come: slicing the items and counting
+        # the parts again at each step were quadratic in a table of thousands of rows
+        if total_row:
+            run = range(k - 1, max(-1, k - 1 - _MOST_PARTS), -1)
+        else:
+            run = range(k + 1, min(len(items), k + 1 + _MOST_PARTS))
         parts: list[Item] = []
         running = Decimal(0)
-        for part in run:
+        valued = 0
+        for at in run:
+            part = items[at]
             if part.concept not in _PARTS:
                 break
             parts.append(part)
             running += _value(part)
-            valued = sum(1 for p in parts if p.value)
+            valued += 1 if part.value else 0
             if running == item.value and valued >= (1 if total_row else 2):
                 covered.update(id(p) for p in parts)
                 break

@@ -214,6 +214,28 @@ def fee_table_many_classes(size: int) -> bytes:
     return html_document(fees + example)
 
 
+def many_parts(size: int) -> bytes:
+    """One ``<TABLE>`` of thousands of parts, each with its caption and column-tag line."""
+    part = ("<CAPTION>\nFund {n}\n</CAPTION>\n<S>                 <C>         <C>\n"
+            "                    Class A     Class B\nFee                 1.00%       2.00%\n")
+    parts = "".join(part.format(n=i) for i in range(size // len(part.format(n=0))))
+    return text_document(f"<TABLE>\n{parts}</TABLE>\n")
+
+
+def in_body_headers(size: int) -> bytes:
+    """Rows and in-body header rows in turn, each header naming new columns: thousands of sections."""
+    block = "                    Class {n:<8}  Class {m:<8}\nFee                 1.00%           2.00%\n"
+    blocks = "".join(block.format(n=i, m=i + 1) for i in range(size // len(block.format(n=0, m=1))))
+    return text_document(f"<TABLE>\n<S>                 <C>             <C>\n{blocks}</TABLE>\n")
+
+
+def one_long_label(size: int) -> bytes:
+    """A row label wrapped over thousands of lines, its values on the last."""
+    label = repeat("Total annual fund operating expenses after waiver and\n", size)
+    values = "reimbursement       1.00%       2.00%\n"
+    return text_document(f"<TABLE>\n<S>                 <C>         <C>\n{label}{values}</TABLE>\n")
+
+
 SEC_HEADER = """<SEC-DOCUMENT>0000908737-06-000800.txt : 20061113
 <SEC-HEADER>0000908737-06-000800.hdr.sgml : 20061113
 ACCESSION NUMBER:		0000908737-06-000800
@@ -413,6 +435,27 @@ def html_label_column(size: int) -> bytes:
     return html_document(f"<table>{repeat(row, size)}<tr><td>Fee</td><td>1.00%</td></tr></table>")
 
 
+def html_wrapped_label(size: int) -> bytes:
+    """A label continued over thousands of one-cell rows, then its values."""
+    rows = repeat("<tr><td>and other expenses of the fund after waiver</td></tr>\n", size)
+    return html_document(f"<table><tr><th></th><th>Class A</th></tr><tr><td>Fee</td><td>1.00%</td></tr>{rows}"
+                         "<tr><td>Total</td><td>1.00%</td></tr></table>")
+
+
+def html_footnote_rows(size: int) -> bytes:
+    """Thousands of marker | note rows under a fee table."""
+    note = "<tr><td>({n})</td><td>The adviser has agreed to waive fees through April 30, 2027.</td></tr>\n"
+    notes = "".join(note.format(n=i % 99 + 1) for i in range(size // len(note.format(n=10))))
+    return html_document(HTML_FEES.replace("</table>", notes + "</table>"))
+
+
+def html_comment_openers_late(size: int) -> bytes:
+    """More than 65,535 lines (past libxml2's line cap the table lines are found in the text), then
+    thousands of ``<!--`` inside attribute values that no ``-->`` closes."""
+    cells = repeat("<td title='<!--'>1.00%</td>", size // 2)
+    return html_document("<p>x</p>\n" * 70_000 + f"<table><tr><td>Fee</td>{cells}</tr></table>")
+
+
 def text_in_html_pre(size: int) -> bytes:
     """A plain-text table inside ``<pre>`` of an HTML document, of very many rows."""
     row = "Expense item number             1.00%        2.00%\n"
@@ -457,6 +500,9 @@ SHAPES: list[Shape] = [
     Shape("text: many <PAGE>s", many_pages, "d.txt"),
     Shape("text: many tables", many_tables, "d.txt"),
     Shape("text: huge <C> tag line", huge_tags_line, "d.txt"),
+    Shape("text: many parts in a table", many_parts, "d.txt"),
+    Shape("text: in-body headers", in_body_headers, "d.txt"),
+    Shape("text: one long label", one_long_label, "d.txt"),
     Shape("text: fee+example tables", many_fee_and_example_tables, "d.txt"),
     Shape("text: fee table, many rows", fee_table_many_rows, "d.txt"),
     Shape("text: fee table, other run", fee_table_other_run, "d.txt"),
@@ -498,6 +544,9 @@ SHAPES: list[Shape] = [
     Shape("html: label column", html_label_column, "d.htm"),
     Shape("html: <pre> rows", text_in_html_pre, "d.htm"),
     Shape("html: fee table, many classes", fee_table_many_classes, "d.htm"),
+    Shape("html: wrapped label rows", html_wrapped_label, "d.htm"),
+    Shape("html: footnote rows", html_footnote_rows, "d.htm"),
+    Shape("html: late unclosed <!--", html_comment_openers_late, "d.htm"),
     Shape("sub: many series and tables", many_series_and_tables, "s.txt"),
 ]
 

@@ -16,6 +16,7 @@ from lxml import etree
 
 from extractor.html import read_html_tables
 from extractor.html.cells import CellText, _set_apart, split_marker_text
+from extractor.html.dom import _TABLE_OR_ROW, _table_and_row_tags
 from extractor.html.grid import GridRow, Slot, _header_texts
 from extractor.model import Document, Table
 
@@ -141,3 +142,20 @@ def test_thousands_of_one_cell_rows_above_the_numbers() -> None:
     assert tables and tables[0].rows[-1].cells[-1].value == Decimal("1206")
     small = read(f"<table>{heading[:3 * 64]}{numbers}{costs}</table>")
     assert [t.columns for t in tables] == [t.columns for t in small]
+
+
+@pytest.mark.parametrize("seed", range(60))
+def test_table_and_row_tags_as_one_search(seed: int) -> None:
+    rng = random.Random(seed)
+    pieces = ["<!--", "-->", "<!-->", "<tr>", "<TR ", "<table>", "<table/", "x", "\n", "-", ">", "<t"]
+    text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 30)))
+    found = [(m.span(), m.group(1)) for m in _table_and_row_tags(text)]
+    assert found == [(m.span(), m.group(1)) for m in _TABLE_OR_ROW.finditer(text)]
+
+
+def test_lines_past_the_cap_with_unclosed_comment_openers() -> None:
+    cells = "<td title='<!--'>1.00%</td>" * 2000
+    html = "<html><body>" + "<p>x</p>\n" * 70_000 + f"<table>\n<tr><td>Fee</td>{cells}</tr>\n</table></body></html>"
+    tables = read(html)
+    assert len(tables) == 1
+    assert tables[0].line == 70_001 and tables[0].rows[0].line == 70_002

@@ -9,6 +9,8 @@ difference: callers compare local, lower-case names only.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
 import regex
 from lxml import etree
 
@@ -148,6 +150,19 @@ def line_of(el: Element) -> int:
 LINE_CAP = 65535
 """libxml2 stores element lines in 16 bits: every element from this line on reports it."""
 _TABLE_OR_ROW = regex.compile(r"<!--.*?-->|<(table|tr)(?=[\s>/])", regex.I | regex.S)
+_TABLE_OR_ROW_TAG = regex.compile(r"<(table|tr)(?=[\s>/])", regex.I)
+
+
+def _table_and_row_tags(text: str) -> Iterator[regex.Match[str]]:
+    """The matches of :data:`_TABLE_OR_ROW` in ``text``, comments passed over.
+
+    After the last ``-->`` no comment can close, so the tags there are found without the comment
+    alternative: tried at every ``<!--`` with none after it, it read on to the end of the text each
+    time (quadratic in a text of thousands of ``<!--`` in attribute values)."""
+    end = text.rfind("-->")
+    closed = end + 3 if end >= 0 else 0
+    yield from _TABLE_OR_ROW.finditer(text, 0, closed)
+    yield from _TABLE_OR_ROW_TAG.finditer(text, closed)
 
 
 class Lines:
@@ -165,7 +180,7 @@ class Lines:
 
     def _realign(self, text: str, capped: list[Element]) -> None:
         line, pos, i = 1, 0, 0
-        for m in _TABLE_OR_ROW.finditer(text):
+        for m in _table_and_row_tags(text):
             if i >= len(capped):
                 break
             line += text.count("\n", pos, m.start())

@@ -90,6 +90,20 @@ def many_rows_untagged(size: int) -> bytes:
     return text_document(f"<TABLE>\n                                   Class A        Class B\n{rows}</TABLE>\n")
 
 
+def unlabelled_rows(size: int) -> bytes:
+    """Rows of numbers without labels, signed: each may be a subtotal of the rows above it."""
+    row = "                        {:>6.2f}        {:>6.2f}\n"
+    rows = "".join(row.format((i % 7) - 3, 2 - (i % 5)) for i in range(size // len(row.format(0, 0))))
+    return text_document(f"<TABLE>\n<S>                     <C>           <C>\nItems   1.00   2.00\n{rows}</TABLE>\n")
+
+
+def total_rows(size: int) -> bytes:
+    """Rows and "Total" rows in turn, amounts of both signs and zeros: every total looks upwards."""
+    block = "Item {n:<19} {a:>6.2f}        {b:>6.2f}\nTotal                    {c:>6.2f}        {d:>6.2f}\n"
+    blocks = "".join(block.format(n=i, a=(i % 3) - 1, b=0, c=(i % 5) - 2, d=0) for i in range(size // 110))
+    return text_document(f"<TABLE>\n<S>                      <C>           <C>\n{blocks}</TABLE>\n")
+
+
 def many_columns(size: int) -> bytes:
     """As many columns as a line holds, on as many lines as the size holds."""
     width = 1000
@@ -487,6 +501,8 @@ SHAPES: list[Shape] = [
     *(Shape(f"text line: {name}", table_with_line(unit), "d.txt") for name, unit in TEXT_LINE_ALPHABETS.items()),
     Shape("text: many rows", many_rows, "d.txt"),
     Shape("text: many rows, no tags", many_rows_untagged, "d.txt"),
+    Shape("text: unlabelled rows", unlabelled_rows, "d.txt"),
+    Shape("text: total rows", total_rows, "d.txt"),
     Shape("text: many columns", many_columns, "d.txt"),
     Shape("text: many columns, no tags", many_columns_untagged, "d.txt"),
     Shape("text: huge <CAPTION>", huge_caption, "d.txt"),

@@ -20,6 +20,7 @@ from extractor.validate.fees import _PARTS, OTHER, SUB_ITEMS, _breakdowns, _valu
 from extractor.validate.grid import ClassFees, Item
 from extractor.validate.schedules import _across, _down, cdsc_schedules
 from extractor.validate.series import fee_tables
+from extractor.validate.totals import column_total
 from extractor.values import parse_cell
 
 WAIVER = (Path(__file__).resolve().parent.parent / "fixtures" / "validate-waiver-first-year.txt").read_bytes()
@@ -134,3 +135,23 @@ def test_breakdown_found_below_thousands_of_lines_that_may_be_parts() -> None:
     figure, servicing, rest = _item(OTHER, "0.30"), _item(SUB_ITEMS[0], "0.10"), _item(SUB_ITEMS[1], "0.20")
     fees = ClassFees("Class A", items=[*filler, _item("ManagementFeesOverAssets", "0.75"), figure, servicing, rest])
     assert _breakdowns(fees) == {id(servicing), id(rest)}
+
+
+def _statement(count: int, unlabelled: int = 0) -> Table:
+    """``unlabelled`` signed rows without labels, then ``count`` items of 1 | 2 | 3 and a total
+    row whose third column is 3 too high."""
+    rows = [("", [str((i % 7) - 3), str(2 - (i % 5)), "0"]) for i in range(unlabelled)]
+    rows += [(f"Item {i}", ["1", "2", "3"]) for i in range(count)]
+    rows.append(("Total", [str(count), str(2 * count), str(3 * count + 3)]))
+    return table(["A", "B", "C"], rows)
+
+
+@pytest.mark.parametrize("count", [5, 999])
+def test_total_of_a_long_block_is_checked(count: int) -> None:
+    found = column_total(_statement(count))
+    assert [(f.column, f.expected, f.found) for f in found] == [("C", str(3 * count), str(3 * count + 3))]
+
+
+def test_total_under_thousands_of_unlabelled_rows_is_checked() -> None:
+    found = column_total(_statement(20, unlabelled=5000))
+    assert [(f.column, f.expected, f.found) for f in found] == [("C", "60", "63")]

@@ -101,6 +101,14 @@ def _hits(upwards: Iterator[tuple[Decimal | None, ...]], j: int, target: Decimal
     return found
 
 
+_LONGEST_BLOCK: Final = 1000
+"""Most rows (or earlier subtotals standing for theirs) a total may add. Statements subtotal
+their sections, and over the 2,499 inputs of ``benchmarks/golden.py`` the longest block that adds
+up to a total is 14 rows (199 rows the farthest any total had to look). Every row without a label
+is looked at as a possible subtotal, so unbounded, a table of thousands of such rows with amounts
+of both signs was searched upwards in full from each of them: quadratic."""
+
+
 def _best_block(amounts: dict[int, tuple[Decimal | None, ...]], items: list[int], total: Row,
                 negative: set[int]) -> tuple[int, list[int], list[int]] | None:
     """(start in ``items``, agreeing columns, missing columns) of the block that best adds up.
@@ -118,8 +126,9 @@ def _best_block(amounts: dict[int, tuple[Decimal | None, ...]], items: list[int]
     strong = [(j, target) for j, target in zip(columns, targets, strict=True) if target]
     if len(strong) < 2:
         return None  # no block can agree in two columns where the total is not zero
+    above = items[-_LONGEST_BLOCK:]
     agreeing = Counter([position for j, target in strong
-                        for position in _hits(map(amounts.__getitem__, reversed(items)), j, target,
+                        for position in _hits(map(amounts.__getitem__, reversed(above)), j, target,
                                               target > 0 and j not in negative)])
     del agreeing[0]  # the row just above the total alone is no block
     best_strong = max(agreeing.values(), default=0)

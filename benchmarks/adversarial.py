@@ -104,6 +104,19 @@ def total_rows(size: int) -> bytes:
     return text_document(f"<TABLE>\n<S>                      <C>           <C>\n{blocks}</TABLE>\n")
 
 
+def tab_fields_widened(size: int) -> bytes:
+    """A tab-separated table (its column tags separated by tabs) whose every row has one wide
+    field, each in another column: re-set in fixed width, every line is as wide as all of them."""
+    columns = 200
+    tags = "<S>" + "\t<C>" * columns
+    rows = []
+    for k in range(max(1, size // 1000)):
+        fields = ["1"] * (columns + 1)
+        fields[k % columns + 1] = "x" * 500
+        rows.append("\t".join(fields))
+    return text_document("<TABLE>\n" + tags + "\n" + "\n".join(rows) + "\n</TABLE>\n")
+
+
 def many_columns(size: int) -> bytes:
     """As many columns as a line holds, on as many lines as the size holds."""
     width = 1000
@@ -503,6 +516,7 @@ SHAPES: list[Shape] = [
     Shape("text: many rows, no tags", many_rows_untagged, "d.txt"),
     Shape("text: unlabelled rows", unlabelled_rows, "d.txt"),
     Shape("text: total rows", total_rows, "d.txt"),
+    Shape("text: tab fields widened", tab_fields_widened, "d.txt"),
     Shape("text: many columns", many_columns, "d.txt"),
     Shape("text: many columns, no tags", many_columns_untagged, "d.txt"),
     Shape("text: huge <CAPTION>", huge_caption, "d.txt"),

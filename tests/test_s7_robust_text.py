@@ -17,6 +17,7 @@ from extractor.model import Table
 from extractor.pipeline import extract_bytes
 from extractor.text.columns import overlap
 from extractor.text.headers import Piece, _packed, _unpackable
+from extractor.text.tabs import realign_tab_fields
 
 FEES = """<TABLE>
 <S>                               <C>           <C>
@@ -60,3 +61,27 @@ def test_header_block_of_thousands_of_lines() -> None:
     assert len(found) == 1
     assert [r.label for r in found[0].rows] == ["Management Fee", "Other Expenses", "Total Annual Operating Expenses"]
     assert found[0].rows[2].cells[1].value == Decimal("0.95")
+
+
+def test_tab_fields_re_set_no_wider_than_a_row() -> None:
+    columns = 50
+    tags = "<S>" + "\t<C>" * columns
+    rows = []
+    for k in range(columns):
+        fields = ["1.00%"] * (columns + 1)
+        fields[0] = "Fee"
+        fields[k + 1] = "x" * 200
+        rows.append("\t".join(fields))
+    lines = [tags, *rows]
+    assert max(map(len, realign_tab_fields(lines))) > 1024 * 5
+    assert max(map(len, realign_tab_fields(lines, 1024))) == 1024
+    assert realign_tab_fields(lines, 1024) == [line[:1024] for line in realign_tab_fields(lines)]
+    assert tables(FEES.replace("<TABLE>\n", "<TABLE>\n" + "\n".join(lines) + "\n</TABLE>\n<TABLE>\n", 1))
+
+
+def test_tab_separated_table_reads_as_before() -> None:
+    text = ("<TABLE>\n<S>\t<C>\t<C>\n\tClass A\tClass B\nManagement Fee\t0.88%\t0.88%\n"
+            "Other Expenses\t0.06%\t0.07%\nTotal\t0.94%\t0.95%\n</TABLE>\n")
+    table = tables(text)[0]
+    assert table.columns == ("Class A", "Class B")
+    assert table.rows[2].cells[1].value == Decimal("0.95")

@@ -170,7 +170,7 @@ def _drop_blank(columns: Sequence[str], rows: Sequence[Row]) -> tuple[list[str],
 
 def read_region(region: Region, document: int) -> list[Table]:
     """The tables (one per section) of one ``<TABLE>`` block."""
-    lines = realign_tab_fields(region.lines)
+    lines = realign_tab_fields(region.lines, WIDEST_ROW)
     tokens = [make_token(raw, region.first_line + i) for i, raw in enumerate(lines)]
     parts, fn_tokens = split_parts(tokens)
     notes: list[Footnote] = []

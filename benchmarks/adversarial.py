@@ -219,11 +219,18 @@ def fee_table_other_run(size: int) -> bytes:
 
 
 def fee_table_many_notes(size: int) -> bytes:
-    """The waiver prospectus with thousands of marked notes under its operating-expenses table:
-    the cap check reads percentages and dates out of every note."""
-    note = "({n}) The Adviser has agreed to waive fees so that expenses do not exceed 1.05% through 2027.\n"
+    """The waiver prospectus with thousands of ``<FN>`` notes in its operating-expenses table:
+    the cap check reads percentages, classes and dates out of every note."""
+    note = "<F{n}> Class A expenses will not exceed 1.05% and Class C 2.00% through April 30, 2027.\n"
     notes = "".join(note.format(n=i % 99 + 1) for i in range(size // 90))
-    return WAIVER_DOCUMENT.replace("(1) A 1.00%", notes + "(1) A 1.00%", 1).encode()
+    last_row = "Reimbursement                      1.25%     2.00%     1.00%"
+    return WAIVER_DOCUMENT.replace(last_row, f"{last_row}\n<FN>\n{notes}</FN>", 1).encode()
+
+
+def fee_table_huge_note(size: int) -> bytes:
+    """The waiver prospectus whose waiver note under the table is one line of the whole size."""
+    words = repeat("Class A expenses will not exceed 1.05% of net assets through April 30, 2027; ", size)
+    return WAIVER_DOCUMENT.replace("(2) The Adviser", f"(2) {words} The Adviser", 1).encode()
 
 
 def fee_table_many_classes(size: int) -> bytes:
@@ -537,6 +544,7 @@ SHAPES: list[Shape] = [
     Shape("text: fee table, many rows", fee_table_many_rows, "d.txt"),
     Shape("text: fee table, other run", fee_table_other_run, "d.txt"),
     Shape("text: fee table, many notes", fee_table_many_notes, "d.txt"),
+    Shape("text: fee table, huge note", fee_table_huge_note, "d.txt"),
     Shape("sub: huge header field", huge_header_field, "s.txt"),
     Shape("sub: huge series name", huge_series_name, "s.txt"),
     Shape("sub: many series", many_series, "s.txt"),

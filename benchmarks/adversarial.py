@@ -18,6 +18,13 @@ growth so far, at least fourfold) to take more than ``--budget`` seconds is skip
 marked ``SUPER`` too, with the ratio of the last step that ran. ``status`` is the outcome's
 status and number of tables, as the manifest would show it, at the largest size that ran.
 Exits 1 when a shape is flagged.
+
+Before calling a flag quadratic, run the shape alone at four times the size
+(``--only NAME --scale 4 --budget 60``) and profile its largest size: times of a few
+milliseconds move by more than 6x with the load on a shared machine, and the plain-text reader's
+line caches (8,192 lines: ``chunk_line``, ``place_line``) stop helping once one table has more
+lines than that, a step of about 3x in the time per line between 256 KB and 1 MB of table rows
+that does not grow further (the next fourfold step is about 4 again).
 """
 
 from __future__ import annotations

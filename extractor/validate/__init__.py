@@ -11,9 +11,10 @@ from collections.abc import Sequence
 
 from ..model import Finding, Table
 from .caps import expense_cap
-from .example import example_checks
+from .example import indexed_example_checks
 from .fees import component_sum, net_total
 from .grid import fee_classes
+from .series import DocumentIndex, document_index
 from .totals import column_total
 from .xbrl import check_xbrl
 
@@ -26,16 +27,20 @@ def _tagged(tables: Sequence[Table]) -> bool:
 
 def validate(table: Table, related: Sequence[Table] = ()) -> list[Finding]:
     """Findings about one table; ``related`` are the other tables of the same document."""
-    return _validate(table, related, _tagged([table, *related]))
+    index = document_index([table, *related]) if table.kind == "expense_example" else None
+    return _validate(table, index, _tagged([table, *related]))
 
 
-def _validate(table: Table, related: Sequence[Table], tagged: bool) -> list[Finding]:
+def _validate(table: Table, index: DocumentIndex | None, tagged: bool) -> list[Finding]:
+    """Findings about one table; ``index`` holds its document's tables, given for an expense example
+    (the only table that looks at the others)."""
     findings: list[Finding] = []
     if table.kind == "fees":
         classes = fee_classes(table)  # read once for the three checks
         findings += component_sum(table, classes) + net_total(table, classes) + expense_cap(table, classes)
     elif table.kind == "expense_example":
-        findings += example_checks(table, related)
+        assert index is not None, "an expense example is checked against the tables of its document"
+        findings += indexed_example_checks(table, index)
     else:
         findings += column_total(table)
     findings += check_xbrl(table, tagged)
@@ -48,10 +53,13 @@ def validate_tables(tables: Sequence[Table]) -> list[Finding]:
     for table in tables:
         by_document.setdefault(table.document, []).append(table)
     tagged = {document: _tagged(group) for document, group in by_document.items()}
+    indexes: dict[int, DocumentIndex] = {}
     findings: list[Finding] = []
     for table in tables:
-        # only an example looks at the other tables of its document
-        group = by_document[table.document] if table.kind == "expense_example" else ()
-        related = [t for t in group if t is not table]
-        findings.extend(_validate(table, related, tagged[table.document]))
+        index: DocumentIndex | None = None
+        if table.kind == "expense_example":  # only an example looks at the other tables of its document
+            index = indexes.get(table.document)
+            if index is None:
+                index = indexes[table.document] = document_index(by_document[table.document])
+        findings.extend(_validate(table, index, tagged[table.document]))
     return findings

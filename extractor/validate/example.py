@@ -32,14 +32,17 @@ import regex
 from ..model import Finding, Severity, Table
 from .costs import HUNDRED, INVESTMENT, METHODS, dollars, path_costs
 from .policy import DOLLAR, finding, text
-from .schedules import Schedule, cdsc_schedules, rate_in_year
+from .schedules import Schedule, rate_in_year
 from .series import (
+    DocumentIndex,
     Figure,
     Inputs,
     Series,
     class_inputs,
-    document_context,
+    document_index,
     example_series,
+    indexed_class_inputs,
+    indexed_document_context,
     lookup,
     lookup_series,
 )
@@ -555,7 +558,8 @@ def expense_example(table: Table, related: Sequence[Table]) -> list[Finding]:
     all_series = example_series(table)
     if not all_series:
         return []
-    return _recomputed(table, related, all_series, class_inputs(table, related)[0])
+    index = document_index([table, *related])
+    return _recomputed(table, index, all_series, indexed_class_inputs(table, index)[0])
 
 
 def example_order(table: Table, related: Sequence[Table] = ()) -> list[Finding]:
@@ -564,21 +568,26 @@ def example_order(table: Table, related: Sequence[Table] = ()) -> list[Finding]:
 
 
 def example_checks(table: Table, related: Sequence[Table]) -> list[Finding]:
+    """:func:`indexed_example_checks` of ``table`` among ``related``, the other tables of its document."""
+    return indexed_example_checks(table, document_index([table, *related]))
+
+
+def indexed_example_checks(table: Table, index: DocumentIndex) -> list[Finding]:
     """:func:`expense_example` and then :func:`example_order` findings, with the series and the
-    fee-table inputs read once for both."""
+    fee-table inputs read once for both; ``index`` holds the tables of the example's document."""
     all_series = example_series(table)
     if not all_series:
         return []
-    inputs, _ = class_inputs(table, related)
-    return _recomputed(table, related, all_series, inputs) + _ordered(table, all_series, inputs)
+    inputs, _ = indexed_class_inputs(table, index)
+    return _recomputed(table, index, all_series, inputs) + _ordered(table, all_series, inputs)
 
 
-def _recomputed(table: Table, related: Sequence[Table], all_series: list[Series],
+def _recomputed(table: Table, index: DocumentIndex, all_series: list[Series],
                 inputs: dict[str, Inputs]) -> list[Finding]:
     """:func:`expense_example` findings of the (non-empty) series of an example table."""
-    context = document_context(table, related)
+    context = indexed_document_context(table, index)
     bases = example_bases(table)
-    schedules = tuple(cdsc_schedules([table, *related]))
+    schedules = index.schedules(table)
     findings: list[Finding] = []
     keys = {s.key for s in all_series}
     priced = [k for k, v in inputs.items() if (v.gross is not None or v.net is not None) and not k.startswith("id:")]

@@ -102,35 +102,14 @@ def _down(table: Table) -> list[Schedule]:
     return [schedule] if _declining(schedule) else []
 
 
-_LAST_READ: Final[dict[int, tuple[Table, list[Schedule]]]] = {}
-"""The schedules of each table of the last :func:`cdsc_schedules` call, by the table's ``id``.
-
-Each expense example of a document asks for the schedules of every table of that document, so
-a document of thousands of examples and tables read each table once per example (quadratic:
-minutes for a few MB of them). A table is read again only when it is not the very object read
-last time: the entry keeps the table alive, so its ``id`` cannot have passed to another object.
-The memo holds the tables of one call, the last document's."""
-
-
-def _schedules_of(table: Table) -> list[Schedule]:
+def table_schedules(table: Table) -> list[Schedule]:
+    """The declining CDSC schedules ``table`` prints, across a row or down a column."""
     return [*_across(table), *_down(table)]
 
 
 def cdsc_schedules(tables: Sequence[Table]) -> list[Schedule]:
-    """Every declining CDSC schedule the tables print, first year first (new dicts each call)."""
-    found: list[Schedule] = []
-    read: dict[int, tuple[Table, list[Schedule]]] = {}
-    for table in tables:
-        key = id(table)
-        entry = _LAST_READ.get(key)
-        if entry is None or entry[0] is not table:
-            entry = (table, _schedules_of(table))
-        read[key] = entry
-        for schedule in entry[1]:
-            found.append(dict(schedule))
-    _LAST_READ.clear()
-    _LAST_READ.update(read)
-    return found
+    """Every declining CDSC schedule the tables print, first year first."""
+    return [schedule for table in tables for schedule in table_schedules(table)]
 
 
 def rate_in_year(schedule: Schedule, year: int) -> Decimal:

@@ -8,6 +8,7 @@ ratios, the front-end load and the maximum deferred sales charge of that class.
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
@@ -19,6 +20,7 @@ from ..classify import redemption_mode
 from ..model import Table
 from .fees import COMPONENTS, GROSS, NET
 from .grid import ClassFees, base_keys, class_key, column_class, column_name, fee_classes, tagged_class
+from .schedules import Schedule, table_schedules
 
 PURCHASE: Final = "MaximumSalesChargeImposedOnPurchasesOverOfferingPrice"
 DEFERRED: Final = ("MaximumDeferredSalesChargeOverOfferingPrice", "MaximumDeferredSalesChargeOverOther")
@@ -126,17 +128,101 @@ def example_series(table: Table) -> list[Series]:
     return list(out.values())
 
 
+@dataclass(frozen=True)
+class DocumentIndex:
+    """The tables of one document, sorted once for what each of its expense examples looks up.
+
+    An example takes the fee tables before it (back to the earlier example before the nearest
+    of them), the earlier parts of itself and the CDSC schedules the document prints. Scanning
+    the whole document for each example was quadratic in a document of thousands of examples
+    and fee tables; here fee tables and examples are sorted by (line, section), their places in
+    the document beside them, so that each look-up is a bisection plus the tables it returns,
+    put back in document order (which decides the order of ties and of the prose read).
+    Built by :func:`document_index` from every table of the document, the example included.
+    """
+
+    fees: tuple[Table, ...]
+    """The fee tables by (line, section), then in document order."""
+    fee_keys: tuple[tuple[int, int], ...]
+    fee_places: tuple[int, ...]
+    examples: tuple[Table, ...]
+    """The expense examples by (line, section), then in document order."""
+    example_keys: tuple[tuple[int, int], ...]
+    example_places: tuple[int, ...]
+    scheduled: tuple[tuple[Table, tuple[Schedule, ...]], ...]
+    """The tables that print a declining CDSC schedule, in document order, with their schedules."""
+    schedules_by_table: dict[int, tuple[Schedule, ...]]
+    """The schedules of each of ``scheduled`` by its ``id`` (the index keeps the tables alive)."""
+    all_schedules: tuple[Schedule, ...]
+
+    def fee_tables(self, example: Table) -> list[Table]:
+        """Fee tables that belong to ``example``: nearest first, after the example before them (an
+        example printed in parts, "if you sell" and "if you do not sell", keeps its fee tables);
+        every other fee table of the document when none is before it."""
+        end = bisect_left(self.fee_keys, (example.line, example.section))
+        if not end:
+            every = _in_document_order(self.fees, self.fee_places, 0, len(self.fees))
+            return sorted((t for t in every if t is not example), key=lambda t: (t.line, t.section), reverse=True)
+        nearest = self.fee_keys[end - 1][0]
+        # examples between the nearest fee table and this one are earlier parts of the same example
+        earlier = bisect_left(self.example_keys, nearest, key=_line)
+        start = 0
+        if earlier:
+            previous = self.example_keys[earlier - 1][0]
+            start = bisect_right(self.fee_keys, previous, 0, end, key=_line)
+        chosen = _in_document_order(self.fees, self.fee_places, start, end)
+        return sorted(chosen, key=lambda t: (t.line, t.section), reverse=True)
+
+    def sibling_examples(self, example: Table, fees: Sequence[Table]) -> list[Table]:
+        """Example tables between ``example``'s nearest fee table and itself: the parts of one
+        example printed as several tables ("If you sell your shares:" and "If you do not sell:"),
+        which share the prose above the first part (waiver term, conversion period)."""
+        after = max(((t.line, t.section) for t in fees), default=(0, 0))
+        start = bisect_right(self.example_keys, after)
+        end = bisect_left(self.example_keys, (example.line, example.section))
+        return _in_document_order(self.examples, self.example_places, start, end)
+
+    def schedules(self, example: Table) -> tuple[Schedule, ...]:
+        """The CDSC schedules an example reads: its own, then those of the other tables in
+        document order."""
+        own = self.schedules_by_table.get(id(example), ())
+        if not own:
+            return self.all_schedules
+        others = (s for table, found in self.scheduled if table is not example for s in found)
+        return (*own, *others)
+
+
+def _line(key: tuple[int, int]) -> int:
+    """The line of a (line, section) key, to bisect the keys by line alone."""
+    return key[0]
+
+
+def _in_document_order(tables: Sequence[Table], places: Sequence[int], start: int, end: int) -> list[Table]:
+    """``tables[start:end]`` in the order of their ``places`` in the document."""
+    return [tables[k] for k in sorted(range(start, end), key=places.__getitem__)]
+
+
+def document_index(tables: Sequence[Table]) -> DocumentIndex:
+    """The :class:`DocumentIndex` of ``tables``, every table of one document."""
+    fees, examples = _places(tables, "fees"), _places(tables, "expense_example")
+    scheduled = [(t, found) for t in tables if (found := tuple(table_schedules(t)))]
+    return DocumentIndex(
+        tuple(tables[k] for k in fees), tuple((tables[k].line, tables[k].section) for k in fees), tuple(fees),
+        tuple(tables[k] for k in examples), tuple((tables[k].line, tables[k].section) for k in examples),
+        tuple(examples),
+        tuple(scheduled), {id(t): found for t, found in scheduled}, tuple(s for _, found in scheduled for s in found),
+    )
+
+
+def _places(tables: Sequence[Table], kind: str) -> list[int]:
+    """The places of the tables of ``kind`` in ``tables``, by (line, section), then place."""
+    places = [k for k, table in enumerate(tables) if table.kind == kind]
+    return sorted(places, key=lambda k: (tables[k].line, tables[k].section))
+
+
 def fee_tables(example: Table, related: Sequence[Table]) -> list[Table]:
-    """Fee tables that belong to ``example``: nearest first, after the example before them (an
-    example printed in parts, "if you sell" and "if you do not sell", keeps its fee tables)."""
-    line, section = example.line, example.section
-    before = [t for t in related if t.kind == "fees" and (t.line < line or (t.line == line and t.section < section))]
-    nearest = max((t.line for t in before), default=example.line)
-    # examples between the nearest fee table and this one are earlier parts of the same example
-    previous = max((t.line for t in related if t.kind == "expense_example" and t.line < nearest), default=None)
-    own = [t for t in before if previous is None or t.line > previous]
-    chosen = own or before or [t for t in related if t.kind == "fees"]
-    return sorted(chosen, key=lambda t: (t.line, t.section), reverse=True)
+    """:meth:`DocumentIndex.fee_tables` of ``example`` among ``related``, the other tables of its document."""
+    return document_index([example, *related]).fee_tables(example)
 
 
 def _ratio(fees: ClassFees, concept: str) -> Decimal | None:
@@ -145,10 +231,15 @@ def _ratio(fees: ClassFees, concept: str) -> Decimal | None:
 
 
 def class_inputs(example: Table, related: Sequence[Table]) -> tuple[dict[str, Inputs], bool]:
+    """:func:`indexed_class_inputs` of ``example`` among ``related``, the other tables of its document."""
+    return indexed_class_inputs(example, document_index([example, *related]))
+
+
+def indexed_class_inputs(example: Table, index: DocumentIndex) -> tuple[dict[str, Inputs], bool]:
     """Per class key, the inputs of the example; and whether any sales charge row exists."""
     inputs: dict[str, Inputs] = {}
     loads_stated = False
-    for table in fee_tables(example, related):
+    for table in index.fee_tables(example):
         for fees in fee_classes(table):
             loads_stated = loads_stated or fees.has(PURCHASE)
             keys = [class_key(fees.name), f"id:{fees.class_id}" if fees.class_id else ""]
@@ -206,21 +297,17 @@ def lookup_series(inputs: dict[str, Inputs], series: Series) -> Inputs | None:
     return merged
 
 
-def _sibling_examples(example: Table, fees: Sequence[Table], related: Sequence[Table]) -> list[Table]:
-    """Example tables between ``example``'s nearest fee table and itself: the parts of one example
-    printed as several tables ("If you sell your shares:" and "If you do not sell:"), which share
-    the prose above the first part (waiver term, conversion period)."""
-    start = max(((t.line, t.section) for t in fees), default=(0, 0))
-    here = (example.line, example.section)
-    return [t for t in related if t.kind == "expense_example" and start < (t.line, t.section) < here]
-
-
 def document_context(example: Table, related: Sequence[Table]) -> str:
+    """:func:`indexed_document_context` of ``example`` among ``related``, the other tables of its document."""
+    return indexed_document_context(example, document_index([example, *related]))
+
+
+def indexed_document_context(example: Table, index: DocumentIndex) -> str:
     """The prose an example's checks read: its own, its fee tables' and that of the earlier parts
     of the same example."""
     texts = [example.context, *(f.text for f in example.footnotes)]
-    fees = fee_tables(example, related)
-    for table in [*_sibling_examples(example, fees, related), *fees]:
+    fees = index.fee_tables(example)
+    for table in [*index.sibling_examples(example, fees), *fees]:
         texts.append(table.context)
         texts.extend(f.text for f in table.footnotes)
     return " ".join(" ".join(texts).split())

@@ -25,7 +25,7 @@ from ..values import parse_cell, split_markers
 from ..wrapping import caps_link, left_open, runs_on
 from .chunks import strip_leaders
 from .columns import Placed
-from .lines import Line
+from .lines import Line, continues_text
 
 _FULL = 0.6
 _ROOM = 6
@@ -164,16 +164,18 @@ def _join_continued(block: list[Line]) -> list[Line]:
     last line of its wrapped description). The line must come right under the one it continues
     in the filing: a line the reader left out between them (a repeated header) ends the row. A
     line under an unlabelled one is not joined: both are headings ("Common Stocks (74.3%)" over
-    "Advertising (0.5%)") as often as one text. Most blocks have no unlabelled line: they are
-    returned as they are."""
-    if all(line.placed.label or line.kind != "data" for line in block[1:]):
+    "Advertising (0.5%)") as often as one text. A labelled line is joined the same way when its
+    label reads as the rest of the label above (:func:`_runs_on`: "Contingent deferred" over
+    "sales charge", each beside a line of one wrapped description): label and text cell wrap
+    together. Most blocks have no such line: they are returned as they are."""
+    if all(line.kind != "data" or (line.placed.label and not _runs_on(line.label)) for line in block[1:]):
         return block
     out: list[Line] = []
     above = -1
     after = -1
     for line in block:
         number = line.token.line
-        if number == after and line.kind == "data" and not line.placed.label and _continues(out[above], line):
+        if number == after and line.kind == "data" and _joins_row(out[above], line):
             out[above] = _joined(out[above], line)
             after = number + 1
             continue
@@ -181,6 +183,22 @@ def _join_continued(block: list[Line]) -> list[Line]:
         above = len(out) - 1
         after = number + 1 if line.kind == "data" and line.placed.label else -1
     return out
+
+
+def _joins_row(above: Line, line: Line) -> bool:
+    """Whether the data line right under ``above`` continues it: its label, if any, runs on from
+    the label of ``above`` and its cells continue those of ``above``."""
+    return _label_runs_on(above, line) and _continues(above, line)
+
+
+def _label_runs_on(above: Line, line: Line) -> bool:
+    """Whether the label of ``line`` may join that of ``above``: it has none, or it reads as the
+    rest of a label that ``above`` leaves open (no leaders, no colon) and every text piece of
+    ``line`` starts flush under one of ``above`` (:func:`~extractor.text.lines.continues_text`):
+    a line of prose run across the columns lines up with nothing above it."""
+    if not line.placed.label:
+        return True
+    return _runs_on(line.label) and not _ends_label(above.label) and continues_text(above, line)
 
 
 def _continues(above: Line, line: Line) -> bool:
@@ -202,11 +220,16 @@ def _continues(above: Line, line: Line) -> bool:
 
 
 def _joined(above: Line, line: Line) -> Line:
-    """``above`` with the cells of ``line`` added to its own (a continued text cell runs on)."""
+    """``above`` with the cells of ``line`` added to its own (a continued text cell runs on), and
+    its label, if any, after the label of ``above``."""
     cells = {col: list(chunks) for col, chunks in above.placed.cells.items()}
     for col, chunks in line.placed.cells.items():
         cells[col] = cells.get(col, []) + chunks
-    placed = Placed(above.placed.label, cells, above.placed.label_text, above.placed.has_data or line.placed.has_data)
+    label, label_text = above.placed.label, above.placed.label_text
+    if line.placed.label:
+        label = label + line.placed.label
+        label_text = f"{label_text} {line.placed.label_text}"
+    placed = Placed(label, cells, label_text, above.placed.has_data or line.placed.has_data)
     return Line(above.token, placed, above.kind, above.width, above.base, above.after)
 
 

@@ -115,8 +115,14 @@ _UNPLACED = Placed()
 """What a rule or a gap holds: rows are cut at them, and their chunks are never read."""
 
 
-def classify(token: Token, spans: tuple[Span, ...], headers: Sequence[str]) -> Line:
-    """Place a body line's chunks and say what kind of line it is."""
+def classify(
+    token: Token, spans: tuple[Span, ...], headers: Sequence[str], stubs: frozenset[str] = frozenset()
+) -> Line:
+    """Place a body line's chunks and say what kind of line it is.
+
+    ``stubs`` are the label-column texts of the header lines (normalised): a labelled line of
+    text cells whose label repeats one ("Share class   Repurchases(1)   Net (decrease) increase"
+    under a header "Share class   Sales(1) ...") is a header that brings new column labels."""
     width = spans[0][0] if spans else 0
     token_kind = token.kind
     if token_kind is RULE:
@@ -139,6 +145,8 @@ def classify(token: Token, spans: tuple[Span, ...], headers: Sequence[str]) -> L
     elif placed.label and _unit_notes(placed):
         placed = Placed(placed.label, {}, placed.label_text)
         kind = "label"
+    elif stubs and len(placed.cells) >= 2 and norm(placed.label_text) in stubs:
+        kind = "header"
     else:
         kind = "data"
     return Line(token, placed, kind, width)

@@ -68,11 +68,12 @@ def read_part(part: Part, texts: Sequence[str], spans: list[Span], previous: lis
     body = _drop_page_numbers(part.body)
     if part.tags is not None and blank_tags(part.tags.text).strip():
         body.insert(0, part.tags)
+    stubs = _stub_heads(part.header, columns)
     for token in body:
-        line = classify(token, columns, sections[-1].headers)
+        line = classify(token, columns, sections[-1].headers, stubs)
         if line.kind == "header" and not pending_header and lines and continues_text(lines[-1], line):
             line.kind = "data"
-        if line.kind == "header":
+        if line.kind == "header" or (pending_header and (line.kind == "repeat" or _year_line(line))):
             pending_header.append(token)
             continue
         if pending_header and line.kind in ("data", "label"):
@@ -83,6 +84,31 @@ def read_part(part: Part, texts: Sequence[str], spans: list[Span], previous: lis
         lines.append(line)
     _finish(sections[-1], lines)
     return sections
+
+
+_YEAR = regex.compile(r"(?:19|20)[0-9]{2}")
+
+
+def _year_line(line: Line) -> bool:
+    """Whether a line holds nothing but a year in each of its cells, no label: under header text
+    ("Year ended / December 31,") it is the header's last line, not a row of values."""
+    if line.kind != "data" or line.placed.label:
+        return False
+    return all(len(chunks) == 1 and _YEAR.fullmatch(chunks[0].text) for chunks in line.placed.cells.values())
+
+
+def _stub_heads(header: Sequence[Token], columns: tuple[Span, ...]) -> frozenset[str]:
+    """The texts (normalised) that header lines with column labels set in the label column: the
+    stub head ("Share class"), which a header repeated in the body with new labels sets there
+    again."""
+    stubs: set[str] = set()
+    for token in header:
+        if token.kind is TEXT:
+            placed = place_line(token.text, columns)
+            if placed.label and placed.cells:
+                stubs.add(norm(placed.label_text))
+    stubs.discard("")
+    return frozenset(stubs)
 
 
 _PAGE_NUMBER = regex.compile(
@@ -119,14 +145,40 @@ def _start_section(
     """Close the current section and open one with the in-body header's labels, if they are new.
 
     Header text right under the tag line, before any row, completes the section's own header.
+    Heading lines right above the header ("Year ended December 31, 2002") title the rows below
+    it: they open the new section (:func:`_headings_above`). A header block whose lines repeat known labels after a new
+    one ("Amount   Shares" under "Repurchases(1)   Net (decrease) increase") is read whole.
     """
     headers, _ = read_headers(_header_text(header), spans, extents.headed, None, extents.values)
     current = sections[-1]
+    headings = _headings_above(lines)
     _finish(current, lines)
     if not _holds_values(current):
         current.headers = [" ".join(filter(None, pair)) for pair in zip(current.headers, headers, strict=True)]
     elif [norm(h) for h in headers] != [norm(h) for h in current.headers]:
         sections.append(Section(headers, [], current.caption))
+    _finish(sections[-1], headings)
+
+
+def _headings_above(lines: list[Line]) -> list[Line]:
+    """The last block of heading lines of ``lines`` (the label lines above the blank lines at the
+    end, if any), taken out of ``lines`` when a blank line sets them apart from the rows above:
+    a paragraph of its own. A footer above a blank ("See Notes to Financial Statements") stays
+    with the rows above it, and so does a label line run on from a row; label lines above a page
+    break end the page above, the header under the break being that page's header repeated."""
+    cut = len(lines)
+    while cut > 0 and lines[cut - 1].kind == "gap":
+        if lines[cut - 1].token.kind is PAGE:
+            return []
+        cut -= 1
+    end = cut
+    while cut > 0 and lines[cut - 1].kind == "label":
+        cut -= 1
+    if cut == end or (cut > 0 and lines[cut - 1].kind != "gap"):
+        return []
+    headings = lines[cut:]
+    del lines[cut:]
+    return headings
 
 
 def _finish(section: Section, lines: list[Line]) -> None:

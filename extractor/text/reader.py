@@ -228,10 +228,7 @@ def read_region(region: Region, document: int) -> list[Table]:
     notes: list[Footnote] = []
     if fn_tokens:
         notes, _ = parse_footnotes([t.text for t in fn_tokens])
-    after_notes, used = parse_footnotes(region.after)
-    notes.extend(after_notes)
     end_line = tokens[-1].line if tokens else region.first_line
-    context = _context(region, notes, used)
     tables: list[Table] = []
     previous: list[str] | None = None
     sections: list[Section] = []
@@ -244,6 +241,11 @@ def read_region(region: Region, document: int) -> list[Table]:
             else:
                 sections.append(section)
             previous = section.headers
+    if sections:
+        notes.extend(_notes_at_end(sections[-1]))
+    after_notes, used = parse_footnotes(region.after)
+    notes.extend(after_notes)
+    context = _context(region, notes, used)
     for n, section in enumerate(sections):
         _build_rows(section)
         columns, rows = _drop_blank(section.headers, section.rows)
@@ -263,6 +265,39 @@ def read_region(region: Region, document: int) -> list[Table]:
             )
         )
     return tables
+
+
+_NOTE_MARKER = regex.compile(r"[ \t]*+(?:\(\d{1,2}\)|/\d{1,2}/|\*++|<F\d{1,3}>)[ \t]*+[A-Z]")
+"""A line opening with a marker that only a footnote opens with, then a sentence ("(1) Includes",
+"/2/ Class", "* Amount less than", "<F1> Restated"): not a bare number, which opens row labels
+and note headings ("6. Restricted securities") as often, nor a lower-case word, which continues
+a sentence listing its points ("assuming / (1) a 5% annual return and (2) redemption")."""
+
+
+def _notes_at_end(section: Section) -> list[Footnote]:
+    """The marked footnotes set at the foot of a section's body, inside the table block, taken out
+    of the body: from the first line below the table's last cell that opens with a footnote
+    marker (:data:`_NOTE_MARKER`), as many label-column lines as read as notes. Before, they
+    were a row of the table (its label the notes run together). Lines after them stay rows."""
+    body = section.body
+    start = len(body)
+    while start > 0 and not body[start - 1].placed.cells:
+        start -= 1
+    first = next((i for i in range(start, len(body)) if _opens_note(body[i])), None)
+    if first is None:
+        return []
+    stop = first
+    while stop < len(body) and body[stop].kind in ("label", "gap"):
+        stop += 1
+    notes, used = parse_footnotes([line.token.text for line in body[first:stop]])
+    del body[first : first + used]
+    return notes
+
+
+def _opens_note(line: Line) -> bool:
+    """A line of text in the label column alone that opens with a footnote marker: a line with
+    text in the columns ("(1) Principal Executive Officer   Executive Vice President") is a row."""
+    return line.kind == "label" and _NOTE_MARKER.match(line.token.text) is not None
 
 
 _CONTEXT_CHARS = 300

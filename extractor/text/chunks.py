@@ -42,12 +42,13 @@ _SIGN_GAP: Final = regex.compile(r"(?<=[$(])\s++|(?<!\s)\s++(?=[%)])")
 _WORD: Final = re.compile(r"(?<!\S)[A-Za-z]{3,}+(?!\S)")
 """A word of three or more ASCII letters with blanks (or the line's ends) on both sides."""
 _NULL_WORDS: Final = ("none", "nil")
-_LEADER_INTO_PATTERN: Final = r"\.(?<!\.\.)\.++(?= ?+[$(\-\d])"
+_LEADER_INTO_PATTERN: Final = r"\.(?<!\.\.)\.++(?= ?+(?:[$(\-\d]|[A-Z]{1,2}-\d))"
 _LEADER_INTO: Final = regex.compile(_LEADER_INTO_PATTERN)
 """A run of dots (tried from its first dot only, so a long run is not rescanned from each
-of its dots) that runs straight into a value. The pattern opens with the dot itself, the
-look-behind after it, so that ``re`` finds where to try it by a scan for a dot instead of
-trying a match at every character of the group."""
+of its dots) that runs straight into a value or a page reference ("S-22", "A-1": a table of
+contents whose page numbers stand one space after the leaders). The pattern opens with the
+dot itself, the look-behind after it, so that ``re`` finds where to try it by a scan for a dot
+instead of trying a match at every character of the group."""
 _ASCII_LEADER_INTO: Final = re.compile(_LEADER_INTO_PATTERN)
 r"""The same in the standard ``re``, for ASCII text, where it reads ``\d`` as ``regex`` does."""
 

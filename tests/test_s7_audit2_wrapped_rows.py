@@ -50,3 +50,25 @@ http://x.com.  We begin posting statements
     labels = [row.label for row in table.rows]
     assert labels[:2] == ["Class A", "Class B"]
     assert "This statement http://x.com." not in labels
+
+
+def test_year_closing_a_wrapped_description_is_text_not_a_row() -> None:
+    """A year and a full stop alone on a line ("1996.") under a description left open ("as
+    amended through December 4,") ends that description; it used to be a row of its own with
+    the value 1996."""
+    text = """<TABLE>
+<CAPTION>
+NUMBER            NOTES*            DESCRIPTION
+<S>               <C>               <C>
+10.A.3-2          97/2Q**           Amendment No. 2 to the Savings and
+                                    Investment Plan.
+
+10.A.5            97/2Q**           1990 Stock Option Plan, as amended through December 4,
+                                    1996.
+
+10.A.7            96/1Q**           1996 Senior / Executive Incentive Bonus Plan.
+</TABLE>"""
+    (table,) = read(text)
+    assert [row.label for row in table.rows] == ["10.A.3-2", "10.A.5", "10.A.7"]
+    assert table.rows[1].cells[-1].text == "1990 Stock Option Plan, as amended through December 4, 1996."
+    assert table.rows[1].cells[-1].value is None

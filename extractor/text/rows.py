@@ -23,7 +23,7 @@ import regex
 from ..model import EMPTY_CELL, Row
 from ..values import parse_cell, split_markers
 from ..wrapping import caps_link, left_open, runs_on
-from .chunks import strip_leaders
+from .chunks import Chunk, strip_leaders
 from .columns import Placed
 from .lines import Line, continues_text
 
@@ -209,7 +209,7 @@ def _continues(above: Line, line: Line) -> bool:
     text = False
     for col, chunks in line.placed.cells.items():
         mine = cells.get(col)
-        if any(c.data for c in chunks):
+        if any(c.data for c in chunks) and not _ends_sentence(mine, chunks):
             if mine or not all(c.data for c in chunks):
                 return False
         elif mine and not any(c.data for c in mine) and not mine[-1].text.endswith(".."):
@@ -217,6 +217,16 @@ def _continues(above: Line, line: Line) -> bool:
         else:
             return False
     return text
+
+
+def _ends_sentence(mine: list[Chunk] | None, chunks: list[Chunk]) -> bool:
+    """Whether ``chunks``, one number closed by a full stop ("1996."), end the sentence that the
+    text cell ``mine`` above leaves open ("as amended through December 4,"): the year of a
+    wrapped description, not a value."""
+    if not mine or len(chunks) != 1 or any(c.data for c in mine):
+        return False
+    word = chunks[0].text
+    return word.endswith(".") and word[:-1].isdigit() and _left_open(mine[-1].text)
 
 
 def _joined(above: Line, line: Line) -> Line:

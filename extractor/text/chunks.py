@@ -272,3 +272,9 @@ def strip_leaders(label: str) -> str:
     if tail.count(".") + tail.count("_") < 2 and not tail.startswith(" "):
         bare = label
     return " ".join(bare.split())
+
+
+def make_chunk(start: int, text: str) -> Chunk:
+    """A chunk of ``text`` at ``start``, read as :func:`chunk_line` reads its pieces."""
+    length, data, anchor = _shape(text)
+    return Chunk(start, start + length, text, data, start + anchor)

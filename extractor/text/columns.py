@@ -18,7 +18,7 @@ from typing import Final
 
 import regex
 
-from .chunks import Chunk, _has_digit, chunk_line
+from .chunks import Chunk, _has_digit, chunk_line, make_chunk
 
 WIDE: Final = 1 << 20
 _MARGIN: Final = 2
@@ -137,6 +137,7 @@ def place(chunks: Iterable[Chunk], spans: Sequence[Span]) -> Placed:
         return Placed(everything, {}, " ".join([c.text for c in everything]))
     starts = _starts(tuple(spans))
     first = starts[0]
+    chunks = _split_at_columns(chunks, starts)
     label: list[Chunk] = []
     cells: dict[int, list[Chunk]] = {}
     valued: set[int] = set()
@@ -163,6 +164,42 @@ def place(chunks: Iterable[Chunk], spans: Sequence[Span]) -> Placed:
         else:
             cells[col] = [chunk]
     return Placed(label, cells, " ".join([c.text for c in label]), bool(valued))
+
+
+def _split_at_columns(chunks: Iterable[Chunk], starts: tuple[int, ...]) -> Iterable[Chunk]:
+    """The chunks with each text chunk that runs, one space on, into a value set where a column
+    starts ("U.S. Treasury Notes 2 Year, $ (429,000)", the amount at its column's tag) cut
+    there: text and value each go to their own column. Only where the value begins at a column
+    start and runs to the chunk's end, right of the row labels: a label such as "Less than
+    $25,000" keeps its amount. Most lines have no such chunk: they are returned as they are."""
+    chunks = chunks if isinstance(chunks, (list, tuple)) else list(chunks)
+    first = starts[0]
+    out: list[Chunk] | None = None
+    for i, chunk in enumerate(chunks):
+        piece = None
+        if not chunk.data and chunk.start > first and " " in chunk.text:
+            piece = _value_at_column(chunk, starts)
+        if piece is not None and out is None:
+            out = list(chunks[:i])
+        if out is not None:
+            out.extend(piece or (chunk,))
+    return chunks if out is None else out
+
+
+def _value_at_column(chunk: Chunk, starts: tuple[int, ...]) -> tuple[Chunk, Chunk] | None:
+    """``chunk`` cut where a column starts inside it, if an amount marked as one (by ``$`` or
+    ``(``) begins there after a space: a bare number there may be the end of the text (a zip
+    code, "Page 3 of 6") or a number broken by a stray space."""
+    col = bisect_right(starts, chunk.start)
+    if col >= len(starts) or starts[col] >= chunk.end:
+        return None
+    at = starts[col] - chunk.start
+    if chunk.text[at - 1] != " " or chunk.text[at] not in "$(":
+        return None
+    value = make_chunk(starts[col], chunk.text[at:])
+    if not value.data or not _has_digit(value.text):
+        return None
+    return make_chunk(chunk.start, chunk.text[: at - 1].rstrip()), value
 
 
 def cell_chunks(chunks: Sequence[Chunk], margin: int = -1) -> list[Chunk]:

@@ -42,15 +42,18 @@ _SIGN_GAP: Final = regex.compile(r"(?<=[$(])\s++|(?<!\s)\s++(?=[%)])")
 _WORD: Final = re.compile(r"(?<!\S)[A-Za-z]{3,}+(?!\S)")
 """A word of three or more ASCII letters with blanks (or the line's ends) on both sides."""
 _NULL_WORDS: Final = ("none", "nil")
-_LEADER_INTO_PATTERN: Final = r"\.(?<!\.\.)\.++(?= ?+(?:[$(\-\d]|[A-Z]{1,2}-\d))"
+_LEADER_INTO_PATTERN: Final = r"\.(?<!\.\.)\.++(?= ?+[$(\-\d])"
 _LEADER_INTO: Final = regex.compile(_LEADER_INTO_PATTERN)
 """A run of dots (tried from its first dot only, so a long run is not rescanned from each
-of its dots) that runs straight into a value or a page reference ("S-22", "A-1": a table of
-contents whose page numbers stand one space after the leaders). The pattern opens with the
-dot itself, the look-behind after it, so that ``re`` finds where to try it by a scan for a dot
-instead of trying a match at every character of the group."""
+of its dots) that runs straight into a value. The pattern opens with the dot itself, the
+look-behind after it, so that ``re`` finds where to try it by a scan for a dot instead of
+trying a match at every character of the group."""
 _ASCII_LEADER_INTO: Final = re.compile(_LEADER_INTO_PATTERN)
 r"""The same in the standard ``re``, for ASCII text, where it reads ``\d`` as ``regex`` does."""
+_LEADER_INTO_PAGE: Final = re.compile(r"\.(?<!\.\.)\.++(?= ?+[A-Z]{1,2}-[0-9])")
+"""A run of dots that runs, one space on at most, into a page reference ("S-22", "A-1": a table
+of contents whose page numbers stand right after the leaders). ASCII classes only: the standard
+``re`` reads it as ``regex`` would on any text."""
 
 
 class Chunk(NamedTuple):
@@ -134,6 +137,11 @@ def _leader_into(group: str) -> re.Match[str] | regex.Match[str] | None:
     return (_ASCII_LEADER_INTO if group.isascii() else _LEADER_INTO).search(group)
 
 
+def _leader_into_page(group: str) -> re.Match[str] | None:
+    """The dot leader that runs into a page reference in a group of words, if any."""
+    return _LEADER_INTO_PAGE.search(group)
+
+
 def _split_numbers(start: int, text: str) -> list[tuple[int, str]]:
     """Split a chunk where two numbers sit side by side with one space between them.
 
@@ -180,7 +188,7 @@ def chunk_line(text: str, split_numbers: bool = True) -> tuple[Chunk, ...]:
             raw.append((m.start(), group))
             continue
         at = m.start()
-        lead = _leader_into(group) if leaders and ".." in group else None
+        lead = _leader_into(group) or _leader_into_page(group) if leaders and ".." in group else None
         if lead is not None:
             cut = lead.end()
             rest = group[cut:]

@@ -115,14 +115,9 @@ _UNPLACED = Placed()
 """What a rule or a gap holds: rows are cut at them, and their chunks are never read."""
 
 
-def classify(
-    token: Token, spans: tuple[Span, ...], headers: Sequence[str], stubs: frozenset[str] = frozenset()
-) -> Line:
-    """Place a body line's chunks and say what kind of line it is.
-
-    ``stubs`` are the label-column texts of the header lines (normalised): a labelled line of
-    text cells whose label repeats one ("Share class   Repurchases(1)   Net (decrease) increase"
-    under a header "Share class   Sales(1) ...") is a header that brings new column labels."""
+def classify(token: Token, spans: tuple[Span, ...], headers: Sequence[str]) -> Line:
+    """Place a body line's chunks and say what kind of line it is (a labelled line of text cells
+    may still be a header: :func:`may_repeat_stub`)."""
     width = spans[0][0] if spans else 0
     token_kind = token.kind
     if token_kind is RULE:
@@ -145,11 +140,19 @@ def classify(
     elif placed.label and _unit_notes(placed):
         placed = Placed(placed.label, {}, placed.label_text)
         kind = "label"
-    elif stubs and len(placed.cells) >= 2 and norm(placed.label_text) in stubs:
-        kind = "header"
     else:
         kind = "data"
     return Line(token, placed, kind, width)
+
+
+def may_repeat_stub(line: Line) -> bool:
+    """Whether a line :func:`classify` calls data is a labelled line of two or more text cells and
+    no value: a header that brings new column labels when its label repeats the stub head of the
+    header above ("Share class   Repurchases(1)   Net (decrease) increase" under "Share class
+    Sales(1) ..."). Only such lines need the stub heads, which cost a placement of every header
+    line: they are worked out when one comes up."""
+    placed = line.placed
+    return line.kind == "data" and not placed.has_data and bool(placed.label) and len(placed.cells) >= 2
 
 
 def _unit_notes(placed: Placed) -> bool:

@@ -19,7 +19,7 @@ from .columns import Placed, Span, blank_tags, place_line
 from .footnotes import parse_footnotes
 from .headers import read_headers
 from .layout import Extents, body_texts, choose_spans, column_extents, label_extent, refine_spans
-from .lines import Line, Section, classify, continues_text, norm
+from .lines import Line, Section, classify, continues_text, may_repeat_stub, norm
 from .parts import Part, split_parts
 from .regions import Region, find_regions
 from .rows import PART_BREAK, build_drafts, to_row
@@ -68,9 +68,14 @@ def read_part(part: Part, texts: Sequence[str], spans: list[Span], previous: lis
     body = _drop_page_numbers(part.body)
     if part.tags is not None and blank_tags(part.tags.text).strip():
         body.insert(0, part.tags)
-    stubs = _stub_heads(part.header, columns)
+    stubs: frozenset[str] | None = None
     for token in body:
-        line = classify(token, columns, sections[-1].headers, stubs)
+        line = classify(token, columns, sections[-1].headers)
+        if may_repeat_stub(line):
+            if stubs is None:
+                stubs = _stub_heads(part.header, columns)
+            if norm(line.placed.label_text) in stubs:
+                line.kind = "header"
         if line.kind == "header" and not pending_header and lines and continues_text(lines[-1], line):
             line.kind = "data"
         if line.kind == "header" or (pending_header and (line.kind == "repeat" or _year_line(line))):

@@ -137,11 +137,6 @@ def _leader_into(group: str) -> re.Match[str] | regex.Match[str] | None:
     return (_ASCII_LEADER_INTO if group.isascii() else _LEADER_INTO).search(group)
 
 
-def _leader_into_page(group: str) -> re.Match[str] | None:
-    """The dot leader that runs into a page reference in a group of words, if any."""
-    return _LEADER_INTO_PAGE.search(group)
-
-
 def _split_numbers(start: int, text: str) -> list[tuple[int, str]]:
     """Split a chunk where two numbers sit side by side with one space between them.
 
@@ -188,7 +183,7 @@ def chunk_line(text: str, split_numbers: bool = True) -> tuple[Chunk, ...]:
             raw.append((m.start(), group))
             continue
         at = m.start()
-        lead = _leader_into(group) or _leader_into_page(group) if leaders and ".." in group else None
+        lead = _leader_into(group) or _LEADER_INTO_PAGE.search(group) if leaders and ".." in group else None
         if lead is not None:
             cut = lead.end()
             rest = group[cut:]

@@ -11,6 +11,7 @@ past the first tag still land in the right cell.
 from __future__ import annotations
 
 from bisect import bisect_right
+from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -369,13 +370,7 @@ def collisions(lines: Iterable[Sequence[Chunk]], spans: Sequence[Span]) -> tuple
 def _line_up(values: Sequence[Chunk]) -> bool:
     """Whether half of ``values`` or more share their right edge (the digit they are aligned on)
     or their left edge (values set flush left): a column, not label text."""
-    shared = max(_most_common_count([v.anchor for v in values]), _most_common_count([v.start for v in values]))
+    right, left = Counter(v.anchor for v in values), Counter(v.start for v in values)
+    shared = max(*right.values(), *left.values())
     return 2 * shared >= len(values)
 
-
-def _most_common_count(positions: Sequence[int]) -> int:
-    """How many of ``positions`` share the commonest one."""
-    seen: dict[int, int] = {}
-    for at in positions:
-        seen[at] = seen.get(at, 0) + 1
-    return max(seen.values())

@@ -211,7 +211,7 @@ def profile(path: Path, limit_mb: float) -> None:
 
 STAGES = [("container (decode, header, documents)", "extractor/container/"), ("text reader", "extractor/text/"),
           ("HTML reader", "extractor/html/"), ("classifier", "extractor/classify"),
-          ("validator", "extractor/validate/"), ("values", "extractor/values"), ("writers", "extractor/writers"),
+          ("validator", "extractor/checks/"), ("values", "extractor/values"), ("writers", "extractor/writers"),
           ("batch (encode rows)", "extractor/batch/"), ("pipeline", "extractor/pipeline")]
 
 

@@ -21,10 +21,10 @@ import time
 from collections.abc import Sequence
 from pathlib import Path
 
+from extractor.checks import validate_tables
 from extractor.classify import classify
 from extractor.container import decode_bytes, parse_container
 from extractor.pipeline import extract_bytes, gunzip, read_tables
-from extractor.validate import validate_tables
 
 ROOT = Path(__file__).resolve().parent.parent
 CORPUS = ROOT.parent / "shared" / "corpus" / "filings"

@@ -4,10 +4,10 @@
 >>> filing.tables[0].to_frame()  # doctest: +SKIP
 """
 
+from .checks import validate
 from .errors import ExtractorError
 from .model import Cell, Document, Filing, Finding, Header, Row, Table
 from .pipeline import extract, extract_bytes
-from .validate import validate
 
 __all__ = [
     "Cell", "Document", "ExtractorError", "Filing", "Finding", "Header", "Row", "Table",

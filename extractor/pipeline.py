@@ -14,13 +14,13 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from .checks import validate_tables
 from .classify import classify
 from .container import decode_bytes, parse_container, read_source
 from .errors import ExtractorError, InternalError, UnreadableInputError
 from .html import read_html_tables
 from .model import Document, Filing, Finding, Header, Table
 from .text import read_text_tables
-from .validate import validate_tables
 
 
 @dataclass

@@ -54,7 +54,7 @@ _PLAIN_NUMBER: Final = re.compile(
 """The usual cell, ``$1,234``, ``$   7,081``, ``1.25%`` or ``(0.10)%``: ASCII digits with no
 blank but spaces after the ``$`` (which split no number), no marker, no sign but parentheses,
 no ``x``. Each such text matches :data:`_NUMBER` with these same parts, so
-:func:`parse_cell` reads it from this match alone (``test_speed_text3`` compares both)."""
+:func:`parse_cell` reads it from this match alone (``test_fastpath_text_values`` compares both)."""
 # Two numbers side by side ("12 34", "$ 29.75 $ 12.75") are not one number.
 _DIGIT_GAP: Final = regex.compile(r"[\d.,]\s+[$(]?[\d.]")
 

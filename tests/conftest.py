@@ -9,9 +9,9 @@ from pathlib import Path
 import pytest
 
 from extractor.buildinfo import compiled, describe
+from extractor.checks.series import Inputs, Series, class_inputs, document_context, example_series, lookup_series
 from extractor.model import Table
 from extractor.pipeline import extract
-from extractor.validate.series import Inputs, Series, class_inputs, document_context, example_series, lookup_series
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = ROOT / "fixtures"

@@ -30,7 +30,7 @@ def _hook_modules() -> list[str]:
 
 def test_the_hook_lists_the_hot_modules() -> None:
     names = _hook_modules()
-    assert {"extractor.values", "extractor.text.reader", "extractor.html.reader", "extractor.validate.example",
+    assert {"extractor.values", "extractor.text.reader", "extractor.html.reader", "extractor.checks.example",
             "extractor.classify.labels", "extractor.writers"} <= set(names)
     assert not {"extractor.pipeline", "extractor.cli"} & set(names)
 

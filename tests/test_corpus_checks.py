@@ -16,9 +16,9 @@ from typing import Any
 
 import pytest
 
+from extractor.checks import validate_tables
 from extractor.classify import classify
 from extractor.model import Cell, Finding, Row, Table
-from extractor.validate import validate_tables
 
 FUND_CONCEPTS = ("ExpenseExample",)
 

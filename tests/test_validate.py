@@ -12,13 +12,13 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from extractor.checks import validate, validate_tables
+from extractor.checks.caps import stated_caps
+from extractor.checks.costs import cumulative_costs, dollars
+from extractor.checks.schedules import cdsc_schedules
 from extractor.classify import classify
 from extractor.model import Finding, Footnote, Row, Table
 from extractor.pipeline import extract
-from extractor.validate import validate, validate_tables
-from extractor.validate.caps import stated_caps
-from extractor.validate.costs import cumulative_costs, dollars
-from extractor.validate.schedules import cdsc_schedules
 from extractor.values import parse_cell
 
 

@@ -8,10 +8,10 @@ from collections.abc import Sequence
 from decimal import Decimal
 from pathlib import Path
 
+from extractor.checks import validate, validate_tables
+from extractor.checks.costs import cumulative_costs, dollars
 from extractor.classify import classify
 from extractor.model import Finding, Row, Table
-from extractor.validate import validate, validate_tables
-from extractor.validate.costs import cumulative_costs, dollars
 from extractor.values import parse_cell
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "benchmarks"))

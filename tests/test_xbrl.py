@@ -9,11 +9,11 @@ from pathlib import Path
 import pytest
 from conftest import FIXTURES
 
+from extractor.checks.xbrl import check_xbrl
 from extractor.html import read_html_tables
 from extractor.html.dom import parse_document
 from extractor.html.xbrl import transform
 from extractor.model import Cell, Document, Row, Table, XbrlFact
-from extractor.validate.xbrl import check_xbrl
 
 WAIVER = FIXTURES / "html-ixbrl-waiver.html"
 CONCEPTS = [

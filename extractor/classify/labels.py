@@ -174,7 +174,7 @@ _CONCEPT_WORDS = regex.compile(
 is paired with, matches only text holding one of them). Most labels the classifier asks about
 are no fee labels at all ("Class A", "Year ended", a director's name): without any of these words
 none of the twenty-odd rules can match, so they are not run. A new rule adds its word here;
-``tests/test_speed6_labels.py`` compares the rules with and without this test on many labels,
+``tests/test_fastpath_fee_concept.py`` compares the rules with and without this test on many labels,
 among them labels generated from every alternative of every pattern the rules use, so that a
 rule whose word is missing here fails the tests without a label written for it."""
 

@@ -19,7 +19,7 @@ from ..values import parse_cell, split_markers
 _CHUNK: Final = re.compile(r"[\S\x1c-\x1f][\S\x1c-\x1f]*+(?: [\S\x1c-\x1f]++)*+")
 r"""Runs of ink joined by single spaces. The standard ``re`` walks a line with less overhead per
 match than ``regex``; its ``\S`` leaves out the four separators ``\x1c``-``\x1f``, which
-``regex`` counts as ink, so they are added back (``test_speed_text`` checks every code point).
+``regex`` counts as ink, so they are added back (``test_fastpath_text_columns`` checks every code point).
 The first ink character is a class of its own, not the start of a repeat: ``re`` then skips
 the blanks between chunks by a scan for that class instead of trying a match at each of them
 (the whole line's blanks are walked: 65M -> 47M instructions over the corpus's table lines)."""
@@ -118,7 +118,7 @@ def _spelled_out(text: str) -> bool:
     and "nil": a label such as "Balance at December 31, 1995". No marker can take such a word
     (markers hold two letters at most, or sit in brackets), no number holds a letter but a
     final ``x``, and the only such words that mean "no value" are those two, so the text
-    states no value. An exact pre-test for the parse below (``test_speed_text2`` checks it)."""
+    states no value. An exact pre-test for the parse below (``test_fastpath_text_reader`` checks it)."""
     return any(m.group().lower() not in _NULL_WORDS for m in _WORD.finditer(text))
 
 

@@ -76,7 +76,7 @@ order, as one pattern, so that a tagged line costs one match and not one per tag
 _COLUMN_TAG: Final = regex.compile(r"<[SC]>", regex.I)
 _RULE: Final = re.compile(r"[ \t]*+[-=_][-=_ \t+]*+$")
 """A line of rule marks. It names its characters one by one, so the standard ``re``, cheaper per
-match, reads it exactly as ``regex`` does (``test_speed_text3`` compares them)."""
+match, reads it exactly as ``regex`` does (``test_fastpath_text_values`` compares them)."""
 _RULE_MARKS: Final = ("-", "=", "_")
 _FIRST_INK: Final = regex.compile(r"\S")
 

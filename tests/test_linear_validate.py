@@ -1,4 +1,4 @@
-"""The validator's per-document searches on documents of thousands of tables (session 7, robustness).
+"""The validator's per-document searches on documents of thousands of tables.
 
 Each expense example reads the schedules and fee tables of its whole document; the rewritten
 steps give what the plain code gave. No timing: ``benchmarks/adversarial.py`` measures the growth.
@@ -13,14 +13,14 @@ from pathlib import Path
 
 import pytest
 
+from extractor.checks.fees import _PARTS, OTHER, SUB_ITEMS, _breakdowns, _value
+from extractor.checks.grid import ClassFees, Item
+from extractor.checks.schedules import _across, _down, cdsc_schedules
+from extractor.checks.series import fee_tables
+from extractor.checks.totals import column_total
 from extractor.classify.labels import normalize
 from extractor.model import Row, Table
 from extractor.pipeline import extract_bytes
-from extractor.validate.fees import _PARTS, OTHER, SUB_ITEMS, _breakdowns, _value
-from extractor.validate.grid import ClassFees, Item
-from extractor.validate.schedules import _across, _down, cdsc_schedules
-from extractor.validate.series import fee_tables
-from extractor.validate.totals import column_total
 from extractor.values import parse_cell
 
 WAIVER = (Path(__file__).resolve().parent.parent / "fixtures" / "validate-waiver-first-year.txt").read_bytes()

@@ -1,4 +1,4 @@
-"""The plain-text reader on pathological inputs reads what it read before (session 7, robustness).
+"""The plain-text reader on pathological inputs reads what it read before.
 
 Rewritten steps are compared with the code they replaced, kept here as the reference, on small
 random inputs; pathological shapes still give the table that is there. No timing:

@@ -1,4 +1,4 @@
-"""Session 6 speed work on the HTML reader: each shortcut gives what the full path gives."""
+"""The HTML reader's shortcuts: each one gives what the full path gives."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""The third round of fast paths agrees with the rules it replaces.
+"""The value, rule and leader fast paths agree with the rules they replace.
 
 :func:`parse_cell` reads a plain number (``$1,234``, ``1.25%``, ``(0.10)%``) from one small
 pattern; the reference is the general reading, markers split off and the number parsed. The

@@ -1,4 +1,4 @@
-"""The tidy writer's series look-up on submissions of thousands of classes (session 7, robustness).
+"""The tidy writer's series look-up on submissions of thousands of classes.
 
 The look-up by a per-filing index gives what the scan of the header's classes gave. No timing:
 ``benchmarks/adversarial.py`` measures the growth.

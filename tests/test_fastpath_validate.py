@@ -8,10 +8,9 @@ from decimal import Decimal
 import pytest
 from conftest import FIXTURES, fixture_example_series, fixture_examples
 
-from extractor.pipeline import extract
-from extractor.validate.caps import expense_cap
-from extractor.validate.costs import cumulative_costs, dollars, path_costs
-from extractor.validate.example import (
+from extractor.checks.caps import expense_cap
+from extractor.checks.costs import cumulative_costs, dollars, path_costs
+from extractor.checks.example import (
     Explanation,
     Facts,
     _bounded,
@@ -25,11 +24,12 @@ from extractor.validate.example import (
     expense_example,
     readings,
 )
-from extractor.validate.fees import component_sum, net_total
-from extractor.validate.grid import fee_classes
-from extractor.validate.policy import DOLLAR
-from extractor.validate.schedules import cdsc_schedules
-from extractor.validate.totals import _hits
+from extractor.checks.fees import component_sum, net_total
+from extractor.checks.grid import fee_classes
+from extractor.checks.policy import DOLLAR
+from extractor.checks.schedules import cdsc_schedules
+from extractor.checks.totals import _hits
+from extractor.pipeline import extract
 
 RATIOS = [Decimal("0.98"), Decimal("1.0"), Decimal("1.00"), Decimal("1.745"), Decimal("0.475")]
 

@@ -15,12 +15,10 @@ from pathlib import Path
 
 import pytest
 
-from extractor.model import Row, Table
-from extractor.pipeline import extract_bytes
-from extractor.validate import validate, validate_tables
-from extractor.validate.example import example_checks, indexed_example_checks
-from extractor.validate.schedules import Schedule, cdsc_schedules
-from extractor.validate.series import (
+from extractor.checks import validate, validate_tables
+from extractor.checks.example import example_checks, indexed_example_checks
+from extractor.checks.schedules import Schedule, cdsc_schedules
+from extractor.checks.series import (
     class_inputs,
     document_context,
     document_index,
@@ -28,6 +26,8 @@ from extractor.validate.series import (
     indexed_class_inputs,
     indexed_document_context,
 )
+from extractor.model import Row, Table
+from extractor.pipeline import extract_bytes
 from extractor.values import parse_cell
 
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"

@@ -1,4 +1,4 @@
-"""The second round of fast paths in the plain-text reader agrees with the rules it replaces.
+"""The plain-text reader's chunk and header fast paths agree with the rules they replace.
 
 The references are the plain forms: a chunk built from its text's length, value flag and
 anchor, and every text with a digit parsed as a cell. They run on every line of the text

@@ -1,4 +1,4 @@
-"""The HTML reader's linear rewrites read what the quadratic code read (session 7, robustness).
+"""The HTML reader's linear rewrites read what the quadratic code read.
 
 Each rewritten step is compared with the plain code it replaced, kept here as the reference, on
 small random inputs; and the pathological shapes that made it quadratic (one row of thousands of

@@ -6,10 +6,10 @@ from decimal import Decimal
 
 from conftest import FIXTURES, fixture_example_series
 
+from extractor.checks.example import _readings_of, example_bases, readings
+from extractor.checks.series import Inputs
 from extractor.classify import _dollar_figures
 from extractor.pipeline import extract
-from extractor.validate.example import _readings_of, example_bases, readings
-from extractor.validate.series import Inputs
 
 
 def test_decimal_text_gives_back_the_same_decimal() -> None:

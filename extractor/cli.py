@@ -70,7 +70,8 @@ def build_parser() -> argparse.ArgumentParser:
                            description="Process whole filing archives into tidy tables, findings and a "
                                        "manifest with one row per input.")
     batch.add_argument("inputs", nargs="+", metavar="INPUT",
-                       help="files, folders (recursive), globs, .gz, .zip, .tar, .tar.gz, daily feed archives")
+                       help="files, folders (recursive), globs, .gz, .zip, .tar, .tar.gz, daily feed "
+                            "archives; concatenated submissions are one input each")
     batch.add_argument("-o", "--output", metavar="OUTDIR", required=True)
     batch.add_argument("--jobs", type=int, default=None, help="worker processes (default: cores)")
     batch.add_argument("--kind", choices=KINDS, default="all")
@@ -79,7 +80,8 @@ def build_parser() -> argparse.ArgumentParser:
     batch.add_argument("--resume", action="store_true", help="skip inputs already done by an earlier run")
     batch.add_argument("--engine", choices=("local", "dask"), default="local")
     batch.add_argument("--scheduler", metavar="ADDRESS", help="Dask scheduler address (engine dask)")
-    batch.add_argument("--max-member-bytes", type=int, default=None, help="decompressed size limit per member")
+    batch.add_argument("--max-member-bytes", type=int, default=None,
+                       help="size limit per member or submission, decompressed")
     batch.add_argument("--max-ratio", type=float, default=None, help="compression ratio limit per member")
     batch.add_argument("--no-progress", action="store_true", help="no progress bar")
     batch.add_argument("--timeout", type=float, default=None, metavar="SECONDS",

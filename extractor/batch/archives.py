@@ -24,6 +24,7 @@ from typing import IO, cast
 from ..errors import ArchiveError
 from .options import Limits
 from .streams import Counting, Guard, Prefixed, Readable, read_bounded, shown, too_big, unsafe_name
+from .submissions import may_hold_several, split_submissions
 
 HEAD = 512
 GZIP_MAGIC = b"\x1f\x8b"
@@ -82,13 +83,10 @@ def compression(head: bytes) -> Callable[[IO[bytes]], Readable] | None:
     return None
 
 
-def from_file(f: IO[bytes], name: str, size: int, limits: Limits) -> Iterator[Entry]:
+def from_file(f: IO[bytes], name: str, limits: Limits) -> Iterator[Entry]:
     """Entries of a seekable file on disk (the top of the nesting)."""
     head = f.read(HEAD)
     f.seek(0)
-    if not is_archive(head) and size > limits.max_member_bytes:
-        yield Rejected(name, "refused", too_big(size, limits, name).reason, size)
-        return
     yield from layer(f, head, name, 0, limits)
 
 
@@ -97,6 +95,8 @@ def from_bytes(data: bytes, name: str, depth: int, limits: Limits) -> Iterator[E
     head = data[:HEAD]
     if is_archive(head):
         yield from layer(io.BytesIO(data), head, name, depth, limits)
+    elif may_hold_several(data):
+        yield from submissions(io.BytesIO(data), name, limits)
     else:
         yield Member(name, data)
 
@@ -118,11 +118,21 @@ def layer(f: Readable, head: bytes, name: str, depth: int, limits: Limits,
         elif is_tar(head):
             yield from untar(f, name, depth, limits, consumed)
         else:
-            yield Member(name, read_bounded(f, limits, name, consumed))
+            yield from submissions(f, name, limits, consumed)
     except ArchiveError as exc:
         yield Rejected(name, "refused", exc.reason)
     except BROKEN as exc:
         yield Rejected(name, "failed", f"broken archive data: {type(exc).__name__}: {exc}")
+
+
+def submissions(f: Readable, name: str, limits: Limits, consumed: Callable[[], int] | None = None
+                ) -> Iterator[Entry]:
+    """Plain data: one input per submission it holds (see :mod:`.submissions`)."""
+    for part, data, size in split_submissions(f, name, limits, consumed):
+        if data is None:
+            yield Rejected(part, "refused", too_big(size, limits, part).reason, size)
+        else:
+            yield Member(part, data)
 
 
 def decompress(f: Readable, opener: Callable[[IO[bytes]], Readable], name: str, depth: int,

@@ -76,7 +76,7 @@ def file_entries(path: str, limits: Limits) -> Iterator[Entry]:
         return
     try:
         with open(path, "rb") as f:
-            yield from from_file(f, path, info.st_size, limits)
+            yield from from_file(f, path, limits)
     except OSError as exc:
         yield Rejected(path, "failed", f"cannot read: {exc.strerror or exc}")
     except Exception as exc:  # a bug in archive handling must not end the run: record and go on

@@ -14,7 +14,8 @@ from typing import TYPE_CHECKING, Any, Final
 if TYPE_CHECKING:
     import pandas as pd
 
-from .model import Cell, Document, Filing, Finding, Header, ShareClass, Table
+from .model import Cell, Document, Filing, Finding, Header, Table
+from .share_classes import ClassIndex, cell_class, table_classes
 
 TIDY_COLUMNS: Final = [
     "file", "accession_number", "cik", "company", "form_type", "filed", "document", "table", "table_line",
@@ -136,49 +137,6 @@ def table_frame(table: Table, source: str = "") -> pd.DataFrame:
     return frame
 
 
-def class_key(name: str) -> str:
-    """A share-class name reduced for matching: ``Class A Shares`` and ``A`` give ``a``."""
-    return " ".join(name.lower().replace("class", " ").replace("shares", " ").split())
-
-
-SeriesIndex = tuple[dict[str, str | None], dict[str, list[ShareClass]]]
-"""A header's classes by class ID (the series ID of the first class with that ID) and by
-:func:`class_key` of their names (in header order)."""
-
-
-def series_index(header: Header) -> SeriesIndex:
-    """The look-ups :func:`series_for_column` makes, built once for a filing: searching the
-    header's classes for every column was quadratic in a submission of thousands of classes and
-    tables (minutes for a few MB)."""
-    by_id: dict[str, str | None] = {}
-    by_name: dict[str, list[ShareClass]] = {}
-    for share in header.series:
-        if share.class_id:
-            by_id.setdefault(share.class_id, share.series_id)
-        if share.class_name:
-            by_name.setdefault(class_key(share.class_name), []).append(share)
-    return by_id, by_name
-
-
-def series_for_column(
-    header: Header, table: Table, index: int, classes: SeriesIndex | None = None
-) -> tuple[str | None, str | None]:
-    """(series_id, class_id) of a table column, from XBRL facts or the header's class names;
-    ``classes`` is the header's :func:`series_index` when it has been built already."""
-    by_id, by_name = series_index(header) if classes is None else classes
-    tagged = table.column_classes
-    class_id = tagged[index] if tagged is not None and index < len(tagged) else None
-    if class_id:
-        return by_id.get(class_id), class_id
-    name = class_key(table.columns[index])
-    if not name:
-        return None, None
-    hits = by_name.get(name, [])
-    if len(hits) == 1:
-        return hits[0].series_id, hits[0].class_id
-    return None, None
-
-
 TidyTable = tuple[tuple[Any, ...], list[tuple[Any, ...]]]
 """One table's tidy rows: the columns ``file`` to ``kind``, which its rows share, and the rest of each row."""
 
@@ -192,23 +150,23 @@ def tidy_tables(filing: Filing, kinds: Iterable[str] | None = None) -> list[Tidy
     h = filing.header
     out: list[TidyTable] = []
     head = (filing.source, h.accession_number, h.cik, h.company, h.form_type, h.filed)
-    index = series_index(h)
+    index = ClassIndex(h)
     for table in filing.tables:
         if wanted is not None and table.kind not in wanted:
             continue
         columns, column_concepts = table.columns, table.column_concepts
-        classes = [series_for_column(h, table, i, index) for i in range(len(columns))]
-        series_ids = [series_id for series_id, _ in classes]  # apart, so that a row is one plain tuple
-        class_ids = [class_id for _, class_id in classes]
+        by_column, by_row = table_classes(index, table)
         rests: list[tuple[Any, ...]] = []
         for r, row in enumerate(table.rows):
+            row_match = by_row[r]
             for c, cell in enumerate(row.cells):
                 if not cell.text and cell.value is None:
                     continue
                 concept = row.concept or (column_concepts[c] if column_concepts else None)
                 xbrl = cell.xbrl
+                series_id, class_id = cell_class(index, xbrl, by_column[c], row_match)
                 rests.append((
-                    r, row.line, row.label, concept, columns[c], c, series_ids[c], class_ids[c],
+                    r, row.line, row.label, concept, columns[c], c, series_id, class_id,
                     float(cell.value) if cell.value is not None else None,
                     cell.unit, cell.text, " ".join(cell.footnotes),
                     xbrl.concept if xbrl else None, xbrl.class_id if xbrl else None,

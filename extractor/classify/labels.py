@@ -104,7 +104,7 @@ def operating_expense_concept(text: str) -> str | None:
     """Concept of an annual-operating-expense label (a percentage of net assets), or ``None``."""
     if _has(text, r"^(?:total |subtotal )?other expenses?\b.*\btotal\b|^total other expenses?|^other expenses? total"):
         return "OtherExpensesOverAssets"
-    if _has(text, _NET_TOTAL) and _has(text, r"expense|ratio"):
+    if _has(text, _NET_TOTAL) and _has(text, r"expense|ratio|^total\b"):
         return "NetExpensesOverAssets"
     if _has(text, r"^(?:total|gross)\b|^annual (?:fund |portfolio )?operating expenses?$") and _has(
         text, _GROSS_TOTAL + r"|^annual (?:fund |portfolio )?operating expenses?$"

@@ -2,8 +2,9 @@
 
 Caps are read from sentences that say expenses will not exceed (or are limited / capped at) a
 percentage, per class when the sentence lists classes "respectively". Caps usually exclude
-acquired fund fees, so those are taken off before comparing. Only a ``warning``: the cap may
-apply to another period than the table's.
+acquired fund fees, so those are taken off before comparing; so are the lines of the table for
+the other costs the text says the cap excludes (dividend and interest expense on short sales,
+interest, taxes). Only a ``warning``: the cap may apply to another period than the table's.
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ from typing import Final
 
 import regex
 
+from ..classify.labels import normalize
 from ..model import Finding, Table
 from .grid import ClassFees, class_key, fee_classes
 from .policy import finding, text
@@ -31,6 +33,51 @@ _PERCENT: Final = regex.compile(r"(\d{0,2}\.\d{1,3}|\d{1,2})\s?%")
 _CLASS: Final = regex.compile(
     r"\b(?i:class(?:es)?)\s+([A-Z0-9][A-Za-z0-9\-]{0,8})\b|\band\s+(?:(?i:class)\s+)?([A-Z][0-9\-]{0,4})\b"
 )
+
+
+_EXCLUSION: Final = regex.compile(
+    r"\b(?:exclud\w*|exclusive of|other than|not includ\w*|does not include|do not include)\b([^.;]{0,300})", regex.I
+)
+_EXCLUDABLE: Final = (
+    regex.compile(r"\binterest\b"),
+    regex.compile(r"dividend|short sales?\b|sold short|short positions?"),
+    regex.compile(r"\btax(?:es)?\b"),
+)
+"""Costs that caps leave out and that fee tables print on lines of their own: the expense of a
+fund's short positions (dividends and interest), interest on borrowings, income taxes. Other
+exclusions (brokerage, litigation, extraordinary expenses) have no line in a fee table."""
+_SUMMARY_LINE: Final = regex.compile(r"^(?:total|net|gross|other expenses?\b)")
+
+
+def excluded_costs(text_: str) -> tuple[regex.Pattern[str], ...]:
+    """Which of :data:`_EXCLUDABLE` the text says a cap excludes ("(excluding interest, taxes and
+    dividend expense on securities sold short) do not exceed 1.25%")."""
+    excluded = " ".join(m.group(1) for m in _EXCLUSION.finditer(text_)).lower()
+    if not excluded:
+        return ()
+    return tuple(kind for kind in _EXCLUDABLE if kind.search(excluded))
+
+
+def _excluded_amount(fees: ClassFees, kinds: tuple[regex.Pattern[str], ...]) -> Decimal:
+    """What the lines of ``kinds`` add to the class's total: each line once, whether the
+    classifier made it an item of other expenses or left it without a concept; a summary line
+    ("Other expenses", a total) is never one of them."""
+    amount = Decimal(0)
+    for item in [*fees.items, *fees.unnamed]:
+        if item.value is None or item.concept in _NOT_EXCLUDED:
+            continue
+        label = normalize(item.label)
+        if _SUMMARY_LINE.match(label) is None and any(kind.search(label) for kind in kinds):
+            amount += item.value
+    return amount
+
+
+_NOT_EXCLUDED: Final = frozenset({
+    "ManagementFeesOverAssets", "DistributionAndService12b1FeesOverAssets", "ExpensesOverAssets",
+    "NetExpensesOverAssets", "FeeWaiverOrReimbursementOverAssets", "AcquiredFundFeesAndExpensesOverAssets",
+})
+"""Concepts of lines that are never an excluded cost: the items every cap covers, the totals and
+waivers, and acquired fund fees (taken off on their own)."""
 
 
 def stated_caps(text_: str) -> dict[str, Decimal]:
@@ -57,13 +104,16 @@ def stated_caps(text_: str) -> dict[str, Decimal]:
 
 
 def expense_cap(table: Table, classes: Sequence[ClassFees] | None = None) -> list[Finding]:
-    """Warnings where a class's net total (less acquired fund fees) exceeds its stated cap.
+    """Warnings where a class's net total (less acquired fund fees and the lines of the costs the
+    cap excludes) exceeds its stated cap.
 
     ``classes``: the table's :func:`fee_classes`, when the caller has them already.
     """
-    caps = stated_caps(" ".join([table.context, *(f.text for f in table.footnotes)]))
+    notes = " ".join([table.context, *(f.text for f in table.footnotes)])
+    caps = stated_caps(notes)
     if not caps:
         return []
+    kinds = excluded_costs(notes)
     findings: list[Finding] = []
     for fees in fee_classes(table) if classes is None else classes:
         cap = caps.get(class_key(fees.name), caps.get(""))
@@ -72,10 +122,13 @@ def expense_cap(table: Table, classes: Sequence[ClassFees] | None = None) -> lis
             continue
         acquired = fees.first("AcquiredFundFeesAndExpensesOverAssets")
         capped = total.value - (acquired.value if acquired is not None and acquired.value else Decimal(0))
+        excluded = _excluded_amount(fees, kinds) if kinds else Decimal(0)
+        capped -= excluded
         if capped <= cap:
             continue
+        without = f" (without the {text(excluded)}% of costs the cap excludes)" if excluded else ""
         findings.append(finding(
             "expense_cap", "warning", table.id, total.where, text(cap), text(total.value),
-            f"{fees.name}: total expenses of {text(capped)}% are above the {text(cap)}% cap the filing states",
+            f"{fees.name}: total expenses of {text(capped)}%{without} are above the {text(cap)}% cap the filing states",
         ))
     return findings

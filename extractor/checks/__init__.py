@@ -2,11 +2,14 @@
 
 Fee tables get ``component_sum``, ``net_total`` and ``expense_cap``; expense examples get
 ``expense_example`` (recomputed from the fee table of the same document) and ``example_order``;
-other tables get ``column_total``. Every table also goes through the XBRL checks.
+other tables get ``column_total``. Every table also goes through the XBRL checks. A fee table
+that goes on into its expense example (the classifier gives its last rows example concepts) is
+checked as the two tables it holds.
 """
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Sequence
 
 from ..model import Finding, Table
@@ -27,22 +30,43 @@ def _tagged(tables: Sequence[Table]) -> bool:
 
 def validate(table: Table, related: Sequence[Table] = ()) -> list[Finding]:
     """Findings about one table; ``related`` are the other tables of the same document."""
-    index = document_index([table, *related]) if table.kind == "expense_example" else None
-    return _validate(table, index, _tagged([table, *related]))
+    parts = _parts(table)
+    index = None
+    if any(part.kind == "expense_example" for part in parts):
+        index = document_index([*parts, *(p for other in related for p in _parts(other))])
+    return _validate(table, parts, index, _tagged([table, *related]))
 
 
-def _validate(table: Table, index: DocumentIndex | None, tagged: bool) -> list[Finding]:
-    """Findings about one table; ``index`` holds its document's tables, given for an expense example
-    (the only table that looks at the others)."""
+def _parts(table: Table) -> tuple[Table, ...]:
+    """The tables ``table`` holds for the checks: itself, or a fee table's fee rows and the
+    expense example in its last rows, the example placed at the line of its first row (after
+    the fee rows it is recomputed from)."""
+    if table.kind != "fees" or table.column_concepts is not None:
+        return (table,)
+    rows = table.rows
+    start = next((k for k, row in enumerate(rows) if row.concept and row.concept.startswith("ExpenseExample")), None)
+    if start is None:
+        return (table,)
+    while start > 0 and not rows[start - 1].has_text:
+        start -= 1  # the heading and the lead-in of the example
+    fees = dataclasses.replace(table, rows=rows[:start])
+    example = dataclasses.replace(table, kind="expense_example", rows=rows[start:], line=rows[start].line)
+    return (fees, example)
+
+
+def _validate(table: Table, parts: Sequence[Table], index: DocumentIndex | None, tagged: bool) -> list[Finding]:
+    """Findings about one table, checked as ``parts`` (:func:`_parts`); ``index`` holds its
+    document's tables, given for an expense example (the only table that looks at the others)."""
     findings: list[Finding] = []
-    if table.kind == "fees":
-        classes = fee_classes(table)  # read once for the three checks
-        findings += component_sum(table, classes) + net_total(table, classes) + expense_cap(table, classes)
-    elif table.kind == "expense_example":
-        assert index is not None, "an expense example is checked against the tables of its document"
-        findings += indexed_example_checks(table, index)
-    else:
-        findings += column_total(table)
+    for part in parts:
+        if part.kind == "fees":
+            classes = fee_classes(part)  # read once for the three checks
+            findings += component_sum(part, classes) + net_total(part, classes) + expense_cap(part, classes)
+        elif part.kind == "expense_example":
+            assert index is not None, "an expense example is checked against the tables of its document"
+            findings += indexed_example_checks(part, index)
+        else:
+            findings += column_total(part)
     findings += check_xbrl(table, tagged)
     return findings
 
@@ -50,16 +74,17 @@ def _validate(table: Table, index: DocumentIndex | None, tagged: bool) -> list[F
 def validate_tables(tables: Sequence[Table]) -> list[Finding]:
     """Findings about every table of a filing, in table order."""
     by_document: dict[int, list[Table]] = {}
-    for table in tables:
-        by_document.setdefault(table.document, []).append(table)
+    parts = [_parts(table) for table in tables]
+    for table, held in zip(tables, parts, strict=True):
+        by_document.setdefault(table.document, []).extend(held)
     tagged = {document: _tagged(group) for document, group in by_document.items()}
     indexes: dict[int, DocumentIndex] = {}
     findings: list[Finding] = []
-    for table in tables:
+    for table, held in zip(tables, parts, strict=True):
         index: DocumentIndex | None = None
-        if table.kind == "expense_example":  # only an example looks at the other tables of its document
+        if held[-1].kind == "expense_example":  # only an example looks at the other tables of its document
             index = indexes.get(table.document)
             if index is None:
                 index = indexes[table.document] = document_index(by_document[table.document])
-        findings.extend(_validate(table, index, tagged[table.document]))
+        findings.extend(_validate(table, held, index, tagged[table.document]))
     return findings

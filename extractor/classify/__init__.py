@@ -25,7 +25,7 @@ from ..model import Cell, Kind, Row, Table
 from .examples import example_concept, period_years, redemption_mode
 from .labels import FEE_CONCEPTS, fee_concept, normalize
 
-__all__ = ["classify", "fee_concept", "period_years", "redemption_mode"]
+__all__ = ["classify", "example_start", "fee_concept", "period_years", "redemption_mode"]
 
 _ANCHORS: Final = FEE_CONCEPTS - {
     "OtherExpensesOverAssets", "ShareholderFeeOther", "ExpensesOverAssets", "NetExpensesOverAssets",
@@ -38,7 +38,44 @@ _MAIN_OTHER_LABEL: Final = ("other expenses", "other expense", "other operating 
 
 def classify(table: Table) -> Table:
     """``table`` with ``kind``, row ``concept``s and ``column_concepts`` filled in."""
-    return _with_tags(_as_example(table) or _as_fees(table) or _as_other(table))
+    return _with_tags(_as_example(table) or _with_example(table) or _as_fees(table) or _as_other(table))
+
+
+def example_start(rows: Sequence[Row]) -> int | None:
+    """Where the expense example begins in a fee table that goes on into it, or ``None``.
+
+    Small funds printed the whole fee table in one table: shareholder fees, operating expenses,
+    then an "EXAMPLE" heading, its lead-in and the "1 Year" ... "10 Years" rows. The example is the
+    run of rows whose labels are holding periods at the end of the table, with the rows without
+    any cell text just above it (the heading and the lead-in, which say whether shares are
+    redeemed); some other row with cell text ("None" too) must come before it. The last row is looked at first: nearly
+    every table ends in something else.
+    """
+    last = len(rows) - 1
+    while last >= 0 and not rows[last].has_values:
+        last -= 1
+    if last < 0 or period_years(rows[last].label) is None:
+        return None
+    start = last
+    while start > 0 and (not rows[start - 1].has_text or (
+            rows[start - 1].has_values and period_years(rows[start - 1].label) is not None)):
+        start -= 1
+    return start if start > 0 else None  # a table of nothing but the example is an example
+
+
+def _with_example(table: Table) -> Table | None:
+    """A fee table with its expense example in its last rows (:func:`example_start`): a fee
+    table, whose example rows carry their example concepts. Each part must pass its own test."""
+    start = example_start(table.rows)
+    if start is None:
+        return None
+    fees = _as_fees(dataclasses.replace(table, rows=table.rows[:start]))
+    if fees is None or fees.column_concepts is not None:
+        return None
+    example = _as_example(dataclasses.replace(table, rows=table.rows[start:]))
+    if example is None or example.column_concepts is not None:
+        return None
+    return _as_kind(table, "fees", fees.rows + example.rows, None)
 
 
 _EXAMPLE_CONCEPTS: Final = frozenset(

@@ -53,7 +53,8 @@ _OFFERING_BASIS = r"offering|purchase price|original|purchase cost|cost of|lesse
 _OTHER_BASIS = r"redemption|redeemed|net asset value|\bnav\b|proceeds|current value|market value"
 _WAIVER = (
     r"waive|waiver|reimburs|recoup|repay|recaptur|expense limit|fee limit|expense cap|fee reduction"
-    r"|reduction of|fees? forgone|less[: ]+(?:fee|expense|contractual|management)|contractual (?:fee|expense)"
+    r"|reduction of|expense reductions?\b|fees? forgone"
+    r"|less[: ]+(?:fee|expense|contractual|management)|contractual (?:fee|expense)"
 )
 _NET_TOTAL = (
     r"\bnet (?:annual|total|fund|portfolio|operating|expense|expenses|expense ratio)\b"
@@ -66,6 +67,19 @@ _GROSS_TOTAL = (
     r"|\btotal\b.*\b(?:annual|operating|fund|portfolio)\b.*\bexpenses?\b|\bgross expenses?\b"
     r"|^total (?:annual )?(?:fund |portfolio )?expenses? (?:before|prior)"
 )
+
+
+_EXPENSES_HEAD = (
+    r"^(?:ratio of )?(?:annual |gross )?(?:fund |portfolio |class )?(?:operating )?(?:expenses?|expense ratio)\b"
+    r"(?![\s,(/]*(?:waive|waiver|reimburs|recoup|repay|recaptur|limit|cap\b|reduc))"
+)
+"""A label about the fund's expenses as a whole ("Expenses before fee waivers", "Annual fund
+operating expenses absent waivers", "Expenses, net of waivers"): the waiver it names says which
+total it is, gross or net, not that the line is the waiver. A waiver word right after the head
+("Expense waiver (before recoupment)", "Expenses reimbursed") names the waiver line itself."""
+
+_BEFORE_WAIVER = r"\b(?:before|without|excluding|absent|prior to)\b.*(?:" + _WAIVER + ")"
+_NET_OF_WAIVERS = r"\bnet of\b.*(?:" + _WAIVER + ")"
 
 
 _ACCOUNT_HEAD = r"\baccount|\bmaintenance|custodial|\bira\b|retirement plan"
@@ -91,7 +105,7 @@ def shareholder_fee_concept(text: str) -> str | None:
         return "MaximumDeferredSalesChargeOverOfferingPrice"
     if _has(text, _SALES_CHARGE) and not _has(text, r"12b|distribution|servic"):
         return "MaximumSalesChargeImposedOnPurchasesOverOfferingPrice"
-    if _has(text, r"redemption|redeem") and _has(text, r"fee|charge"):
+    if _has(text, r"redemption|redeem|short[- ]term trading|frequent trading") and _has(text, r"fee|charge"):
         return "RedemptionFeeOverRedemption"
     if _has(text, r"exchange") and _has(text, r"fee|charge"):
         return "ExchangeFee"
@@ -110,6 +124,11 @@ def operating_expense_concept(text: str) -> str | None:
         text, _GROSS_TOTAL + r"|^annual (?:fund |portfolio )?operating expenses?$"
     ):
         return "ExpensesOverAssets"
+    if _has(text, _EXPENSES_HEAD):
+        if _has(text, _BEFORE_WAIVER):
+            return "ExpensesOverAssets"
+        if _has(text, _NET_OF_WAIVERS):
+            return "NetExpensesOverAssets"
     if _has(text, _WAIVER):
         return "FeeWaiverOrReimbursementOverAssets"
     if _has(text, r"acquired (?:fund|portfolio)|underlying (?:fund|portfolio)|\baffe\b"):

@@ -344,17 +344,30 @@ def _as_fees(table: Table) -> Table | None:
         return None
     row_concepts = _row_concepts(table.rows)
     heading = f"{table.caption} {table.context[:300]}"
-    if _looks_like_fees([c for c, r in zip(row_concepts, table.rows, strict=False) if r.has_text], heading):
+    if _looks_like_fees([c for c, r in zip(row_concepts, table.rows, strict=False) if r.has_text], heading) and not (
+            _amounts(table.columns)):
         rows = tuple(_with_concept(r, c) for r, c in zip(table.rows, row_concepts, strict=False))
         return _as_kind(table, "fees", rows, None)
     col_concepts = [fee_concept(c) for c in table.columns]
-    if _looks_like_fees(col_concepts, heading):
+    if _looks_like_fees(col_concepts, heading) and not _amounts([r.label for r in table.rows if r.has_text]):
         rows = tuple(_with_concept(r, None) for r in table.rows)
         return _as_kind(table, "fees", rows, tuple(col_concepts))
     if _nil_fee_heading(table):
         rows = tuple(_with_concept(r, c) for r, c in zip(table.rows, row_concepts, strict=False))
         return _as_kind(table, "fees", rows, None)
     return None
+
+
+_AMOUNT: Final = regex.compile(r"\$\s?\d|\b\d{1,3}(?:,\d{3})+\b")
+
+
+def _amounts(names: Sequence[str]) -> bool:
+    """Whether most of the row labels (or column headers) are amounts of money: the breakpoints of
+    a sales charge schedule ("Less than $50,000", "$50,000 but less than $100,000") beside lines or
+    headers that name a sales charge "as a percentage of offering price". A fee table has share
+    classes (or funds) across from its fee items, never amounts."""
+    named = [name for name in names if name]
+    return bool(named) and 2 * sum(1 for name in named if _AMOUNT.search(name)) > len(named)
 
 
 _SHAREHOLDER_HEADING: Final = regex.compile(r"shareholder (?:fees|transaction expenses)|fees paid directly", regex.I)

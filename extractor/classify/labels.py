@@ -13,9 +13,10 @@ from functools import lru_cache
 
 import regex
 
-# Footnote markers anywhere in a label: <F1>, /1/, (1), (a), [1], *, #, daggers; dot leaders.
+# Footnote markers anywhere in a label: <F1>, /1/, (1), (a), (ii), [1], *, #, daggers; dot leaders.
+# 1990s fee tables marked notes with Roman numerals as well as letters: "Total(ii)", "10 Years(iii)".
 _MARKERS = regex.compile(
-    r"<F\d{1,2}>|/\d{1,2}/|\(\s*(?:\d{1,2}|[a-z])\s*\)|\[[^\]\s]{1,5}\]|[*#\u2020\u2021]+", regex.I
+    r"<F\d{1,2}>|/\d{1,2}/|\(\s*(?:\d{1,2}|[a-z]|[ivx]{2,5})\s*\)|\[[^\]\s]{1,5}\]|[*#\u2020\u2021]+", regex.I
 )
 _LEADERS = regex.compile(r"\.{2,}|_{2,}|(?:\s\.){2,}")
 _NOISE = regex.compile(r"[^a-z0-9%/&\-(),:'$ ]+")

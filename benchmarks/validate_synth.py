@@ -22,7 +22,14 @@ reader problem, not the validator's); then it plants single mutations that make 
 really inconsistent (a fee +-0.05 or more, an example figure +-$5 or more, a waiver's sign, the
 load dropped from the example) and reports the share flagged as an error, by kind and size.
 
-    python benchmarks/validate_synth.py [--docs 200] [--seed 7] [--show 3] [--show-missed 0]
+``--era-traits`` adds layouts and wordings of older prospectuses, drawn from an RNG of their own
+so that the documents of a seed without the flag stay the same: the fee table and the example in
+one table (an "EXAMPLE" heading row, then the 1/3/5/10-year rows), 1990s total labels ("Total
+(after fee waivers)", "Annual Fund Operating Expenses Before Waivers"), notes marked with Roman
+numerals, and an expense cap stated "excluding interest, taxes and acquired fund fees" beside an
+interest expense line.
+
+    python benchmarks/validate_synth.py [--docs 200] [--seed 7] [--show 3] [--show-missed 0] [--era-traits]
 """
 
 from __future__ import annotations
@@ -134,6 +141,14 @@ class Layout:
     """HTML: one fee table with the classes as rows and the fee items as columns."""
     ixbrl: bool = False
     """HTML: the fee tables carry inline XBRL facts, each class its own context."""
+    one_table: bool = False
+    """The fee table goes on into the example in the same table (years as rows, classes as columns)."""
+    era_labels: bool = False
+    """1990s labels of the totals: "Total (after fee waivers)", "Annual Fund Operating Expenses Before Waivers"."""
+    roman: bool = False
+    """Notes marked (i), (ii), (iii) instead of (1), (2), (3)."""
+    cap_note: bool = False
+    """The waiver note states the cap per class, excluding interest, taxes and acquired fund fees."""
 
     def traits(self) -> list[str]:
         out = ["html" if self.html else "text", f"example={self.example_layout}"]
@@ -143,7 +158,8 @@ class Layout:
         out += ["schedule"] if self.schedule_table else []
         out.append(f"other={self.other_style}")
         out += [name for name in ("split_symbols", "both_sections", "two_funds", "dollar_first_row", "shares_suffix",
-                                  "transposed_fees", "ixbrl") if getattr(self, name)]
+                                  "transposed_fees", "ixbrl", "one_table", "era_labels", "roman", "cap_note")
+                if getattr(self, name)]
         return out
 
 
@@ -315,6 +331,17 @@ def random_layout(rng: random.Random) -> Layout:
     return layout
 
 
+def era_traits(layout: Layout, rng: random.Random) -> None:
+    """The ``--era-traits`` of a layout, from ``rng`` (not the layout's own: the other traits stay)."""
+    layout.one_table = not layout.transposed_fees and rng.random() < 0.3
+    if layout.one_table:
+        layout.one_fee_table = True
+        layout.example_layout = "stacked"
+    layout.era_labels = rng.random() < 0.4
+    layout.roman = layout.markers and rng.random() < 0.5
+    layout.cap_note = rng.random() < 0.5
+
+
 # --- logical tables ------------------------------------------------------------------------
 
 
@@ -348,7 +375,12 @@ def pct(value: Decimal | None, layout: Layout, nil: str | None = None) -> str:
 def marker(layout: Layout, n: int) -> str:
     if not layout.markers:
         return ""
-    return f"({n})" if not layout.html else f"<sup>{n}</sup>"
+    return f"({note_mark(layout, n)})" if not layout.html else f"<sup>{note_mark(layout, n)}</sup>"
+
+
+def note_mark(layout: Layout, n: int) -> str:
+    """The mark of note ``n``: a number, or a Roman numeral."""
+    return "i" * n if layout.roman else str(n)
 
 
 def fee_tables(fund: Fund, layout: Layout) -> list[LTable]:
@@ -395,27 +427,34 @@ def fee_tables(fund: Fund, layout: Layout) -> list[LTable]:
     if fund.afe is not None:
         operating.append(("Acquired Fund Fees and Expenses", [pct(fund.afe, layout) for _ in fund.classes]))
     waived = any(c.waiver for c in fund.classes)
-    gross_label = "Total Annual Fund Operating Expenses" + (marker(layout, 2) if fund.afe is not None else "")
+    gross_label = "Total Annual Fund Operating Expenses"
+    if layout.era_labels and any(c.waiver for c in fund.classes):
+        gross_label = "Annual Fund Operating Expenses Before Waivers"
+    gross_label += marker(layout, 2) if fund.afe is not None else ""
     operating.append((gross_label, [pct(c.gross, layout) for c in fund.classes]))
     if waived:
         if fund.waiver_row:
             label = random.Random(fund.name).choice(REPAY_LABELS) if fund.repay else layout.waiver_label
             operating.append((label + marker(layout, 3), [pct(-c.waiver, layout) for c in fund.classes]))
         net_label = random.Random(fund.name).choice(NET_REPAY_LABELS) if fund.repay else layout.net_label
+        if layout.era_labels and not fund.repay:
+            net_label = random.Random(fund.name).choice(("Total (after fee waivers)", "Total After Waivers"))
         operating.append((net_label, [pct(c.net, layout) for c in fund.classes]))
     notes = []
     if layout.markers and any(c.load for c in fund.classes):
-        notes.append("(1) A deferred sales charge of 1.00% may apply to purchases of $1 million or more of "
-                     "Class A shares redeemed within 18 months.")
+        notes.append(f"({note_mark(layout, 1)}) A deferred sales charge of 1.00% may apply to purchases of "
+                     "$1 million or more of Class A shares redeemed within 18 months.")
     if layout.markers and fund.afe is not None:
-        notes.append("(2) Total annual fund operating expenses do not correlate to the ratio of expenses to average "
-                     "net assets in the financial highlights, which does not include acquired fund fees.")
+        notes.append(f"({note_mark(layout, 2)}) Total annual fund operating expenses do not correlate to the ratio of "
+                     "expenses to average net assets in the financial highlights, which does not include acquired fund "
+                     "fees.")
     if waived:
         term = "one year" if fund.waiver_years == 1 else "two years"
-        notes.append(("(3) " if layout.markers else "") + (
+        notes.append((f"({note_mark(layout, 3)}) " if layout.markers else "") + (
             f"The Adviser has contractually agreed to waive fees and/or reimburse expenses for at least {term} "
             "from the date of this prospectus." if not fund.repay else
-            "The Adviser may recoup fees it waived in the previous three years; the recoupment is shown above."))
+            "The Adviser may recoup fees it waived in the previous three years; the recoupment is shown above.")
+            + (cap_sentence(fund) if layout.cap_note else ""))
     heading_s = "Shareholder Fees (fees paid directly from your investment)"
     heading_o = ("Annual Fund Operating Expenses (expenses that you pay each year as a percentage of the value of "
                  "your investment)")
@@ -431,6 +470,20 @@ def fee_tables(fund: Fund, layout: Layout) -> list[LTable]:
         return [LTable("fees", cols, rows, before=["FEES AND EXPENSES OF THE FUND", intro], after=notes)]
     return [LTable("fees", cols, shareholder, caption=heading_s, before=["FEES AND EXPENSES OF THE FUND", intro]),
             LTable("fees", cols, operating, caption=heading_o, after=notes)]
+
+
+def cap_sentence(fund: Fund) -> str:
+    """The cap each class's net total keeps to, less the interest and acquired fund fees it excludes."""
+    classes = [c for c in fund.classes if c.name.startswith("Class ")]
+    if fund.repay or len(classes) != len(fund.classes):
+        return ""
+    caps = [c.net - (fund.extra_line or D(0)) - (fund.afe or D(0)) for c in classes]
+    names = [c.name for c in classes]
+    listed = names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
+    amounts = ", ".join(f"{cap:.2f}%" for cap in caps[:-1]) + (" and " if len(caps) > 1 else "") + f"{caps[-1]:.2f}%"
+    end = ", respectively." if len(caps) > 1 else "."
+    return (" Under the agreement, total annual fund operating expenses (excluding interest, taxes and acquired "
+            f"fund fees and expenses) do not exceed {amounts} for {listed} shares{end}")
 
 
 def dollars(value: Decimal) -> str:
@@ -552,7 +605,20 @@ def schedule_table(fund: Fund, layout: Layout) -> list[LTable]:
 
 
 def document_tables(fund: Fund, layout: Layout) -> list[LTable]:
-    return fee_tables(fund, layout) + example_tables(fund, layout) + schedule_table(fund, layout)
+    fees, examples = fee_tables(fund, layout), example_tables(fund, layout)
+    if layout.one_table and len(fees) == 1 and len(examples) == 1:
+        fees = [one_table(fees[0], examples[0])]
+        examples = []
+    return fees + examples + schedule_table(fund, layout)
+
+
+def one_table(fees: LTable, example: LTable) -> LTable:
+    """The fee table going on into the example: an "EXAMPLE" heading row, then the example's rows
+    under the fee table's columns; the example's prose before the table, its notes after it."""
+    blank = ["" for _ in fees.columns]
+    before = [*fees.before, *(p for p in example.before if p != "EXAMPLE")]
+    return LTable("fees", fees.columns, [*fees.rows, ("EXAMPLE", blank), *example.rows], caption=fees.caption,
+                  before=before, after=fees.after)
 
 
 # --- rendering ------------------------------------------------------------------------------
@@ -851,7 +917,7 @@ def expected_kinds(fund: Fund, layout: Layout, others: Sequence[Fund] = ()) -> l
     return [t.kind for f in (fund, *others) for t in document_tables(f, layout)]
 
 
-_MARK = re.compile(r"<sup>\d</sup>|\(\d\)")
+_MARK = re.compile(r"<sup>(?:\d|[ivx]{1,3})</sup>|\((?:\d|[ivx]{1,3})\)")
 
 
 def label_key(label: str) -> str:
@@ -890,6 +956,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--seed", type=int, default=7)
     parser.add_argument("--show", type=int, default=3)
     parser.add_argument("--show-missed", type=int, default=0)
+    parser.add_argument("--era-traits", action="store_true", help="add the layouts of older prospectuses")
     args = parser.parse_args(argv)
     false: Counter[tuple[str, str]] = Counter()
     infos: Counter[str] = Counter()
@@ -907,6 +974,8 @@ def main(argv: list[str] | None = None) -> int:
         fund = make_fund(rng, index)
         layout = random_layout(rng)
         others = [make_fund(rng, index + 100000)] if layout.two_funds else []
+        if args.era_traits:
+            era_traits(layout, random.Random(f"{args.seed}-{index}-era"))
         data = render(fund, layout, others)
         filing = run(data)
         want = expected_kinds(fund, layout, others)

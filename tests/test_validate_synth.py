@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import copy
 import random
 import sys
 from collections.abc import Sequence
@@ -361,3 +362,34 @@ def test_tagged_two_period_example_with_redemption_sections_keeps_its_period_col
         break
     else:
         raise AssertionError("no fund with a deferred charge drawn")
+
+
+def era_document(index: int) -> tuple[validate_synth.Fund, validate_synth.Layout, bytes]:
+    """Document ``index`` of seed 7 with the ``--era-traits`` of older prospectuses."""
+    rng = random.Random(f"7-{index}")
+    fund = validate_synth.make_fund(rng, index)
+    layout = validate_synth.random_layout(rng)
+    assert not layout.two_funds
+    validate_synth.era_traits(layout, random.Random(f"7-{index}-era"))
+    return fund, layout, validate_synth.render(fund, layout)
+
+
+def test_documents_of_older_layouts_are_read_and_found_consistent() -> None:
+    # 12: a cap "excluding interest" beside an interest expense line; 185 (text) and 146 (HTML): the
+    # fee table going on into its example, 1990s total labels; 185 also notes marked (i), (ii)
+    for index in (12, 146, 185):
+        fund, layout, data = era_document(index)
+        filing = validate_synth.run(data)
+        assert [t.kind for t in filing.tables] == validate_synth.expected_kinds(fund, layout)
+        assert not validate_synth.misread(fund, layout, filing)
+        assert [f for f in filing.findings if f.severity != "info" and not validate_synth.planted([fund], f)] == []
+
+
+def test_an_example_figure_changed_inside_a_fee_table_is_an_error() -> None:
+    fund, layout, _ = era_document(185)
+    assert layout.one_table
+    mutant = copy.deepcopy(fund)
+    mutant.example["Class C", True][3] += 30
+    found = validate_synth.run(validate_synth.render(mutant, layout)).findings
+    assert [(f.check, f.severity, f.row) for f in found if f.severity == "error"] == [
+        ("expense_example", "error", "3 Years")]

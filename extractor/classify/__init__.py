@@ -22,7 +22,7 @@ from typing import Final
 import regex
 
 from ..model import Cell, Kind, Row, Table
-from .examples import example_concept, period_years, redemption_mode
+from .examples import example_concept, other_period, period_years, redemption_mode
 from .labels import FEE_CONCEPTS, fee_concept, normalize
 
 __all__ = ["classify", "example_start", "fee_concept", "period_years", "redemption_mode"]
@@ -178,7 +178,8 @@ def _as_example(table: Table) -> Table | None:
         labels = [r.label for r, v in zip(table.rows, valued, strict=True) if v]
         row_years = _bare_years(labels, row_years, valued)
         col_years = _bare_years(list(table.columns), col_years)
-    if {1, 3} <= set(row_years):
+    if {1, 3} <= set(row_years) and not any(
+            other_period(r.label) for r, v in zip(table.rows, valued, strict=True) if v):
         table_mode = _table_mode(table)
         rows: list[Row] = []
         heading_mode: bool | None = None
@@ -193,7 +194,7 @@ def _as_example(table: Table) -> Table | None:
             concept = example_concept(years, mode) if years else None
             rows.append(_with_concept(row, concept))
         return _as_kind(table, "expense_example", tuple(rows), None)
-    if {1, 3} <= set(col_years):
+    if {1, 3} <= set(col_years) and not any(map(other_period, table.columns)):
         caption_mode = _lead_mode(table)
         rows_mode = _rows_mode(table.rows)
         if rows_mode is not None:

@@ -43,6 +43,28 @@ def period_years(text: str) -> int | None:
     return years if years in YEARS else None
 
 
+_ANY_PERIOD: Final = regex.compile(
+    r"^(?:end of |after )?(\d{1,2}|two|four|six|seven|eight|nine)[\s-]*(?:years?|yrs?)\.?$"
+    r"|^(?:end of |after )?(?:year|yr)s?[\s#]*(\d{1,2}|two|four|six|seven|eight|nine)$"
+)
+
+
+@lru_cache(maxsize=4096)
+def other_period(text: str) -> bool:
+    """Whether ``text`` is a holding period other than 1, 3, 5 or 10 years ("Year 2", "7 Years").
+
+    A table that goes year by year (the hypothetical $10,000 investment over ten years that some
+    prospectuses add after the example, "Year 1" ... "Year 10") holds the example's periods among
+    others; the example itself never does. The whole label must be the period, of 2 to 30 years:
+    a garbled "10 Years" ("1 0 Years", "0 Years") says nothing.
+    """
+    m = _ANY_PERIOD.search(normalize(text))
+    if m is None:
+        return False
+    word = m.group(1) or m.group(2)
+    return not word.isdigit() or (2 <= int(word) <= 30 and int(word) not in YEARS)
+
+
 @lru_cache(maxsize=4096)
 def redemption_mode(text: str) -> bool | None:
     """``False`` when ``text`` says the shares are kept, ``True`` when redeemed, else ``None``."""

@@ -1,6 +1,6 @@
-"""A sales charge schedule (breakpoints by amount invested) names a sales charge "as a percentage
-of offering price" in its headers, but its other side is amounts of money, not share classes:
-it is no fee table, even under prose that speaks of shareholder fees."""
+"""A sales charge schedule names a sales charge in its headers ("as a percentage of offering
+price", "Contingent Deferred Sales Charge"), but its other side is amounts of money or years since
+purchase, not share classes: it is no fee table, even under prose that speaks of shareholder fees."""
 
 from __future__ import annotations
 
@@ -36,3 +36,11 @@ def test_breakpoints_as_columns_are_no_fee_table() -> None:
         ("Sales charge as a percentage of net amount invested", ["6.10%", "4.71%", "3.63%", "2.56%"]),
     ])
     assert schedule.kind == "other"
+
+
+def test_deferred_sales_charge_by_year_since_purchase_is_no_fee_table() -> None:
+    schedule = table(["Contingent Deferred Sales Charge"], [
+        ("First year", ["5.00%"]), ("Second year", ["4.00%"]), ("Third year", ["3.00%"]), ("Fourth year", ["3.00%"]),
+        ("Fifth year", ["2.00%"]), ("Sixth year", ["1.00%"]), ("Seventh year and thereafter", ["None"]),
+    ])
+    assert (schedule.kind, schedule.column_concepts) == ("other", None)

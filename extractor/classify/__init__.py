@@ -370,15 +370,23 @@ def _as_fees(table: Table) -> Table | None:
 
 
 _AMOUNT: Final = regex.compile(r"\$\s?\d|\b\d{1,3}(?:,\d{3})+\b")
+_YEAR_SINCE_PURCHASE: Final = regex.compile(
+    r"^\s*(?:(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth)\b"
+    r"|(?:year\s+)?\d{1,2}(?:st|nd|rd|th)?\s+years?\b|year\s+\d{1,2}\b|\d{1,2}(?:st|nd|rd|th)\b)",
+    regex.I,
+)
 
 
 def _amounts(names: Sequence[str]) -> bool:
-    """Whether most of the row labels (or column headers) are amounts of money: the breakpoints of
-    a sales charge schedule ("Less than $50,000", "$50,000 but less than $100,000") beside lines or
-    headers that name a sales charge "as a percentage of offering price". A fee table has share
-    classes (or funds) across from its fee items, never amounts."""
+    """Whether most of the row labels (or column headers) are amounts of money or years since
+    purchase: the steps of a sales charge schedule, by amount invested ("Less than $50,000",
+    "$50,000 but less than $100,000") beside headers that name a sales charge "as a percentage of
+    offering price", or by the year of redemption ("First year", "Second year") under a
+    "Contingent Deferred Sales Charge" header. A fee table has share classes (or funds) across
+    from its fee items, never amounts or years."""
     named = [name for name in names if name]
-    return bool(named) and 2 * sum(1 for name in named if _AMOUNT.search(name)) > len(named)
+    steps = sum(1 for name in named if _AMOUNT.search(name) or _YEAR_SINCE_PURCHASE.match(name))
+    return bool(named) and 2 * steps > len(named)
 
 
 _SHAREHOLDER_HEADING: Final = regex.compile(r"shareholder (?:fees|transaction expenses)|fees paid directly", regex.I)

@@ -11,6 +11,7 @@ from extractor.classify import fee_concept
 def test_total_after_waivers_is_the_net_total_and_waiver_lines_stay_waivers(label: str) -> None:
     assert fee_concept(label) == "NetExpensesOverAssets"
     assert fee_concept("Total Waivers and Reimbursements") == "FeeWaiverOrReimbursementOverAssets"
+    assert fee_concept("Total net realized and unrealized gain") is None  # a statement's line
 
 
 @pytest.mark.parametrize(("label", "concept"), [

@@ -63,6 +63,9 @@ _NET_TOTAL = (
     r"|\bafter\b.*(?:waive|waiver|reimburs|recoup|repay|limit|cap|reduction)"
     r"|^total\b.*\b(?:less|minus|net of)\b.*(?:waive|waiver|reimburs|recoup|repay|limit|cap|reduction)"
 )
+_NET_TOTAL_SUBJECT = r"expense|ratio|^total\b.*(?:waive|reimburs|recoup|repay|limit|reduction)"
+"""What a net total is of: expenses, an expense ratio, or a bare "Total" after its waiver ("Total
+(after fee waivers)" in 1990s tables); not "Total net realized gain", a line of a statement."""
 _GROSS_TOTAL = (
     r"^(?:gross |total )(?:annual |)(?:fund |portfolio |class |series |trust )?(?:operating )?expenses?\b"
     r"|\btotal\b.*\b(?:annual|operating|fund|portfolio)\b.*\bexpenses?\b|\bgross expenses?\b"
@@ -119,7 +122,7 @@ def operating_expense_concept(text: str) -> str | None:
     """Concept of an annual-operating-expense label (a percentage of net assets), or ``None``."""
     if _has(text, r"^(?:total |subtotal )?other expenses?\b.*\btotal\b|^total other expenses?|^other expenses? total"):
         return "OtherExpensesOverAssets"
-    if _has(text, _NET_TOTAL) and _has(text, r"expense|ratio|^total\b"):
+    if _has(text, _NET_TOTAL) and _has(text, _NET_TOTAL_SUBJECT):
         return "NetExpensesOverAssets"
     if _has(text, r"^(?:total|gross)\b|^annual (?:fund |portfolio )?operating expenses?$") and _has(
         text, _GROSS_TOTAL + r"|^annual (?:fund |portfolio )?operating expenses?$"

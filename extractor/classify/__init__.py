@@ -25,7 +25,7 @@ from ..model import Cell, Kind, Row, Table
 from .examples import example_concept, other_period, period_years, redemption_mode
 from .labels import FEE_CONCEPTS, fee_concept, normalize
 
-__all__ = ["classify", "example_start", "fee_concept", "period_years", "redemption_mode"]
+__all__ = ["classify", "fee_concept", "period_years", "redemption_mode"]
 
 _ANCHORS: Final = FEE_CONCEPTS - {
     "OtherExpensesOverAssets", "ShareholderFeeOther", "ExpensesOverAssets", "NetExpensesOverAssets",
@@ -41,15 +41,15 @@ def classify(table: Table) -> Table:
     return _with_tags(_as_example(table) or _with_example(table) or _as_fees(table) or _as_other(table))
 
 
-def example_start(rows: Sequence[Row]) -> int | None:
+def _example_start(rows: Sequence[Row]) -> int | None:
     """Where the expense example begins in a fee table that goes on into it, or ``None``.
 
     Small funds printed the whole fee table in one table: shareholder fees, operating expenses,
-    then an "EXAMPLE" heading, its lead-in and the "1 Year" ... "10 Years" rows. The example is the
-    run of rows whose labels are holding periods at the end of the table, with the rows without
-    any cell text just above it (the heading and the lead-in, which say whether shares are
-    redeemed); some other row with cell text ("None" too) must come before it. The last row is looked at first: nearly
-    every table ends in something else.
+    then an "EXAMPLE" heading, its lead-in and the "1 Year" ... "10 Years" rows. The example is
+    the run of rows whose labels are holding periods at the end of the table, with the rows
+    without any cell text just above it (the heading and the lead-in, which say whether shares
+    are redeemed); some other row with cell text ("None" too) must come before it. The last row
+    is looked at first: nearly every table ends in something else.
     """
     last = len(rows) - 1
     while last >= 0 and not rows[last].has_values:
@@ -64,9 +64,9 @@ def example_start(rows: Sequence[Row]) -> int | None:
 
 
 def _with_example(table: Table) -> Table | None:
-    """A fee table with its expense example in its last rows (:func:`example_start`): a fee
+    """A fee table with its expense example in its last rows (:func:`_example_start`): a fee
     table, whose example rows carry their example concepts. Each part must pass its own test."""
-    start = example_start(table.rows)
+    start = _example_start(table.rows)
     if start is None:
         return None
     fees = _as_fees(dataclasses.replace(table, rows=table.rows[:start]))
@@ -355,12 +355,12 @@ def _as_fees(table: Table) -> Table | None:
         return None
     row_concepts = _row_concepts(table.rows)
     heading = f"{table.caption} {table.context[:300]}"
-    if _looks_like_fees([c for c, r in zip(row_concepts, table.rows, strict=False) if r.has_text], heading) and not (
-            _amounts(table.columns)):
+    by_rows = [c for c, r in zip(row_concepts, table.rows, strict=False) if r.has_text]
+    if _looks_like_fees(by_rows, heading) and not _schedule_steps(table.columns):
         rows = tuple(_with_concept(r, c) for r, c in zip(table.rows, row_concepts, strict=False))
         return _as_kind(table, "fees", rows, None)
     col_concepts = [fee_concept(c) for c in table.columns]
-    if _looks_like_fees(col_concepts, heading) and not _amounts([r.label for r in table.rows if r.has_text]):
+    if _looks_like_fees(col_concepts, heading) and not _schedule_steps([r.label for r in table.rows if r.has_text]):
         rows = tuple(_with_concept(r, None) for r in table.rows)
         return _as_kind(table, "fees", rows, tuple(col_concepts))
     if _nil_fee_heading(table):
@@ -377,7 +377,7 @@ _YEAR_SINCE_PURCHASE: Final = regex.compile(
 )
 
 
-def _amounts(names: Sequence[str]) -> bool:
+def _schedule_steps(names: Sequence[str]) -> bool:
     """Whether most of the row labels (or column headers) are amounts of money or years since
     purchase: the steps of a sales charge schedule, by amount invested ("Less than $50,000",
     "$50,000 but less than $100,000") beside headers that name a sales charge "as a percentage of

@@ -237,6 +237,11 @@ def readings(inputs: Inputs, key: str, all_inputs: dict[str, Inputs], context: s
                              tuple(map(str, bases)), tuple(map(str, charges)), loads is not None))
 
 
+_WAIVER_TERMS: Final = (1, 2, 3, 4, 5)
+"""Years a contractual waiver may run in the example: one (the usual term), up to five for a new
+fund whose expense limitation agreement runs several years from its first prospectus."""
+
+
 @lru_cache(maxsize=2048)
 def _readings_of(gross_text: str, net_text: str, first_only: bool, years: tuple[tuple[int, bool], ...],
                  target_text: tuple[str, str] | None, bases_text: tuple[str, ...], charges_text: tuple[str, ...],
@@ -250,7 +255,7 @@ def _readings_of(gross_text: str, net_text: str, first_only: bool, years: tuple[
     charges = [Decimal(c) for c in charges_text]
     waivers = [(0, [net] * 10, not first_only or net == gross)]  # no waiver: its term is moot
     if net != gross:
-        waivers.extend((k, [net] * k + [gross] * (10 - k), k == 1 or not first_only) for k in (1, 2, 3))
+        waivers.extend((k, [net] * k + [gross] * (10 - k), k == 1 or not first_only) for k in _WAIVER_TERMS)
     paths = [(waiver, _variants(waiver, ratios, stated, target, years)) for waiver, ratios, stated in waivers]
     out: list[Reading] = []
     for (waiver, variants), method, basis, load in itertools.product(paths, METHODS, bases, charges):

@@ -26,7 +26,7 @@ def test_breakpoints_as_rows_are_no_fee_table() -> None:
                                                    ["6.10%", "4.71%", "3.63%", "2.56%"], strict=True)])
     assert (schedule.kind, schedule.column_concepts) == ("other", None)
     classes = table(["Maximum Sales Charge (Load) Imposed on Purchases", "Maximum Deferred Sales Charge (Load)"],
-                    [("Class A", ["5.75%", "None"]), ("Class C", ["None", "1.00%"])])
+                    [("Class A", ["5.75%", "None"]), ("Class I (minimum $1,000,000)", ["None", "None"])])
     assert classes.kind == "fees"
 
 

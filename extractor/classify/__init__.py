@@ -369,7 +369,14 @@ def _as_fees(table: Table) -> Table | None:
     return None
 
 
-_AMOUNT: Final = regex.compile(r"\$\s?\d|\b\d{1,3}(?:,\d{3})+\b")
+_AMOUNT: Final = regex.compile(
+    r"^\W*(?:(?:less than|under|up to|below|at least|over|more than|from|amount of)\s+)?"
+    r"(?:\$\s?\d|\d{1,3}(?:,\d{3})+\b)",
+    regex.I,
+)
+"""A label that starts with an amount of money, as the steps of a sales charge schedule do ("Less
+than $50,000", "$50,000 but less than $100,000"); a class name that mentions a minimum
+("Class I (minimum $1,000,000)") starts with its name."""
 _YEAR_SINCE_PURCHASE: Final = regex.compile(
     r"^\s*(?:(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth)\b"
     r"|(?:year\s+)?\d{1,2}(?:st|nd|rd|th)?\s+years?\b|year\s+\d{1,2}\b|\d{1,2}(?:st|nd|rd|th)\b)",
@@ -385,7 +392,7 @@ def _schedule_steps(names: Sequence[str]) -> bool:
     "Contingent Deferred Sales Charge" header. A fee table has share classes (or funds) across
     from its fee items, never amounts or years."""
     named = [name for name in names if name]
-    steps = sum(1 for name in named if _AMOUNT.search(name) or _YEAR_SINCE_PURCHASE.match(name))
+    steps = sum(1 for name in named if _AMOUNT.match(name) or _YEAR_SINCE_PURCHASE.match(name))
     return bool(named) and 2 * steps > len(named)
 
 

@@ -159,12 +159,10 @@ def _dollar_figures(table: Table) -> bool:
     """Example figures are whole dollars; performance tables (1/5/10 years too) hold percentages.
 
     At least 80 % of the figures must be whole dollars; the count stops once too few can be.
-    They are costs, so fewer than half of them reach :data:`_HALF_INVESTMENT`.
     """
     values = [c for r in table.rows for c in r.cells if c.value is not None]
     limit = 0.8 * len(values)
     whole = len(values)
-    large = 0
     for cell in values:
         value = cell.value
         assert value is not None
@@ -172,9 +170,14 @@ def _dollar_figures(table: Table) -> bool:
             whole -= 1
             if whole < limit:
                 return False  # too few whole dollars left: a fee or performance table stops here
-        elif value >= _HALF_INVESTMENT:
-            large += 1
-    return bool(values) and 2 * large < len(values)
+    return bool(values)
+
+
+def _costs(table: Table) -> bool:
+    """Example figures are costs: fewer than half of them reach :data:`_HALF_INVESTMENT`.
+    Asked only of tables of whole dollars over the example's periods."""
+    values = [c.value for r in table.rows for c in r.cells if c.value is not None]
+    return 2 * sum(1 for value in values if value >= _HALF_INVESTMENT) < len(values)
 
 
 def _as_example(table: Table) -> Table | None:
@@ -188,7 +191,7 @@ def _as_example(table: Table) -> Table | None:
         labels = [r.label for r, v in zip(table.rows, valued, strict=True) if v]
         row_years = _bare_years(labels, row_years, valued)
         col_years = _bare_years(list(table.columns), col_years)
-    if {1, 3} <= set(row_years) and not any(
+    if {1, 3} <= set(row_years) and _costs(table) and not any(
             other_period(r.label) for r, v in zip(table.rows, valued, strict=True) if v):
         table_mode = _table_mode(table)
         rows: list[Row] = []
@@ -204,7 +207,7 @@ def _as_example(table: Table) -> Table | None:
             concept = example_concept(years, mode) if years else None
             rows.append(_with_concept(row, concept))
         return _as_kind(table, "expense_example", tuple(rows), None)
-    if {1, 3} <= set(col_years) and not any(map(other_period, table.columns)):
+    if {1, 3} <= set(col_years) and _costs(table) and not any(map(other_period, table.columns)):
         caption_mode = _lead_mode(table)
         rows_mode = _rows_mode(table.rows)
         if rows_mode is not None:

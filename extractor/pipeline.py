@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .checks import validate_tables
-from .classify import classify
+from .classify import classify_tables
 from .container import decode_bytes, parse_container, read_source
 from .errors import ExtractorError, InternalError, UnreadableInputError
 from .html import read_html_tables
@@ -83,7 +83,7 @@ def run_stages(data: bytes, source: str) -> Stages:
         stages.header, stages.documents = parse_container(stages.text, source)
     stages.tables = read_tables(stages.documents, source)
     with guarded("classifier", source):
-        stages.classified = [classify(t) for t in stages.tables]
+        stages.classified = classify_tables(stages.tables)
     with guarded("validator", source):
         stages.findings = validate_tables(stages.classified)
     return stages

@@ -25,7 +25,7 @@ from ..model import Cell, Kind, Row, Table
 from .examples import example_concept, other_period, period_years, redemption_mode
 from .labels import FEE_CONCEPTS, fee_concept, normalize
 
-__all__ = ["classify", "fee_concept", "period_years", "redemption_mode"]
+__all__ = ["classify", "classify_tables", "fee_concept", "period_years", "redemption_mode"]
 
 _ANCHORS: Final = FEE_CONCEPTS - {
     "OtherExpensesOverAssets", "ShareholderFeeOther", "ExpensesOverAssets", "NetExpensesOverAssets",
@@ -39,6 +39,53 @@ _MAIN_OTHER_LABEL: Final = ("other expenses", "other expense", "other operating 
 def classify(table: Table) -> Table:
     """``table`` with ``kind``, row ``concept``s and ``column_concepts`` filled in."""
     return _with_tags(_as_example(table) or _with_example(table) or _as_fees(table) or _as_other(table))
+
+
+def classify_tables(tables: Sequence[Table]) -> list[Table]:
+    """Every table of a filing classified (:func:`classify`); then a table that goes on with the
+    expense example just before it takes that example's holding periods (:func:`_continued_example`)."""
+    out = [classify(table) for table in tables]
+    for i in range(1, len(out)):
+        continued = _continued_example(out[i - 1], out[i])
+        if continued is not None:
+            out[i] = continued
+    return out
+
+
+_MOST_LINES_BETWEEN: Final = 40
+"""Lines from an example's end to a table that goes on with it: room for a lead-in sentence."""
+
+
+def _continued_example(before: Table, table: Table) -> Table | None:
+    """``table`` as the second part of the example ``before`` it, or ``None``.
+
+    Older prospectuses print the figures "if you did not redeem your shares" as a table of their
+    own under that lead-in, without repeating the "1 Year" ... "10 Years" header: alone, it is a
+    table of dollar figures with no periods, and went unchecked. It goes on with the example when
+    it has no header, as many columns as the example (years as columns) just before it in the same
+    document, labelled rows of whole-dollar costs, and a lead-in that says whether shares are
+    redeemed; its columns then stand for the example's periods.
+    """
+    if (table.kind != "other" or before.kind != "expense_example" or before.column_concepts is None
+            or table.document != before.document or len(table.columns) != len(before.column_concepts)
+            or any(column.strip() for column in table.columns)
+            or table.line - max(before.end_line, before.line) > _MOST_LINES_BETWEEN):
+        return None
+    if not _dollar_figures(table) or not _costs(table) or not all(r.label for r in table.rows if r.has_values):
+        return None
+    mode = _lead_mode(table)
+    if mode is None:
+        return None
+    years = [_concept_years(concept) for concept in before.column_concepts]
+    concepts = tuple(example_concept(y, mode) if y else None for y in years)
+    return _as_kind(table, "expense_example", tuple(_with_concept(r, None) for r in table.rows), concepts)
+
+
+def _concept_years(concept: str | None) -> int | None:
+    """The holding period an example concept names: ``ExpenseExampleNoRedemptionYear05`` gives 5."""
+    if concept is None or not concept.startswith("ExpenseExample") or not concept[-2:].isdigit():
+        return None
+    return int(concept[-2:])
 
 
 def _example_start(rows: Sequence[Row]) -> int | None:

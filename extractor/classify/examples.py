@@ -19,6 +19,8 @@ YEARS: Final = (1, 3, 5, 10)
 _WORDS: Final = {"one": 1, "three": 3, "five": 5, "ten": 10}
 _PERIOD_END: Final = regex.compile(r"(?:^|[\s:(\-])(1|3|5|10|one|three|five|ten)[\s-]*(?:years?|yrs?)\.?\)?$")
 _YEAR_N: Final = regex.compile(r"^(?:end of |after )?(?:year|yr)s?[\s#]*(1|3|5|10|one|three|five|ten)$")
+_AFTER_PERIOD: Final = regex.compile(r"(?:\s+(?:\([^()]*\)|periods?))+$")
+"""What may follow a period without changing it: "1 Year (after waiver)", "1-year period"."""
 _NO_REDEMPTION: Final = regex.compile(
     r"no(?:t)? redeem|no redemption|not redeemed|without redemption|did not (?:sell|redeem|surrender)"
     r"|do not (?:sell|redeem|surrender)|don't (?:sell|redeem)|didn't (?:sell|redeem)|not sold|\bheld\b|\bhold\b"
@@ -36,6 +38,8 @@ def period_years(text: str) -> int | None:
     """
     norm = normalize(text)
     m = _PERIOD_END.search(norm) or _YEAR_N.search(norm)
+    if m is None and (bare := _AFTER_PERIOD.sub("", norm)) != norm:
+        m = _PERIOD_END.search(bare) or _YEAR_N.search(bare)
     if m is None:
         return None
     word = m.group(1)

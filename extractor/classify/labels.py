@@ -109,6 +109,8 @@ def shareholder_fee_concept(text: str) -> str | None:
         return "MaximumDeferredSalesChargeOverOfferingPrice"
     if _has(text, _SALES_CHARGE) and not _has(text, r"12b|distribution|servic"):
         return "MaximumSalesChargeImposedOnPurchasesOverOfferingPrice"
+    if _has(text, r"\bwire\b") and _has(text, r"fee|charge"):
+        return "ShareholderFeeOther"  # a flat fee for sending proceeds by wire, not a percentage redeemed
     if _has(text, r"redemption|redeem|short[- ]term trading|frequent trading") and _has(text, r"fee|charge"):
         return "RedemptionFeeOverRedemption"
     if _has(text, r"exchange") and _has(text, r"fee|charge"):
@@ -129,9 +131,9 @@ def operating_expense_concept(text: str) -> str | None:
     ):
         return "ExpensesOverAssets"
     if _has(text, _EXPENSES_HEAD):
-        if _has(text, _BEFORE_WAIVER):
+        if _has(text, _BEFORE_WAIVER + r"|\(\s*gross\s*\)|,\s*gross$"):
             return "ExpensesOverAssets"
-        if _has(text, _NET_OF_WAIVERS):
+        if _has(text, _NET_OF_WAIVERS + r"|\(\s*net\s*\)|,\s*net$"):
             return "NetExpensesOverAssets"
     if _has(text, _WAIVER):
         return "FeeWaiverOrReimbursementOverAssets"
@@ -183,9 +185,10 @@ def _item_net_of_waiver(text: str) -> str | None:
 
 _HEADING = (
     r"^(?:shareholder|stockholder)(?: transaction)? (?:fees|expenses)\b(?! charged)"
-    r"|^(?:shareholder )?fees paid directly|^annual (?:fund |portfolio )?operating expenses \("
+    r"|^(?:shareholder )?fees paid directly|^annual (?:fund |portfolio )?operating expenses \((?!\s*(?:net|gross)\s*\))"
 )
-"""The headings of the two parts of a fee table, which some filers print as a row with a value."""
+"""The headings of the two parts of a fee table, which some filers print as a row with a value;
+"Annual Fund Operating Expenses (Net)" is a total, not the heading."""
 
 
 _CONCEPT_WORDS = regex.compile(

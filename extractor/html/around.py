@@ -97,10 +97,17 @@ def texts_around(root: Element, tables: list[Element], limit: int) -> list[str]:
 
     Destroys what is not rendered in ``root`` and marks up the text of the tables: call it last.
     """
+    return [f"{before} {after}".strip() for before, after in sides_around(root, tables, limit)]
+
+
+def sides_around(root: Element, tables: list[Element], limit: int) -> list[tuple[str, str]]:
+    """The text before and the text after each of ``tables``, as :func:`texts_around` joins them;
+    apart, for a table continued in another element (over a page break) whose prose runs from
+    before its first part to after its last. Destroys what :func:`texts_around` destroys."""
     if not tables:
         return []
     flat, starts, ends = unmark(marked_text(root, tables))
-    return windows(flat, starts, ends, len(tables), limit)
+    return sides(flat, starts, ends, len(tables), limit)
 
 
 def marked_text(root: Element, tables: list[Element]) -> str:
@@ -133,14 +140,19 @@ def unmark(marked: str) -> tuple[str, dict[int, int], dict[int, int]]:
 
 def windows(flat: str, starts: dict[int, int], ends: dict[int, int], count: int, limit: int) -> list[str]:
     """The words before and after each of ``count`` tables (empty for a table with no mark)."""
+    return [f"{before} {after}".strip() for before, after in sides(flat, starts, ends, count, limit)]
+
+
+def sides(flat: str, starts: dict[int, int], ends: dict[int, int], count: int, limit: int) -> list[tuple[str, str]]:
+    """The words before and the words after each of ``count`` tables (empty for one with no mark)."""
     raw = _RAW_WINDOW * limit
-    out: list[str] = []
+    out: list[tuple[str, str]] = []
     for i in range(count):
         if i not in starts:
-            out.append("")
+            out.append(("", ""))
             continue
         start, end = starts[i], ends.get(i, starts[i])
         before = _cut(flat[max(0, start - raw) : start], limit, before=True)
         after = _cut(flat[end : end + raw], limit, before=False)
-        out.append(f"{before} {after}".strip())
+        out.append((before, after))
     return out

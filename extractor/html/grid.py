@@ -529,7 +529,9 @@ def _repeats_header(row: GridRow, label_col: int | None, data_cols: list[int], c
     """A labelled row whose other cells repeat the column headers above it: the header of a second
     part of the table that names the part in its label cell ("Annual Fund Operating Expenses |
     Class A | Class C" under "Shareholder Fees | Class A | Class C"), footnote markers aside. A
-    header read from several rows may be repeated by its last row only ("A" under "Class" / "A")."""
+    header read from several rows, or from lines of one cell, may be repeated by its last row only
+    ("A" under "Class" / "A") or by its first line only ("Class A" under "Class A<br>ABCAX", the
+    ticker given once)."""
     labels = [s for s in row.slots if s.col == label_col]
     if label_col is None or len(labels) != 1 or labels[0].parsed.value is not None or not any(columns):
         return False
@@ -537,7 +539,8 @@ def _repeats_header(row: GridRow, label_col: int | None, data_cols: list[int], c
     if len(texts) != len(row.slots) - 1:
         return False
     return all(
-        (text := texts.get(c, "")) == head or (bool(text) and head.endswith(" " + text))
+        (text := texts.get(c, "")) == head
+        or (bool(text) and (head.endswith(" " + text) or head.startswith(text + " ")))
         for c, head in zip(data_cols, (split_markers(h)[0].casefold() for h in columns), strict=True)
     )
 

@@ -1,0 +1,147 @@
+"""HTML fee tables as the filing agents' software lays them out: text tables kept in ``<pre>``
+(2001-2008 conversions), class headers with the ticker under the class name (Donnelley, Merrill
+Bridge), footnotes of both parts of a fee table printed under it, and tables a page break cuts in
+two (every generator). One synthetic case per rule."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from extractor import extract_bytes
+from extractor.html.reader import read_html_tables
+from extractor.model import Document, Table
+
+
+def read_html(text: str) -> list[Table]:
+    return read_html_tables(Document(sequence=1, type=None, filename=None, line=1, text=text, is_html=True))
+
+
+_PRE_UNTAGGED = """<HTML><BODY>
+<P><B>ANNUAL FUND OPERATING EXPENSES</B></P>
+<PRE>
+                                        CLASS A    CLASS C
+Management Fees                          0.75%      0.75%
+Distribution (12b-1) Fees                0.25%      1.00%
+Total Annual Fund Operating Expenses     1.00%      1.75%
+</PRE>
+<P>The Example below assumes a 5% return.</P>
+</BODY></HTML>"""
+
+
+def test_untagged_table_in_pre_is_read_as_a_text_table() -> None:
+    """A table laid out in spaces inside ``<pre>`` has no ``<td>``: the HTML reader found no table
+    at all. It is read by the text reader, on the lines of the input, with the page's prose. A
+    long block without table tags is a page of text (a whole filing wrapped in one block)."""
+    (table,) = read_html(_PRE_UNTAGGED)
+    assert table.layout == "text"
+    assert table.columns == ("CLASS A", "CLASS C")
+    assert [r.label for r in table.rows] == [
+        "Management Fees", "Distribution (12b-1) Fees", "Total Annual Fund Operating Expenses",
+    ]
+    assert [c.value for c in table.rows[2].cells] == [Decimal("1.00"), Decimal("1.75")]
+    assert table.rows[0].line == 5
+    assert "ANNUAL FUND OPERATING EXPENSES" in table.context
+    assert "5% return" in table.context
+    lines = "\n".join(f"Paragraph {i} of the prospectus talks about    {i} things." for i in range(200))
+    assert read_html(f"<html><body><pre>\n{lines}\n</pre></body></html>") == []  # a page of text
+
+
+_PRE_TAGGED = """<HTML><BODY>
+<P>You would pay the following expenses if you did not redeem your shares:</P>
+<PRE>
+<TABLE>
+<S>                     <C>        <C>         <C>         <C>
+                        1 YEAR     3 YEARS     5 YEARS     10 YEARS
+                        ------     -------     -------     --------
+Class <B>B</B>                 $218       $673        $1,154      $2,294
+Class C &amp; D             $218       $673        $1,154      $2,483
+</TABLE>
+</PRE>
+</BODY></HTML>"""
+
+
+def test_text_format_tags_in_pre_give_the_columns() -> None:
+    """A text filing's table pasted into ``<pre>`` with its ``<TABLE>``, ``<S>`` and ``<C>`` tags:
+    the tags give the columns as in the text filing; other tags are not shown and entities are
+    one character each, so the columns stay where the reader sees them."""
+    (table,) = read_html(_PRE_TAGGED)
+    assert table.columns == ("1 YEAR", "3 YEARS", "5 YEARS", "10 YEARS")
+    assert [r.label for r in table.rows] == ["Class B", "Class C & D"]
+    assert [c.value for c in table.rows[1].cells] == [Decimal(218), Decimal(673), Decimal(1154), Decimal(2483)]
+
+
+_TICKER_HEADER = """<html><body><table>
+<tr><td><b>SHAREHOLDER FEES</b></td><td>Class A<br>ABCAX</td><td>Class C<br>ABCCX</td></tr>
+<tr><td>Maximum Sales Charge (Load)</td><td>5.75%<sup>1</sup></td><td>None</td></tr>
+<tr><td><b>ANNUAL FUND OPERATING EXPENSES</b></td><td>Class A</td><td>Class C</td></tr>
+<tr><td>Management Fees<sup>(a)</sup></td><td>0.55%</td><td>0.55%</td></tr>
+<tr><td>Total Annual Fund Operating Expenses</td><td>0.80%</td><td>1.55%</td></tr>
+</table>
+<p><sup>1</sup> Lower sales charges are available for larger purchases.</p>
+<p><sup>(a)</sup> Restated to reflect current fees.</p>
+</body></html>"""
+
+
+def test_second_part_repeating_class_names_without_tickers_is_a_section() -> None:
+    """The operating-expenses part repeats the class names of a header that gave the ticker on a
+    second line: it heads a section of its own, not a row of text among the fees."""
+    first, second = read_html(_TICKER_HEADER)
+    assert first.columns == ("Class A ABCAX", "Class C ABCCX")
+    assert [r.label for r in first.rows] == ["Maximum Sales Charge (Load)"]
+    assert second.columns == ("Class A", "Class C")
+    assert [r.label for r in second.rows] == ["Management Fees", "Total Annual Fund Operating Expenses"]
+
+
+def test_each_section_takes_its_footnotes_from_under_the_table() -> None:
+    """The notes under a table are printed in order, the first part's first: the second part's
+    note came after a note it does not use, and used to be lost."""
+    first, second = read_html(_TICKER_HEADER)
+    assert [n.marker for n in first.footnotes] == ["1"]
+    assert [(n.marker, n.text) for n in second.footnotes] == [("(a)", "Restated to reflect current fees.")]
+
+
+_PAGE_BREAK = """<html><body>
+<table>
+<tr><td></td><td><b>Class A</b></td><td><b>Class C</b></td></tr>
+<tr><td>Management Fees</td><td>0.50%</td><td>0.50%</td></tr>
+<tr><td>Distribution and/or Service (12b-1) Fees</td><td>0.25%</td><td>1.00%</td></tr>
+</table>
+<p style="text-align:center">- 12 -</p>
+<hr style="page-break-after:always"/>
+<p><a href="#toc">Table of Contents</a></p>
+<table>
+<tr><td></td><td><b>Class A</b></td><td><b>Class C</b></td></tr>
+<tr><td>Other Expenses</td><td>0.30%</td><td>0.30%</td></tr>
+<tr><td>Total Annual Fund Operating Expenses</td><td>1.05%</td><td>1.80%</td></tr>
+</table>
+<p>Example</p>
+<table>
+<tr><td></td><td><b>Class A</b></td><td><b>Class C</b></td></tr>
+<tr><td>1 Year</td><td>$577</td><td>$283</td></tr>
+</table>
+</body></html>"""
+
+
+def test_table_continued_over_a_page_break_is_one_table() -> None:
+    """A page break between two tables with the same column headers, nothing but a page number
+    and a "Table of Contents" link around it, continues the table: read apart, the second part
+    was a table of its own, a total without the fees it adds up. A table after prose stays apart,
+    and so do tables with only a blank between them."""
+    fees, example = read_html(_PAGE_BREAK)
+    assert fees.columns == ("Class A", "Class C")
+    assert [r.label for r in fees.rows] == [
+        "Management Fees", "Distribution and/or Service (12b-1) Fees", "Other Expenses",
+        "Total Annual Fund Operating Expenses",
+    ]
+    assert fees.end_line == 13
+    assert [r.label for r in example.rows] == ["1 Year"]
+    unbroken = _PAGE_BREAK.replace('<hr style="page-break-after:always"/>', "")
+    assert len(read_html(unbroken)) == 3  # the same headers alone are no evidence of a page break
+
+
+def test_continued_fee_table_is_added_up() -> None:
+    """Joined, the fee table's total is checked against its parts: 0.50 + 0.25 + 0.30 = 1.05."""
+    filing = extract_bytes(_PAGE_BREAK.encode(), "page-break.html")
+    fees = filing.tables[0]
+    assert fees.kind == "fees"
+    assert not [f for f in filing.findings if f.check == "component_sum"]

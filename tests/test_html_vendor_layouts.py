@@ -145,3 +145,25 @@ def test_continued_fee_table_is_added_up() -> None:
     fees = filing.tables[0]
     assert fees.kind == "fees"
     assert not [f for f in filing.findings if f.check == "component_sum"]
+
+
+def test_typed_marker_in_a_cell_of_its_own_annotates_the_value_before_it() -> None:
+    """EDGARizer-era tables set a typed "(1)" in the cell after the value it annotates, under the
+    value's header. It was read as the number -1 in a column of its own (two columns per class).
+    A column that holds other numbers too is a column of numbers."""
+    text = """<HTML><BODY><TABLE>
+<TR><TD></TD><TD COLSPAN=3>Investor Shares</TD><TD COLSPAN=3>Advisor Shares</TD></TR>
+<TR><TD>Maximum Deferred Sales Charge (Load)</TD><TD>None</TD><TD>(1)</TD><TD></TD>
+<TD>1.00</TD><TD>%</TD><TD>(2)</TD></TR>
+<TR><TD>Management Fees</TD><TD>0.25%</TD><TD></TD><TD></TD><TD>0.25%</TD><TD></TD><TD></TD></TR>
+</TABLE></BODY></HTML>"""
+    (table,) = read_html(text)
+    assert table.columns == ("Investor Shares", "Advisor Shares")
+    none, percent = table.rows[0].cells
+    assert (none.value, none.footnotes) == (None, ("(1)",))
+    assert (percent.value, percent.footnotes) == (Decimal("1.00"), ("(2)",))
+    statement = """<table><tr><td></td><td>2023</td><td>2022</td></tr>
+<tr><td>Restructuring costs</td><td>N/A</td><td>(23)</td></tr>
+<tr><td>Cash dividends</td><td>(14)</td><td>(58)</td></tr></table>"""
+    (numbers,) = read_html(statement)  # "(23)" shares its column with other numbers: a number
+    assert [c.value for c in numbers.rows[0].cells] == [None, Decimal(-23)]

@@ -32,6 +32,10 @@ _OPEN_PERCENT = regex.compile(r"\(\s*+\$?+\s*+[\d.,]++\s*+%$")
 """A negative percent still open, "(6.00%", whose ")" the filer set in the next cell."""
 _STARTS_NUMERIC = regex.compile(r"^\s*[(\-\u2212]?\s*\$?\s*[\d.]")
 _SYMBOL_MARKER = regex.compile(r"^[*\u2020\u2021\u00a7\u00b6]{1,4}$")
+_TYPED_MARKER = regex.compile(r"^\(\s?(?:\d{1,2}|[a-z])\s?\)$", regex.I)
+"""A footnote marker typed in brackets, "(1)" or "(a)", which some filers set in a cell of its own
+after the value it annotates."""
+_ENDS_PERCENT = regex.compile(r"%\s*\)?$")
 _YEAR = regex.compile(r"^(?:19|20)\d\d$")
 _COUNT = regex.compile(r"^\d{1,2}\+?(?:\s*(?:years?|yrs?\.?))?$", regex.I)
 _PERIODS = 3
@@ -210,6 +214,38 @@ def join_split_values(slots: list[Slot]) -> list[Slot]:
     return out
 
 
+def _annotates(prev: Slot, slot: Slot) -> bool:
+    """Whether ``slot`` may be a typed marker for the value ``prev`` before it: "(1)" alone in one
+    column, after a percentage or a value stated in words."""
+    text = slot.cell.text
+    return (slot.end - slot.start == 1 and not slot.cell.header and _TYPED_MARKER.match(text) is not None
+            and (_ENDS_PERCENT.search(prev.cell.text) is not None or nil_word(prev.cell.text)))
+
+
+def join_marker_columns(rows: list[GridRow]) -> None:
+    """Typed markers that a column of their own sets after the values they annotate ("None" |
+    "(1)", "1.00%" | "(2)", EDGARizer-era tables) joined to those values as their footnotes.
+
+    Alone, "(1)" reads as the number -1; it is a marker only when every cell of its column is one,
+    each after a percentage or a value stated in words: a column holding any other value ("N/A" |
+    "(23)" in a statement of income) is a column of numbers."""
+    found: dict[int, list[tuple[GridRow, int]]] = {}
+    for row in rows:
+        for i, slot in enumerate(row.slots):
+            if i and slot.cell.text[:1] == "(" and _annotates(row.slots[i - 1], slot):
+                found.setdefault(slot.start, []).append((row, i))
+    if not found:
+        return
+    others = {slot.start for row in rows for i, slot in enumerate(row.slots)
+              if slot.start in found and not (i and _annotates(row.slots[i - 1], slot))}
+    joined = [place for column, places in found.items() if column not in others for place in places]
+    for row, i in sorted(joined, key=lambda place: -place[1]):  # right to left: ``i`` stays valid
+        marker, prev = row.slots[i].cell, row.slots[i - 1].cell
+        prev.markers = (*prev.markers, marker.text, *marker.markers)
+        prev.facts = prev.facts + marker.facts
+        del row.slots[i]
+
+
 def _is_number(slot: Slot, first: bool) -> bool:
     return slot.parsed.value is not None and not (first and slot.start == 0)
 
@@ -381,6 +417,8 @@ def parsed_rows(table: Element) -> ParsedTable:
     width = max((s.end for r in rows for s in r.slots), default=0)
     for row in rows:
         row.slots = join_split_values(row.slots)
+    join_marker_columns(rows)
+    for row in rows:
         for slot in row.slots:
             slot.parsed = parse_cell(slot.cell.text)
     if any(slot.cell.lines for row in rows for slot in row.slots):

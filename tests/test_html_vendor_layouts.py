@@ -167,3 +167,31 @@ def test_typed_marker_in_a_cell_of_its_own_annotates_the_value_before_it() -> No
 <tr><td>Cash dividends</td><td>(14)</td><td>(58)</td></tr></table>"""
     (numbers,) = read_html(statement)  # "(23)" shares its column with other numbers: a number
     assert [c.value for c in numbers.rows[0].cells] == [None, Decimal(-23)]
+
+
+def test_header_repeated_inside_a_table_after_a_page_break_continues_it() -> None:
+    """A typesetter repeats the column headers at the top of each page inside one ``<table>``.
+    The repeat after a rule or page-break style, with no label or heading naming a part, used to
+    start a second section: the fee table's total was cut from the fees it adds up. A heading
+    above the repeat still names a part, and without a marked page break a repeat starts one."""
+    text = """<html><body><table>
+<tr><td></td><td>Class A</td><td>Class C</td></tr>
+<tr><td>Management Fees</td><td>0.50%</td><td>0.50%</td></tr>
+<tr><td colspan="3"><hr style="page-break-after:always"></td></tr>
+<tr><td></td><td>Class A</td><td>Class C</td></tr>
+<tr><td>Total Annual Fund Operating Expenses</td><td>0.50%</td><td>1.25%</td></tr>
+</table>
+<table>
+<tr><td></td><td>1 Year</td><td>3 Years</td></tr>
+<tr><td>Class A</td><td>$577</td><td>$793</td></tr>
+<tr><td>If you did not sell your shares:</td></tr>
+<tr><td></td><td>1 Year</td><td>3 Years</td></tr>
+<tr><td>Class A</td><td>$577</td><td>$793</td></tr>
+</table></body></html>"""
+    fees, sold, kept = read_html(text)
+    assert fees.columns == ("Class A", "Class C")
+    assert [r.label for r in fees.rows] == ["Management Fees", "Total Annual Fund Operating Expenses"]
+    assert [r.label for r in sold.rows] == ["Class A"]
+    assert kept.caption == "If you did not sell your shares:"
+    unbroken = text.replace('<tr><td colspan="3"><hr style="page-break-after:always"></td></tr>', "")
+    assert len(read_html(unbroken)) == 4

@@ -21,6 +21,7 @@ from ..values import parse_cell, split_markers
 from .cells import MARKER, CellText, read_cell
 from .dom import COLSPAN, ROWSPAN, Element, int_attr, local_name
 from .labels import continues
+from .pages import rows_break_page
 
 # A cell that only opens a value ("$", "(", "$(") or only closes one (")", "%", ")%").
 _PREFIX = regex.compile(r"^(?:(?:US|C|A)?\s?[$\u20ac\u00a3\u00a5]\s*\(?|\()$")
@@ -598,7 +599,12 @@ def _sections(
     rows: list[GridRow], header: list[GridRow], label_col: int | None, data_cols: list[int], width: int
 ) -> list[tuple[list[GridRow], list[GridRow]]]:
     """Split where the body repeats a header row (with new column labels, or with the same ones
-    and a label naming the part) above more numbers."""
+    and a label naming the part) above more numbers.
+
+    The same column labels repeated alone, with no label or heading naming a part, after a page
+    break marked in the rows (a rule, a page-break style), are the header a typesetter repeats at
+    the top of each page of a long table: they are dropped and the section goes on, as the text
+    reader joins sections of the same headers."""
     columns = _header_texts(header, label_col, data_cols, width)[0]
     cuts: list[tuple[int, int]] = []
     for i in range(1, len(rows) - 1):
@@ -615,8 +621,16 @@ def _sections(
             cuts.append((start, i + 1))
     sections: list[tuple[list[GridRow], list[GridRow]]] = []
     heads, begin = header, 0
+    kept: list[GridRow] = []
     for start, end in cuts:
-        sections.append((heads, rows[begin:start]))
-        heads, begin = rows[start:end], end
-    sections.append((heads, rows[begin:]))
+        repeat = rows[start:end]
+        labels = _header_texts(repeat, label_col, data_cols, width)[0]
+        if (labels == columns and all(_header_like(r, label_col) for r in repeat)
+                and rows_break_page(rows[start - 1].element, rows[end - 1].element)):
+            kept.extend(rows[begin:start])
+            begin = end
+            continue
+        sections.append((heads, [*kept, *rows[begin:start]]))
+        heads, begin, kept, columns = repeat, end, [], labels
+    sections.append((heads, [*kept, *rows[begin:]]))
     return [(h, part) for h, part in sections if part]

@@ -34,6 +34,17 @@ def _breaks_page(el: Element) -> bool:
     return style is not None and ("break" in style or "BREAK" in style) and _BREAK_STYLE.search(style) is not None
 
 
+def rows_break_page(above: Element, below: Element) -> bool:
+    """Whether a page break is marked from the ``<tr>`` ``above`` to the ``<tr>`` ``below`` (both
+    included, siblings in one table section): a rule or a page-break style in any of them."""
+    for tr in (above, *above.itersiblings()):
+        if any(_breaks_page(el) for el in tr.iter() if isinstance(el.tag, str)):
+            return True
+        if tr is below:
+            return False
+    return False
+
+
 def page_break_between(first: Element, second: Element) -> bool:
     """Whether only a page break, and the page furniture around it, stands between the two
     elements (``second`` after ``first`` in the document)."""

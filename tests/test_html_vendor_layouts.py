@@ -5,11 +5,15 @@ two (every generator). One synthetic case per rule."""
 
 from __future__ import annotations
 
+import html
+import re
 from decimal import Decimal
+from pathlib import Path
 
 from extractor import extract_bytes
 from extractor.html.reader import read_html_tables
 from extractor.model import Document, Table
+from extractor.text.reader import read_text_tables
 
 
 def read_html(text: str) -> list[Table]:
@@ -195,3 +199,24 @@ def test_header_repeated_inside_a_table_after_a_page_break_continues_it() -> Non
     assert kept.caption == "If you did not sell your shares:"
     unbroken = text.replace('<tr><td colspan="3"><hr style="page-break-after:always"></td></tr>', "")
     assert len(read_html(unbroken)) == 4
+
+
+_TEXT_TAG = re.compile(r"(</?(?:TABLE|CAPTION|FN|PAGE)(?:\s[^>]*)?>|<[SC]>|<F\d{1,3}>)", re.I)
+
+
+def _table_key(table: Table) -> tuple[object, ...]:
+    rows = tuple((r.label, tuple((c.text, c.value) for c in r.cells)) for r in table.rows)
+    return table.line, table.columns, rows, table.footnotes
+
+
+def test_text_filings_wrapped_in_pre_read_as_the_text_filings(corpus: Path) -> None:
+    """Each text filing of the corpus, escaped and wrapped whole in ``<HTML><BODY><PRE>`` as the
+    HTML conversions of 2001-2008 did, gives the tables the text reader reads from it, line for
+    line and cell for cell."""
+    for path in sorted((corpus / "filings").glob("*.txt")):
+        text = path.read_text(encoding="latin-1")
+        want = read_text_tables(Document(sequence=1, type=None, filename=None, line=1, text=text))
+        parts = _TEXT_TAG.split(text)
+        escaped = "".join(p if i % 2 else html.escape(p, quote=False) for i, p in enumerate(parts))
+        got = read_html(f"<HTML><BODY><PRE>{escaped}</PRE></BODY></HTML>")
+        assert [_table_key(t) for t in got] == [_table_key(t) for t in want], path.name

@@ -220,3 +220,23 @@ def test_text_filings_wrapped_in_pre_read_as_the_text_filings(corpus: Path) -> N
         escaped = "".join(p if i % 2 else html.escape(p, quote=False) for i, p in enumerate(parts))
         got = read_html(f"<HTML><BODY><PRE>{escaped}</PRE></BODY></HTML>")
         assert [_table_key(t) for t in got] == [_table_key(t) for t in want], path.name
+
+
+def test_typed_label_markers_are_footnotes_and_find_their_notes() -> None:
+    """A marker typed after a label ("Management Fees*", "Fees(1)", "Other Expenses&#134;") is one
+    of the row's footnotes, as the text reader reads it; the notes under the table, printed in
+    the order of the rows, are found through it. Before, the first note ("*") stopped the search
+    and every note was lost. Seven notes are read, not the first six."""
+    notes = "".join(f"<p>{m} Note {i} about the fees of the fund.</p>" for i, m in enumerate(
+        ["*", "(1)", "&#134;", "(2)", "(3)", "(4)", "(5)"]))
+    text = f"""<html><body><table>
+<tr><td></td><td>Class A</td><td>Class C</td></tr>
+<tr><td>Management Fees*</td><td>0.70%</td><td>0.70%</td></tr>
+<tr><td>Distribution and Service (12b-1) Fees(1)</td><td>0.25%</td><td>1.00%</td></tr>
+<tr><td>Other Expenses&#134;</td><td>0.20%(2)</td><td>0.20%(3)</td></tr>
+<tr><td>Total Annual Fund Operating Expenses(4)(5)</td><td>1.15%</td><td>1.90%</td></tr>
+</table>{notes}</body></html>"""
+    (table,) = read_html(text)
+    assert [r.label_footnotes for r in table.rows] == [("*",), ("(1)",), ("\u2020",), ("(4)", "(5)")]
+    assert table.rows[0].label == "Management Fees*"
+    assert [n.marker for n in table.footnotes] == ["*", "(1)", "\u2020", "(2)", "(3)", "(4)", "(5)"]

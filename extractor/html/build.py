@@ -11,7 +11,7 @@ import dataclasses
 
 from ..model import EMPTY_CELL, Cell, Row
 from ..text.chunks import strip_leaders
-from ..values import parse_cell
+from ..values import parse_cell, split_markers
 from .dom import Lines
 from .grid import Grid, Slot
 from .labels import continues
@@ -46,6 +46,8 @@ def _read_row(grid: Grid, slots: list[Slot], facts: FactReader, line: int) -> Ro
 
     Dot leaders after a label (HTML converted from a text filing keeps them) are dropped, as the
     plain-text reader drops them, so that the same table gives the same label in either format.
+    For the same reason a marker typed after the label ("Other Expenses*", "Fees(1)") is one of
+    its footnotes and stays in its text; a raised marker is set apart from the text.
     """
     last = _label_area(grid)
     label_parts: list[str] = []
@@ -61,7 +63,8 @@ def _read_row(grid: Grid, slots: list[Slot], facts: FactReader, line: int) -> Ro
             by_col[slot.col] = slot
     cells = tuple(to_cell(by_col.get(c), facts) for c in grid.data_cols)
     label = strip_leaders(" ".join(p for p in label_parts if p))
-    return Row(line=line, label=label, cells=cells, label_footnotes=tuple(label_marks))
+    typed = split_markers(label)[1] if label else ()
+    return Row(line=line, label=label, cells=cells, label_footnotes=(*label_marks, *typed))
 
 
 def _join_wrapped(rows: list[Row]) -> list[Row]:

@@ -29,7 +29,9 @@ from .xbrl import FactReader
 
 CONTEXT_CHARS = 400
 """Characters of prose kept before and after a table for the checks (waiver terms, periods)."""
-_NEAR_ELEMENTS = 6
+_NEAR_ELEMENTS = 12
+"""Elements looked at after a table for its footnotes (the walk stops at the first that is not
+one): a fee table of many classes prints seven notes and more under it."""
 _SMALL_ELEMENT = 120
 _LIST_MARK = regex.compile(
     r"^(?:[\u2022\u25cf\u25aa\u25a0\u2013\u2014\u00b7\u2023\u25e6\u27a2\u2713\u2714o\-]|\(?\d{1,2}[.)]|\(?[a-z][.)]|\([ivx]{1,4}\))$",

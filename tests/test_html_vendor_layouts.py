@@ -240,3 +240,24 @@ def test_typed_label_markers_are_footnotes_and_find_their_notes() -> None:
     assert [r.label_footnotes for r in table.rows] == [("*",), ("(1)",), ("\u2020",), ("(4)", "(5)")]
     assert table.rows[0].label == "Management Fees*"
     assert [n.marker for n in table.footnotes] == ["*", "(1)", "\u2020", "(2)", "(3)", "(4)", "(5)"]
+
+
+def test_notes_in_one_block_are_one_note_each() -> None:
+    """Notes set as paragraphs of one ``<div>`` under the table were read as one note, the
+    second note's text run into the first and its marker lost."""
+    text = """<html><body><div><table>
+<tr><td></td><td>Class A</td><td>Class C</td></tr>
+<tr><td>Management Fees<sup>1</sup></td><td>0.70%</td><td>0.70%</td></tr>
+<tr><td>Total Annual Fund Operating Expenses<sup>2</sup></td><td>0.70%</td><td>0.70%</td></tr>
+</table></div>
+<div style="font-size:8pt">
+<p><sup>1</sup> Management fees have been restated to reflect current fees.</p>
+<p><sup>2</sup> Total expenses do not correlate to the ratios in the financial highlights.</p>
+</div>
+<p>Example. This Example is intended to help you compare costs.</p>
+</body></html>"""
+    (table,) = read_html(text)
+    assert [(n.marker, n.text) for n in table.footnotes] == [
+        ("1", "Management fees have been restated to reflect current fees."),
+        ("2", "Total expenses do not correlate to the ratios in the financial highlights."),
+    ]

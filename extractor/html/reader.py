@@ -69,6 +69,21 @@ def _following(table: Element) -> Iterator[Element]:
             return
 
 
+_NOTE_BLOCKS = frozenset(("p", "div"))
+
+
+def _note_candidates(elements: Iterator[Element]) -> Iterator[Element]:
+    """``elements``, each block that only holds two or more paragraphs (``<div>`` around the
+    notes, one ``<p>`` each) given as those paragraphs: one note each, not one note of all."""
+    for el in elements:
+        children = [c for c in el if isinstance(c.tag, str)]
+        if (len(children) > 1 and local_name(el) == "div" and not (el.text or "").strip()
+                and all(local_name(c) in _NOTE_BLOCKS and not (c.tail or "").strip() for c in children)):
+            yield from children
+        else:
+            yield el
+
+
 def _caption(table: Element) -> str:
     """The table's own ``<caption>``; a heading printed above it stays in the context, as in text."""
     for child in table:
@@ -82,13 +97,14 @@ def _key(marker: str) -> str:
 
 
 def _footnotes_below(table: Element, wanted: set[str], read: dict[Element, ParsedTable]) -> list[Footnote]:
-    """Footnotes printed under the table whose markers its cells use.
+    """Footnotes printed under the table whose markers its cells use (a ``<div>`` of note
+    paragraphs read as its paragraphs).
 
     A table below is read here, and again as a table in its turn: its rows are kept in ``read``
     for that turn.
     """
     notes: list[Footnote] = []
-    for sib in _following(table):
+    for sib in _note_candidates(_following(table)):
         if local_name(sib) == "table":
             if sib not in read:
                 read[sib] = parsed_rows(sib)

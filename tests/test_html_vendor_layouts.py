@@ -261,3 +261,13 @@ def test_notes_in_one_block_are_one_note_each() -> None:
         ("1", "Management fees have been restated to reflect current fees."),
         ("2", "Total expenses do not correlate to the ratios in the financial highlights."),
     ]
+
+
+def test_pre_in_a_layout_table_is_read() -> None:
+    """Pages of the time set their margins with a one-row layout table around all their text: a
+    ``<pre>`` in its cell is the page's text, not the text of a data cell, and is read."""
+    text = _PRE_UNTAGGED.replace("<BODY>", '<BODY><TABLE WIDTH="100%"><TR><TD>&nbsp;</TD><TD>').replace(
+        "</BODY>", "</TD></TR></TABLE></BODY>")
+    (table,) = read_html(text)
+    assert table.columns == ("CLASS A", "CLASS C")
+    assert [c.value for c in table.rows[2].cells] == [Decimal("1.00"), Decimal("1.75")]

@@ -15,6 +15,7 @@ keeps its number.
 from __future__ import annotations
 
 import html
+from collections.abc import Collection
 from dataclasses import dataclass
 from itertools import islice
 
@@ -65,14 +66,17 @@ def _tabular(text: str) -> bool:
     return sum(1 for _ in islice(_VALUE_LINE.finditer(text), _VALUE_LINES)) >= _VALUE_LINES
 
 
-def _readable(el: Element) -> bool:
-    """A block the reader should read: not inside a table cell (read with its cell) nor hidden."""
-    return not any(local_name(a) in ("td", "th", "table") for a in el.iterancestors())
+def _readable(el: Element, data_tables: Collection[Element]) -> bool:
+    """A block the reader should read: not in a cell of a data table (read with its cell); in a
+    table that holds no data (a layout table that sets the page's margins) it is the page's text."""
+    table = next((a for a in el.iterancestors() if local_name(a) == "table"), None)
+    return table is None or table not in data_tables
 
 
-def pre_blocks(doc: Document, root: Element, offset: int) -> list[PreBlock]:
+def pre_blocks(doc: Document, root: Element, offset: int, data_tables: Collection[Element]) -> list[PreBlock]:
     """The ``<pre>`` blocks of ``doc`` that hold text tables, as text documents whose lines are
-    those of the input (``offset`` turns element lines into input lines)."""
+    those of the input (``offset`` turns element lines into input lines); ``data_tables`` are the
+    ``<table>`` elements read as tables."""
     elements = list(root.iter("{*}pre"))  # at once when the parser met no <pre>
     if not elements:
         return []
@@ -89,7 +93,7 @@ def pre_blocks(doc: Document, root: Element, offset: int) -> list[PreBlock]:
                  if line_of(el) < LINE_CAP and line_of(el) in by_line]
     found: list[PreBlock] = []
     for el, m in pairs:
-        if not _readable(el):
+        if not _readable(el, data_tables):
             continue
         text = _shown(m.group(1))
         first = doc.text.count("\n", 0, m.start(1)) + 1 + offset

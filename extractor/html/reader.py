@@ -216,7 +216,7 @@ def read_html_tables(doc: Document) -> list[Table]:
         if not hidden(element):
             found.extend(_sections_of(element, offset, facts, lines, read))
     found = _join_pages(found)
-    in_text = _pre_tables(doc, root, offset, read)
+    in_text = _pre_tables(doc, root, offset, read, {f.element for f in found})
     elements = list(dict.fromkeys([
         *(el for f in found for el in (f.element, f.last)), *(block.element for block, _, _ in in_text)
     ]))
@@ -281,12 +281,13 @@ def _join_pages(found: list[_Found]) -> list[_Found]:
 
 
 def _pre_tables(
-    doc: Document, root: Element, offset: int, read: dict[Element, ParsedTable]
+    doc: Document, root: Element, offset: int, read: dict[Element, ParsedTable], data_tables: set[Element]
 ) -> list[tuple[PreBlock, list[Table], list[Footnote]]]:
-    """The text tables of the document's ``<pre>`` blocks, with the footnotes printed under each
-    block that its tables' markers point to (read now, while the tree is intact)."""
+    """The text tables of the document's ``<pre>`` blocks (not those in cells of the data tables
+    ``data_tables``), with the footnotes printed under each block that its tables' markers point
+    to (read now, while the tree is intact)."""
     out: list[tuple[PreBlock, list[Table], list[Footnote]]] = []
-    for block in pre_blocks(doc, root, offset):
+    for block in pre_blocks(doc, root, offset, data_tables):
         if hidden(block.element):
             continue
         tables = read_text_tables(block.document)

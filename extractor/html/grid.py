@@ -36,6 +36,7 @@ _SYMBOL_MARKER = regex.compile(r"^[*\u2020\u2021\u00a7\u00b6]{1,4}$")
 _TYPED_MARKER = regex.compile(r"^\(\s?(?:\d{1,2}|[a-z])\s?\)$", regex.I)
 """A footnote marker typed in brackets, "(1)" or "(a)", which some filers set in a cell of its own
 after the value it annotates."""
+_TYPED_MARKER_LONGEST = len("( 12 )")
 _ENDS_PERCENT = regex.compile(r"%\s*\)?$")
 _YEAR = regex.compile(r"^(?:19|20)\d\d$")
 _COUNT = regex.compile(r"^\d{1,2}\+?(?:\s*(?:years?|yrs?\.?))?$", regex.I)
@@ -233,7 +234,8 @@ def join_marker_columns(rows: list[GridRow]) -> None:
     found: dict[int, list[tuple[GridRow, int]]] = {}
     for row in rows:
         for i, slot in enumerate(row.slots):
-            if i and slot.cell.text[:1] == "(" and _annotates(row.slots[i - 1], slot):
+            text = slot.cell.text
+            if i and text[:1] == "(" and len(text) <= _TYPED_MARKER_LONGEST and _annotates(row.slots[i - 1], slot):
                 found.setdefault(slot.start, []).append((row, i))
     if not found:
         return

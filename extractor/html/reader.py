@@ -70,18 +70,34 @@ def _following(table: Element) -> Iterator[Element]:
 
 
 _NOTE_BLOCKS = frozenset(("p", "div"))
+_NOTES_IN_BLOCK = 24
+"""Paragraphs a block of notes holds at most; a longer block is a page of text, read as one."""
+
+
+def _paragraphs(el: Element) -> list[Element] | None:
+    """The paragraphs of a ``<div>`` that holds two or more and nothing else, or None."""
+    if local_name(el) != "div" or (el.text and not el.text.isspace()):
+        return None
+    children = list(islice(el, _NOTES_IN_BLOCK + 1))
+    if not 1 < len(children) <= _NOTES_IN_BLOCK:
+        return None
+    for child in children:
+        if not isinstance(child.tag, str) or local_name(child) not in _NOTE_BLOCKS or (
+            child.tail and not child.tail.isspace()
+        ):
+            return None
+    return children
 
 
 def _note_candidates(elements: Iterator[Element]) -> Iterator[Element]:
     """``elements``, each block that only holds two or more paragraphs (``<div>`` around the
     notes, one ``<p>`` each) given as those paragraphs: one note each, not one note of all."""
     for el in elements:
-        children = [c for c in el if isinstance(c.tag, str)]
-        if (len(children) > 1 and local_name(el) == "div" and not (el.text or "").strip()
-                and all(local_name(c) in _NOTE_BLOCKS and not (c.tail or "").strip() for c in children)):
-            yield from children
-        else:
+        paragraphs = _paragraphs(el)
+        if paragraphs is None:
             yield el
+        else:
+            yield from paragraphs
 
 
 def _caption(table: Element) -> str:

@@ -34,8 +34,7 @@ Total Annual Fund Operating Expenses     1.00%      1.75%
 
 def test_untagged_table_in_pre_is_read_as_a_text_table() -> None:
     """A table laid out in spaces inside ``<pre>`` has no ``<td>``: the HTML reader found no table
-    at all. It is read by the text reader, on the lines of the input, with the page's prose. A
-    long block without table tags is a page of text (a whole filing wrapped in one block)."""
+    at all. It is read by the text reader, on the lines of the input, with the page's prose."""
     (table,) = read_html(_PRE_UNTAGGED)
     assert table.layout == "text"
     assert table.columns == ("CLASS A", "CLASS C")
@@ -46,8 +45,6 @@ def test_untagged_table_in_pre_is_read_as_a_text_table() -> None:
     assert table.rows[0].line == 5
     assert "ANNUAL FUND OPERATING EXPENSES" in table.context
     assert "5% return" in table.context
-    lines = "\n".join(f"Paragraph {i} of the prospectus talks about    {i} things." for i in range(200))
-    assert read_html(f"<html><body><pre>\n{lines}\n</pre></body></html>") == []  # a page of text
 
 
 _PRE_TAGGED = """<HTML><BODY>
@@ -62,6 +59,49 @@ Class C &amp; D             $218       $673        $1,154      $2,483
 </TABLE>
 </PRE>
 </BODY></HTML>"""
+
+
+_PRE_PAGE = """<HTML><BODY><PRE>
+FEES AND EXPENSES OF THE FUND
+
+This  table  describes  the  fees  and  expenses that you may pay if you buy and
+hold  shares of the Fund.  Shareholders pay no fee on 2  exchanges a year.
+
+ANNUAL FUND OPERATING EXPENSES (expenses that are deducted from Fund assets)
+
+----------------------------------------- ----------- -----------
+                                          CLASS A     CLASS B
+----------------------------------------- ----------- -----------
+
+Management Fees                             0.75%       0.75%
+Other Expenses                              0.30%       0.30%
+                                            -----       -----
+Total Annual Fund Operating Expenses        1.05%       1.80%
+
+EXAMPLE
+
+This Example is intended to help you compare the cost of investing in the Fund
+with the cost of investing in other mutual funds.  It assumes that you invest
+$10,000 in the Fund for the time periods indicated.
+
+                 1 YEAR     3 YEARS
+Class A           $700       $963
+Class B           $708       $943
+</PRE></BODY></HTML>"""
+
+
+def test_untagged_page_in_pre_gives_its_tables_without_the_prose() -> None:
+    """A page of text in one ``<pre>``, without table tags: each run of paragraphs laid out in
+    columns with rows of numbers is a table (column headers between rules included); headings
+    and prose around them, justified with double blanks, stay outside. Read as one table, the
+    prose was the caption and a row, and the example a section of the fee table."""
+    fees, example = read_html(_PRE_PAGE)
+    assert (fees.line, fees.end_line) == (9, 16)
+    assert fees.caption == ""
+    assert [r.label for r in fees.rows] == ["Management Fees", "Other Expenses", "Total Annual Fund Operating Expenses"]
+    assert [r.label for r in example.rows] == ["Class A", "Class B"]
+    assert example.columns == ("1 YEAR", "3 YEARS")
+    assert "This Example is intended" in example.context
 
 
 def test_text_format_tags_in_pre_give_the_columns() -> None:

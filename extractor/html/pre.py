@@ -17,7 +17,6 @@ from __future__ import annotations
 import html
 from collections.abc import Collection
 from dataclasses import dataclass
-from itertools import islice
 
 import regex
 
@@ -32,12 +31,79 @@ _HIDDEN_TAG = regex.compile(
 ``<S>`` and ``<C>`` count as column tags only in capitals and bare, as the text format writes
 them; ``<s>`` is a strike-through."""
 _TEXT_TABLE = regex.compile(r"^[ \t]*+<TABLE(?:[ \t][^>\n]*+)?>", regex.I | regex.M)
-_VALUE_LINE = regex.compile(r"^[^\n]*?\S(?:[ \t]{2,}|[ \t]*\.{3,}[ \t]*)[$(]?[ \t]*\d[^\n]*$", regex.M)
+_VALUE_LINE = regex.compile(r"^[^\n]*?\S(?:[ \t]{2,}|[ \t]*\.{3,}[ \t]*)[$(]?[ \t]*\d[^\n]*$")
 """A line with a number set apart from the text before it by two spaces or dot leaders: a row."""
-UNTAGGED_LINES = 120
-"""An untagged block longer than this is a page of text with tables in it, not a table: the text
-reader reads tables only between ``<TABLE>`` tags, in a text filing as here."""
+_GAP = regex.compile(r"\S(?<![.?!:;])[ \t]{3,}\S|\S[ \t]{4,}\S|\S[ \t]{2,}[$(]?\d|\.{3,}")
+"""Columns set apart on a line: a gap of three blanks (four after a sentence's end), two before a
+number, or dot leaders. Typewritten prose is justified with runs of two blanks between words and
+follows a sentence with two or three."""
 _VALUE_LINES = 2
+"""Rows of numbers a run of paragraphs needs to be read as a table."""
+_RULE = regex.compile(r"^[ \t]*+[-=_][-=_ \t]*+$")
+
+
+def _tabular(lines: list[str]) -> bool:
+    """A paragraph laid out in columns: half its lines or more set columns apart, rules aside
+    (column headers between rules of dashes), or two of them are rows of numbers (under a title
+    and a heading of several lines)."""
+    if sum(1 for line in lines if _VALUE_LINE.match(line)) >= _VALUE_LINES:
+        return True
+    texts = [line.strip() for line in lines if not _RULE.match(line)]
+    return 2 * sum(1 for text in texts if _GAP.search(text)) >= len(texts)
+
+
+def _table_runs(lines: list[str]) -> list[tuple[int, int]]:
+    """The line ranges ``[start, end)`` of the tables of an untagged block: runs of paragraphs
+    (lines between blank lines) laid out in columns, with two rows of numbers or more. Prose
+    paragraphs (the heading and the text around a table) end a run and stay outside it."""
+    runs: list[tuple[int, int]] = []
+    start = end = values = 0
+    open_run = False
+    i, count = 0, len(lines)
+    while i < count:
+        if not lines[i].strip():
+            i += 1
+            continue
+        stop = i
+        while stop < count and lines[stop].strip():
+            stop += 1
+        paragraph = lines[i:stop]
+        if _tabular(paragraph):
+            if not open_run:
+                start, values, open_run = i, 0, True
+            end = stop
+            values += sum(1 for line in paragraph if _VALUE_LINE.match(line))
+        elif open_run:
+            if values >= _VALUE_LINES:
+                runs.append((start, end))
+            open_run = False
+        i = stop
+    if open_run and values >= _VALUE_LINES:
+        runs.append((start, end))
+    return runs
+
+
+def _tag_tables(text: str) -> tuple[str, int] | None:
+    """``text`` with ``<TABLE>`` and ``</TABLE>`` written on the blank lines around each table
+    run, so that every line keeps its number; and how many lines were added before the first
+    (one when a table starts on the block's first line, which has no blank line above it).
+    None when the block holds no table."""
+    lines = text.split("\n")
+    runs = _table_runs(lines)
+    if not runs:
+        return None
+    added = 0
+    for start, end in reversed(runs):
+        if end < len(lines):
+            lines[end] = "</TABLE>"
+        else:
+            lines.append("</TABLE>")
+        if start > 0:
+            lines[start - 1] = "<TABLE>"
+        else:
+            lines.insert(0, "<TABLE>")
+            added = 1
+    return "\n".join(lines), added
 
 
 @dataclass(frozen=True, slots=True)
@@ -46,8 +112,9 @@ class PreBlock:
 
     element: Element
     document: Document
-    tagged: bool
-    """The block holds the text format's ``<TABLE>`` tags (else it is read as one table)."""
+    tags_written: bool
+    """The ``<TABLE>`` tags were written on the blank lines around each table (an untagged block):
+    a table starts on the line after its tag and ends on the line before its end tag."""
 
 
 def _shown(raw: str) -> str:
@@ -57,13 +124,6 @@ def _shown(raw: str) -> str:
     if "&" in raw:
         raw = html.unescape(raw)
     return raw.replace("\xa0", " ").replace("\r", "")
-
-
-def _tabular(text: str) -> bool:
-    """A short block with rows of numbers set apart by spaces: a table laid out in text."""
-    if text.count("\n") > UNTAGGED_LINES:
-        return False
-    return sum(1 for _ in islice(_VALUE_LINE.finditer(text), _VALUE_LINES)) >= _VALUE_LINES
 
 
 def _readable(el: Element, data_tables: Collection[Element]) -> bool:
@@ -97,15 +157,14 @@ def pre_blocks(doc: Document, root: Element, offset: int, data_tables: Collectio
             continue
         text = _shown(m.group(1))
         first = doc.text.count("\n", 0, m.start(1)) + 1 + offset
-        tagged = _TEXT_TABLE.search(text) is not None
-        if not tagged:
-            if not _tabular(text):
+        written = _TEXT_TABLE.search(text) is None
+        if written:
+            tagged = _tag_tables(text)
+            if tagged is None:
                 continue
-            if text.startswith("\n"):
-                text = f"<TABLE>{text}\n</TABLE>"
-            else:
-                text, first = f"<TABLE>\n{text}\n</TABLE>", first - 1
+            text, added = tagged
+            first -= added
         document = Document(sequence=doc.sequence, type=doc.type, filename=doc.filename, line=doc.line,
                             text=text, text_line=first)
-        found.append(PreBlock(el, document, tagged))
+        found.append(PreBlock(el, document, written))
     return found

@@ -258,7 +258,7 @@ def read_html_tables(doc: Document) -> list[Table]:
     if not in_text:
         return tables
     for block, read_tables, notes in in_text:
-        tables.extend(_with_page_prose(read_tables, notes, prose[block.element]) if _one_table(block, read_tables)
+        tables.extend(_with_page_prose(read_tables, notes, prose[block.element]) if _one_table(read_tables)
                       else read_tables)
     return sorted(tables, key=lambda t: t.line)
 
@@ -309,16 +309,19 @@ def _pre_tables(
         tables = read_text_tables(block.document)
         if not tables:
             continue
+        if block.tags_written:
+            tables = [dataclasses.replace(t, line=t.line + 1, end_line=max(t.line + 1, t.end_line - 1))
+                      for t in tables]
         have = {_key(n.marker) for t in tables for n in t.footnotes}
         wanted = {k for t in tables for k in _referenced(list(t.rows))} - have
         out.append((block, tables, _footnotes_below(block.element, wanted, read) if wanted else []))
     return out
 
 
-def _one_table(block: PreBlock, tables: list[Table]) -> bool:
-    """Whether the block is the page's setting of one table (its sections aside), so that the prose
-    around the block is the prose around the table; a block that wraps a whole text filing is not."""
-    return not block.tagged or len({t.line for t in tables}) == 1
+def _one_table(tables: list[Table]) -> bool:
+    """Whether a block's tables are one table (its sections), so that the prose around the block
+    is the prose around the table; a block that wraps a whole text filing holds many."""
+    return len({t.line for t in tables}) == 1
 
 
 def _with_page_prose(tables: list[Table], notes: list[Footnote], prose: str) -> list[Table]:

@@ -15,6 +15,8 @@ keeps its number.
 from __future__ import annotations
 
 import html
+import re
+from bisect import bisect_right
 from collections.abc import Collection
 from dataclasses import dataclass
 
@@ -31,48 +33,92 @@ _HIDDEN_TAG = regex.compile(
 ``<S>`` and ``<C>`` count as column tags only in capitals and bare, as the text format writes
 them; ``<s>`` is a strike-through."""
 _TEXT_TABLE = regex.compile(r"^[ \t]*+<TABLE(?:[ \t][^>\n]*+)?>", regex.I | regex.M)
-_VALUE_LINE = regex.compile(r"^[^\n]*?\S(?:[ \t]{2,}|[ \t]*\.{3,}[ \t]*)[$(]?[ \t]*\d[^\n]*$")
-"""A line with a number set apart from the text before it by two spaces or dot leaders: a row."""
-_GAP = regex.compile(r"\S(?<![.?!:;])[ \t]{3,}\S|\S[ \t]{4,}\S|\S[ \t]{2,}[$(]?\d|\.{3,}")
-"""Columns set apart on a line: a gap of three blanks (four after a sentence's end), two before a
-number, or dot leaders. Typewritten prose is justified with runs of two blanks between words and
-follows a sentence with two or three."""
+_RUN = re.compile(r"(?:  |\t|\.\.\.)[ \t.]*")
+"""A run of blanks or dots that may set columns apart; what stands around it decides (:class:`_Lines`).
+A literal two blanks is found many times faster than a pattern that starts at every character."""
+_NUMBER_AT = re.compile(r"[$(]?[ \t]*\d")
+_SENTENCE_END = frozenset(".?!:;")
 _VALUE_LINES = 2
 """Rows of numbers a run of paragraphs needs to be read as a table."""
-_RULE = regex.compile(r"^[ \t]*+[-=_][-=_ \t]*+$")
+_RULE = re.compile(r"^[ \t]*[-=_][-=_ \t]*$", re.M)
+_BLANK = re.compile(r"^[ \t]*$", re.M)
 
 
-def _tabular(lines: list[str]) -> bool:
-    """A paragraph laid out in columns: half its lines or more set columns apart, rules aside
-    (column headers between rules of dashes), or two of them are rows of numbers (under a title
-    and a heading of several lines)."""
-    if sum(1 for line in lines if _VALUE_LINE.match(line)) >= _VALUE_LINES:
-        return True
-    texts = [line.strip() for line in lines if not _RULE.match(line)]
-    return 2 * sum(1 for text in texts if _GAP.search(text)) >= len(texts)
+class _Lines:
+    """Which lines of a block are blank, rules, rows of numbers, or set in columns.
+
+    Each pattern runs once over the whole block in C, and each hit is given its line by
+    bisection: a block may be a whole filing, and a test of every line in Python cost as much as
+    reading all its tables."""
+
+    def __init__(self, text: str) -> None:
+        self.starts = [0, *(m.end() for m in re.finditer("\n", text))]
+        self.count = len(self.starts)
+        self.blank = self._hits(_BLANK, text)
+        self.rules = self._hits(_RULE, text)
+        self.values: set[int] = set()
+        """Lines with a number set apart from text before it by two blanks or dot leaders."""
+        self.gaps: set[int] = set()
+        """Lines with columns set apart: a gap of three blanks (four after a sentence's end), two
+        before a number, or dot leaders. Typewritten prose is justified with runs of two blanks
+        between words and follows a sentence with two or three."""
+        self._read_runs(text)
+
+    def _hits(self, pattern: re.Pattern[str], text: str) -> set[int]:
+        starts = self.starts
+        return {bisect_right(starts, m.start()) - 1 for m in pattern.finditer(text)}
+
+    def _read_runs(self, text: str) -> None:
+        starts = self.starts
+        for m in _RUN.finditer(text):
+            start, end = m.start(), m.end()
+            run = m.group()
+            at = start - 1
+            if run[0] == ".":  # dot leaders may stand one blank off the label
+                while at >= 0 and text[at] in " \t":
+                    at -= 1
+            before = text[at] if at >= 0 else "\n"
+            if before.isspace() or end >= len(text) or text[end] == "\n":
+                continue  # an indent, or blanks at a line's end
+            number = _NUMBER_AT.match(text, end) is not None
+            line = bisect_right(starts, start) - 1
+            if number:
+                self.values.add(line)
+            blanks = len(run) - run.count(".")
+            if number or "..." in run or blanks >= 4 or (blanks >= 3 and before not in _SENTENCE_END):
+                self.gaps.add(line)
+
+    def tabular(self, start: int, stop: int) -> bool:
+        """Whether lines ``start`` to ``stop`` (a paragraph) are laid out in columns: half their
+        lines or more set columns apart, rules aside (column headers between rules of dashes), or
+        two of them are rows of numbers (under a title and a heading of several lines)."""
+        if sum(1 for i in range(start, stop) if i in self.values) >= _VALUE_LINES:
+            return True
+        texts = [i for i in range(start, stop) if i not in self.rules]
+        return 2 * sum(1 for i in texts if i in self.gaps) >= len(texts)
 
 
-def _table_runs(lines: list[str]) -> list[tuple[int, int]]:
+def _table_runs(text: str) -> list[tuple[int, int]]:
     """The line ranges ``[start, end)`` of the tables of an untagged block: runs of paragraphs
     (lines between blank lines) laid out in columns, with two rows of numbers or more. Prose
     paragraphs (the heading and the text around a table) end a run and stay outside it."""
+    lines = _Lines(text)
     runs: list[tuple[int, int]] = []
     start = end = values = 0
     open_run = False
-    i, count = 0, len(lines)
+    i, count = 0, lines.count
     while i < count:
-        if not lines[i].strip():
+        if i in lines.blank:
             i += 1
             continue
         stop = i
-        while stop < count and lines[stop].strip():
+        while stop < count and stop not in lines.blank:
             stop += 1
-        paragraph = lines[i:stop]
-        if _tabular(paragraph):
+        if lines.tabular(i, stop):
             if not open_run:
                 start, values, open_run = i, 0, True
             end = stop
-            values += sum(1 for line in paragraph if _VALUE_LINE.match(line))
+            values += sum(1 for k in range(i, stop) if k in lines.values)
         elif open_run:
             if values >= _VALUE_LINES:
                 runs.append((start, end))
@@ -88,10 +134,10 @@ def _tag_tables(text: str) -> tuple[str, int] | None:
     run, so that every line keeps its number; and how many lines were added before the first
     (one when a table starts on the block's first line, which has no blank line above it).
     None when the block holds no table."""
-    lines = text.split("\n")
-    runs = _table_runs(lines)
+    runs = _table_runs(text)
     if not runs:
         return None
+    lines = text.split("\n")
     added = 0
     for start, end in reversed(runs):
         if end < len(lines):

@@ -311,3 +311,41 @@ def test_pre_in_a_layout_table_is_read() -> None:
     (table,) = read_html(text)
     assert table.columns == ("CLASS A", "CLASS C")
     assert [c.value for c in table.rows[2].cells] == [Decimal("1.00"), Decimal("1.75")]
+
+
+_IX_HIDDEN = """<?xml version="1.0" encoding="utf-8"?>
+<html xmlns="http://www.w3.org/1999/xhtml" xmlns:ix="http://www.xbrl.org/2013/inlineXBRL"
+ xmlns:xbrli="http://www.xbrl.org/2003/instance" xmlns:xbrldi="http://xbrl.org/2006/xbrldi"
+ xmlns:rr="http://xbrl.sec.gov/rr/2023" xmlns:dei="http://xbrl.sec.gov/dei/2023">
+<body><div style="display:none"><ix:header><ix:hidden>
+<ix:nonFraction id="F_12" name="rr:ManagementFeesOverAssets" contextRef="cI" unitRef="pure" decimals="4"
+ scale="-2" format="ixt:num-dot-decimal">SHOWN</ix:nonFraction>
+<ix:nonFraction id="F_13" name="rr:DistributionAndService12b1FeesOverAssets" contextRef="cI" unitRef="pure"
+ decimals="4" format="ixt:fixed-zero">-</ix:nonFraction>
+</ix:hidden><ix:resources>
+<xbrli:context id="cI"><xbrli:entity><xbrli:identifier scheme="http://www.sec.gov/CIK">1</xbrli:identifier>
+<xbrli:segment><xbrldi:explicitMember dimension="rr:ProspectusShareClassAxis">x:C000000013Member</xbrldi:explicitMember>
+</xbrli:segment></xbrli:entity><xbrli:period><xbrli:instant>2024-01-01</xbrli:instant></xbrli:period></xbrli:context>
+</ix:resources></ix:header></div>
+<table>
+<tr><td></td><td>Class I</td></tr>
+<tr><td>Management fees</td><td><span style="-sec-ix-hidden:F_12">0.65</span>%</td></tr>
+<tr><td>Distribution and service (12b-1) fees</td><td style="text-align:center;-sec-ix-hidden:F_13">None</td></tr>
+<tr><td>Total annual fund operating expenses</td><td>0.65%</td></tr>
+</table></body></html>"""
+
+
+def test_cell_showing_a_hidden_fact_carries_it() -> None:
+    """EDGAR tags a value whose displayed text no transformation reads with a fact kept in
+    ``ix:hidden``, which the displayed element names by ``-sec-ix-hidden``: the cell shows that
+    fact. It had none: the class's column lost its class ID and a wrong tag went unnoticed."""
+    (table,) = read_html(_IX_HIDDEN.replace("SHOWN", "0.65"))
+    fee, distribution, _ = table.rows
+    assert fee.cells[0].xbrl is not None
+    assert (fee.cells[0].xbrl.concept, fee.cells[0].xbrl.value) == ("rr:ManagementFeesOverAssets", Decimal("0.0065"))
+    assert distribution.cells[0].xbrl is not None and distribution.cells[0].xbrl.value == 0
+    assert table.column_classes == ("C000000013",)
+    wrong = extract_bytes(_IX_HIDDEN.replace("SHOWN", "0.75").encode(), "hidden.htm")
+    assert [(f.check, f.row) for f in wrong.findings if f.check == "xbrl_mismatch"] == [
+        ("xbrl_mismatch", "Management fees"),
+    ]

@@ -119,9 +119,9 @@ class _Walker:
         child_small = small or (child_size is not None and size is not None and child_size <= size * SMALLER)
         if child_raised or child_small:
             self.flagged = True
-        fact = name == "nonfraction"
+        fact = name == "nonfraction" or look.hidden_fact is not None
         if fact and not in_fact:
-            self.facts.append(child)
+            self.facts.append(child)  # a fact, or an element showing a hidden one (xbrl.FactReader)
         block = name in BLOCKS
         if block:
             self.pieces.append(_BREAK)
@@ -169,16 +169,23 @@ def read_cell(td: Element) -> CellText:
     """The rendered text of ``td`` with raised markers taken out, and the facts it holds.
 
     Most cells have no raised or smaller piece at all; their text is the pieces joined. A cell
-    without elements (a third of them, the spacers among them) is read from its text alone.
+    without elements (a third of them, the spacers among them) is read from its text alone. A
+    cell styled ``-sec-ix-hidden`` shows a hidden fact: the cell is one of its facts.
     """
     own = td.text
     header = (TAG_NAMES.get(td.tag) or local_name(td)) == "th"
     if len(td) == 0:
-        return CellText(text=_clean(own), header=header) if own else CellText(header=header)
+        style = td.get(STYLE)
+        if style is None or "ix-hidden" not in style or style_of(style).hidden_fact is None:
+            return CellText(text=_clean(own), header=header) if own else CellText(header=header)
+        return CellText(text=_clean(own or ""), facts=(td,), header=header)
     walker = _Walker()
     if own:
         walker.pieces.append((own, False, False))
-    walker.walk(td, False, False, style_of(td.get(STYLE)).font_size(None), False, 0)
+    look = style_of(td.get(STYLE))
+    if look.hidden_fact is not None:
+        walker.facts.append(td)
+    walker.walk(td, False, False, look.font_size(None), look.hidden_fact is not None, 0)
     if walker.flagged:
         text, markers, lead = _set_apart(walker.pieces)
         return CellText(text, markers, lead, tuple(walker.facts), header, walker.nested)

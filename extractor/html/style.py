@@ -23,6 +23,8 @@ _FONT_SIZE = regex.compile(
 _FONT_SHORTHAND = regex.compile(
     r"(?:^|[;\s])font\s*:[^;]{0,40}?(?P<num>\d{1,3}(?:\.\d{1,3})?)\s*(?P<unit>pt|px)", regex.I
 )
+_SEC_HIDDEN = regex.compile(r"-sec-ix-hidden\s*:\s*([\w.-]{1,200})", regex.I)
+"""The EDGAR property that names the ``ix:hidden`` fact a displayed element shows."""
 _SMALL_WORDS = {"smaller": 0.8, "x-small": 0.6, "xx-small": 0.5}
 FONT_TAG_SIZES = {1: 7.5, 2: 10.0, 3: 12.0, 4: 13.5, 5: 18.0, 6: 24.0, 7: 36.0}
 """Points of ``<font size=1..7>``."""
@@ -39,6 +41,9 @@ class Style:
     """An absolute font size in points."""
     relative: float | None = None
     """A font size as a factor of the surrounding one (``em``, ``%``, ``smaller``)."""
+    hidden_fact: str | None = None
+    """The id of the ``ix:hidden`` fact the element shows (``-sec-ix-hidden: F_12``): EDGAR's way
+    to tag a value whose displayed text no transformation reads."""
 
     def font_size(self, inherited: float | None) -> float | None:
         if self.size is not None:
@@ -71,7 +76,8 @@ def _parse(style: str) -> Style:
                 relative = num / 100
             else:
                 size = num
-    return Style(bool(_HIDDEN.search(style)), raised, size, relative)
+    shows = _SEC_HIDDEN.search(style) if "ix-hidden" in style else None
+    return Style(bool(_HIDDEN.search(style)), raised, size, relative, shows.group(1) if shows else None)
 
 
 def style_of(style: str | None) -> Style:

@@ -17,6 +17,7 @@ import regex
 from ..model import XbrlFact
 from ..values import ascii_digits
 from .dom import Element, attr, local_name, text_of
+from .style import style_of
 
 _CLASS_ID = regex.compile(r"C\d{9}")
 _SERIES_ID = regex.compile(r"S\d{9}")
@@ -138,19 +139,37 @@ def agrees(fact: XbrlFact, shown: Decimal | None) -> bool:
 
 
 class FactReader:
-    """Reads each ``ix:nonFraction`` element once; the document's contexts when the first is met."""
+    """Reads each ``ix:nonFraction`` element once; the document's contexts when the first is met.
+
+    An element styled ``-sec-ix-hidden: ID`` shows the ``ix:nonFraction`` of that ``id`` kept in
+    ``ix:hidden``: it reads as that fact. The ids are collected when the first such element is met.
+    """
 
     def __init__(self, root: Element) -> None:
         self.root = root
         self.contexts: dict[str, Context] | None = None
         self.seen: dict[Element, XbrlFact | None] = {}
+        self.by_id: dict[str, Element] | None = None
 
     def __call__(self, el: Element) -> XbrlFact | None:
         if el not in self.seen:
             if self.contexts is None:
                 self.contexts = read_contexts(self.root)
-            self.seen[el] = read_fact(el, self.contexts)
+            target = el if local_name(el) == "nonfraction" else self._shown(el)
+            self.seen[el] = read_fact(target, self.contexts) if target is not None else None
         return self.seen[el]
+
+    def _shown(self, el: Element) -> Element | None:
+        """The hidden ``ix:nonFraction`` that ``el`` shows through ``-sec-ix-hidden``."""
+        ref = style_of(el.get("style")).hidden_fact
+        if ref is None:
+            return None
+        if self.by_id is None:
+            self.by_id = {}
+            for fact in self.root.iter():
+                if local_name(fact) == "nonfraction" and (ident := attr(fact, "id")):
+                    self.by_id.setdefault(ident, fact)
+        return self.by_id.get(ref)
 
     def pick(self, elements: Sequence[Element], shown: Decimal | None) -> XbrlFact | None:
         """The fact a cell renders: the one agreeing with the number shown when there are several."""

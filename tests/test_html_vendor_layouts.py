@@ -349,3 +349,19 @@ def test_cell_showing_a_hidden_fact_carries_it() -> None:
     assert [(f.check, f.row) for f in wrong.findings if f.check == "xbrl_mismatch"] == [
         ("xbrl_mismatch", "Management fees"),
     ]
+
+
+def test_rows_and_cells_not_shown_are_left_out() -> None:
+    """A row or cell styled ``display: none`` is not shown: a hidden row was read as a row, and a
+    hidden cell took a column, shifting the shown values of its row right."""
+    text = """<html><body><table>
+<tr><td></td><td>Class A</td><td>Class C</td></tr>
+<tr><td>Management Fees</td><td>0.50%</td><td>0.50%</td></tr>
+<tr style="display:none"><td>Acquired fund fees</td><td>0.01%</td><td>0.01%</td></tr>
+<tr><td>Other Expenses</td><td>0.20%</td><td style="display: none">9.99%</td><td>0.20%</td></tr>
+<tr><td>Total</td><td>0.70%</td><td>0.70%</td></tr>
+</table></body></html>"""
+    (table,) = read_html(text)
+    assert table.columns == ("Class A", "Class C")
+    assert [r.label for r in table.rows] == ["Management Fees", "Other Expenses", "Total"]
+    assert [c.text for c in table.rows[1].cells] == ["0.20%", "0.20%"]

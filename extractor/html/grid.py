@@ -19,9 +19,10 @@ import regex
 from ..model import EMPTY_CELL, Cell, Footnote
 from ..values import parse_cell, split_markers
 from .cells import MARKER, CellText, read_cell
-from .dom import COLSPAN, ROWSPAN, Element, int_attr, local_name
+from .dom import COLSPAN, ROWSPAN, STYLE, Element, int_attr, local_name
 from .labels import continues
 from .pages import rows_break_page
+from .style import style_of
 
 # A cell that only opens a value ("$", "(", "$(") or only closes one (")", "%", ")%").
 _PREFIX = regex.compile(r"^(?:(?:US|C|A)?\s?[$\u20ac\u00a3\u00a5]\s*\(?|\()$")
@@ -109,20 +110,27 @@ class Grid:
     """The last column of the row labels: ``label_col``, or the column of sub-labels beside it."""
 
 
+def _not_shown(el: Element) -> bool:
+    """Whether ``el`` is styled ``display: none``: a browser leaves it out, taking no place."""
+    style = el.get(STYLE)
+    return style is not None and ("one" in style or "ONE" in style) and style_of(style).hidden
+
+
 def own_rows(table: Element) -> list[Element]:
-    """The ``<tr>`` elements of ``table`` itself (not of tables nested in its cells)."""
+    """The shown ``<tr>`` elements of ``table`` itself (not of tables nested in its cells)."""
     rows: list[Element] = []
     for child in table:
         name = local_name(child)
         if name == "tr":
             rows.append(child)
-        elif name in ("thead", "tbody", "tfoot"):
+        elif name in ("thead", "tbody", "tfoot") and not _not_shown(child):
             rows.extend(tr for tr in child if local_name(tr) == "tr")
-    return rows
+    return [tr for tr in rows if not _not_shown(tr)]
 
 
 def expand(trs: list[Element]) -> tuple[list[GridRow], bool]:
-    """Rows of non-empty slots with ``colspan``/``rowspan`` expanded; and whether a cell nests a table."""
+    """Rows of non-empty slots with ``colspan``/``rowspan`` expanded; and whether a cell nests a table.
+    A cell styled ``display: none`` takes no place: the cells after it move left, as shown."""
     taken: dict[int, int] = {}
     rows: list[GridRow] = []
     nested = False
@@ -130,7 +138,7 @@ def expand(trs: list[Element]) -> tuple[list[GridRow], bool]:
         slots: list[Slot] = []
         col = 0
         for td in tr:
-            if td.tag not in _CELL_TAGS and local_name(td) not in ("td", "th"):
+            if (td.tag not in _CELL_TAGS and local_name(td) not in ("td", "th")) or _not_shown(td):
                 continue
             while taken and taken.get(col, 0) > 0:
                 col += 1

@@ -170,7 +170,7 @@ def test_table_continued_over_a_page_break_is_one_table() -> None:
     """A page break between two tables with the same column headers, nothing but a page number
     and a "Table of Contents" link around it, continues the table: read apart, the second part
     was a table of its own, a total without the fees it adds up. A table after prose stays apart,
-    and so do tables with only a blank between them."""
+    and so do tables with only a blank between them, and a second table with a title of its own."""
     fees, example = read_html(_PAGE_BREAK)
     assert fees.columns == ("Class A", "Class C")
     assert [r.label for r in fees.rows] == [
@@ -181,6 +181,10 @@ def test_table_continued_over_a_page_break_is_one_table() -> None:
     assert [r.label for r in example.rows] == ["1 Year"]
     unbroken = _PAGE_BREAK.replace('<hr style="page-break-after:always"/>', "")
     assert len(read_html(unbroken)) == 3  # the same headers alone are no evidence of a page break
+    titled = _PAGE_BREAK.replace('<tr><td></td><td><b>Class A</b></td><td><b>Class C</b></td></tr>\n<tr><td>Other',
+                                 '<tr><td colspan="3">Beta Fund</td></tr>\n'
+                                 '<tr><td></td><td><b>Class A</b></td><td><b>Class C</b></td></tr>\n<tr><td>Other')
+    assert len(read_html(titled)) == 3  # a title of its own starts a table
 
 
 def test_continued_fee_table_is_added_up() -> None:

@@ -270,11 +270,14 @@ def _heads(columns: list[str]) -> list[str]:
 def _continues(above: _Found, part: _Found) -> bool:
     """Whether ``part``, the first section of a table, is the rest of the table ``above`` (the last
     section of the table before it) carried over a page break: the same column headers repeated,
-    or none, over as many columns, and only page furniture between (:mod:`.pages`)."""
+    or none, over as many columns, no title of its own (its own caption, or one saying
+    "continued"), and only page furniture between (:mod:`.pages`)."""
     if part.section != 0 or part.element is above.last:
         return False
     if (above.grid.label_col is None) != (part.grid.label_col is None):
         return False
+    if part.caption and part.caption != above.caption and "continued" not in part.caption.lower():
+        return False  # a title of its own ("Fund B"): a new table, not the rest of this one
     heads, more = _heads(above.grid.columns), _heads(part.grid.columns)
     if len(heads) != len(more) or not any(heads) or (any(more) and more != heads):
         return False

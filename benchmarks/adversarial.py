@@ -503,6 +503,28 @@ def text_in_html_pre(size: int) -> bytes:
     return html_document("<pre>" + repeat(row, size) + "</pre>")
 
 
+def html_many_pre_blocks(size: int) -> bytes:
+    """Very many small ``<pre>`` tables, each read by the text reader on its own lines."""
+    block = "<pre>\nManagement fees          0.75%     0.75%\nOther expenses           0.25%     0.25%\n</pre>\n"
+    return html_document(repeat(block, size))
+
+
+def html_pre_page(size: int) -> bytes:
+    """One untagged ``<pre>`` page of prose paragraphs and tables, cut into its tables. (Tables of
+    items, not expense examples: the checks of hundreds of examples in one document grow faster
+    than linearly, in HTML tables as here, which is not what this shape measures.)"""
+    unit = ("\nThis  table  describes  the  items  that  you may hold in the Fund.\n\n"
+            "                 2023       2022\nItem one          $700       $963\nItem two          $708       $943\n")
+    return html_document("<pre>" + repeat(unit, size) + "</pre>")
+
+
+def html_page_breaks(size: int) -> bytes:
+    """One table set over very many pages: a table per page, a page break and a number between."""
+    part = ("<table><tr><td></td><td>Class A</td></tr><tr><td>Fee</td><td>0.50%</td></tr></table>"
+            "<p>3</p><hr style='page-break-after:always'>\n")
+    return html_document(repeat(part, size))
+
+
 @dataclass(frozen=True)
 class Shape:
     name: str
@@ -588,6 +610,9 @@ SHAPES: list[Shape] = [
     Shape("html: many <br>", html_many_br, "d.htm"),
     Shape("html: label column", html_label_column, "d.htm"),
     Shape("html: <pre> rows", text_in_html_pre, "d.htm"),
+    Shape("html: many <pre> blocks", html_many_pre_blocks, "d.htm"),
+    Shape("html: untagged <pre> page", html_pre_page, "d.htm"),
+    Shape("html: one table over many pages", html_page_breaks, "d.htm"),
     Shape("html: fee table, many classes", fee_table_many_classes, "d.htm"),
     Shape("html: wrapped label rows", html_wrapped_label, "d.htm"),
     Shape("html: footnote rows", html_footnote_rows, "d.htm"),

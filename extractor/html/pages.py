@@ -10,6 +10,8 @@ them and they head the same columns.
 
 from __future__ import annotations
 
+from itertools import chain
+
 import regex
 
 from .dom import STYLE, Element, local_name
@@ -37,7 +39,7 @@ def _breaks_page(el: Element) -> bool:
 def rows_break_page(above: Element, below: Element) -> bool:
     """Whether a page break is marked from the ``<tr>`` ``above`` to the ``<tr>`` ``below`` (both
     included, siblings in one table section): a rule or a page-break style in any of them."""
-    for tr in (above, *above.itersiblings()):
+    for tr in chain((above,), above.itersiblings()):  # lazily: the rows after ``below`` are not read
         if any(_breaks_page(el) for el in tr.iter() if isinstance(el.tag, str)):
             return True
         if tr is below:

@@ -179,6 +179,17 @@ def _readable(el: Element, data_tables: Collection[Element]) -> bool:
     return table is None or table not in data_tables
 
 
+def _lines_of(text: str, positions: list[int]) -> dict[int, int]:
+    """The 1-based line of each of ``positions`` (ascending) in ``text``, counted in one pass."""
+    lines: dict[int, int] = {}
+    line, counted = 1, 0
+    for pos in positions:
+        line += text.count("\n", counted, pos)
+        counted = pos
+        lines[pos] = line
+    return lines
+
+
 def pre_blocks(doc: Document, root: Element, offset: int, data_tables: Collection[Element]) -> list[PreBlock]:
     """The ``<pre>`` blocks of ``doc`` that hold text tables, as text documents whose lines are
     those of the input (``offset`` turns element lines into input lines); ``data_tables`` are the
@@ -189,12 +200,13 @@ def pre_blocks(doc: Document, root: Element, offset: int, data_tables: Collectio
     blocks = list(_PRE_BLOCK.finditer(doc.text))
     if not blocks:
         return []
+    lines = _lines_of(doc.text, [m.start() for m in blocks])
     if len(elements) == len(blocks):
         pairs = list(zip(elements, blocks, strict=True))
     else:
         by_line: dict[int, regex.Match[str]] = {}
         for m in blocks:
-            by_line.setdefault(doc.text.count("\n", 0, m.start()) + 1, m)
+            by_line.setdefault(lines[m.start()], m)
         pairs = [(el, by_line[line_of(el)]) for el in elements
                  if line_of(el) < LINE_CAP and line_of(el) in by_line]
     found: list[PreBlock] = []
@@ -202,7 +214,7 @@ def pre_blocks(doc: Document, root: Element, offset: int, data_tables: Collectio
         if not _readable(el, data_tables):
             continue
         text = _shown(m.group(1))
-        first = doc.text.count("\n", 0, m.start(1)) + 1 + offset
+        first = lines[m.start()] + doc.text.count("\n", m.start(), m.start(1)) + offset
         written = _TEXT_TABLE.search(text) is None
         if written:
             tagged = _tag_tables(text)

@@ -291,7 +291,7 @@ def _join_pages(found: list[_Found]) -> list[_Found]:
     for f in found:
         above = out[-1] if out else None
         if above is not None and _continues(above, f):
-            above.rows = [*above.rows, *f.rows]
+            above.rows.extend(f.rows)
             above.footnotes = (*above.footnotes, *(n for n in f.footnotes if n not in above.footnotes))
             above.end_row, above.last = f.end_row, f.element
             continue

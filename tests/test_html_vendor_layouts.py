@@ -150,7 +150,7 @@ _PAGE_BREAK = """<html><body>
 <tr><td>Management Fees</td><td>0.50%</td><td>0.50%</td></tr>
 <tr><td>Distribution and/or Service (12b-1) Fees</td><td>0.25%</td><td>1.00%</td></tr>
 </table>
-<p style="text-align:center">- 12 -</p>
+<p style="text-align:center">Prospectus | 12</p>
 <hr style="page-break-after:always"/>
 <p><a href="#toc">Table of Contents</a></p>
 <table>
@@ -167,8 +167,8 @@ _PAGE_BREAK = """<html><body>
 
 
 def test_table_continued_over_a_page_break_is_one_table() -> None:
-    """A page break between two tables with the same column headers, nothing but a page number
-    and a "Table of Contents" link around it, continues the table: read apart, the second part
+    """A page break between two tables with the same column headers, nothing but a running footer
+    with the page number and a "Table of Contents" link around it, continues the table: read apart, the second part
     was a table of its own, a total without the fees it adds up. A table after prose stays apart,
     and so do tables with only a blank between them, and a second table with a title of its own."""
     fees, example = read_html(_PAGE_BREAK)

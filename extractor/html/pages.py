@@ -18,11 +18,13 @@ from .dom import STYLE, Element, local_name
 
 _BREAK_STYLE = regex.compile(r"(?:page-)?break-(?:before|after)\s*:\s*(?:always|page|left|right)", regex.I)
 _FURNITURE = regex.compile(
-    r"table\s+of\s+contents|\(?\s*continued\s*\)?|\bpage\b|(?<![\w.,])[a-z]{0,3}-?\d{1,4}(?![\w.,%])|[-\u2013\u2014|]",
+    r"table\s+of\s+contents|\(?\s*continued\s*\)?|\bpage\b|(?<![\w.,])[a-z]{0,3}-?\d{1,4}(?![\w.,%])|[-\u2013\u2014|]"
+    r"|\b(?:summary\s+)?prospectus\b|\bstatement\s+of\s+additional\s+information\b|\bSAI\b",
     regex.I,
 )
 """What a page break leaves between two parts of a table: page numbers ("12", "- 12 -", "A-3",
-"Page 4"), a "Table of Contents" link, "(continued)"."""
+"Page 4"), a "Table of Contents" link, "(continued)", a running footer naming the document
+("Prospectus | 12", "Statement of Additional Information")."""
 GAP_CHARS = 120
 """Longer text between two tables is prose: the tables are two."""
 WALK_LIMIT = 200

@@ -518,6 +518,11 @@ def html_pre_page(size: int) -> bytes:
     return html_document("<pre>" + repeat(unit, size) + "</pre>")
 
 
+def html_unclosed_pre(size: int) -> bytes:
+    """Very many ``<pre>`` tags never closed: each block would run to the end of the text."""
+    return html_document(repeat("<pre>\nManagement fees          0.75%     0.75%\n", size))
+
+
 def html_page_breaks(size: int) -> bytes:
     """One table set over very many pages: a table per page, a page break and a number between."""
     part = ("<table><tr><td></td><td>Class A</td></tr><tr><td>Fee</td><td>0.50%</td></tr></table>"
@@ -612,6 +617,7 @@ SHAPES: list[Shape] = [
     Shape("html: <pre> rows", text_in_html_pre, "d.htm"),
     Shape("html: many <pre> blocks", html_many_pre_blocks, "d.htm"),
     Shape("html: untagged <pre> page", html_pre_page, "d.htm"),
+    Shape("html: unclosed <pre>s", html_unclosed_pre, "d.htm"),
     Shape("html: one table over many pages", html_page_breaks, "d.htm"),
     Shape("html: fee table, many classes", fee_table_many_classes, "d.htm"),
     Shape("html: wrapped label rows", html_wrapped_label, "d.htm"),

@@ -25,7 +25,8 @@ import regex
 from ..model import Document
 from .dom import LINE_CAP, Element, line_of, local_name
 
-_PRE_BLOCK = regex.compile(r"<pre(?:\s[^>]*+)?>(.*?)</pre\s*>", regex.I | regex.S)
+_PRE_OPEN = regex.compile(r"<pre(?:\s[^>]*+)?>", regex.I)
+_PRE_CLOSE = regex.compile(r"</pre\s*>", regex.I)
 _HIDDEN_TAG = regex.compile(
     r"<(?!/?(?:table(?:\s[^>]*)?|caption|fn|f\d{1,3}|page)>|[SC]>)/?[a-z!][^>]*+>", regex.I
 )
@@ -190,6 +191,32 @@ def _lines_of(text: str, positions: list[int]) -> dict[int, int]:
     return lines
 
 
+@dataclass(frozen=True, slots=True)
+class _Source:
+    """Where one ``<pre>`` block stands in the source: its start tag, its content's start and end."""
+
+    start: int
+    begin: int
+    end: int
+
+
+def _sources(text: str) -> list[_Source]:
+    """The ``<pre>`` blocks of ``text``, each to the first ``</pre>`` after it; one left open (no
+    end before the next block starts) is passed over. Start and end tags are found in one pass
+    each: a lazy pattern from each start tag read to the end of the text for every open one."""
+    closes = [m.start() for m in _PRE_CLOSE.finditer(text)]
+    opens = list(_PRE_OPEN.finditer(text))
+    found: list[_Source] = []
+    for k, m in enumerate(opens):
+        at = bisect_right(closes, m.end() - 1)
+        if at == len(closes):
+            break
+        if k + 1 < len(opens) and opens[k + 1].start() < closes[at]:
+            continue
+        found.append(_Source(m.start(), m.end(), closes[at]))
+    return found
+
+
 def pre_blocks(doc: Document, root: Element, offset: int, data_tables: Collection[Element]) -> list[PreBlock]:
     """The ``<pre>`` blocks of ``doc`` that hold text tables, as text documents whose lines are
     those of the input (``offset`` turns element lines into input lines); ``data_tables`` are the
@@ -197,24 +224,24 @@ def pre_blocks(doc: Document, root: Element, offset: int, data_tables: Collectio
     elements = list(root.iter("{*}pre"))  # at once when the parser met no <pre>
     if not elements:
         return []
-    blocks = list(_PRE_BLOCK.finditer(doc.text))
+    blocks = _sources(doc.text)
     if not blocks:
         return []
-    lines = _lines_of(doc.text, [m.start() for m in blocks])
+    lines = _lines_of(doc.text, [b.start for b in blocks])
     if len(elements) == len(blocks):
         pairs = list(zip(elements, blocks, strict=True))
     else:
-        by_line: dict[int, regex.Match[str]] = {}
-        for m in blocks:
-            by_line.setdefault(lines[m.start()], m)
+        by_line: dict[int, _Source] = {}
+        for b in blocks:
+            by_line.setdefault(lines[b.start], b)
         pairs = [(el, by_line[line_of(el)]) for el in elements
                  if line_of(el) < LINE_CAP and line_of(el) in by_line]
     found: list[PreBlock] = []
-    for el, m in pairs:
+    for el, b in pairs:
         if not _readable(el, data_tables):
             continue
-        text = _shown(m.group(1))
-        first = lines[m.start()] + doc.text.count("\n", m.start(), m.start(1)) + offset
+        text = _shown(doc.text[b.begin : b.end])
+        first = lines[b.start] + doc.text.count("\n", b.start, b.begin) + offset
         written = _TEXT_TABLE.search(text) is None
         if written:
             tagged = _tag_tables(text)

@@ -369,3 +369,22 @@ def test_rows_and_cells_not_shown_are_left_out() -> None:
     assert table.columns == ("Class A", "Class C")
     assert [r.label for r in table.rows] == ["Management Fees", "Other Expenses", "Total"]
     assert [c.text for c in table.rows[1].cells] == ["0.20%", "0.20%"]
+
+
+def test_class_group_headed_under_the_same_corner_label_is_a_section() -> None:
+    """One fee table per class group in one ``<table>``: the second group's header repeats the
+    label over the row labels with new class names. It was read as a row of text, and the second
+    group's values stood under the first group's classes."""
+    text = """<html><body><table>
+<tr><td>Annual Fund Operating Expenses</td><td>Class A</td><td>Class C</td></tr>
+<tr><td>Management Fees</td><td>0.50%</td><td>0.50%</td></tr>
+<tr><td>Total</td><td>0.75%</td><td>1.50%</td></tr>
+<tr><td>Annual Fund Operating Expenses</td><td>Class I</td><td>Class R6</td></tr>
+<tr><td>Management Fees</td><td>0.50%</td><td>0.50%</td></tr>
+<tr><td>Total</td><td>0.50%</td><td>0.45%</td></tr>
+</table></body></html>"""
+    first, second = read_html(text)
+    assert first.columns == ("Class A", "Class C")
+    assert second.columns == ("Class I", "Class R6")
+    assert [r.label for r in second.rows] == ["Management Fees", "Total"]
+    assert second.rows[1].cells[1].value == Decimal("0.45")

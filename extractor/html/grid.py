@@ -552,16 +552,31 @@ def _label_end(rows: list[GridRow], header: list[GridRow], label_col: int | None
     return nxt
 
 
-def _header_like(row: GridRow, label_col: int | None) -> bool:
-    """A body row that reads as column headings: no label, only short texts that are not values."""
+def _header_like(row: GridRow, label_col: int | None, corner: str = "") -> bool:
+    """A body row that reads as column headings: only short texts that are not values, and no
+    label, or the label the header row has over the row labels (``corner``): "Annual Fund
+    Operating Expenses | Class I | Class R6" under a header "Annual Fund Operating Expenses |
+    Class A | Class C" heads the next class group."""
     cells = [s for s in row.slots if s.col != label_col]
-    if not cells or len(cells) < len(row.slots) or number_row(row, allow_years=False):
+    if not cells or number_row(row, allow_years=False):
         return False
+    if len(cells) < len(row.slots):
+        label = " ".join(s.cell.text for s in row.slots if s.col == label_col)
+        if not corner or " ".join(label.casefold().split()) != corner:
+            return False
     return all(
         s.cell.text and len(s.cell.text) <= 60 and not _VALUE_WORD.match(s.cell.text)
         and (s.parsed.value is None or _YEAR.match(s.cell.text))
         for s in cells
     )
+
+
+def _corner(header: list[GridRow], label_col: int | None) -> str:
+    """The text the header rows set over the row labels, folded ("" when none)."""
+    if label_col is None:
+        return ""
+    text = " ".join(s.cell.text for r in header for s in r.slots if s.start <= label_col < s.end and s.cell.text)
+    return " ".join(text.casefold().split())
 
 
 def _heading(row: GridRow, label_col: int | None) -> bool:
@@ -609,16 +624,18 @@ def _sections(
     rows: list[GridRow], header: list[GridRow], label_col: int | None, data_cols: list[int], width: int
 ) -> list[tuple[list[GridRow], list[GridRow]]]:
     """Split where the body repeats a header row (with new column labels, or with the same ones
-    and a label naming the part) above more numbers.
+    and a label naming the part, or new ones under the label the header has over the row labels)
+    above more numbers.
 
     The same column labels repeated alone, with no label or heading naming a part, after a page
     break marked in the rows (a rule, a page-break style), are the header a typesetter repeats at
     the top of each page of a long table: they are dropped and the section goes on, as the text
     reader joins sections of the same headers."""
     columns = _header_texts(header, label_col, data_cols, width)[0]
+    corner = _corner(header, label_col)
     cuts: list[tuple[int, int]] = []
     for i in range(1, len(rows) - 1):
-        repeated = _header_like(rows[i], label_col) or _repeats_header(rows[i], label_col, data_cols, columns)
+        repeated = _header_like(rows[i], label_col, corner) or _repeats_header(rows[i], label_col, data_cols, columns)
         if repeated and number_row(rows[i + 1], allow_years=True):
             start = i
             floor = cuts[-1][1] if cuts else 0
@@ -635,7 +652,7 @@ def _sections(
     for start, end in cuts:
         repeat = rows[start:end]
         labels = _header_texts(repeat, label_col, data_cols, width)[0]
-        if (labels == columns and all(_header_like(r, label_col) for r in repeat)
+        if (labels == columns and all(_header_like(r, label_col, corner) for r in repeat)
                 and rows_break_page(rows[start - 1].element, rows[end - 1].element)):
             kept.extend(rows[begin:start])
             begin = end

@@ -388,3 +388,16 @@ def test_class_group_headed_under_the_same_corner_label_is_a_section() -> None:
     assert second.columns == ("Class I", "Class R6")
     assert [r.label for r in second.rows] == ["Management Fees", "Total"]
     assert second.rows[1].cells[1].value == Decimal("0.45")
+
+
+def test_html_table_inside_pre_is_read_once() -> None:
+    """An HTML table set inside ``<pre>`` is read as the HTML table it is, not a second time as
+    text from the block (with its tags cut, its cells ran into lines of text)."""
+    text = """<html><body><pre>
+<table><tr><td></td><td>Class A</td><td>Class C</td></tr>
+<tr><td>Management Fees</td><td>0.50%</td><td>0.50%</td></tr>
+<tr><td>Other Expenses</td><td>0.25%</td><td>0.25%</td></tr></table>
+</pre></body></html>"""
+    (table,) = read_html(text)
+    assert table.layout == "html"
+    assert [r.label for r in table.rows] == ["Management Fees", "Other Expenses"]

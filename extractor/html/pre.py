@@ -33,6 +33,8 @@ _HIDDEN_TAG = regex.compile(
 """A tag the text format does not use (``<b>``, ``<font size=2>``, ``<a name=x>``): not shown.
 ``<S>`` and ``<C>`` count as column tags only in capitals and bare, as the text format writes
 them; ``<s>`` is a strike-through."""
+_HTML_CELL = regex.compile(r"<t[dhr][\s>]", regex.I)
+"""An HTML table cell or row inside a block: its table is read as HTML, not as text."""
 _TEXT_TABLE = regex.compile(r"^[ \t]*+<TABLE(?:[ \t][^>\n]*+)?>", regex.I | regex.M)
 _RUN = re.compile(r"(?:  |\t|\.\.\.)[ \t.]*")
 """A run of blanks or dots that may set columns apart; what stands around it decides (:class:`_Lines`).
@@ -240,7 +242,10 @@ def pre_blocks(doc: Document, root: Element, offset: int, data_tables: Collectio
     for el, b in pairs:
         if not _readable(el, data_tables):
             continue
-        text = _shown(doc.text[b.begin : b.end])
+        raw = doc.text[b.begin : b.end]
+        if _HTML_CELL.search(raw) is not None:
+            continue
+        text = _shown(raw)
         first = lines[b.start] + doc.text.count("\n", b.start, b.begin) + offset
         written = _TEXT_TABLE.search(text) is None
         if written:

@@ -401,3 +401,18 @@ def test_html_table_inside_pre_is_read_once() -> None:
     (table,) = read_html(text)
     assert table.layout == "html"
     assert [r.label for r in table.rows] == ["Management Fees", "Other Expenses"]
+
+
+def test_rowspan_label_over_an_empty_row_is_one_row() -> None:
+    """A class label with ``rowspan`` set beside an empty row and the row of its figures names
+    those figures; the empty row where it starts is no row. It was a row of its own, and the class
+    read twice ("Advisor Shares" empty, "Advisor Shares" with the figures)."""
+    text = """<html><body><table>
+<tr><td></td><td>1 Year</td><td>3 Years</td></tr>
+<tr><td rowspan="2">Advisor Shares</td><td colspan="2"></td></tr>
+<tr><td>$51</td><td>$171</td></tr>
+<tr><td>Class C</td><td>$303</td><td>$679</td></tr>
+</table></body></html>"""
+    (table,) = read_html(text)
+    assert [r.label for r in table.rows] == ["Advisor Shares", "Class C"]
+    assert [c.value for c in table.rows[0].cells] == [Decimal(51), Decimal(171)]

@@ -135,10 +135,19 @@ def _with_carried_labels(grid: Grid) -> list[list[Slot]]:
     return out
 
 
+def _only_carried(own: list[Slot], below: list[Slot]) -> bool:
+    """Whether a row holds nothing but ``rowspan`` labels that the row ``below`` carries: the
+    label names the rows it spans, and the row where it starts, empty otherwise, is no row."""
+    return bool(own) and all(slot.down > 1 and any(slot is s for s in below) for slot in own)
+
+
 def to_rows(grid: Grid, offset: int, facts: FactReader, lines: Lines) -> list[Row]:
     """One :class:`Row` per grid row with text; ``offset`` turns element lines into input lines."""
     rows: list[Row] = []
-    for grow, slots in zip(grid.rows, _with_carried_labels(grid), strict=True):
+    carried = _with_carried_labels(grid)
+    for k, (grow, slots) in enumerate(zip(grid.rows, carried, strict=True)):
+        if k + 1 < len(carried) and _only_carried(grow.slots, carried[k + 1]):
+            continue
         row = _read_row(grid, slots, facts, lines(grow.element) + offset)
         if row.label or row.has_text:
             rows.append(row)

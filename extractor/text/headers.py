@@ -302,7 +302,7 @@ def _judge(piece: Piece, frame: _Frame) -> tuple[str, list[int]]:
     if under is not None:
         covered = _underlined_columns(frame.values, under) or covered
     elif not note:
-        covered = _spill(piece, ranges, widths, covered, frame.texts)
+        covered = _spill(piece, ranges, widths, _touching(piece, ranges, covered, frame.texts), frame.texts)
     if not covered:
         covered = [_nearest(ranges, piece)]
     widest = max(widths[i] for i in covered)
@@ -332,6 +332,33 @@ def _centred_on_first(piece: Piece, frame: _Frame) -> bool:
     if end - start < 2 or piece.start <= frame.labels_end or not piece.start <= start < end <= piece.end:
         return False
     return abs(piece.start + piece.end - start - end) <= 2 * _CENTRE_SLACK
+
+
+def _touching(piece: Piece, ranges: Sequence[Span], covered: list[int], texts: Sequence[Piece]) -> list[int]:
+    """The columns a piece stands over, with the one whose range starts right where the piece
+    ends (or ends right where it starts) when both have header text of their own below the
+    piece: a group header run over the gutter up to the next column's values ("PASS-THROUGH"
+    over "CURRENT" and "ESTIMATED NEXT") may be set over both, which :func:`_spill` tells by
+    where it is centred. A piece with nothing below it is a column's own header, wide as it is."""
+    if not covered:
+        return covered
+    low, high = covered[0], covered[-1]
+    before = low > 0 and ranges[low - 1][1] == piece.start
+    after = high + 1 < len(ranges) and ranges[high + 1][0] == piece.end
+    if not (before or after):
+        return covered
+    out = [low - 1, *covered] if before else list(covered)
+    if after:
+        out.append(high + 1)
+    return out if all(_headed_below(piece, ranges[i], texts) for i in out) else covered
+
+
+def _headed_below(piece: Piece, column: Span, texts: Sequence[Piece]) -> bool:
+    """Whether the column's header text all lies below the piece's line (and there is some):
+    the piece tops the column's header stack, as a group header does."""
+    start, end = column
+    over = [t.line for t in texts if t is not piece and overlap(t.start, t.end, start, end)]
+    return bool(over) and min(over) > piece.line
 
 
 def _underlined_columns(ranges: Sequence[Span], rule: Piece) -> list[int]:

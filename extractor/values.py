@@ -11,6 +11,7 @@ quantifier, so cost stays linear in the cell's length.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from decimal import Decimal, InvalidOperation
 from functools import lru_cache
 from typing import Final
@@ -90,10 +91,17 @@ def split_markers(text: str) -> tuple[str, tuple[str, ...]]:
         m = _TRAILING_MARKER.search(probe)
         if m is None:
             break
+        marker = m.group().strip()
         before = (head + probe[: m.start()]).strip()
+        if not before and found and _cited_before(marker, found[-1]):
+            found.append(marker)  # "(2)(3)": the first of stacked notes, not the number -2
+            tail = ""
+            break
         if not before or (m.group().startswith("(") and not before.strip("$ ")):
             break  # "(1)" alone or "$(1)" is the number -1, not a marker; "-(1)" is a dash and one
-        found.append(m.group().strip())
+        if _AGE.fullmatch(marker):
+            break
+        found.append(marker)
         tail = probe[: m.start()].rstrip()
     found.reverse()
     rest = (head + tail).strip()
@@ -102,6 +110,53 @@ def split_markers(text: str) -> tuple[str, tuple[str, ...]]:
         found.insert(0, lead.group().strip())
         rest = rest[lead.end() :].strip()
     return rest, tuple(found)
+
+
+_DIGIT_IN: Final = re.compile(r"[0-9]")
+_NOTE_NUMBER: Final = re.compile(r"\(\s?([0-9]{1,2})\s?\)")
+_AGE: Final = re.compile(r"\(\s?[2-9][0-9]\s?\)")
+"""A parenthesised number from 20 to 99 after text: a person's age ("John Smith (61)"), a
+count, a year ("(97)"), not a footnote marker; a table's notes are numbered from 1 and are
+not cited by the score."""
+
+
+def _cited_before(marker: str, later: str) -> bool:
+    """Whether ``marker`` and the marker after it are parenthesised numbers in rising order:
+    stacked note citations ("(2)(3)", "(1) (4)"), which a filer lists in order. Read alone,
+    "(2)" would be the number -2; before a marker of a higher number it is the first of them
+    ("(5)(1)", falling, stays -5 with note 1)."""
+    first = _NOTE_NUMBER.fullmatch(marker)
+    second = _NOTE_NUMBER.fullmatch(later)
+    return first is not None and second is not None and int(first.group(1)) < int(second.group(1))
+
+
+def code_columns(rows: Sequence[Sequence[Cell]]) -> list[int]:
+    """The columns that hold codes, not quantities: every cell with a digit is a run of digits
+    of one width, and a column of that width has one padded with a leading zero ("002" beside
+    "202", "302"), as fund numbers, branch codes and the digits of an identifier are. The padded
+    ones state no value (:func:`parse_number`), so the others, the same kind of code, state
+    none either: the table reads alike all the way across."""
+    if not rows:
+        return []
+    widths: dict[int, int] = {}
+    padded: set[int] = set()
+    for col in range(len(rows[0])):
+        width = 0
+        zero = False
+        for cells in rows:
+            text = cells[col].text
+            if not text or (cells[col].value is None and not _DIGIT_IN.search(text)):
+                continue  # blank, or a word for none ("N/A", "--")
+            if not ascii_digits(text) or (width and len(text) != width):
+                break
+            width = len(text)
+            zero = zero or (text[0] == "0" and width > 1)
+        else:
+            if width:
+                widths[col] = width
+                if zero:
+                    padded.add(width)
+    return [col for col, width in widths.items() if width in padded]
 
 
 def ascii_digits(text: str) -> bool:

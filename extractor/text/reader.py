@@ -14,6 +14,7 @@ from dataclasses import replace
 import regex
 
 from ..model import Document, Footnote, Row, Table
+from ..values import code_columns
 from .chunks import chunk_line
 from .columns import Placed, Span, blank_tags, place_line
 from .footnotes import parse_footnotes
@@ -215,6 +216,21 @@ def _build_rows(section: Section) -> None:
     width = len(section.headers)
     section.rows.extend([to_row(draft, width) for draft in build_drafts(section.body)])
     section.body = []
+    if any(cell.text[:1] == "0" for row in section.rows for cell in row.cells):
+        _codes_as_text(section.rows)
+
+
+def _codes_as_text(rows: list[Row]) -> None:
+    """Rows whose cells in a column of codes (:func:`code_columns`) state no value."""
+    codes = code_columns([row.cells for row in rows])
+    if not codes:
+        return
+    for n, row in enumerate(rows):
+        cells = list(row.cells)
+        for col in codes:
+            if cells[col].value is not None:
+                cells[col] = replace(cells[col], value=None)
+        rows[n] = replace(row, cells=tuple(cells))
 
 
 def _drop_blank(columns: Sequence[str], rows: Sequence[Row]) -> tuple[list[str], list[Row]]:

@@ -35,6 +35,8 @@ def parse_footnotes(lines: Sequence[str]) -> tuple[list[Footnote], int]:
             continue
         m = _MARKER.match(raw)
         if m is not None and m.group(2).strip():
+            if _numbered_heading(m.group(1), lines, i, blank, notes):
+                break
             notes.append((m.group(1), [m.group(2).strip()]))
         elif notes and not blank:
             notes[-1][1].append(text)
@@ -43,3 +45,21 @@ def parse_footnotes(lines: Sequence[str]) -> tuple[list[Footnote], int]:
         blank = 0
         used = i + 1
     return [Footnote(marker, " ".join(parts)) for marker, parts in notes], used
+
+
+_SENTENCE_END = frozenset(".:;!?)")
+
+
+def _numbered_heading(
+    marker: str, lines: Sequence[str], at: int, blank: int, notes: Sequence[tuple[str, list[str]]]
+) -> bool:
+    """Whether a line opening with a bare number and a full stop ("6. Restricted securities")
+    is the numbered heading of the text below the table, not a footnote: set off by a blank
+    line from what is above it, either after notes marked in another way ("(1)", "*"), or
+    alone on its line between blank lines with no full stop ending it, as a heading stands."""
+    if not blank or not marker.endswith(".") or not marker[:-1].isdigit():
+        return False
+    if any(not previous.rstrip(".").isdigit() for previous, _ in notes):
+        return True
+    following = lines[at + 1].strip() if at + 1 < len(lines) else ""
+    return not following and lines[at].rstrip()[-1:] not in _SENTENCE_END

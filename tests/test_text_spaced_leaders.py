@@ -35,3 +35,20 @@ America . . . . . . . . . .                  2.04       2.00
         "Intermediate Bond Fund of America",
     ]
     assert [c.value for c in table.rows[2].cells] == [Decimal("2.56"), Decimal("2.50")]
+
+
+def test_spaced_leader_run_into_a_page_number_ends_before_it() -> None:
+    """A contents table whose spaced leaders run straight into the page number (". . .1",
+    ". . . 10"): the number is the page cell. It used to stay glued to the leader, and the
+    page column was empty."""
+    text = """<TABLE>
+<CAPTION>
+                                                    PAGE
+<S>                                                 <C>
+Demand Registration. . . . . . . . . . . . . . . . .1
+Obligations of the Company . . . . . . . . . . . . .2
+Governing Law. . . . . . . . . . . . . . . . . . . 10
+</TABLE>"""
+    (table,) = read(text)
+    assert [row.label for row in table.rows] == ["Demand Registration", "Obligations of the Company", "Governing Law"]
+    assert [row.cells[-1].value for row in table.rows] == [Decimal("1"), Decimal("2"), Decimal("10")]

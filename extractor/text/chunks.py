@@ -50,6 +50,11 @@ look-behind after it, so that ``re`` finds where to try it by a scan for a dot i
 trying a match at every character of the group."""
 _ASCII_LEADER_INTO: Final = re.compile(_LEADER_INTO_PATTERN)
 r"""The same in the standard ``re``, for ASCII text, where it reads ``\d`` as ``regex`` does."""
+_SPACED_LEADER_INTO: Final = re.compile(r"\.(?<!\. \.)(?: \.){2,}+(?= ?+[$(\-0-9])")
+"""A spaced dot leader (". . . .", three dots or more) that runs, one space on at most, into a
+value: a table of contents whose page numbers stand right after the leaders (". . . .1",
+". . . 10"). Tried from the run's first dot only (the look-behind turns the others away at
+once); ASCII classes, so the standard ``re`` reads it as ``regex`` would."""
 _LEADER_INTO_PAGE: Final = re.compile(r"\.(?<!\.\.)\.++(?= ?+[A-Z]{1,2}-[0-9])")
 """A run of dots that runs, one space on at most, into a page reference ("S-22", "A-1": a table
 of contents whose page numbers stand right after the leaders). ASCII classes only: the standard
@@ -177,6 +182,7 @@ def chunk_line(text: str, split_numbers: bool = True) -> tuple[Chunk, ...]:
     """
     raw: list[tuple[int, str]] = []
     leaders = ".." in text
+    spaced = ". . ." in text
     for m in _CHUNK.finditer(text):
         group = m.group()
         if " " not in group and (not leaders or ".." not in group):
@@ -184,6 +190,8 @@ def chunk_line(text: str, split_numbers: bool = True) -> tuple[Chunk, ...]:
             continue
         at = m.start()
         lead = _leader_into(group) or _LEADER_INTO_PAGE.search(group) if leaders and ".." in group else None
+        if lead is None and spaced and ". . ." in group:
+            lead = _SPACED_LEADER_INTO.search(group)
         if lead is not None:
             cut = lead.end()
             rest = group[cut:]

@@ -79,9 +79,10 @@ def _words(line: int, start: int, text: str) -> list[Piece]:
     the next column's header by a single space).
 
     A chunk of rules only is one piece, as :func:`_cut_words` would leave it: one regex
-    says so without the walk over its words.
+    says so without the walk over its words. So is a rule escaped as EDGAR escapes a line
+    that opens with a dash, "- " put in front of it ("- -------"): the lone dash is no text.
     """
-    if _RULES_ONLY.fullmatch(text):
+    if _RULES_ONLY.fullmatch(text) or (text.startswith("- ") and _RULES_ONLY.fullmatch(text, 2)):
         return [Piece(line, start, start + len(text), text)]
     return _cut_words(line, start, text)
 

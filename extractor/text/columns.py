@@ -267,17 +267,22 @@ def infer_spans(lines: Iterable[Sequence[Chunk]]) -> list[Span]:
 
 
 def _without_header_lines(lines: list[Sequence[Chunk]]) -> list[Sequence[Chunk]]:
-    """The lines less those whose first chunk is text that starts over the values and that are
-    mostly words: a header repeated in the body (after a ``<PAGE>``), whose years would read
-    as a column of values. A row's label starts left of where the rows' first values typically
-    start (the median: one misplaced value must not move the edge)."""
+    """The lines less those whose first chunk is text (or a year) that starts over the values
+    and that are mostly words and years: a header repeated in the body (after a ``<PAGE>``),
+    whose years ("1997      1996" over two groups of columns) would read as a column of values.
+    A row's label starts left of where the rows' first values typically start (the median: one
+    misplaced value must not move the edge)."""
     firsts = sorted(
         [values[0].start for chunks in lines if (values := cell_chunks(chunks)) and not chunks[0].data]
     )
     if not firsts:
         return lines
     edge = firsts[len(firsts) // 2] - _MARGIN
-    return [chunks for chunks in lines if not chunks or chunks[0].data or not _header_like(chunks, edge)]
+    return [
+        chunks
+        for chunks in lines
+        if not chunks or (chunks[0].data and not _YEAR.fullmatch(chunks[0].text)) or not _header_like(chunks, edge)
+    ]
 
 
 def _header_like(chunks: Sequence[Chunk], edge: int) -> bool:

@@ -54,10 +54,14 @@ def read_part(part: Part, texts: Sequence[str], spans: list[Span], previous: lis
     ``texts`` are the part's body text lines, placed here once for the column extents and
     the label extent."""
     columns = tuple(spans)
+    repeated = _header_lines(part.header)
     placed = [place_line(text, columns) for text in texts]
     extents = column_extents(texts, placed, spans)
-    label_end = label_extent(placed) if part.tags is None else None
-    labels_end = max((p.label[-1].end for p in placed if p.label), default=0)
+    row_lines = placed
+    if repeated:
+        row_lines = [p for text, p in zip(texts, placed, strict=True) if not _repeats_line(text, p, repeated)]
+    label_end = label_extent(row_lines) if part.tags is None else None
+    labels_end = max((p.label[-1].end for p in row_lines if p.label), default=0)
     headers, caption = read_headers(
         _header_text(part.header), spans, extents.headed, label_end, extents.values, labels_end
     )
@@ -72,6 +76,8 @@ def read_part(part: Part, texts: Sequence[str], spans: list[Span], previous: lis
     stubs: frozenset[str] | None = None
     for token in body:
         line = classify(token, columns, sections[-1].headers)
+        if repeated and line.kind == "data" and _repeats_line(token.text, line.placed, repeated):
+            line.kind = "repeat"
         if may_repeat_stub(line):
             if stubs is None:
                 stubs = _stub_heads(part.header, columns)
@@ -93,6 +99,22 @@ def read_part(part: Part, texts: Sequence[str], spans: list[Span], previous: lis
 
 
 _YEAR = regex.compile(r"(?:19|20)[0-9]{2}")
+
+
+def _header_lines(header: Sequence[Token]) -> frozenset[str]:
+    """The part's header lines of text, blanks folded: a body line that repeats one of them
+    whole is the header set again after a page break, not a row."""
+    return frozenset([" ".join(t.text.split()) for t in header if t.kind is TEXT])
+
+
+def _repeats_line(text: str, placed: Placed, header: frozenset[str]) -> bool:
+    """Whether a body line repeats a header line whole (see :func:`_header_lines`) and states no
+    value but years: it is read neither as a row nor as evidence of where the row labels end
+    ("DURING 1996   1996   1996", the last line of a repeated header, whose first words stand
+    left of the first column). A line with amounts is a row, whatever stands above it."""
+    if " ".join(text.split()) not in header:
+        return False
+    return all(not c.data or _YEAR.fullmatch(c.text) for chunks in placed.cells.values() for c in chunks)
 
 
 def _year_line(line: Line) -> bool:

@@ -490,13 +490,15 @@ def _divide(
     """How many label lines between two value lines end the row above (tail) and begin the
     row below (head); the lines in between are headings. Label lines that make, with the value
     line below them or the one above, a label the section shows ``whole`` on one line elsewhere
-    are that label, whatever the convention."""
+    are that label, whatever the convention. A line indented under the row above does not hang
+    from a label that its dot leaders ended ("Legal Matters ....... S-25" over a centred
+    "PROSPECTUS"): it is a heading of the rows below."""
     n = len(run)
     tail = 0
     if previous is not None:
         while tail < n and (
             _must_join(run[tail - 1] if tail else previous.labels[-1], run[tail])
-            or _hanging(previous.labels[0], run[tail])
+            or (_hanging(previous.labels[0], run[tail]) and not _complete(previous.labels[-1]))
         ):
             tail += 1
     head = 0

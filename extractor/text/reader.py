@@ -74,7 +74,11 @@ def read_part(part: Part, texts: Sequence[str], spans: list[Span], previous: lis
     if part.tags is not None and blank_tags(part.tags.text).strip():
         body.insert(0, part.tags)
     stubs: frozenset[str] | None = None
-    for token in body:
+    prose = _prose(body, columns)
+    for n, token in enumerate(body):
+        if n in prose:
+            lines.append(Line(token, Placed(), "gap"))
+            continue
         line = classify(token, columns, sections[-1].headers)
         if repeated and line.kind == "data" and _repeats_line(token.text, line.placed, repeated):
             line.kind = "repeat"
@@ -125,6 +129,47 @@ def _year_line(line: Line) -> bool:
     return all(len(chunks) == 1 and _YEAR.fullmatch(chunks[0].text) for chunks in line.placed.cells.values())
 
 
+def _prose(body: Sequence[Token], columns: tuple[Span, ...]) -> frozenset[int]:
+    """The body lines (by index) that make paragraphs of prose set inside the table block: a
+    run of text lines between blank lines or rules, none holding a value, one of them a
+    sentence that runs from the labels over two column starts or more, the last ending with a
+    full stop ("This statement is also available on ... website," / "at 7:00 p.m. EST on the
+    business day before each distribution date."), the first not opening with a footnote
+    marker (notes are read as notes). They are no rows: they are read as blank."""
+    if len(columns) < 2:
+        return frozenset()
+    first = columns[0][0]
+    found: list[int] = []
+    run: list[int] = []
+    for n, token in enumerate([*body, None]):
+        if token is not None and token.kind is TEXT:
+            run.append(n)
+            continue
+        if run and _paragraph([body[i].text for i in run], columns, first):
+            found.extend(run)
+        run = []
+    return frozenset(found)
+
+
+_MARKED = regex.compile(r"[ \t]*+(?:\(\w{1,2}\)|/\d{1,2}/|[*#\u2020\u2021]|<F\d{1,3}>|\d{1,2}\.?+[ \t])", regex.I)
+"""A line opening with a footnote marker: a paragraph that starts so is the table's notes."""
+
+
+def _paragraph(texts: Sequence[str], columns: tuple[Span, ...], first: int) -> bool:
+    """Whether consecutive text lines make a paragraph of prose (see :func:`_prose`)."""
+    if not texts[-1].rstrip().endswith(".") or _MARKED.match(texts[0]):
+        return False
+    sentence = False
+    for text in texts:
+        chunks = chunk_line(text)
+        if any(c.data for c in chunks):
+            return False
+        sentence = sentence or any(
+            c.start < first and sum([c.start < s < c.end for s, _ in columns]) >= 2 for c in chunks
+        )
+    return sentence
+
+
 def _stub_heads(header: Sequence[Token], columns: tuple[Span, ...]) -> frozenset[str]:
     """The texts (normalised) that header lines with column labels set in the label column: the
     stub head ("Share class"), which a header repeated in the body with new labels sets there
@@ -145,7 +190,8 @@ _PAGE_NUMBER = regex.compile(
 
 
 def _drop_page_numbers(tokens: Sequence[Token]) -> list[Token]:
-    """The body without the lone page number (or footer) printed right above a ``<PAGE>``.
+    """The body without the lone page number (or footer) printed right above a ``<PAGE>``, and
+    without the "Page 4 of 6" footers (:func:`_page_footer`) wherever they stand.
 
     A footer is set off from the body by a blank line; a line that runs straight on from the
     row above it is kept unless it reads as a page number ("7", "- 7 -", "A-3"): a wrapped
@@ -153,6 +199,8 @@ def _drop_page_numbers(tokens: Sequence[Token]) -> list[Token]:
     break."""
     drop: set[int] = set()
     for i, token in enumerate(tokens):
+        if token.kind is TEXT and _page_footer(token.text):
+            drop.add(i)
         if token.kind is not PAGE:
             continue
         j = i - 1
@@ -165,6 +213,18 @@ def _drop_page_numbers(tokens: Sequence[Token]) -> list[Token]:
     if not drop:
         return list(tokens)
     return [t for i, t in enumerate(tokens) if i not in drop]
+
+
+_PAGE_OF = regex.compile(r"page[ \t]{1,3}+[0-9]{1,4}+[ \t]{1,3}+of[ \t]{1,3}+[0-9]{1,4}+", regex.I)
+
+
+def _page_footer(text: str) -> bool:
+    """Whether a line is a page footer: it holds a piece "Page 4 of 6" and no value (the rest is
+    a copyright notice or a title). A filer's page footer left inside a table block is no row."""
+    if " of " not in text.lower() or "age" not in text.lower():
+        return False
+    chunks = chunk_line(text)
+    return any(_PAGE_OF.fullmatch(c.text) for c in chunks) and not any(c.data for c in chunks)
 
 
 def _start_section(

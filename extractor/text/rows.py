@@ -185,6 +185,32 @@ def _join_continued(block: list[Line]) -> list[Line]:
     return out
 
 
+def _record(block: Sequence[Line]) -> bool:
+    """Whether a block of several lines is one record: its first line a labelled line with
+    cells, every line under it without a value, its text (if any) under the text cells of the
+    first line (a value's column takes no text) ("Guilford C.   Director   1991   Emeritus Professor of Finance," over
+    "Babcock      Marshall School of Business," and "Age: 71      University of Southern"):
+    the name and the description wrap side by side down to the rule or blank line."""
+    head = block[0]
+    if head.kind != "data" or not head.placed.label:
+        return False
+    texts = {col for col, chunks in head.placed.cells.items() if not any(c.data for c in chunks)}
+    for line in block[1:]:
+        if line.kind not in ("data", "label") or line.placed.has_data:
+            return False
+        if not texts.issuperset(line.placed.cells):
+            return False
+    return any(line.placed.cells for line in block[1:])
+
+
+def _join_record(block: Sequence[Line]) -> list[Line]:
+    """A record block (:func:`_record`) as one line: every line's label and cells joined."""
+    joined = block[0]
+    for line in block[1:]:
+        joined = _joined(joined, line)
+    return [joined]
+
+
 def _joins_row(above: Line, line: Line) -> bool:
     """Whether the data line right under ``above`` continues it: its label, if any, runs on from
     the label of ``above`` and its cells continue those of ``above``."""
@@ -684,6 +710,8 @@ def build_drafts(lines: Sequence[Line]) -> list[Draft]:
     for part in _parts(lines):
         _measure(part)
     blocks = [_join_continued(block) for block in _blocks(lines)]
+    if len(blocks) >= 2 and all(_record(block) for block in blocks if len(block) > 1):
+        blocks = [_join_record(block) if len(block) > 1 else block for block in blocks]
     counts = [sum(1 for x in b if x.kind == "data") for b in blocks]
     single = counts.count(1)
     ruled = single >= 2 and 2 * single >= sum(1 for c in counts if c)

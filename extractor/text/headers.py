@@ -52,7 +52,9 @@ def _split(lines: Sequence[str]) -> tuple[list[Piece], list[Piece], int]:
     """Text pieces, underline segments, and the index of the last line holding a rule.
 
     A chunk without a dash, ``=`` or ``_`` (most header text, told by three ``in`` tests rather
-    than a pattern) is one text piece as it stands."""
+    than a pattern) is one text piece as it stands. A rule escaped as EDGAR escapes a line that
+    opens with a dash, "- " put in front of it ("- -------"), is the rule: its lone dash is no
+    caption or header text."""
     texts: list[Piece] = []
     rules: list[Piece] = []
     last_rule = -1
@@ -62,7 +64,11 @@ def _split(lines: Sequence[str]) -> tuple[list[Piece], list[Piece], int]:
             if "-" not in text and "=" not in text and "_" not in text:
                 texts.append(Piece(k, chunk.start, chunk.end, text))
                 continue
-            for piece in _words(k, chunk.start, chunk.text):
+            start = chunk.start
+            if text.startswith("- ") and _RULES_ONLY.fullmatch(text, 2):
+                text = text[2:]  # a rule escaped as EDGAR escapes a line opening with a dash
+                start += 2
+            for piece in _words(k, start, text):
                 if _is_rule(piece.text.replace(" ", "")):
                     rules.extend(
                         Piece(k, piece.start + m.start(), piece.start + m.end(), m.group())
@@ -79,10 +85,9 @@ def _words(line: int, start: int, text: str) -> list[Piece]:
     the next column's header by a single space).
 
     A chunk of rules only is one piece, as :func:`_cut_words` would leave it: one regex
-    says so without the walk over its words. So is a rule escaped as EDGAR escapes a line
-    that opens with a dash, "- " put in front of it ("- -------"): the lone dash is no text.
+    says so without the walk over its words.
     """
-    if _RULES_ONLY.fullmatch(text) or (text.startswith("- ") and _RULES_ONLY.fullmatch(text, 2)):
+    if _RULES_ONLY.fullmatch(text):
         return [Piece(line, start, start + len(text), text)]
     return _cut_words(line, start, text)
 

@@ -106,9 +106,10 @@ _YEAR = regex.compile(r"(?:19|20)[0-9]{2}")
 
 
 def _header_lines(header: Sequence[Token]) -> frozenset[str]:
-    """The part's header lines of text, blanks folded: a body line that repeats one of them
-    whole is the header set again after a page break, not a row."""
-    return frozenset([" ".join(t.text.split()) for t in header if t.kind is TEXT])
+    """The part's header lines of text, trailing blanks dropped: a body line that repeats one of
+    them whole, as a filer sets the header again after a page break, is no row. Compared as
+    written (one ``rstrip`` per body line, no split: every body line is tested)."""
+    return frozenset([t.text.rstrip() for t in header if t.kind is TEXT])
 
 
 def _repeats_line(text: str, placed: Placed, header: frozenset[str]) -> bool:
@@ -116,7 +117,7 @@ def _repeats_line(text: str, placed: Placed, header: frozenset[str]) -> bool:
     value but years: it is read neither as a row nor as evidence of where the row labels end
     ("DURING 1996   1996   1996", the last line of a repeated header, whose first words stand
     left of the first column). A line with amounts is a row, whatever stands above it."""
-    if " ".join(text.split()) not in header:
+    if text.rstrip() not in header:
         return False
     return all(not c.data or _YEAR.fullmatch(c.text) for chunks in placed.cells.values() for c in chunks)
 
@@ -221,7 +222,7 @@ _PAGE_OF = regex.compile(r"page[ \t]{1,3}+[0-9]{1,4}+[ \t]{1,3}+of[ \t]{1,3}+[0-
 def _page_footer(text: str) -> bool:
     """Whether a line is a page footer: it holds a piece "Page 4 of 6" and no value (the rest is
     a copyright notice or a title). A filer's page footer left inside a table block is no row."""
-    if " of " not in text.lower() or "age" not in text.lower():
+    if " of " not in text and " OF " not in text and " Of " not in text:
         return False
     chunks = chunk_line(text)
     return any(_PAGE_OF.fullmatch(c.text) for c in chunks) and not any(c.data for c in chunks)

@@ -59,7 +59,9 @@ def read_part(part: Part, texts: Sequence[str], spans: list[Span], previous: lis
     extents = column_extents(texts, placed, spans)
     row_lines = placed
     if repeated:
-        row_lines = [p for text, p in zip(texts, placed, strict=True) if not _repeats_line(text, p, repeated)]
+        row_lines = [
+            p for text, p in zip(texts, placed, strict=True) if text.rstrip() not in repeated or not _years_only(p)
+        ]
     label_end = label_extent(row_lines) if part.tags is None else None
     labels_end = max((p.label[-1].end for p in row_lines if p.label), default=0)
     headers, caption = read_headers(
@@ -80,7 +82,7 @@ def read_part(part: Part, texts: Sequence[str], spans: list[Span], previous: lis
             lines.append(Line(token, Placed(), "gap"))
             continue
         line = classify(token, columns, sections[-1].headers)
-        if repeated and line.kind == "data" and _repeats_line(token.text, line.placed, repeated):
+        if repeated and line.kind == "data" and token.text.rstrip() in repeated and _years_only(line.placed):
             line.kind = "repeat"
         if may_repeat_stub(line):
             if stubs is None:
@@ -112,13 +114,11 @@ def _header_lines(header: Sequence[Token]) -> frozenset[str]:
     return frozenset([t.text.rstrip() for t in header if t.kind is TEXT])
 
 
-def _repeats_line(text: str, placed: Placed, header: frozenset[str]) -> bool:
-    """Whether a body line repeats a header line whole (see :func:`_header_lines`) and states no
-    value but years: it is read neither as a row nor as evidence of where the row labels end
-    ("DURING 1996   1996   1996", the last line of a repeated header, whose first words stand
-    left of the first column). A line with amounts is a row, whatever stands above it."""
-    if text.rstrip() not in header:
-        return False
+def _years_only(placed: Placed) -> bool:
+    """Whether a placed line states no value but years: a body line that repeats a header line
+    (:func:`_header_lines`) and does so is read neither as a row nor as evidence of where the
+    row labels end ("DURING 1996   1996   1996", the last line of a repeated header, whose first
+    words stand left of the first column). A line with amounts is a row, whatever stands above."""
     return all(not c.data or _YEAR.fullmatch(c.text) for chunks in placed.cells.values() for c in chunks)
 
 
@@ -141,14 +141,17 @@ def _prose(body: Sequence[Token], columns: tuple[Span, ...]) -> frozenset[int]:
         return frozenset()
     first = columns[0][0]
     found: list[int] = []
-    run: list[int] = []
-    for n, token in enumerate([*body, None]):
-        if token is not None and token.kind is TEXT:
-            run.append(n)
-            continue
-        if run and _paragraph([body[i].text for i in run], columns, first):
-            found.extend(run)
-        run = []
+    start = -1
+    for n, token in enumerate(body):
+        if token.kind is TEXT:
+            if start < 0:
+                start = n
+        elif start >= 0:
+            if _paragraph([t.text for t in body[start:n]], columns, first):
+                found.extend(range(start, n))
+            start = -1
+    if start >= 0 and _paragraph([t.text for t in body[start:]], columns, first):
+        found.extend(range(start, len(body)))
     return frozenset(found)
 
 
@@ -200,7 +203,8 @@ def _drop_page_numbers(tokens: Sequence[Token]) -> list[Token]:
     break."""
     drop: set[int] = set()
     for i, token in enumerate(tokens):
-        if token.kind is TEXT and _page_footer(token.text):
+        text = token.text
+        if (" of " in text or " OF " in text or " Of " in text) and token.kind is TEXT and _page_footer(text):
             drop.add(i)
         if token.kind is not PAGE:
             continue
@@ -222,8 +226,6 @@ _PAGE_OF = regex.compile(r"page[ \t]{1,3}+[0-9]{1,4}+[ \t]{1,3}+of[ \t]{1,3}+[0-
 def _page_footer(text: str) -> bool:
     """Whether a line is a page footer: it holds a piece "Page 4 of 6" and no value (the rest is
     a copyright notice or a title). A filer's page footer left inside a table block is no row."""
-    if " of " not in text and " OF " not in text and " Of " not in text:
-        return False
     chunks = chunk_line(text)
     return any(_PAGE_OF.fullmatch(c.text) for c in chunks) and not any(c.data for c in chunks)
 

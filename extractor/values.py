@@ -93,10 +93,6 @@ def split_markers(text: str) -> tuple[str, tuple[str, ...]]:
             break
         marker = m.group().strip()
         before = (head + probe[: m.start()]).strip()
-        if not before and found and _cited_before(marker, found[-1]):
-            found.append(marker)  # "(2)(3)": the first of stacked notes, not the number -2
-            tail = ""
-            break
         if not before or (m.group().startswith("(") and not before.strip("$ ")):
             break  # "(1)" alone or "$(1)" is the number -1, not a marker; "-(1)" is a dash and one
         if _AGE.fullmatch(marker):
@@ -113,21 +109,35 @@ def split_markers(text: str) -> tuple[str, tuple[str, ...]]:
 
 
 _DIGIT_IN: Final = re.compile(r"[0-9]")
-_NOTE_NUMBER: Final = re.compile(r"\(\s?([0-9]{1,2})\s?\)")
 _AGE: Final = re.compile(r"\(\s?[2-9][0-9]\s?\)")
 """A parenthesised number from 20 to 99 after text: a person's age ("John Smith (61)"), a
-count, a year ("(97)"), not a footnote marker; a table's notes are numbered from 1 and are
-not cited by the score."""
+count, a year ("(97)"), not a footnote marker: a table's notes are numbered from 1 and
+seldom reach 20."""
+_STACKED_NOTES: Final = re.compile(r"\([0-9]{1,2}\)(?: ?\([0-9]{1,2}\))+")
+"""Parenthesised numbers side by side, "(2)(3)": stacked note citations, or a negative number
+and its note ("(1)(2)": -1, note 2); the column tells which (:func:`marker_only_cells`)."""
 
 
-def _cited_before(marker: str, later: str) -> bool:
-    """Whether ``marker`` and the marker after it are parenthesised numbers in rising order:
-    stacked note citations ("(2)(3)", "(1) (4)"), which a filer lists in order. Read alone,
-    "(2)" would be the number -2; before a marker of a higher number it is the first of them
-    ("(5)(1)", falling, stays -5 with note 1)."""
-    first = _NOTE_NUMBER.fullmatch(marker)
-    second = _NOTE_NUMBER.fullmatch(later)
-    return first is not None and second is not None and int(first.group(1)) < int(second.group(1))
+def marker_only_cells(rows: Sequence[Sequence[Cell]]) -> list[tuple[int, int, Cell]]:
+    """The cells (row, column, new cell) of stacked parenthesised numbers ("(2)(3)") in columns
+    where no other cell states a value: there they cite notes, all of them markers. In a column
+    of values, "(1)(2)" is the number -1 and its note, as :func:`parse_cell` reads it."""
+    found: list[tuple[int, int, Cell]] = []
+    if not rows:
+        return found
+    for col in range(len(rows[0])):
+        stacked = [n for n, cells in enumerate(rows) if _STACKED_NOTES.fullmatch(cells[col].text)]
+        if not stacked:
+            continue
+        if any(cells[col].value is not None for n, cells in enumerate(rows) if n not in stacked):
+            continue
+        for n in stacked:
+            text = rows[n][col].text
+            found.append((n, col, Cell(text, None, None, tuple(_NOTE_CITE.findall(text)))))
+    return found
+
+
+_NOTE_CITE: Final = re.compile(r"\([0-9]{1,2}\)")
 
 
 def code_columns(rows: Sequence[Sequence[Cell]]) -> list[int]:

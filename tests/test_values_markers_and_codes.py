@@ -7,7 +7,7 @@ from decimal import Decimal
 
 from extractor.model import Document, Table
 from extractor.text import read_text_tables
-from extractor.values import parse_cell, split_markers
+from extractor.values import split_markers
 
 
 def read(text: str) -> list[Table]:
@@ -15,13 +15,19 @@ def read(text: str) -> list[Table]:
 
 
 def test_stacked_note_citations_are_markers_not_a_negative_number() -> None:
-    """"(2)(3)" cites notes 2 and 3; it used to read as the number -2 with marker (3). Falling
-    numbers ("(5)(1)") are a negative value and its note, as before."""
-    cell = parse_cell("(2)(3)")
+    """"(2)(3)" in a column without values cites notes 2 and 3; it used to read as the number -2
+    with note (3). In a column of values "(1)(2)" stays the number -1 and its note 2."""
+    text = """<TABLE>
+<S>                            <C>              <C>
+Michael Bozic                  Trustee          $ 668
+Edwin J. Garn                  (2)(3)             (1)(2)
+Wayne E. Hedien                Trustee            862
+</TABLE>"""
+    (table,) = read(text)
+    cell = table.rows[1].cells[0]
     assert (cell.value, cell.footnotes) == (None, ("(2)", "(3)"))
-    assert parse_cell("(1) (4)").footnotes == ("(1)", "(4)")
-    falling = parse_cell("(5)(1)")
-    assert (falling.value, falling.footnotes) == (Decimal("-5"), ("(1)",))
+    value = table.rows[1].cells[1]
+    assert (value.value, value.footnotes) == (Decimal("-1"), ("(2)",))
 
 
 def test_age_after_a_name_is_no_footnote_marker() -> None:

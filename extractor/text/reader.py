@@ -14,7 +14,7 @@ from dataclasses import replace
 import regex
 
 from ..model import Document, Footnote, Row, Table
-from ..values import code_columns
+from ..values import code_columns, marker_only_cells
 from .chunks import chunk_line
 from .columns import Placed, Span, blank_tags, place_line
 from .footnotes import parse_footnotes
@@ -303,6 +303,17 @@ def _build_rows(section: Section) -> None:
     section.body = []
     if any(cell.text[:1] == "0" for row in section.rows for cell in row.cells):
         _codes_as_text(section.rows)
+    if any(")(" in cell.text or ") (" in cell.text for row in section.rows for cell in row.cells):
+        _stacked_notes(section.rows)
+
+
+def _stacked_notes(rows: list[Row]) -> None:
+    """Rows whose cells of stacked note citations, in a column without values, state none
+    (:func:`marker_only_cells`): "(2)(3)" cites notes 2 and 3, it is not the number -2."""
+    for n, col, cell in marker_only_cells([row.cells for row in rows]):
+        cells = list(rows[n].cells)
+        cells[col] = cell
+        rows[n] = replace(rows[n], cells=tuple(cells))
 
 
 def _codes_as_text(rows: list[Row]) -> None:

@@ -184,6 +184,8 @@ def parse_number(text: str) -> tuple[Decimal | None, Unit | None]:
     text = text.strip()
     if not text or len(text) > MAX_CELL:
         return None, None
+    if text[-1] in "tT" and text[-7:].lower() == "percent":
+        return _spelled_percent(text[:-7].rstrip())
     spaced = " " in text
     compact = text.replace(" ", "") if spaced else text
     m = (_ASCII_NUMBER if compact.isascii() else _NUMBER).fullmatch(compact)
@@ -204,6 +206,16 @@ def parse_number(text: str) -> tuple[Decimal | None, Unit | None]:
         value = -value
     unit: Unit | None = "percent" if (pct or pct2) else "usd" if (usd or usd2) else None
     return value, unit
+
+
+def _spelled_percent(number: str) -> tuple[Decimal | None, Unit | None]:
+    """A number with the unit spelled out after it ("0.25 percent"): the number, in percent. A
+    number that carries a unit of its own, or text that is no number ("Up to 1.00"), states
+    none."""
+    value, unit = parse_number(number)
+    if value is None or unit is not None:
+        return None, None
+    return value, "percent"
 
 
 @lru_cache(maxsize=16384)

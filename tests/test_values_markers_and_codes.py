@@ -7,7 +7,7 @@ from decimal import Decimal
 
 from extractor.model import Document, Table
 from extractor.text import read_text_tables
-from extractor.values import split_markers
+from extractor.values import parse_cell, split_markers
 
 
 def read(text: str) -> list[Table]:
@@ -52,3 +52,11 @@ Income Fund                  011       211       311
     quantities = text.replace("002", "102").replace("011", "111")
     (table,) = read(quantities)
     assert [c.value for c in table.rows[0].cells] == [Decimal("102"), Decimal("202"), None]
+
+
+def test_percent_spelled_out_is_a_percentage() -> None:
+    """"0.25 percent" states 0.25 percent, as "0.25%" does; it stated nothing. Text that is no
+    number before the word ("Up to 1.00 percent") still states none."""
+    cell = parse_cell("0.25 percent")
+    assert (cell.value, cell.unit) == (Decimal("0.25"), "percent")
+    assert parse_cell("Up to 1.00 percent").value is None

@@ -115,8 +115,8 @@ def _header_lines(header: Sequence[Token]) -> frozenset[str]:
 
 
 def _years_only(placed: Placed) -> bool:
-    """Whether a placed line states no value but years: a body line that repeats a header line
-    (:func:`_header_lines`) and does so is read neither as a row nor as evidence of where the
+    """Whether a placed line states no value but years. A body line that repeats a header line
+    (:func:`_header_lines`) and states none is read neither as a row nor as evidence of where the
     row labels end ("DURING 1996   1996   1996", the last line of a repeated header, whose first
     words stand left of the first column). A line with amounts is a row, whatever stands above."""
     return all(not c.data or _YEAR.fullmatch(c.text) for chunks in placed.cells.values() for c in chunks)

@@ -78,7 +78,7 @@ def read_part(part: Part, texts: Sequence[str], spans: list[Span], previous: lis
     stubs: frozenset[str] | None = None
     prose = _prose(body, columns)
     for n, token in enumerate(body):
-        if n in prose:
+        if prose and n in prose:
             lines.append(Line(token, Placed(), "gap"))
             continue
         line = classify(token, columns, sections[-1].headers)
@@ -301,9 +301,17 @@ def _build_rows(section: Section) -> None:
     width = len(section.headers)
     section.rows.extend([to_row(draft, width) for draft in build_drafts(section.body)])
     section.body = []
-    if any(cell.text[:1] == "0" for row in section.rows for cell in row.cells):
+    padded = stacked = False
+    for row in section.rows:
+        for cell in row.cells:
+            text = cell.text
+            if text[:1] == "0":
+                padded = True
+            elif text[:1] == "(" and ")" in text[1:-1]:
+                stacked = True
+    if padded:
         _codes_as_text(section.rows)
-    if any(")(" in cell.text or ") (" in cell.text for row in section.rows for cell in row.cells):
+    if stacked:
         _stacked_notes(section.rows)
 
 

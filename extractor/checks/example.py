@@ -66,6 +66,22 @@ _FIRST_YEAR_ONLY: Final = regex.compile(
 )
 
 
+_VOLUNTARY: Final = regex.compile(
+    r"\bvoluntar\w*\W+(?:\w+\W+){0,8}?(?:waiv|reimburs|limit|absorb|cap\b)"
+    r"|\b(?:waiv|reimburs|limit|absorb)\w*\W+(?:\w+\W+){0,8}?voluntar",
+    regex.I,
+)
+GROSS_ONLY: Final = -1
+"""The waiver term of a reading that leaves the waiver out: the gross ratio every year."""
+
+
+@lru_cache(maxsize=64)
+def _voluntary(context: str) -> bool:
+    """Whether the prose calls a waiver voluntary: the adviser may end it at any time, so an
+    example may leave it out and use the gross ratio in every year."""
+    return _VOLUNTARY.search(context) is not None
+
+
 @lru_cache(maxsize=64)
 def _first_year_only(context: str) -> bool:
     """Whether the prose says a waiver counts in the first year only; cached because every
@@ -92,7 +108,8 @@ class Reading(NamedTuple):
 
     method: str
     waiver: int
-    """Years the net ratio applies before the gross one; 0 for every year."""
+    """Years the net ratio applies before the gross one; 0 for every year; :data:`GROSS_ONLY` for
+    none (a voluntary waiver the example leaves out)."""
     conversion: int | None
     costs: tuple[Decimal, ...]
     low: tuple[Decimal, ...]
@@ -111,7 +128,9 @@ class Reading(NamedTuple):
     def describe(self, inputs: Inputs) -> str:
         net = inputs.net if inputs.net is not None else inputs.gross
         parts = [f"{text(net or Decimal(0))}% a year"]
-        if self.waiver:
+        if self.waiver == GROSS_ONLY:
+            parts[0] = f"{text(inputs.gross or Decimal(0))}% a year (the voluntary waiver left out)"
+        elif self.waiver:
             years = "year 1" if self.waiver == 1 else f"years 1-{self.waiver}"
             parts[0] = f"{text(net or Decimal(0))}% in {years} and {text(inputs.gross or Decimal(0))}% after"
         if self.load:
@@ -206,7 +225,10 @@ def _variants(waiver: int, ratios: list[Decimal], stated: bool, target: tuple[De
     variants: list[tuple[int | None, Bounded, bool]] = [(None, _bounded(ratios), stated)]
     if target is not None:
         other_net, other_gross = target
-        afters = [[other_net] * (waiver or 10) + [other_gross] * (10 - (waiver or 10))]  # same waiver years
+        if waiver == GROSS_ONLY:
+            afters = [[other_gross] * 10]
+        else:
+            afters = [[other_net] * (waiver or 10) + [other_gross] * (10 - (waiver or 10))]  # same waiver years
         if not waiver and other_net != other_gross:
             afters.append([other_gross] * 10)  # a class without a waiver of its own: the target's has run out
         for after in afters:
@@ -233,8 +255,8 @@ def readings(inputs: Inputs, key: str, all_inputs: dict[str, Inputs], context: s
         assert other_net is not None and other_gross is not None
         other = (str(other_net), str(other_gross))
     charges = list(loads) if loads is not None else [inputs.load or Decimal(0)]
-    return list(_readings_of(str(gross), str(net), _first_year_only(context), tuple(years), other,
-                             tuple(map(str, bases)), tuple(map(str, charges)), loads is not None))
+    return list(_readings_of(str(gross), str(net), _first_year_only(context), _voluntary(context), tuple(years),
+                             other, tuple(map(str, bases)), tuple(map(str, charges)), loads is not None))
 
 
 _WAIVER_TERMS: Final = (1, 2, 3, 4, 5)
@@ -243,12 +265,13 @@ fund whose expense limitation agreement runs several years from its first prospe
 
 
 @lru_cache(maxsize=2048)
-def _readings_of(gross_text: str, net_text: str, first_only: bool, years: tuple[tuple[int, bool], ...],
+def _readings_of(gross_text: str, net_text: str, first_only: bool, voluntary: bool, years: tuple[tuple[int, bool], ...],
                  target_text: tuple[str, str] | None, bases_text: tuple[str, ...], charges_text: tuple[str, ...],
                  fitted: bool) -> tuple[Reading, ...]:
     """:func:`readings` of numbers given as text: a Decimal's text gives back the same Decimal,
     trailing zeros included (a load is printed in messages as written), so equal texts give
-    equal readings. Every waiver period, then method, basis and load, then conversion."""
+    equal readings. Every waiver period (and, for a waiver the prose calls voluntary, none at
+    all), then method, basis and load, then conversion."""
     gross, net = Decimal(gross_text), Decimal(net_text)
     target = None if target_text is None else (Decimal(target_text[0]), Decimal(target_text[1]))
     bases = [Decimal(b) for b in bases_text]
@@ -256,6 +279,8 @@ def _readings_of(gross_text: str, net_text: str, first_only: bool, years: tuple[
     waivers = [(0, [net] * 10, not first_only or net == gross)]  # no waiver: its term is moot
     if net != gross:
         waivers.extend((k, [net] * k + [gross] * (10 - k), k == 1 or not first_only) for k in _WAIVER_TERMS)
+        if voluntary:
+            waivers.append((GROSS_ONLY, [gross] * 10, True))
     paths = [(waiver, _variants(waiver, ratios, stated, target, years)) for waiver, ratios, stated in waivers]
     out: list[Reading] = []
     for (waiver, variants), method, basis, load in itertools.product(paths, METHODS, bases, charges):

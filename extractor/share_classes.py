@@ -171,7 +171,7 @@ def table_classes(index: ClassIndex, table: Table) -> tuple[list[Match], list[Ma
     series = _series_of_table(index, table, keys) if ambiguous else None
     for i, (key, name) in enumerate(zip(column_keys, table.columns, strict=True)):
         if columns[i] == NO_MATCH and key:
-            columns[i] = _by_ticker(index, name) if _TICKER.search(name) else NO_MATCH
+            columns[i] = _by_ticker(index, name)
             if columns[i] == NO_MATCH:
                 columns[i] = _one(index.candidates(key, series))
     if not row_keys or all(match != NO_MATCH for match in columns):

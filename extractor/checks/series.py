@@ -17,6 +17,7 @@ from typing import Final
 import regex
 
 from ..classify import redemption_mode
+from ..classify.examples import example_period
 from ..model import Table
 from .fees import COMPONENTS, GROSS, NET
 from .grid import ClassFees, base_keys, class_key, column_class, column_name, fee_classes, tagged_class
@@ -60,14 +61,6 @@ class Inputs:
 _CLASS_HEADING: Final = regex.compile(r"\bclass\b|\bshares\b", regex.I)
 
 
-def _years(concept: str | None) -> tuple[int, bool] | None:
-    """(years, no-redemption) of an example concept."""
-    if not concept or not concept.startswith("ExpenseExample"):
-        return None
-    digits = concept[-2:]
-    return (int(digits), "NoRedemption" in concept) if digits.isdigit() else None
-
-
 def example_series(table: Table) -> list[Series]:
     """Series of an example table, years as rows or as columns."""
     out: dict[tuple[int, str, bool | None], Series] = {}
@@ -91,7 +84,7 @@ def example_series(table: Table) -> list[Series]:
                 if mode is None and _CLASS_HEADING.search(row.label):
                     group = row.label  # "Class B" over its own 1/3/5/10-year rows
                 continue
-            period = _years(row.concept)
+            period = example_period(row.concept)
             if period is None:
                 continue
             label_mode = redemption_mode(row.label)
@@ -117,7 +110,7 @@ def example_series(table: Table) -> list[Series]:
             owner = ""  # a row naming its own class ends the heading's rows
         group = owner if label_mode is not None else ""
         for j, (concept, cell) in enumerate(zip(table.column_concepts, row.cells, strict=False)):
-            period = _years(concept)
+            period = example_period(concept)
             if period is None or cell.value is None:
                 continue
             header = column_name(table, j)

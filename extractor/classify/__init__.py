@@ -22,7 +22,7 @@ from typing import Final
 import regex
 
 from ..model import Cell, Kind, Row, Table
-from .examples import example_concept, other_period, period_years, redemption_mode
+from .examples import example_concept, example_period, other_period, period_years, redemption_mode
 from .labels import FEE_CONCEPTS, fee_concept, normalize
 
 __all__ = ["classify", "classify_tables", "fee_concept", "period_years", "redemption_mode"]
@@ -76,16 +76,9 @@ def _continued_example(before: Table, table: Table) -> Table | None:
     mode = _lead_mode(table)
     if mode is None:
         return None
-    years = [_concept_years(concept) for concept in before.column_concepts]
-    concepts = tuple(example_concept(y, mode) if y else None for y in years)
+    periods = [example_period(concept) for concept in before.column_concepts]
+    concepts = tuple(example_concept(period[0], mode) if period else None for period in periods)
     return _as_kind(table, "expense_example", tuple(_with_concept(r, None) for r in table.rows), concepts)
-
-
-def _concept_years(concept: str | None) -> int | None:
-    """The holding period an example concept names: ``ExpenseExampleNoRedemptionYear05`` gives 5."""
-    if concept is None or not concept.startswith("ExpenseExample") or not concept[-2:].isdigit():
-        return None
-    return int(concept[-2:])
 
 
 def _example_start(rows: Sequence[Row]) -> int | None:

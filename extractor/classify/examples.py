@@ -84,3 +84,12 @@ def example_concept(years: int, redeemed: bool | None) -> str:
     """``ExpenseExampleYear03`` or, for figures that assume no redemption, ``...NoRedemptionYear03``."""
     stem = "ExpenseExampleNoRedemptionYear" if redeemed is False else "ExpenseExampleYear"
     return f"{stem}{years:02d}"
+
+
+def example_period(concept: str | None) -> tuple[int, bool] | None:
+    """(years, no-redemption) an example concept names, the inverse of :func:`example_concept`:
+    ``ExpenseExampleNoRedemptionYear05`` gives ``(5, True)``; any other concept ``None``."""
+    if not concept or not concept.startswith("ExpenseExample"):
+        return None
+    digits = concept[-2:]
+    return (int(digits), "NoRedemption" in concept) if digits.isdigit() else None

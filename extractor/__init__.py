@@ -7,9 +7,9 @@
 from .checks import validate
 from .errors import ExtractorError
 from .model import Cell, Document, Filing, Finding, Header, Row, Table
-from .pipeline import extract, extract_bytes
+from .pipeline import extract, extract_all, extract_bytes
 
 __all__ = [
     "Cell", "Document", "ExtractorError", "Filing", "Finding", "Header", "Row", "Table",
-    "extract", "extract_bytes", "validate",
+    "extract", "extract_all", "extract_bytes", "validate",
 ]

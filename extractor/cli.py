@@ -10,19 +10,21 @@ import argparse
 import json
 import sys
 import traceback
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
+from functools import partial
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from .buildinfo import describe
 from .container import read_source
 from .errors import ExtractorError
 from .model import Filing
-from .pipeline import Stages, run_stages
+from .pipeline import Stages, run_stages, submissions
 from .writers import filing_dict, findings_frame, render_text, table_dict, tidy_frame, wide_csv
 
 EXIT_OK, EXIT_FINDINGS, EXIT_USAGE, EXIT_UNREADABLE = 0, 1, 2, 3
 KINDS = ("fees", "expense_example", "other", "all")
+T = TypeVar("T")
 
 
 class UsageError(Exception):
@@ -94,18 +96,27 @@ def kinds_of(kind: str) -> list[str] | None:
     return None if kind == "all" else [kind]
 
 
-def load(path: str) -> Stages:
-    return run_stages(read_source(path), path)
-
-
-def load_or_report(path: str, debug: bool) -> Stages | None:
-    """The stages of one input, or ``None`` after one line on standard error saying why not.
+def load_or_report(path: str, debug: bool) -> tuple[list[Stages], bool]:
+    """The stages of each submission of one input (``PATH!1``, ``PATH!2``, ... when several were
+    concatenated), and whether any of them failed, after one line on standard error saying why.
 
     A bug of ours on a strange input is reported like an unreadable file (exit 3), never as a
-    traceback, so one bad file in a long list leaves the others' output intact.
+    traceback, so one bad file in a long list, or one bad submission in a concatenation, leaves
+    the others' output intact.
     """
+    loaded: list[Stages] = []
+    parts = _reported(path, debug, lambda: submissions(read_source(path), path))
+    for name, data in parts or ():
+        stages = _reported(name, debug, partial(run_stages, data, name))
+        if stages is not None:
+            loaded.append(stages)
+    return loaded, parts is None or len(loaded) < len(parts)
+
+
+def _reported(source: str, debug: bool, step: Callable[[], T]) -> T | None:
+    """``step()``, or ``None`` after one line on standard error naming ``source``."""
     try:
-        return load(path)
+        return step()
     except ExtractorError as exc:
         if debug:
             traceback.print_exc()
@@ -114,7 +125,7 @@ def load_or_report(path: str, debug: bool) -> Stages | None:
         if debug:
             traceback.print_exc()
         reason = " ".join(str(exc).split())[:200]
-        print(f"{path}: internal error {type(exc).__name__}: {reason} (run with --debug for details)",
+        print(f"{source}: internal error {type(exc).__name__}: {reason} (run with --debug for details)",
               file=sys.stderr)
     return None
 
@@ -162,18 +173,16 @@ def cmd_tables(args: argparse.Namespace) -> int:
     filings: list[Filing] = []
     status = EXIT_OK
     chunks: list[str] = []
-    for path in args.files:
-        stages = load_or_report(path, args.debug)
-        if stages is None:
-            status = EXIT_UNREADABLE
-            continue
+    loaded = [load_or_report(path, args.debug) for path in args.files]
+    several = len(args.files) > 1 or sum(len(each) for each, _ in loaded) > 1
+    for stages in (s for each, _ in loaded for s in each):
         if args.debug_stage:
             chunks.append(debug_stage(stages, args.debug_stage))
             continue
         filing = stages.filing()
         filings.append(filing)
         if args.format == "json":
-            chunks.append(json.dumps(filter_kind(filing, args.kind), indent=None if len(args.files) > 1 else 1))
+            chunks.append(json.dumps(filter_kind(filing, args.kind), indent=None if several else 1))
             chunks.append("\n")
         elif args.format == "csv":
             chunks.append(wide_csv(filing, kinds_of(args.kind)))
@@ -181,6 +190,8 @@ def cmd_tables(args: argparse.Namespace) -> int:
             chunks.append(render_text(filing, kinds_of(args.kind)) + "\n")
         if any(f.severity == "error" for f in filing.findings) and status == EXIT_OK:
             status = EXIT_FINDINGS
+    if any(failed for _, failed in loaded):
+        status = EXIT_UNREADABLE
     if args.format in ("tidy-csv", "parquet") and not args.debug_stage:
         import pandas as pd
 
@@ -209,11 +220,10 @@ def cmd_check(args: argparse.Namespace) -> int:
     filings: list[Filing] = []
     status = EXIT_OK
     for path in args.files:
-        stages = load_or_report(path, args.debug)
-        if stages is None:
+        loaded, failed = load_or_report(path, args.debug)
+        if failed:
             status = EXIT_UNREADABLE
-        else:
-            filings.append(stages.filing())
+        filings.extend(stages.filing() for stages in loaded)
     findings = [(f, x) for f in filings for x in f.findings]
     if args.format == "json":
         text = json.dumps([{"file": f.source, **filing_dict(f)["findings"][i]}

@@ -31,6 +31,10 @@ class ContainerError(ExtractorError):
     """The SEC container structure is broken beyond recovery."""
 
 
+class SeveralSubmissionsError(ExtractorError):
+    """One filing was asked for, but the input holds several concatenated submissions."""
+
+
 class ArchiveError(ExtractorError):
     """An archive member was refused: unsafe name, link, device, bomb or nesting too deep."""
 

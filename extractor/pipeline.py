@@ -1,7 +1,8 @@
 """The orchestrator: runs each stage in turn and keeps its output for inspection.
 
-``run_stages`` is what ``--debug-stage`` looks into; ``extract`` is the public entry point; the
-batch runner calls ``extract_bytes`` so that one file and a whole archive take the same path.
+``run_stages`` is what ``--debug-stage`` looks into; ``extract`` and ``extract_all`` are the public
+entry points; the batch runner calls ``extract_bytes`` so that one file and a whole archive take
+the same path.
 """
 
 from __future__ import annotations
@@ -17,7 +18,8 @@ from pathlib import Path
 from .checks import validate_tables
 from .classify import classify_tables
 from .container import decode_bytes, parse_container, read_source
-from .errors import ExtractorError, InternalError, UnreadableInputError
+from .container.submissions import split_concatenated
+from .errors import ExtractorError, InternalError, SeveralSubmissionsError, UnreadableInputError
 from .html import read_html_tables
 from .model import Document, Filing, Finding, Header, Table
 from .text import read_text_tables
@@ -94,7 +96,31 @@ def extract_bytes(data: bytes, source: str) -> Filing:
     return run_stages(data, source).filing()
 
 
+def submissions(data: bytes, source: str) -> list[tuple[str, bytes]]:
+    """``(name, bytes)`` of every submission in ``data``: one under ``source`` itself for nearly
+    every input; when submissions were concatenated, ``SOURCE!1``, ``SOURCE!2``, ..."""
+    with guarded("container", source):
+        parts = split_concatenated(gunzip(data, source))
+    if len(parts) == 1:
+        return [(source, parts[0])]
+    return [(f"{source}!{n}", part) for n, part in enumerate(parts, 1)]
+
+
 def extract(path: str | Path) -> Filing:
-    """Read one filing (a path, ``.gz``, or ``-`` for standard input) into a :class:`Filing`."""
+    """Read one filing (a path, ``.gz``, or ``-`` for standard input) into a :class:`Filing`.
+
+    A file of several concatenated submissions raises :class:`SeveralSubmissionsError`: read as
+    one, every table would carry the first submission's header. :func:`extract_all` reads it.
+    """
     source = str(path)
-    return extract_bytes(read_source(source), source)
+    parts = submissions(read_source(source), source)
+    if len(parts) > 1:
+        raise SeveralSubmissionsError(source, f"holds {len(parts)} concatenated submissions; "
+                                              "read them with extract_all() or `edgar-extract batch`")
+    return extract_bytes(parts[0][1], source)
+
+
+def extract_all(path: str | Path) -> list[Filing]:
+    """Every submission of a file (one for nearly every file) as a :class:`Filing` each."""
+    source = str(path)
+    return [extract_bytes(data, name) for name, data in submissions(read_source(source), source)]

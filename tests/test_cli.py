@@ -137,16 +137,16 @@ def test_an_internal_failure_is_one_line_and_spares_the_other_files(
         monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
     import extractor.cli as cli
 
-    real = cli.load
+    real = cli.run_stages
     poisoned = tmp_path / "poisoned.txt"
     poisoned.write_text("anything")
 
-    def load(path: str) -> cli.Stages:
-        if path == str(poisoned):
+    def run_stages(data: bytes, source: str) -> cli.Stages:
+        if source == str(poisoned):
             raise IndexError("list index out of range")
-        return real(path)
+        return real(data, source)
 
-    monkeypatch.setattr(cli, "load", load)
+    monkeypatch.setattr(cli, "run_stages", run_stages)
     assert main(["tables", str(poisoned), str(SEED), "--format", "json"]) == 3
     captured = capsys.readouterr()
     assert captured.err.strip() == (f"{poisoned}: internal error IndexError: list index out of range "

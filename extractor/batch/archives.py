@@ -21,10 +21,11 @@ from collections.abc import Callable, Generator, Iterator
 from dataclasses import dataclass
 from typing import IO, cast
 
+from ..container.submissions import may_hold_several
 from ..errors import ArchiveError
 from .options import Limits
 from .streams import Counting, Guard, Prefixed, Readable, read_bounded, shown, too_big, unsafe_name
-from .submissions import may_hold_several, split_submissions
+from .submissions import split_submissions
 
 HEAD = 512
 GZIP_MAGIC = b"\x1f\x8b"

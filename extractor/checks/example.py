@@ -31,6 +31,7 @@ import regex
 
 from ..model import Finding, Severity, Table
 from .costs import HUNDRED, INVESTMENT, METHODS, dollars, path_costs
+from .grid import class_key
 from .policy import DOLLAR, finding, text
 from .schedules import Schedule, rate_in_year
 from .series import (
@@ -56,9 +57,17 @@ _CONVERSION: Final = regex.compile(
     r"conver(?:t|sion)\w*\b[^.]{0,160}?(?:"
     r"\bafter\s+(?:about\s+|approximately\s+|the\s+end\s+of\s+(?:the\s+)?)?" + _COUNT + r"\s+years?"
     r"|\b(?:about\s+|approximately\s+)?" + _COUNT + r"\s+years?\s+after\b"
-    r"|\b(\d{1,2}(?:st|nd|rd|th)|sixth|seventh|eighth|ninth|tenth)\s+(?:anniversary|year)\b)",
+    r"|\b(\d{1,2}(?:st|nd|rd|th)|sixth|seventh|eighth|ninth|tenth)\s+(?:anniversary|year)\b"
+    r"|\bin\s+years?\s+(\d{1,2})\b)",
     regex.I,
 )
+"""A sentence saying after how many years shares convert; "in years 9-10" (the years the example
+counts at the other class's ratio) says after eight."""
+_CONVERSION_TARGET: Final = regex.compile(
+    r"\bconver(?:t|ts|ted|ting|sion)\b[^.;]{0,40}?\b(?:in)?to\s+(?:the\s+)?"
+    r"((?:Class\s+[A-Z0-9][\w\-]*)|(?:[A-Z][\w\-]*\s+){1,2}?Class|[A-Z][\w\-]*)\s+[Ss]hares\b"
+)
+"""The class shares convert into, as the prose names it ("converting into Investor Class shares")."""
 _FIRST_YEAR_ONLY: Final = regex.compile(
     r"(?:first|one|1)[- ]year (?:period )?(?:only|of the example)|only (?:for|in) the first year"
     r"|(?:waiver|reimbursement|limitation|cap)s? (?:is |are )?(?:reflected|included) only in the first",
@@ -152,7 +161,8 @@ def _conversions(key: str, inputs: dict[str, Inputs], context: str) -> tuple[lis
     """
     if not key or key[-1] not in "bc":
         return [], None
-    target = lookup(inputs, key[:-1] + "a")
+    target = next((found for name in _conversion_targets(context) if name != key
+                   and (found := lookup(inputs, name)) is not None), None) or lookup(inputs, key[:-1] + "a")
     if target is None:
         return [], None
     stated = _stated_conversions(context)
@@ -168,8 +178,18 @@ def _stated_conversions(context: str) -> tuple[int, ...]:
     return tuple(sorted({n for m in _CONVERSION.finditer(context) if (n := _count(m)) is not None}))
 
 
+@lru_cache(maxsize=64)
+def _conversion_targets(context: str) -> tuple[str, ...]:
+    """Keys of the classes the prose says shares convert into, in order (Class A is tried after
+    them in any case); cached like :func:`_stated_conversions`."""
+    return tuple(class_key(m.group(1)) for m in _CONVERSION_TARGET.finditer(context))
+
+
 def _count(match: regex.Match[str]) -> int | None:
-    """The number of years a conversion sentence states ("after eight years", "8th anniversary")."""
+    """The number of years a conversion sentence states ("after eight years", "8th anniversary";
+    "in years 9-10" is after eight)."""
+    if match.group(4):
+        return int(match.group(4)) - 1
     word = next((g for g in match.groups() if g), "").lower()
     digits = word.rstrip("stndrh")
     if digits.isdigit():

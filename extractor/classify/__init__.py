@@ -43,10 +43,11 @@ def classify(table: Table) -> Table:
 
 def classify_tables(tables: Sequence[Table]) -> list[Table]:
     """Every table of a filing classified (:func:`classify`); then a table that goes on with the
-    expense example just before it takes that example's holding periods (:func:`_continued_example`)."""
+    expense example just before it takes that example's holding periods (:func:`_continued_example`),
+    and a fee table without headers those of the fee table just before it (:func:`_continued_fees`)."""
     out = [classify(table) for table in tables]
     for i in range(1, len(out)):
-        continued = _continued_example(out[i - 1], out[i])
+        continued = _continued_example(out[i - 1], out[i]) or _continued_fees(out[i - 1], out[i])
         if continued is not None:
             out[i] = continued
     return out
@@ -79,6 +80,25 @@ def _continued_example(before: Table, table: Table) -> Table | None:
     periods = [example_period(concept) for concept in before.column_concepts]
     concepts = tuple(example_concept(period[0], mode) if period else None for period in periods)
     return _as_kind(table, "expense_example", tuple(_with_concept(r, None) for r in table.rows), concepts)
+
+
+def _continued_fees(before: Table, table: Table) -> Table | None:
+    """``table`` with the column headers of the fee table ``before`` it, or ``None``.
+
+    Many prospectuses print the shareholder fees and the annual operating expenses as two tables
+    on one column grid, and name the classes only over the first: the second's header row holds
+    just its heading ("Annual Fund Operating Expenses ..."). Alone its columns have no names, so
+    no example row could be matched with its ratios. It takes the headers of the fee table just
+    before it in the same document when it has none of its own and as many columns.
+    """
+    if (table.kind != "fees" or before.kind != "fees" or table.document != before.document
+            or table.column_concepts is not None or before.column_concepts is not None
+            or len(table.columns) != len(before.columns)
+            or any(column.strip() for column in table.columns) or not any(c.strip() for c in before.columns)
+            or table.line - max(before.end_line, before.line) > _MOST_LINES_BETWEEN):
+        return None
+    classes = table.column_classes if table.column_classes is not None else before.column_classes
+    return dataclasses.replace(table, columns=before.columns, column_classes=classes)
 
 
 def _example_start(rows: Sequence[Row]) -> int | None:
@@ -213,11 +233,33 @@ def _dollar_figures(table: Table) -> bool:
     return bool(values)
 
 
-def _costs(table: Table) -> bool:
-    """Example figures are costs: fewer than half of them reach :data:`_HALF_INVESTMENT`.
-    Asked only of tables of whole dollars over the example's periods."""
+_FIFTH_INVESTMENT: Final = Decimal(2000)
+"""A fifth of the $10,000: no example's first-year cost reaches it (the highest load, 8.5%, and a
+few percent of expenses), while the value of $10,000 after one year would have to fall by 80%."""
+
+
+def _costs(table: Table, first_year: Sequence[Decimal] = ()) -> bool:
+    """Example figures are costs: fewer than half of them reach :data:`_HALF_INVESTMENT`, or the
+    ``first_year`` figures (those of the 1-year period, where known) all stay under
+    :data:`_FIFTH_INVESTMENT`. A fund whose expenses are many times its small assets (other
+    expenses of 40% waived for a year) has later figures of several thousand dollars; a table of
+    what $10,000 grows to starts near $10,000. Asked only of tables of whole dollars over the
+    example's periods."""
+    if first_year and all(value < _FIFTH_INVESTMENT for value in first_year):
+        return True
     values = [c.value for r in table.rows for c in r.cells if c.value is not None]
     return 2 * sum(1 for value in values if value >= _HALF_INVESTMENT) < len(values)
+
+
+def _first_year_by_rows(table: Table, row_years: Sequence[int | None]) -> list[Decimal]:
+    return [c.value for r, y in zip(table.rows, row_years, strict=False) if y == 1 for c in r.cells
+            if c.value is not None]
+
+
+def _first_year_by_columns(table: Table, col_years: Sequence[int | None]) -> list[Decimal]:
+    columns = [j for j, y in enumerate(col_years) if y == 1]
+    cells = [r.cells[j] for r in table.rows for j in columns if j < len(r.cells)]
+    return [c.value for c in cells if c.value is not None]
 
 
 def _as_example(table: Table) -> Table | None:
@@ -231,7 +273,7 @@ def _as_example(table: Table) -> Table | None:
         labels = [r.label for r, v in zip(table.rows, valued, strict=True) if v]
         row_years = _bare_years(labels, row_years, valued)
         col_years = _bare_years(list(table.columns), col_years)
-    if {1, 3} <= set(row_years) and _costs(table) and not any(
+    if {1, 3} <= set(row_years) and _costs(table, _first_year_by_rows(table, row_years)) and not any(
             other_period(r.label) for r, v in zip(table.rows, valued, strict=True) if v):
         table_mode = _table_mode(table)
         rows: list[Row] = []
@@ -247,7 +289,8 @@ def _as_example(table: Table) -> Table | None:
             concept = example_concept(years, mode) if years else None
             rows.append(_with_concept(row, concept))
         return _as_kind(table, "expense_example", tuple(rows), None)
-    if {1, 3} <= set(col_years) and _costs(table) and not any(map(other_period, table.columns)):
+    if {1, 3} <= set(col_years) and _costs(table, _first_year_by_columns(table, col_years)) and not any(
+            map(other_period, table.columns)):
         caption_mode = _lead_mode(table)
         rows_mode = _rows_mode(table.rows)
         if rows_mode is not None:
@@ -396,7 +439,7 @@ def _as_fees(table: Table) -> Table | None:
     """The table as a fee table, by rows (fee items as rows) or transposed (fee items as columns)."""
     if not _small_numbers(table):
         return None
-    row_concepts = _row_concepts(table.rows)
+    row_concepts = _net_after_waiver(_row_concepts(table.rows))
     heading = f"{table.caption} {table.context[:300]}"
     by_rows = [c for c, r in zip(row_concepts, table.rows, strict=False) if r.has_text]
     if _looks_like_fees(by_rows, heading) and not _schedule_steps(table.columns):
@@ -410,6 +453,24 @@ def _as_fees(table: Table) -> Table | None:
         rows = tuple(_with_concept(r, c) for r, c in zip(table.rows, row_concepts, strict=False))
         return _as_kind(table, "fees", rows, None)
     return None
+
+
+def _net_after_waiver(concepts: list[str | None]) -> list[str | None]:
+    """A second total right after the waiver row that follows the first is the net total.
+
+    Some filers word the total after waivers exactly as the total before them ("Total Annual Fund
+    Operating Expenses" twice); its place, below "Fee Waiver ..." and the gross total, says which
+    it is, and read as a second gross total it left the net expenses unchecked.
+    """
+    seen_gross = after_waiver = False
+    for i, concept in enumerate(concepts):
+        if concept is None:
+            continue
+        if concept == "ExpensesOverAssets" and after_waiver:
+            concepts[i] = "NetExpensesOverAssets"
+        after_waiver = seen_gross and concept == "FeeWaiverOrReimbursementOverAssets"
+        seen_gross = seen_gross or concept == "ExpensesOverAssets"
+    return concepts
 
 
 _AMOUNT: Final = regex.compile(

@@ -111,6 +111,8 @@ def shareholder_fee_concept(text: str) -> str | None:
         return "MaximumSalesChargeImposedOnPurchasesOverOfferingPrice"
     if _has(text, r"\bwire\b") and _has(text, r"fee|charge"):
         return "ShareholderFeeOther"  # a flat fee for sending proceeds by wire, not a percentage redeemed
+    if _has(head, r"exchange") and _has(head, r"fee|charge") and not _has(head, r"redemption|redeem"):
+        return "ExchangeFee"  # "Exchange Fee (as a percentage of amount redeemed)": the basis is no redemption fee
     if _has(text, r"redemption|redeem|short[- ]term trading|frequent trading") and _has(text, r"fee|charge"):
         return "RedemptionFeeOverRedemption"
     if _has(text, r"exchange") and _has(text, r"fee|charge"):

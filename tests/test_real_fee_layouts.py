@@ -1,0 +1,137 @@
+"""Layouts seen in real summary prospectuses that earlier rules read wrongly.
+
+Each document is small and synthetic, written in the layout of a real filing: an annual-expenses
+table without class headers under a shareholder-fee table that names the classes; a net total
+worded like the gross one; an example of a fund whose expenses are many times its assets; an
+exchange fee stated as a percentage of the amount redeemed; Class C converting into another class
+than Class A in the example's last years.
+"""
+
+from __future__ import annotations
+
+from extractor import Filing, extract_bytes
+
+
+def _cells(*cells: str) -> str:
+    return "".join(f"<td>{c}</td>" for c in cells)
+
+
+def _rows(*rows: tuple[str, ...]) -> str:
+    return "".join(f"<tr>{_cells(*row)}</tr>" for row in rows)
+
+
+def _read(body: str) -> Filing:
+    return extract_bytes(f"<html><body>{body}</body></html>".encode(), "doc.htm")
+
+
+SHAREHOLDER = ("<p>Shareholder Fees (fees paid directly from your investment)</p><table>"
+               + _rows(("", "Institutional Shares", "Investor Shares"),
+                       ("Maximum Sales Charge (Load) Imposed on Purchases", "None", "None"),
+                       ("Redemption Fee (as a percentage of amount redeemed within 60 days)", "1.00%", "1.00%"))
+               + "</table>")
+ANNUAL = ("<table>"
+          + _rows(("Annual Fund Operating Expenses (expenses that you pay each year)", "&nbsp;", "&nbsp;"),
+                  ("Management Fees", "1.25%", "1.25%"),
+                  ("Distribution and/or Service (12b-1) Fees", "None", "0.25%"),
+                  ("Other Expenses", "0.71%", "0.71%"),
+                  ("Total Annual Fund Operating Expenses", "1.96%", "2.21%"))
+          + "</table>")
+EXAMPLE = ("<p>The Example assumes that you invest $10,000 in the Fund for the time periods indicated and "
+           "then redeem all of your shares at the end of those periods, with a 5% return each year:</p><table>"
+           + _rows(("", "1 Year", "3 Years", "5 Years", "10 Years"),
+                   ("Institutional Shares", "$199", "$615", "$1,057", "$2,285"),
+                   ("Investor Shares", "$224", "$691", "$1,185", "$2,544"))
+           + "</table>")
+
+
+def test_an_annual_expenses_table_without_headers_takes_the_classes_of_the_fee_table_above() -> None:
+    filing = _read(SHAREHOLDER + ANNUAL + EXAMPLE)
+    fees = [t for t in filing.tables if t.kind == "fees"]
+    assert [t.columns for t in fees] == [("Institutional Shares", "Investor Shares")] * 2
+    assert filing.findings == ()
+
+
+def test_so_a_wrong_example_figure_under_such_a_table_is_found() -> None:
+    filing = _read(SHAREHOLDER + ANNUAL + EXAMPLE.replace("$2,544", "$2,644"))
+    assert [(f.severity, f.row, f.column, f.found) for f in filing.findings if f.severity != "info"] == [
+        ("error", "Investor Shares", "10 Years", "2644")]
+
+
+def test_a_table_with_headers_of_its_own_keeps_them() -> None:
+    own = ANNUAL.replace("<td>&nbsp;</td><td>&nbsp;</td>", "<td>Inst.</td><td>Inv.</td>", 1)
+    fees = [t for t in _read(SHAREHOLDER + own).tables if t.kind == "fees"]
+    assert fees[1].columns == ("Inst.", "Inv.")
+
+
+def test_a_second_total_after_the_waiver_row_is_the_net_total() -> None:
+    table = ("<table>" + _rows(
+        ("", "Institutional Class"),
+        ("Management Fees", "0.20%"),
+        ("Other Expenses", "40.43%"),
+        ("Total Annual Fund Operating Expenses", "40.63%"),
+        ("Fee Waivers and/or Expense Reimbursements", "-40.37%"),
+        ("Total Annual Fund Operating Expenses", "0.26%")) + "</table>")
+    (fees,) = _read(table).tables
+    assert [r.concept for r in fees.rows if r.label] == [
+        "ManagementFeesOverAssets", "OtherExpensesOverAssets", "ExpensesOverAssets",
+        "FeeWaiverOrReimbursementOverAssets", "NetExpensesOverAssets"]
+
+
+def test_an_example_of_a_fund_with_expenses_many_times_its_assets_is_an_example() -> None:
+    fees = ("<table>" + _rows(
+        ("", "Institutional Class"),
+        ("Maximum Sales Charge (Load) Imposed on Purchases", "None"),
+        ("Maximum Deferred Sales Charge (Load)", "None"),
+        ("Management Fees", "0.20%"),
+        ("Other Expenses", "40.59%"),
+        ("Total Annual Fund Operating Expenses", "40.79%"),
+        ("Fee Waivers and/or Expense Reimbursements", "(40.53)%"),
+        ("Total Annual Fund Operating Expenses After Fee Waivers", "0.26%")) + "</table>")
+    example = ("<p>The Example assumes that you invest $10,000 for the time periods indicated:</p><table>"
+               + _rows(("", "1 year", "3 years", "5 years", "10 years"),
+                       ("Institutional Class", "$27", "$5,787", "$8,162", "$9,646")) + "</table>")
+    filing = _read(fees + example)
+    assert [t.kind for t in filing.tables] == ["fees", "expense_example"]
+    assert [f for f in filing.findings if f.severity != "info"] == []
+    broken = _read(fees + example.replace("$8,162", "$8,262"))
+    assert [(f.severity, f.column) for f in broken.findings if f.severity != "info"] == [("error", "5 years")]
+
+
+def test_a_table_of_what_10000_grows_to_is_still_no_example() -> None:
+    growth = ("<p>Value of a $10,000 investment:</p><table>"
+              + _rows(("", "1 Year", "3 Years", "5 Years", "10 Years"),
+                      ("Class A", "$10,512", "$11,873", "$13,402", "$18,077")) + "</table>")
+    assert [t.kind for t in _read(growth).tables] == ["other"]
+
+
+def test_an_exchange_fee_on_the_amount_redeemed_is_an_exchange_fee() -> None:
+    table = ("<table>" + _rows(
+        ("", "Investor Shares"),
+        ("Maximum Sales Charge (Load) Imposed on Purchases", "None"),
+        ("Redemption Fee (as a percentage of amount redeemed within 60 days of purchase)", "1.00%"),
+        ("Exchange Fee (as a percentage of amount redeemed, if applicable)", "None")) + "</table>")
+    (fees,) = _read(table).tables
+    assert [r.concept for r in fees.rows if r.label][1:] == ["RedemptionFeeOverRedemption", "ExchangeFee"]
+
+
+CONVERTING = ("<table>" + _rows(
+    ("", "Class A", "Investor Class", "Class C"),
+    ("Management Fees", "0.57%", "0.57%", "0.57%"),
+    ("Distribution and/or Service (12b-1) Fees", "0.25%", "0.25%", "1.00%"),
+    ("Other Expenses", "0.00%", "0.25%", "0.25%"),
+    ("Total Annual Fund Operating Expenses", "0.82%", "1.07%", "1.82%")) + "</table>"
+    "<p>The Example reflects Class C shares converting into Investor Class shares in years 9-10. "
+    "Your costs would be:</p><table>" + _rows(
+    ("", "1 Year", "3 Years", "5 Years", "10 Years"),
+    ("Investor Class", "$109", "$340", "$590", "$1,306"),
+    ("Class C", "$185", "$573", "$985", "$1,940")) + "</table>")
+
+
+def test_class_c_converting_into_a_named_class_in_years_9_and_10() -> None:
+    assert [f for f in _read(CONVERTING).findings if f.severity != "info"] == []
+
+
+def test_a_wrong_figure_of_the_converting_class_is_still_an_error() -> None:
+    filing = _read(CONVERTING.replace("$1,940", "$1,990"))
+    assert [(f.severity, f.row, f.column) for f in filing.findings if f.severity != "info"] == [
+        ("error", "Class C", "10 Years")]

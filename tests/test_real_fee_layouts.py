@@ -135,3 +135,112 @@ def test_a_wrong_figure_of_the_converting_class_is_still_an_error() -> None:
     filing = _read(CONVERTING.replace("$1,940", "$1,990"))
     assert [(f.severity, f.row, f.column) for f in filing.findings if f.severity != "info"] == [
         ("error", "Class C", "10 Years")]
+
+
+def _fees(*rows: tuple[str, ...]) -> str:
+    return "<table>" + _rows(*rows) + "</table>"
+
+
+def test_items_printed_under_their_total_other_expenses_row_are_its_components() -> None:
+    table = _fees(
+        ("", "Investor Class", "Class C"),
+        ("Management Fees", "0.65%", "0.65%"),
+        ("Distribution and Service (12b-1) Fees", "0.25%", "1.00%"),
+        ("Total Other Expenses", "0.38%", "0.32%"),
+        ("Shareholder Services Fees", "0.15%", "0.00%"),
+        ("Other Expenses", "0.23%", "0.31%"),
+        ("Recoupment of Previously Waived Fees", "0.00%", "0.01%"),
+        ("Total Annual Fund Operating Expenses", "1.28%", "1.97%"))
+    filing = _read(table)
+    assert [r.concept for r in filing.tables[0].rows][3:6] == [
+        "Component1OtherExpensesOverAssets", "Component2OtherExpensesOverAssets",
+        "Component3OtherExpensesOverAssets"]
+    assert filing.findings == ()
+    broken = _read(table.replace("1.28%", "1.38%"))
+    assert [(f.severity, f.check, f.column) for f in broken.findings] == [
+        ("error", "component_sum", "Investor Class")]
+
+
+def test_items_printed_above_their_total_other_expenses_row_are_its_components() -> None:
+    table = _fees(
+        ("", "A", "Y"),
+        ("Management Fees", "0.46%", "0.46%"),
+        ("Distribution and/or Service (12b-1) Fees", "0.25", "None"),
+        ("Other Expenses", "0.10", "0.10"),
+        ("Interest Expense", "0.16", "0.16"),
+        ("Total Other Expenses", "0.26", "0.26"),
+        ("Total Annual Fund Operating Expenses", "0.97", "0.72"))
+    filing = _read(table)
+    assert [r.concept for r in filing.tables[0].rows][2:5] == [
+        "Component1OtherExpensesOverAssets", "Component2OtherExpensesOverAssets", "OtherExpensesOverAssets"]
+    assert filing.findings == ()
+    broken = _read(table.replace("0.72", "0.82"))
+    assert [(f.severity, f.check, f.column, f.expected) for f in broken.findings] == [
+        ("error", "component_sum", "Y", "0.72")]
+
+
+def test_lines_that_do_not_add_up_to_the_total_other_expenses_keep_their_concepts() -> None:
+    table = _fees(
+        ("", "Class A"),
+        ("Management Fees", "0.50%"),
+        ("Total Other Expenses", "0.30%"),
+        ("Shareholder Services Fees", "0.25%"),
+        ("Acquired Fund Fees and Expenses", "0.02%"),
+        ("Total Annual Fund Operating Expenses", "1.07%"))
+    concepts = [r.concept for r in _read(table).tables[0].rows]
+    assert concepts[2:4] == ["DistributionOrSimilarNon12b1FeesOverAssets", "AcquiredFundFeesAndExpensesOverAssets"]
+
+
+def test_an_example_row_named_investor_class_shares_meets_the_investor_class_column() -> None:
+    fees = _fees(("", "Investor Class", "Class A"),
+                 ("Maximum Sales Charge (Load) Imposed on Purchases", "None", "None"),
+                 ("Maximum Deferred Sales Charge (Load)", "None", "None"),
+                 ("Management Fees", "0.65%", "0.46%"), ("Other Expenses", "0.63%", "0.51%"),
+                 ("Total Annual Fund Operating Expenses", "1.28%", "0.97%"))
+    example = ("<p>Your costs would be:</p>" + _fees(("", "1 Year", "3 Years", "5 Years", "10 Years"),
+                                                      ("Investor Class Shares", "$130", "$406", "$702", "$1,545"),
+                                                      ("Class A Shares", "$99", "$309", "$536", "$1,190")))
+    assert _read(fees + example).findings == ()
+    broken = _read(fees + example.replace("$406", "$456"))
+    assert [(f.severity, f.row, f.column) for f in broken.findings] == [
+        ("error", "Investor Class Shares", "3 Years")]
+
+
+def test_class_c_converting_to_class_a_unsaid_is_a_warning_not_an_error() -> None:
+    fees = _fees(("", "Class A", "Class C"),
+                 ("Maximum Sales Charge (Load) Imposed on Purchases", "None", "None"),
+                 ("Maximum Deferred Sales Charge (Load)", "None", "1.00%"),
+                 ("Management Fees", "0.46%", "0.46%"),
+                 ("Distribution and/or Service (12b-1) Fees", "0.25%", "1.00%"),
+                 ("Other Expenses", "0.26%", "0.26%"),
+                 ("Total Annual Fund Operating Expenses", "0.97%", "1.72%"))
+    example = ("<p>If you do not redeem your shares, your costs would be:</p>" + _fees(
+        ("", "1 Year", "3 Years", "5 Years", "10 Years"),
+        ("Class A", "$99", "$309", "$536", "$1,190"),
+        ("Class C", "$175", "$542", "$933", "$1,831")))
+    assert [(f.severity, f.row, f.column) for f in _read(fees + example).findings] == [
+        ("warning", "Class C", "10 Years")]
+
+
+NEVER_ENDS = (_fees(("", "Institutional Class"),
+                    ("Maximum Sales Charge (Load) Imposed on Purchases", "None"),
+                    ("Maximum Deferred Sales Charge (Load)", "None"),
+                    ("Management Fees", "0.73%"), ("Other Expenses", "0.30%"),
+                    ("Total Annual Fund Operating Expenses", "1.03%"),
+                    ("Fee Waiver and Expense Reimbursement", "&#8722;0.14%"),
+                    ("Total Annual Fund Operating Expenses after Fee Waiver and Expense Reimbursement", "0.89%"))
+              + "<p>The example also assumes that your investment has a 5% return each year, that the Fund's "
+                "operating expenses remain the same and that the Expense Limitation is never terminated by the "
+                "Fund's Board. Based on these assumptions your costs would be:</p>"
+              + _fees(("", "1 year", "3 years", "5 years", "10 years"),
+                      ("Institutional Class", "$91", "$284", "$493", "$1,096")))
+
+
+def test_a_waiver_the_example_assumes_never_ends_is_taken_every_year() -> None:
+    assert _read(NEVER_ENDS).findings == ()
+
+
+def test_figures_with_the_waiver_in_the_first_year_only_contradict_it() -> None:
+    first_year_only = NEVER_ENDS.replace("$284", "$314").replace("$493", "$555").replace("$1,096", "$1,247")
+    assert [(f.severity, f.column) for f in _read(first_year_only).findings] == [
+        ("warning", "3 years"), ("warning", "5 years"), ("warning", "10 years")]

@@ -80,6 +80,14 @@ _VOLUNTARY: Final = regex.compile(
     r"|\b(?:waiv|reimburs|limit|absorb)\w*\W+(?:\w+\W+){0,8}?voluntar",
     regex.I,
 )
+_NEVER_ENDS: Final = regex.compile(
+    r"\b(?:limitation|waiver|cap|agreement|arrangement|reimbursement)s?\s+(?:is|are|will\s+be)\s+"
+    r"(?:never|not)\s+terminated"
+    r"|\b(?:continues?|remains?\s+in\s+effect)\s+indefinitely",
+    regex.I,
+)
+"""Prose saying the example keeps the waiver in every year ("assumes that the Expense Limitation
+is never terminated")."""
 GROSS_ONLY: Final = -1
 """The waiver term of a reading that leaves the waiver out: the gross ratio every year."""
 
@@ -89,6 +97,15 @@ def _voluntary(context: str) -> bool:
     """Whether the prose calls a waiver voluntary: the adviser may end it at any time, so an
     example may leave it out and use the gross ratio in every year."""
     return _VOLUNTARY.search(context) is not None
+
+
+@lru_cache(maxsize=64)
+def _never_ends(context: str) -> bool:
+    """Whether the prose says the example assumes the waiver never ends: the net ratio every
+    year is then the one reading it states, and a figure only a waiver of some years explains
+    is doubtful."""
+    folded = context.casefold()
+    return ("terminated" in folded or "indefinitely" in folded) and _NEVER_ENDS.search(context) is not None
 
 
 @lru_cache(maxsize=64)
@@ -105,6 +122,10 @@ MAX_LOAD: Final = Decimal("8.5")
 _BASIS: Final = regex.compile(r"\$\s?(10,000|10000|1,000|1000)(?![\d,])")
 _SILENT_CONVERSIONS: Final = (6, 7, 8, 9)
 """Years after which Class B shares usually convert to Class A, tried (doubtfully) when no text says."""
+_SILENT_C_CONVERSIONS: Final = (7, 8)
+"""The same for Class C, which since 2019 mostly converts to Class A after eight years (some after
+seven): a 10-year figure that reflects it is a warning when the prose (or what the reader kept of
+it) does not say so, not an error."""
 
 
 class Reading(NamedTuple):
@@ -168,7 +189,7 @@ def _conversions(key: str, inputs: dict[str, Inputs], context: str) -> tuple[lis
     stated = _stated_conversions(context)
     if stated:
         return [(n, True) for n in stated if n < 10], target
-    return ([(n, False) for n in _SILENT_CONVERSIONS] if key[-1] == "b" else []), target
+    return [(n, False) for n in (_SILENT_CONVERSIONS if key[-1] == "b" else _SILENT_C_CONVERSIONS)], target
 
 
 @lru_cache(maxsize=64)
@@ -275,7 +296,8 @@ def readings(inputs: Inputs, key: str, all_inputs: dict[str, Inputs], context: s
         assert other_net is not None and other_gross is not None
         other = (str(other_net), str(other_gross))
     charges = list(loads) if loads is not None else [inputs.load or Decimal(0)]
-    return list(_readings_of(str(gross), str(net), _first_year_only(context), _voluntary(context), tuple(years),
+    return list(_readings_of(str(gross), str(net), _first_year_only(context), _voluntary(context),
+                             _never_ends(context), tuple(years),
                              other, tuple(map(str, bases)), tuple(map(str, charges)), loads is not None))
 
 
@@ -285,22 +307,25 @@ fund whose expense limitation agreement runs several years from its first prospe
 
 
 @lru_cache(maxsize=2048)
-def _readings_of(gross_text: str, net_text: str, first_only: bool, voluntary: bool, years: tuple[tuple[int, bool], ...],
+def _readings_of(gross_text: str, net_text: str, first_only: bool, voluntary: bool, never_ends: bool,
+                 years: tuple[tuple[int, bool], ...],
                  target_text: tuple[str, str] | None, bases_text: tuple[str, ...], charges_text: tuple[str, ...],
                  fitted: bool) -> tuple[Reading, ...]:
     """:func:`readings` of numbers given as text: a Decimal's text gives back the same Decimal,
     trailing zeros included (a load is printed in messages as written), so equal texts give
     equal readings. Every waiver period (and, for a waiver the prose calls voluntary, none at
-    all), then method, basis and load, then conversion."""
+    all), then method, basis and load, then conversion. Where the prose says the example assumes
+    the waiver never ends, only the net ratio in every year is a stated reading."""
     gross, net = Decimal(gross_text), Decimal(net_text)
     target = None if target_text is None else (Decimal(target_text[0]), Decimal(target_text[1]))
     bases = [Decimal(b) for b in bases_text]
     charges = [Decimal(c) for c in charges_text]
-    waivers = [(0, [net] * 10, not first_only or net == gross)]  # no waiver: its term is moot
+    waivers = [(0, [net] * 10, not first_only or net == gross or never_ends)]  # no waiver: its term is moot
     if net != gross:
-        waivers.extend((k, [net] * k + [gross] * (10 - k), k == 1 or not first_only) for k in _WAIVER_TERMS)
+        waivers.extend((k, [net] * k + [gross] * (10 - k), (k == 1 or not first_only) and not never_ends)
+                       for k in _WAIVER_TERMS)
         if voluntary:
-            waivers.append((GROSS_ONLY, [gross] * 10, True))
+            waivers.append((GROSS_ONLY, [gross] * 10, not never_ends))
     paths = [(waiver, _variants(waiver, ratios, stated, target, years)) for waiver, ratios, stated in waivers]
     out: list[Reading] = []
     for (waiver, variants), method, basis, load in itertools.product(paths, METHODS, bases, charges):

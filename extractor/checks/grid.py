@@ -118,7 +118,8 @@ OPERATING_ITEMS: Final = frozenset({
     "DistributionOrSimilarNon12b1FeesOverAssets", "OtherExpensesOverAssets",
 })
 _PLAN_CLASS: Final = regex.compile(r"^529[\- ]?([a-z])$")
-_CLASS_WORD: Final = regex.compile(r"\bclass(?:es)?\s+([a-z0-9][a-z0-9\-]*)")
+_CLASS_WORD: Final = regex.compile(r"\bclass(?:es)?\s+(?!shares?\b)([a-z0-9][a-z0-9\-]*)")
+""""Class A": the name after the word; "Investor Class Shares" names its class before it."""
 _NOISE: Final = regex.compile(
     r"\([^()]*\)|\b(?:shares?|class|assuming|if|you|your|no|not|redeemed|redemption|redeem|sold|held|sell|hold"
     r"|keep|do|don't|did|didn't|at|the|end|of|each|period|periods|with|without)\b|[:\-]\s*$"

@@ -439,7 +439,7 @@ def _as_fees(table: Table) -> Table | None:
     """The table as a fee table, by rows (fee items as rows) or transposed (fee items as columns)."""
     if not _small_numbers(table):
         return None
-    row_concepts = _net_after_waiver(_row_concepts(table.rows))
+    row_concepts = _net_after_waiver(_subtotal_parts(table.rows, _row_concepts(table.rows)))
     heading = f"{table.caption} {table.context[:300]}"
     by_rows = [c for c, r in zip(row_concepts, table.rows, strict=False) if r.has_text]
     if _looks_like_fees(by_rows, heading) and not _schedule_steps(table.columns):
@@ -453,6 +453,71 @@ def _as_fees(table: Table) -> Table | None:
         rows = tuple(_with_concept(r, c) for r, c in zip(table.rows, row_concepts, strict=False))
         return _as_kind(table, "fees", rows, None)
     return None
+
+
+_PART_CONCEPTS: Final = frozenset({
+    None, _OTHER, "DistributionOrSimilarNon12b1FeesOverAssets", "FeeWaiverOrReimbursementOverAssets",
+    *(f"Component{i}OtherExpensesOverAssets" for i in (1, 2, 3)),
+})
+"""What a line that is really an item of "Total other expenses" may have been read as by its label."""
+_PART_TOLERANCE: Final = Decimal("0.01")
+
+
+def _subtotal_parts(rows: Sequence[Row], concepts: list[str | None]) -> list[str | None]:
+    """The items of a "Total other expenses" row, just above or just below it, are its components.
+
+    Filers print the items of other expenses under their total ("Total Other Expenses 0.38%",
+    then "Shareholder Services Fees 0.15%", "Other Expenses 0.23%") or above it ("Other Expenses
+    0.10%", "Interest Expense 0.16%", "Total Other Expenses 0.26%"). By their labels those lines
+    are fee items of their own, and their amounts were added to the total a second time. The
+    nearest run of two or more lines beside the total whose amounts add up to it, in every class
+    (within a hundredth for rounding), is its parts: Component1..3, further ones without a concept.
+    """
+    for i, row in enumerate(rows):
+        if concepts[i] != _OTHER or "total" not in normalize(row.label) or not row.has_values:
+            continue
+        for run in (_run(rows, concepts, i, 1), _run(rows, concepts, i, -1)):
+            parts = _adding_up(rows, run, row)
+            if parts:
+                for n, j in enumerate(sorted(parts), 1):
+                    concepts[j] = f"Component{n}OtherExpensesOverAssets" if n <= 3 else None
+                break
+    return concepts
+
+
+def _run(rows: Sequence[Row], concepts: list[str | None], at: int, step: int) -> list[int]:
+    """Rows with amounts next to row ``at`` going ``step``, while they may be items (nearest first)."""
+    out = []
+    j = at + step
+    while 0 <= j < len(rows) and concepts[j] in _PART_CONCEPTS and not (
+            concepts[j] == _OTHER and "total" in normalize(rows[j].label)):
+        if rows[j].has_values:
+            out.append(j)
+        j += step
+    return out
+
+
+def _adding_up(rows: Sequence[Row], run: list[int], total: Row) -> list[int]:
+    """The shortest start of ``run`` (two rows or more) whose amounts add up to ``total``'s in
+    every class: exactly if any start does, else within :data:`_PART_TOLERANCE` (rounding)."""
+    columns = [k for k, cell in enumerate(total.cells) if cell.value is not None]
+    if not columns or not any(total.cells[k].value for k in columns):
+        return []
+    wanted = [total.cells[k].value or Decimal(0) for k in columns]
+    sums = [Decimal(0)] * len(columns)
+    close: list[int] = []
+    for n, j in enumerate(run, 1):
+        cells = rows[j].cells
+        for m, k in enumerate(columns):
+            value = cells[k].value if k < len(cells) else None
+            sums[m] += value if value is not None else Decimal(0)
+        if n < 2:
+            continue
+        if sums == wanted:
+            return run[:n]
+        if not close and all(abs(a - b) <= _PART_TOLERANCE for a, b in zip(sums, wanted, strict=True)):
+            close = run[:n]
+    return close
 
 
 def _net_after_waiver(concepts: list[str | None]) -> list[str | None]:

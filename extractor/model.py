@@ -115,6 +115,10 @@ class Footnote:
         object.__setattr__(self, "text", text)
 
 
+LEAD_CHARS = 1000
+"""How much prose before a table :attr:`Table.lead` keeps: an example's lead-in paragraph."""
+
+
 @dataclass(frozen=True, slots=True, init=False)
 class Table:
     """One section of one table of a filing."""
@@ -136,12 +140,17 @@ class Table:
     layout: Literal["text", "html"] = "text"
     column_classes: tuple[str | None, ...] | None = None
     """Share-class IDs of the columns where they could be matched (from XBRL or the header)."""
+    lead: str = ""
+    """Up to about :data:`LEAD_CHARS` characters of the prose before the table: the whole lead-in
+    of an example, whose cues (a conversion, a waiver that never ends) often lie further from the
+    table than ``context`` reaches. Only the checks read it; ``context`` keeps the narrow window
+    that decides kinds and redemption readings."""
 
     def __init__(self, id: str, line: int, columns: tuple[str, ...], rows: tuple[Row, ...], section: int = 0,
                  end_line: int = 0, document: int = 1, caption: str = "", kind: Kind = "other",
                  column_concepts: tuple[str | None, ...] | None = None, footnotes: tuple[Footnote, ...] = (),
                  context: str = "", layout: Literal["text", "html"] = "text",
-                 column_classes: tuple[str | None, ...] | None = None) -> None:
+                 column_classes: tuple[str | None, ...] | None = None, lead: str = "") -> None:
         object.__setattr__(self, "id", id)
         object.__setattr__(self, "line", line)
         object.__setattr__(self, "columns", columns)
@@ -156,6 +165,7 @@ class Table:
         object.__setattr__(self, "context", context)
         object.__setattr__(self, "layout", layout)
         object.__setattr__(self, "column_classes", column_classes)
+        object.__setattr__(self, "lead", lead)
 
     @property
     def has_xbrl(self) -> bool:

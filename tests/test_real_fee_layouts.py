@@ -244,3 +244,51 @@ def test_figures_with_the_waiver_in_the_first_year_only_contradict_it() -> None:
     first_year_only = NEVER_ENDS.replace("$284", "$314").replace("$493", "$555").replace("$1,096", "$1,247")
     assert [(f.severity, f.column) for f in _read(first_year_only).findings] == [
         ("warning", "3 years"), ("warning", "5 years"), ("warning", "10 years")]
+
+
+LONG_LEAD_IN = (
+    "This Example is intended to help you compare the cost of investing in the Fund with the cost of "
+    "investing in other mutual funds. The Example assumes that you invest $10,000 in the Fund for the time "
+    "periods indicated whether or not you redeem all of your shares at the end of those periods. The "
+    "Example reflects Class C shares converting into Investor Class shares in years 9-10; expenses could "
+    "be lower if you are eligible to convert to Class A shares instead. The Example also assumes that your "
+    "investment has a 5% return each year and that the Fund's operating expenses remain the same. The "
+    "Example reflects the contractual fee waiver and/or expense reimbursement arrangement, if applicable, "
+    "for the current duration of the arrangement only. Although your actual costs may be higher or lower, "
+    "based on these assumptions your costs would be:")
+
+
+def test_a_conversion_stated_far_up_an_html_example_lead_in_is_read() -> None:
+    document = CONVERTING.replace(
+        "<p>The Example reflects Class C shares converting into Investor Class shares in years 9-10. "
+        "Your costs would be:</p>", f"<p>{LONG_LEAD_IN}</p>")
+    filing = _read(document)
+    example = filing.tables[-1]
+    assert "in years 9-10" not in example.context and "in years 9-10" in example.lead
+    assert filing.findings == ()
+
+
+def test_a_conversion_stated_far_up_a_text_example_lead_in_is_read() -> None:
+    lead = "\n".join(LONG_LEAD_IN[i:i + 70] for i in range(0, len(LONG_LEAD_IN), 70))
+    text = f"""<TABLE>
+<S>                                         <C>        <C>              <C>
+                                            Class A    Investor Class   Class C
+Management Fees............................   0.57%        0.57%         0.57%
+Distribution and/or Service (12b-1) Fees...   0.25%        0.25%         1.00%
+Other Expenses.............................   0.00%        0.25%         0.25%
+Total Annual Fund Operating Expenses.......   0.82%        1.07%         1.82%
+</TABLE>
+
+{lead}
+
+<TABLE>
+<S>                        <C>        <C>        <C>        <C>
+                           1 Year     3 Years    5 Years    10 Years
+Investor Class..........    $109       $340       $590      $1,306
+Class C.................    $185       $573       $985      $1,940
+</TABLE>
+"""
+    filing = extract_bytes(text.encode(), "doc.txt")
+    assert [t.kind for t in filing.tables] == ["fees", "expense_example"]
+    assert "in years 9-10" in filing.tables[1].lead
+    assert [f for f in filing.findings if f.severity != "info"] == []

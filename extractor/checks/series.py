@@ -296,9 +296,9 @@ def document_context(example: Table, related: Sequence[Table]) -> str:
 
 
 def indexed_document_context(example: Table, index: DocumentIndex) -> str:
-    """The prose an example's checks read: its own, its fee tables' and that of the earlier parts
-    of the same example."""
-    texts = [example.context, *(f.text for f in example.footnotes)]
+    """The prose an example's checks read: its own (its whole lead-in too), its fee tables' and
+    that of the earlier parts of the same example."""
+    texts = [example.lead, example.context, *(f.text for f in example.footnotes)]
     fees = index.fee_tables(example)
     for table in [*index.sibling_examples(example, fees), *fees]:
         texts.append(table.context)

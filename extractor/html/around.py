@@ -110,6 +110,18 @@ def sides_around(root: Element, tables: list[Element], limit: int) -> list[tuple
     return sides(flat, starts, ends, len(tables), limit)
 
 
+def sides_and_leads(root: Element, tables: list[Element], limit: int, lead: int
+                    ) -> tuple[list[tuple[str, str]], list[str]]:
+    """:func:`sides_around`, and about ``lead`` characters of the text before each table (its
+    lead-in, for the checks), from the one rendering. Destroys what :func:`texts_around` destroys."""
+    if not tables:
+        return [], []
+    flat, starts, ends = unmark(marked_text(root, tables))
+    befores = [_cut(flat[max(0, starts[i] - 2 * lead) : starts[i]], lead, before=True) if i in starts else ""
+               for i in range(len(tables))]
+    return sides(flat, starts, ends, len(tables), limit), befores
+
+
 def marked_text(root: Element, tables: list[Element]) -> str:
     """The rendered text of ``root`` with a private-use mark before and after each table."""
     _prepare(root)

@@ -15,10 +15,10 @@ from itertools import islice
 
 import regex
 
-from ..model import Document, Footnote, Row, Table
+from ..model import LEAD_CHARS, Document, Footnote, Row, Table
 from ..text.reader import read_text_tables
 from ..values import split_markers
-from .around import hidden, sides_around
+from .around import hidden, sides_and_leads
 from .build import column_classes, to_rows
 from .cells import read_cell
 from .dom import Element, Lines, local_name, parse_document
@@ -236,7 +236,9 @@ def read_html_tables(doc: Document) -> list[Table]:
     elements = list(dict.fromkeys([
         *(el for f in found for el in (f.element, f.last)), *(block.element for block, _, _ in in_text)
     ]))
-    sides = dict(zip(elements, sides_around(root, elements, CONTEXT_CHARS), strict=True))
+    around, befores = sides_and_leads(root, elements, CONTEXT_CHARS, LEAD_CHARS)
+    sides = dict(zip(elements, around, strict=True))
+    leads = dict(zip(elements, befores, strict=True))
     prose = {el: f"{before} {after}".strip() for el, (before, after) in sides.items()}
     tables = [
         Table(
@@ -252,14 +254,15 @@ def read_html_tables(doc: Document) -> list[Table]:
             context=prose[f.element] if f.last is f.element else f"{sides[f.element][0]} {sides[f.last][1]}".strip(),
             layout="html",
             column_classes=column_classes(f.rows, len(f.grid.columns)),
+            lead=leads[f.element],
         )
         for f in found
     ]
     if not in_text:
         return tables
     for block, read_tables, notes in in_text:
-        tables.extend(_with_page_prose(read_tables, notes, prose[block.element]) if _one_table(read_tables)
-                      else read_tables)
+        tables.extend(_with_page_prose(read_tables, notes, prose[block.element], leads[block.element])
+                      if _one_table(read_tables) else read_tables)
     return sorted(tables, key=lambda t: t.line)
 
 
@@ -327,10 +330,11 @@ def _one_table(tables: list[Table]) -> bool:
     return len({t.line for t in tables}) == 1
 
 
-def _with_page_prose(tables: list[Table], notes: list[Footnote], prose: str) -> list[Table]:
-    """``tables`` with the page's prose around their block added to their context, and the
-    footnotes printed under the block to theirs."""
+def _with_page_prose(tables: list[Table], notes: list[Footnote], prose: str, lead: str) -> list[Table]:
+    """``tables`` with the page's prose around their block added to their context (and its lead
+    before the block to their lead), and the footnotes printed under the block to theirs."""
     return [
-        dataclasses.replace(t, context=" ".join(filter(None, (t.context, prose))), footnotes=(*t.footnotes, *notes))
+        dataclasses.replace(t, context=" ".join(filter(None, (t.context, prose))), footnotes=(*t.footnotes, *notes),
+                            lead=" ".join(filter(None, (lead, t.lead))))
         for t in tables
     ]

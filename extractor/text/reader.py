@@ -13,7 +13,7 @@ from dataclasses import replace
 
 import regex
 
-from ..model import Document, Footnote, Row, Table
+from ..model import LEAD_CHARS, Document, Footnote, Row, Table
 from ..values import code_columns, marker_only_cells
 from .chunks import chunk_line
 from .columns import Placed, Span, blank_tags, place_line
@@ -371,6 +371,7 @@ def read_region(region: Region, document: int) -> list[Table]:
     after_notes, used = parse_footnotes(region.after)
     notes.extend(after_notes)
     context = _context(region, notes, used)
+    lead = " ".join(region.lead.split())[-LEAD_CHARS:]
     for n, section in enumerate(sections):
         _build_rows(section)
         columns, rows = _drop_blank(section.headers, section.rows)
@@ -387,6 +388,7 @@ def read_region(region: Region, document: int) -> list[Table]:
                 footnotes=tuple(notes),
                 context=context,
                 layout="text",
+                lead=lead,
             )
         )
     return tables

@@ -12,11 +12,15 @@ from dataclasses import dataclass
 
 import regex
 
+from ..model import LEAD_CHARS
+
 _START = regex.compile(r"[ \t]*+<TABLE(?:[ \t][^>\n]*+)?>", regex.I)
 _END = regex.compile(r"[ \t]*+</TABLE>", regex.I)
 _START_HINT = regex.compile(r"<[Tt][Aa][Bb][Ll][Ee]")
 _END_HINT = regex.compile(r"</[Tt][Aa][Bb][Ll][Ee]>")
 CONTEXT = 400
+LEAD = 2 * LEAD_CHARS
+"""Characters before a table taken for its lead (blanks are collapsed after, so twice the lead)."""
 AFTER_LINES = 40
 _AFTER_WINDOW = 8192
 """Characters first taken to find the lines after a table: 40 lines of a typical width."""
@@ -30,6 +34,8 @@ class Region:
     lines: list[str]
     before: str
     after: list[str]
+    lead: str = ""
+    """The text before the table, further back than ``before`` (see :attr:`Table.lead`)."""
 
 
 def _line_end(text: str, pos: int) -> int:
@@ -70,7 +76,7 @@ def find_regions(text: str, first_line: int = 1) -> Iterator[Region]:
         stop = max(stop, _line_end(text, start))
         lines = text[start:stop].split("\n")
         after = _lines_after(text, stop + 1, nxt.start() if nxt is not None else len(text))
-        yield Region(line, lines, text[max(0, start - CONTEXT) : start], after)
+        yield Region(line, lines, text[max(0, start - CONTEXT) : start], after, text[max(0, start - LEAD) : start])
         pos = max(stop, m.end())
 
 

@@ -292,3 +292,26 @@ Class C.................    $185       $573       $985      $1,940
     assert [t.kind for t in filing.tables] == ["fees", "expense_example"]
     assert "in years 9-10" in filing.tables[1].lead
     assert [f for f in filing.findings if f.severity != "info"] == []
+
+
+ALL_WAIVED = (_fees(("", "All Shares"),
+                    ("Maximum Sales Charge (Load) Imposed on Purchases", "None"),
+                    ("Maximum Deferred Sales Charge (Load)", "None"),
+                    ("Management Fees", "0.00%"), ("Other Expenses", "2.00%"),
+                    ("Total Annual Fund Operating Expenses", "2.00%"),
+                    ("Less: Fee Waiver and/or Expense Reimbursement", "(2.00)%"),
+                    ("Total Annual Fund Operating Expenses After Fee Waiver", "0.00%"))
+              + "<p>The Example assumes that you invest $10,000 in the Fund for the time periods indicated. "
+                "Your costs would be:</p>"
+              + _fees(("Share Status", "1 Year", "3 Years"), ("Sold or Held", "$0", "$0")))
+
+
+def test_an_example_of_zero_dollars_where_every_fee_is_waived_is_an_example() -> None:
+    filing = _read(ALL_WAIVED)
+    assert [t.kind for t in filing.tables] == ["fees", "expense_example"]
+    assert filing.findings == ()
+
+
+def test_a_zero_cost_example_with_a_wrong_figure_is_found() -> None:
+    filing = _read(ALL_WAIVED.replace("<td>$0</td></tr></table>", "<td>$50</td></tr></table>"))
+    assert [(f.severity, f.column) for f in filing.findings] == [("error", "3 Years")]

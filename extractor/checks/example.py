@@ -638,7 +638,8 @@ def expense_example(table: Table, related: Sequence[Table]) -> list[Finding]:
 
 
 def example_order(table: Table, related: Sequence[Table] = ()) -> list[Finding]:
-    """The 1, 3, 5 and 10-year figures increase, in series where no deferred charge falls away."""
+    """The 1, 3, 5 and 10-year figures increase, in series where no deferred charge falls away
+    (or stay at $0, where every fee is waived)."""
     return _ordered(table, example_series(table), class_inputs(table, related)[0])
 
 
@@ -694,8 +695,8 @@ def _ordered(table: Table, all_series: list[Series], inputs: dict[str, Inputs]) 
             continue
         ordered = [series.figures[y] for y in sorted(series.figures)]
         for before, after in itertools.pairwise(ordered):
-            if after.value > before.value:
-                continue
+            if after.value > before.value or after.value == before.value == 0:
+                continue  # nothing paid in either period: every fee waived
             findings.append(finding(
                 "example_order", "error" if after.value < before.value else "warning", table.id, after.where,
                 f"more than {text(before.value)}", text(after.value),

@@ -218,7 +218,8 @@ performance table's "value of a $10,000 investment") mostly lies above it."""
 def _dollar_figures(table: Table) -> bool:
     """Example figures are whole dollars; performance tables (1/5/10 years too) hold percentages.
 
-    At least 80 % of the figures must be whole dollars; the count stops once too few can be.
+    At least 80 % of the figures must be whole dollars; the count stops once too few can be. A
+    zero counts only when it is written as dollars ("$0": a fund whose fees are all waived).
     """
     values = [c for r in table.rows for c in r.cells if c.value is not None]
     limit = 0.8 * len(values)
@@ -226,7 +227,8 @@ def _dollar_figures(table: Table) -> bool:
     for cell in values:
         value = cell.value
         assert value is not None
-        if cell.unit == "percent" or value < 1 or value != value.to_integral_value():
+        if cell.unit == "percent" or value < 0 or (value < 1 and cell.unit != "usd") \
+                or value != value.to_integral_value():
             whole -= 1
             if whole < limit:
                 return False  # too few whole dollars left: a fee or performance table stops here

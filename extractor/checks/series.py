@@ -17,8 +17,8 @@ from typing import Final
 import regex
 
 from ..classify import redemption_mode
-from ..classify.examples import example_period
-from ..model import Table
+from ..classify.examples import example_period, status_mode
+from ..model import Row, Table
 from .fees import COMPONENTS, GROSS, NET
 from .grid import ClassFees, base_keys, class_key, column_class, column_name, fee_classes, tagged_class
 from .schedules import Schedule, table_schedules
@@ -99,9 +99,11 @@ def example_series(table: Table) -> list[Series]:
         return list(out.values())
     heading_ = caption_mode
     owner = ""
+    above = ""
     for i, row in enumerate(table.rows):
         label_mode = redemption_mode(row.label)
         if not row.has_values:
+            above = ""
             heading_ = label_mode if label_mode is not None else heading_  # "If you do not sell:" above rows
             if label_mode is None and _CLASS_HEADING.search(row.label):
                 owner = row.label  # "Class B Shares" over "Assuming redemption" / "... no redemption"
@@ -109,16 +111,32 @@ def example_series(table: Table) -> list[Series]:
         if label_mode is None or _CLASS_HEADING.search(row.label):
             owner = ""  # a row naming its own class ends the heading's rows
         group = owner if label_mode is not None else ""
+        if not row.label and above and not group:
+            group = above  # "Class C | Sold | $255 ..." then " | Held | $155 ...": the class cell printed once
+        elif row.label:
+            above = row.label if label_mode is None else ""  # a class, not "If you sell" over unnamed rows
+        stated = label_mode if label_mode is not None else _status(row, table.column_concepts)
         for j, (concept, cell) in enumerate(zip(table.column_concepts, row.cells, strict=False)):
             period = example_period(concept)
             if period is None or cell.value is None:
                 continue
             header = column_name(table, j)
-            mode = False if period[1] else label_mode if label_mode is not None else redemption_mode(header)
+            mode = False if period[1] else stated if stated is not None else redemption_mode(header)
             if mode is None:
                 mode = heading_
             add(i, row.label, mode, Figure(period[0], cell.value, (row.line, row.label, header)), group)
     return list(out.values())
+
+
+def _status(row: Row, concepts: Sequence[str | None]) -> bool | None:
+    """The assumption a status cell of ``row`` states ("Sold", "Held" in a "Share Status" column
+    beside the year columns), or ``None``."""
+    for concept, cell in zip(concepts, row.cells, strict=False):
+        if concept is None and cell.value is None and cell.text:
+            mode = status_mode(cell.text)
+            if mode is not None:
+                return mode
+    return None
 
 
 @dataclass(frozen=True)

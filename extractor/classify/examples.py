@@ -80,6 +80,15 @@ def redemption_mode(text: str) -> bool | None:
     return None
 
 
+def status_mode(text: str) -> bool | None:
+    """The assumption a status cell of an example row states: ``True`` for "Sold", ``False`` for
+    "Held"; ``None`` for "Sold or Held" (the figures are the same either way) or anything else."""
+    norm = normalize(text)
+    kept = _NO_REDEMPTION.search(norm) is not None
+    sold = _REDEMPTION.search(_NO_REDEMPTION.sub(" ", norm)) is not None
+    return None if kept == sold else sold
+
+
 def example_concept(years: int, redeemed: bool | None) -> str:
     """``ExpenseExampleYear03`` or, for figures that assume no redemption, ``...NoRedemptionYear03``."""
     stem = "ExpenseExampleNoRedemptionYear" if redeemed is False else "ExpenseExampleYear"

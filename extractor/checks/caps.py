@@ -22,7 +22,9 @@ from .policy import finding, text
 
 _SENTENCE: Final = regex.compile(r"(?<=[.;])\s+(?=[A-Z(])")
 _CAP_WORDS: Final = regex.compile(
-    r"not (?:to )?exceed|limit(?:ed)? (?:to|at)|cap(?:ped)? (?:at|of)|expense cap", regex.I
+    r"not (?:to )?exceed|limit(?:ed)? (?:to|at)|cap(?:ped)? (?:at|of)|expense cap"
+    r"|to the extent (?:that )?[^.;]{0,300}?\bexceeds?\b",
+    regex.I,
 )
 _ABOUT_TOTAL: Final = regex.compile(
     r"(?:total|operating|annual|fund|portfolio|net)\b[^.;]{0,60}\bexpenses|expense ratio|expenses? (?:limit|cap)",
@@ -31,8 +33,21 @@ _ABOUT_TOTAL: Final = regex.compile(
 _ABOUT_ITEM: Final = regex.compile(r"12b|distribution|servic|sales charge|management fee|advisory fee", regex.I)
 _PERCENT: Final = regex.compile(r"(\d{0,2}\.\d{1,3}|\d{1,2})\s?%")
 _CLASS: Final = regex.compile(
-    r"\b(?i:class(?:es)?)\s+([A-Z0-9][A-Za-z0-9\-]{0,8})\b|\band\s+(?:(?i:class)\s+)?([A-Z][0-9\-]{0,4})\b"
+    r"\b(?i:class(?:es)?)\s+(?!(?i:shares?)\b)([A-Z0-9][A-Za-z0-9\-]{0,8})\b"
+    r"|\band\s+(?:(?i:class)\s+)?([A-Z][0-9\-]{0,4})\b"
+    r"|\b((?:[A-Z][A-Za-z]+\s+){1,2})(?i:class)\b"
+    r"|\b([A-Z][A-Za-z]+)\s+(?i:shares)\b"
 )
+"""A class the cap sentence names: "Class A", "Class R6", "and C"; or a class named by a word
+("Investor Class", "Financial Advantage Class", "Admiral Shares")."""
+_LEAD_WORDS: Final = frozenset({
+    "and", "as", "at", "by", "each", "for", "in", "its", "of", "on", "or", "the", "to", "with",
+})
+"""Words before a named class that are not part of its name ("for Investor Class")."""
+_LIST_ITEM: Final = regex.compile(
+    r"^(?:and\s+)?(?:(?i:class)\s+[A-Z0-9]|[A-Z][A-Za-z]+\s+(?i:class|shares)\b)[^.;]{0,40}?\d?\.?\d+\s?%"
+)
+"""A fragment that only goes on with a cap list after a semicolon: "Institutional Class shares: 0.85%"."""
 
 
 _EXCLUSION: Final = regex.compile(
@@ -83,24 +98,54 @@ waivers, and acquired fund fees (taken off on their own)."""
 def stated_caps(text_: str) -> dict[str, Decimal]:
     """Class key -> cap (percent); key ``""`` when one cap applies to every class."""
     caps: dict[str, Decimal] = {}
-    for sentence in _SENTENCE.split(" ".join(text_.split())):
+    for sentence in _sentences(text_):
         if not _CAP_WORDS.search(sentence) or not _ABOUT_TOTAL.search(sentence) or _ABOUT_ITEM.search(sentence):
             continue
         try:
-            percents = [Decimal(m.group(1)) for m in _PERCENT.finditer(sentence)]
+            percents = [(m.start(), Decimal(m.group(1))) for m in _PERCENT.finditer(sentence)]
         except InvalidOperation:
             continue
-        names = [class_key("class " + (m.group(1) or m.group(2))) for m in _CLASS.finditer(sentence)]
-        names = list(dict.fromkeys(n for n in names if n))
+        mentions = [(m.start(), _class_name(m)) for m in _CLASS.finditer(sentence)]
+        names = list(dict.fromkeys(name for _, name in mentions if name))
         if len(percents) == 1 and not names:
-            caps.setdefault("", percents[0])
+            caps.setdefault("", percents[0][1])
         elif len(percents) == 1:
             for name in names:
-                caps.setdefault(name, percents[0])
-        elif "respectively" in sentence.lower() and len(names) == len(percents):
-            for name, cap in zip(names, percents, strict=True):
+                caps.setdefault(name, percents[0][1])
+        elif len(names) == len(percents) and ("respective" in sentence.lower() or _alternate(percents, mentions)):
+            for name, (_, cap) in zip(names, percents, strict=True):
                 caps.setdefault(name, cap)
     return caps
+
+
+def _sentences(text_: str) -> list[str]:
+    """The sentences of ``text_``; a cap list that goes on after a semicolon ("...to the
+    following: Investor Class shares: 1.10%; Institutional Class shares: 0.85%") stays one."""
+    out: list[str] = []
+    for part in _SENTENCE.split(" ".join(text_.split())):
+        if out and out[-1].endswith(";") and _LIST_ITEM.match(part):
+            out[-1] += " " + part
+        else:
+            out.append(part)
+    return out
+
+
+def _class_name(match: regex.Match[str]) -> str:
+    """Class key of one :data:`_CLASS` match; ``""`` when it names no class."""
+    code = match.group(1) or match.group(2)
+    if code:
+        return class_key("class " + code)
+    words = (match.group(3) or match.group(4) or "").split()
+    while words and words[0].lower() in _LEAD_WORDS:
+        words.pop(0)
+    return class_key(" ".join(words)) if words else ""
+
+
+def _alternate(percents: Sequence[tuple[int, Decimal]], mentions: Sequence[tuple[int, str]]) -> bool:
+    """Whether percents and class names take turns in the sentence ("0.52% for Class A, 1.27% for
+    Class C" or "Class A: 0.52%, Class C: 1.27%"), so that each percent goes with its neighbour."""
+    marks = sorted([(at, True) for at, _ in percents] + [(at, False) for at, name in mentions if name])
+    return all(marks[k][1] != marks[k + 1][1] for k in range(len(marks) - 1))
 
 
 def expense_cap(table: Table, classes: Sequence[ClassFees] | None = None) -> list[Finding]:

@@ -16,8 +16,16 @@ import regex
 from .labels import normalize
 
 YEARS: Final = (1, 3, 5, 10)
-_WORDS: Final = {"one": 1, "three": 3, "five": 5, "ten": 10}
-_PERIOD_END: Final = regex.compile(r"(?:^|[\s:(\-])(1|3|5|10|one|three|five|ten)[\s-]*(?:years?|yrs?)\.?\)?$")
+_WORDS: Final = {
+    "one": 1, "three": 3, "five": 5, "ten": 10,
+    "first": 1, "third": 3, "fifth": 5, "tenth": 10, "1st": 1, "3rd": 3, "5th": 5, "10th": 10,
+}
+_PERIOD_END: Final = regex.compile(
+    r"(?:^|[\s:(\-])(1|3|5|10|one|three|five|ten)[\s-]*(?:years?|yrs?)\.?\)?$"
+    r"|^(?:the |end of (?:the )?)?(first|third|fifth|tenth|1st|3rd|5th|10th)[\s-]*(?:years?|yrs?)\.?$"
+)
+"""A holding period at the end of a label: "3 Years", "ONE YEAR", "1-yr."; or, the whole label,
+an ordinal year ("First Year", "1st Year") that some examples head their first column with."""
 _YEAR_N: Final = regex.compile(r"^(?:end of |after )?(?:year|yr)s?[\s#]*(1|3|5|10|one|three|five|ten)$")
 _AFTER_PERIOD: Final = regex.compile(r"(?:\s+(?:\([^()]*\)|periods?))+$")
 """What may follow a period without changing it: "1 Year (after waiver)", "1-year period"."""
@@ -42,7 +50,7 @@ def period_years(text: str) -> int | None:
         m = _PERIOD_END.search(bare) or _YEAR_N.search(bare)
     if m is None:
         return None
-    word = m.group(1)
+    word = m.group(1) or m.group(2)
     years = _WORDS.get(word) or int(word)
     return years if years in YEARS else None
 
@@ -50,6 +58,7 @@ def period_years(text: str) -> int | None:
 _ANY_PERIOD: Final = regex.compile(
     r"^(?:end of |after )?(\d{1,2}|two|four|six|seven|eight|nine)[\s-]*(?:years?|yrs?)\.?$"
     r"|^(?:end of |after )?(?:year|yr)s?[\s#]*(\d{1,2}|two|four|six|seven|eight|nine)$"
+    r"|^(?:the |end of (?:the )?)?(second|fourth|sixth|seventh|eighth|ninth|\d{1,2}(?:nd|th))[\s-]*(?:years?|yrs?)\.?$"
 )
 
 
@@ -65,7 +74,9 @@ def other_period(text: str) -> bool:
     m = _ANY_PERIOD.search(normalize(text))
     if m is None:
         return False
-    word = m.group(1) or m.group(2)
+    word = m.group(1) or m.group(2) or m.group(3)
+    if word[:1].isdigit() and not word.isdigit():
+        word = word[:-2]  # "2nd", "4th", "12th"
     return not word.isdigit() or (2 <= int(word) <= 30 and int(word) not in YEARS)
 
 

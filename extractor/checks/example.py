@@ -92,11 +92,24 @@ GROSS_ONLY: Final = -1
 """The waiver term of a reading that leaves the waiver out: the gross ratio every year."""
 
 
+_FIRST_YEAR_WORDS: Final = (
+    "year only", "year period only", "year of the example", "year period of the example",
+    "only for the first year", "only in the first",
+)
+"""Words one of which every match of :data:`_FIRST_YEAR_ONLY` holds (in a context whose spaces
+are single, as every context is), looked for before the pattern is: a plain search of the
+case-folded text runs much faster than the pattern, whose every position may start a match,
+and an example reads the prose of all the tables before it (in documents of hundreds of examples
+that was most of the time spent). Case-folding maps each character on its own and any character
+the pattern matches case-insensitively to its letter, so the words are found wherever it matches."""
+
+
 @lru_cache(maxsize=64)
 def _voluntary(context: str) -> bool:
     """Whether the prose calls a waiver voluntary: the adviser may end it at any time, so an
-    example may leave it out and use the gross ratio in every year."""
-    return _VOLUNTARY.search(context) is not None
+    example may leave it out and use the gross ratio in every year. Every match holds "voluntar",
+    looked for first as :data:`_FIRST_YEAR_WORDS` are."""
+    return "voluntar" in context.casefold() and _VOLUNTARY.search(context) is not None
 
 
 @lru_cache(maxsize=64)
@@ -112,7 +125,8 @@ def _never_ends(context: str) -> bool:
 def _first_year_only(context: str) -> bool:
     """Whether the prose says a waiver counts in the first year only; cached because every
     series of an example table asks of the same few thousand characters of context."""
-    return _FIRST_YEAR_ONLY.search(context) is not None
+    folded = context.casefold()
+    return any(words in folded for words in _FIRST_YEAR_WORDS) and _FIRST_YEAR_ONLY.search(context) is not None
 
 
 HALF_CENT: Final = Decimal("0.005")
@@ -510,7 +524,11 @@ class _Judge:
 
     def perfect(self, reading: Reading) -> bool:
         """Whether ``reading`` explains every figure for sure and without fitted charges (the
-        highest counts there are); asks no further than the first figure it does not."""
+        highest counts there are); asks no further than the first figure it does not, and not
+        at all when the reading is counted already (a second search over the same options)."""
+        entry = self._counts.get(id(reading))
+        if entry is not None:
+            return entry[1] == (len(self.figures),) * 3
         for figure in self.figures:
             found = self.fit(reading, figure)
             if found is None or found.level != 2 or found.fitted:
@@ -526,10 +544,40 @@ class _Judge:
         """
         tied = [o for o in options if self.perfect(o)]
         if not tied:
-            counted = [(self.counts(o), o) for o in options]
-            top = max(c for c, _ in counted)
-            tied = [o for c, o in counted if c == top]
+            top: Counts | None = None
+            for option in options:
+                counts = self._counts_reaching(option, top)
+                if counts is None:
+                    continue
+                if top is None or counts > top:
+                    top, tied = counts, [option]
+                elif counts == top:
+                    tied.append(option)
         return tied[0] if len(tied) == 1 else max(tied, key=self.closeness)
+
+    def _counts_reaching(self, reading: Reading, top: Counts | None) -> Counts | None:
+        """:meth:`counts` of ``reading``, or ``None`` as soon as the figures left cannot bring
+        them up to ``top``: each figure adds at most one to each count, so counts that stay below
+        ``top`` with every figure left explained for sure are below it in the end. Most readings
+        of a series that no reading explains fully (another waiver period, a conversion, the
+        other basis) miss its first figures, and need not be asked of the rest."""
+        entry = self._counts.get(id(reading))
+        if entry is not None or top is None:
+            return self.counts(reading)
+        explained = sure = unfitted = 0
+        left = len(self.figures)
+        for figure in self.figures:
+            left -= 1
+            found = self.fit(reading, figure)
+            if found is not None:
+                explained += 1
+                sure += found.level == 2
+                unfitted += not found.fitted
+            if (explained + left, sure + left, unfitted + left) < top:
+                return None
+        counts = explained, sure, unfitted
+        self._counts[id(reading)] = (reading, counts)
+        return counts
 
 
 def _fitted_loads(series: Series, options: Sequence[Reading]) -> list[Decimal]:

@@ -165,6 +165,10 @@ class DocumentIndex:
     schedules_by_table: dict[int, tuple[Schedule, ...]]
     """The schedules of each of ``scheduled`` by its ``id`` (the index keeps the tables alive)."""
     all_schedules: tuple[Schedule, ...]
+    prose: dict[int, str]
+    """The prose of each fee table and example (its context and footnotes, whitespace made single
+    spaces) by ``id``: an example reads that of the tables before it, and a document of hundreds of
+    examples after one fee table had every example split and join the prose of all before it."""
 
     def fee_tables(self, example: Table) -> list[Table]:
         """Fee tables that belong to ``example``: nearest first, after the example before them (an
@@ -222,7 +226,13 @@ def document_index(tables: Sequence[Table]) -> DocumentIndex:
         tuple(tables[k] for k in examples), tuple((tables[k].line, tables[k].section) for k in examples),
         tuple(examples),
         tuple(scheduled), {id(t): found for t, found in scheduled}, tuple(s for _, found in scheduled for s in found),
+        {id(tables[k]): _prose(tables[k]) for k in (*fees, *examples)},
     )
+
+
+def _prose(table: Table) -> str:
+    """The context and footnotes of ``table``, whitespace made single spaces."""
+    return " ".join(" ".join([table.context, *(f.text for f in table.footnotes)]).split())
 
 
 def _places(tables: Sequence[Table], kind: str) -> list[int]:
@@ -316,9 +326,9 @@ def document_context(example: Table, related: Sequence[Table]) -> str:
 def indexed_document_context(example: Table, index: DocumentIndex) -> str:
     """The prose an example's checks read: its own (its whole lead-in too), its fee tables' and
     that of the earlier parts of the same example."""
-    texts = [example.lead, example.context, *(f.text for f in example.footnotes)]
     fees = index.fee_tables(example)
-    for table in [*index.sibling_examples(example, fees), *fees]:
-        texts.append(table.context)
-        texts.extend(f.text for f in table.footnotes)
-    return " ".join(" ".join(texts).split())
+    prose = index.prose
+    own = prose.get(id(example))
+    parts = [example.lead, _prose(example) if own is None else own]  # a lead's blanks are single already
+    parts.extend(prose[id(table)] for table in [*index.sibling_examples(example, fees), *fees])
+    return " ".join(part for part in parts if part)  # as the joined texts split into words and joined again

@@ -121,13 +121,13 @@ def stated_caps(text_: str) -> dict[str, Decimal]:
 def _sentences(text_: str) -> list[str]:
     """The sentences of ``text_``; a cap list that goes on after a semicolon ("...to the
     following: Investor Class shares: 1.10%; Institutional Class shares: 0.85%") stays one."""
-    out: list[str] = []
+    out: list[list[str]] = []
     for part in _SENTENCE.split(" ".join(text_.split())):
-        if out and out[-1].endswith(";") and _LIST_ITEM.match(part):
-            out[-1] += " " + part
+        if out and out[-1][-1].endswith(";") and _LIST_ITEM.match(part) and not _CAP_WORDS.search(part):
+            out[-1].append(part)  # an item of the list, not a cap sentence of its own
         else:
-            out.append(part)
-    return out
+            out.append([part])
+    return [" ".join(parts) for parts in out]
 
 
 def _class_name(match: regex.Match[str]) -> str:

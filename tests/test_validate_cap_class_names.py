@@ -4,7 +4,8 @@ Cap footnotes of real summary prospectuses pair each percentage with its class i
 ("do not exceed 0.52% for Class A Shares, 1.27% for Class C Shares, 0.29% for Institutional Class
 Shares"), name classes by a word ("Investor Class and Financial Advantage Class ... exceed 0.10%
 and 0.05%", "to the extent that" the expenses exceed them) or list them after a colon and
-semicolons ("Investor Class shares: 1.10%; Institutional Class shares: 0.85%").
+semicolons ("Investor Class shares: 1.10%; Institutional Class shares: 0.85%"), or "cap" the
+expenses "at" each percentage.
 """
 
 from __future__ import annotations
@@ -25,6 +26,9 @@ PAIRED = ("The adviser has contractually agreed to limit the fund's total operat
 RESPECTIVE = ("The adviser has contractually agreed to reimburse Investor Class and Financial Advantage Class of the "
               "fund to the extent that total operating expenses, as a percentage of their respective average net "
               "assets, exceed 0.10% and 0.05%. These arrangements will remain in effect through April 30, 2027.")
+CAPPED_AT = ("The manager has contractually committed through August 31, 2026, to waive fees and/or reimburse "
+             "expenses to the extent necessary to cap Total Annual Fund Operating Expenses After Fee Waiver at 0.77% "
+             "for Class A, 1.52% for Class C, 0.40% for Class R6 and 0.45% for Institutional Class.")
 LISTED = ("The adviser has agreed to limit total annual fund operating expenses to the following levels: "
           "Investor Class shares: 1.10%; Institutional Class shares: 0.85%.")
 
@@ -33,6 +37,7 @@ LISTED = ("The adviser has agreed to limit total annual fund operating expenses 
     (PAIRED, {"a": "0.52", "c": "1.27", "institutional": "0.29", "r6": "0.22"}),
     (RESPECTIVE, {"investor": "0.10", "financial advantage": "0.05"}),
     (LISTED, {"investor": "1.10", "institutional": "0.85"}),
+    (CAPPED_AT, {"a": "0.77", "c": "1.52", "r6": "0.40", "institutional": "0.45"}),
 ])
 def test_each_class_gets_its_own_cap(note: str, caps: dict[str, str]) -> None:
     assert stated_caps(note) == {name: Decimal(cap) for name, cap in caps.items()}

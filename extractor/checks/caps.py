@@ -23,7 +23,7 @@ from .policy import finding, text
 _SENTENCE: Final = regex.compile(r"(?<=[.;])\s+(?=[A-Z(])")
 _CAP_WORDS: Final = regex.compile(
     r"not (?:to )?exceed|limit(?:ed)? (?:to|at)|cap(?:ped)? (?:at|of)|expense cap"
-    r"|to the extent (?:that )?[^.;]{0,300}?\bexceeds?\b",
+    r"|to the extent (?:that )?[^.;]{0,300}?\bexceeds?\b|\bcap\b[^.;%]{0,150}?\bat\s+\d",
     regex.I,
 )
 _ABOUT_TOTAL: Final = regex.compile(

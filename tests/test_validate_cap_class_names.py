@@ -4,8 +4,8 @@ Cap footnotes of real summary prospectuses pair each percentage with its class i
 ("do not exceed 0.52% for Class A Shares, 1.27% for Class C Shares, 0.29% for Institutional Class
 Shares"), name classes by a word ("Investor Class and Financial Advantage Class ... exceed 0.10%
 and 0.05%", "to the extent that" the expenses exceed them) or list them after a colon and
-semicolons ("Investor Class shares: 1.10%; Institutional Class shares: 0.85%"), or "cap" the
-expenses "at" each percentage.
+semicolons ("Investor Class shares: 1.10%; Institutional Class shares: 0.85%"), "cap" the
+expenses "at" each percentage or "limit expenses to" them.
 """
 
 from __future__ import annotations
@@ -29,6 +29,8 @@ RESPECTIVE = ("The adviser has contractually agreed to reimburse Investor Class 
 CAPPED_AT = ("The manager has contractually committed through August 31, 2026, to waive fees and/or reimburse "
              "expenses to the extent necessary to cap Total Annual Fund Operating Expenses After Fee Waiver at 0.77% "
              "for Class A, 1.52% for Class C, 0.40% for Class R6 and 0.45% for Institutional Class.")
+LIMITED = ("The adviser is contractually obligated to limit expenses to 1.29%, 0.69%, 0.94%, and 1.09% for Class ADV, "
+           "Class I, Class S, and Class S2 shares, respectively, through May 1, 2026.")
 LISTED = ("The adviser has agreed to limit total annual fund operating expenses to the following levels: "
           "Investor Class shares: 1.10%; Institutional Class shares: 0.85%.")
 
@@ -38,6 +40,7 @@ LISTED = ("The adviser has agreed to limit total annual fund operating expenses 
     (RESPECTIVE, {"investor": "0.10", "financial advantage": "0.05"}),
     (LISTED, {"investor": "1.10", "institutional": "0.85"}),
     (CAPPED_AT, {"a": "0.77", "c": "1.52", "r6": "0.40", "institutional": "0.45"}),
+    (LIMITED, {"adv": "1.29", "i": "0.69", "s": "0.94", "s2": "1.09"}),
 ])
 def test_each_class_gets_its_own_cap(note: str, caps: dict[str, str]) -> None:
     assert stated_caps(note) == {name: Decimal(cap) for name, cap in caps.items()}

@@ -23,11 +23,13 @@ from .policy import finding, text
 _SENTENCE: Final = regex.compile(r"(?<=[.;])\s+(?=[A-Z(])")
 _CAP_WORDS: Final = regex.compile(
     r"not (?:to )?exceed|limit(?:ed)? (?:to|at)|cap(?:ped)? (?:at|of)|expense cap"
-    r"|to the extent (?:that )?[^.;]{0,300}?\bexceeds?\b|\bcap\b[^.;%]{0,150}?\bat\s+\d",
+    r"|to the extent (?:that )?[^.;]{0,300}?\bexceeds?\b|\bcap\b[^.;%]{0,150}?\bat\s+\d"
+    r"|\blimit\w*\s+(?:[\w'\u2019]+\s+){0,4}?expenses\s+(?:to|at)\b",
     regex.I,
 )
 _ABOUT_TOTAL: Final = regex.compile(
-    r"(?:total|operating|annual|fund|portfolio|net)\b[^.;]{0,60}\bexpenses|expense ratio|expenses? (?:limit|cap)",
+    r"(?:total|operating|annual|fund|portfolio|net)\b[^.;]{0,60}\bexpenses|expense ratio|expenses? (?:limit|cap)"
+    r"|\blimit\w*\s+(?:[\w'\u2019]+\s+){0,4}?expenses\s+(?:to|at)\b",
     regex.I,
 )
 _ABOUT_ITEM: Final = regex.compile(r"12b|distribution|servic|sales charge|management fee|advisory fee", regex.I)

@@ -100,8 +100,8 @@ waivers, and acquired fund fees (taken off on their own)."""
 def stated_caps(text_: str) -> dict[str, Decimal]:
     """Class key -> cap (percent); key ``""`` when one cap applies to every class."""
     caps: dict[str, Decimal] = {}
-    for sentence in _sentences(text_):
-        if not _CAP_WORDS.search(sentence) or not _ABOUT_TOTAL.search(sentence) or _ABOUT_ITEM.search(sentence):
+    for sentence, capped in _sentences(text_):
+        if not capped or not _ABOUT_TOTAL.search(sentence) or _ABOUT_ITEM.search(sentence):
             continue
         try:
             percents = [(m.start(), Decimal(m.group(1))) for m in _PERCENT.finditer(sentence)]
@@ -120,16 +120,20 @@ def stated_caps(text_: str) -> dict[str, Decimal]:
     return caps
 
 
-def _sentences(text_: str) -> list[str]:
-    """The sentences of ``text_``; a cap list that goes on after a semicolon ("...to the
-    following: Investor Class shares: 1.10%; Institutional Class shares: 0.85%") stays one."""
+def _sentences(text_: str) -> list[tuple[str, bool]]:
+    """The sentences of ``text_``, each with whether it has cap words; a cap list that goes on
+    after a semicolon ("...to the following: Investor Class shares: 1.10%; Institutional Class
+    shares: 0.85%") stays one sentence. Each part is searched for cap words once."""
     out: list[list[str]] = []
+    capped: list[bool] = []
     for part in _SENTENCE.split(" ".join(text_.split())):
-        if out and out[-1][-1].endswith(";") and _LIST_ITEM.match(part) and not _CAP_WORDS.search(part):
-            out[-1].append(part)  # an item of the list, not a cap sentence of its own
+        has_cap = _CAP_WORDS.search(part) is not None
+        if capped and capped[-1] and not has_cap and out[-1][-1].endswith(";") and _LIST_ITEM.match(part):
+            out[-1].append(part)  # an item of the cap list before it, not a sentence of its own
         else:
             out.append([part])
-    return [" ".join(parts) for parts in out]
+            capped.append(has_cap)
+    return [(" ".join(parts), has_cap) for parts, has_cap in zip(out, capped, strict=True)]
 
 
 def _class_name(match: regex.Match[str]) -> str:

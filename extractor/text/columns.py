@@ -36,6 +36,31 @@ def tag_spans(tag_line: str) -> list[Span]:
     return spans_from([m.start() for m in _C_TAG.finditer(tag_line)])
 
 
+def packed_tag_starts(tag_line: str) -> tuple[list[int], list[int]] | None:
+    """Two readings of a tag line with tags packed with no room between them (``<C><C><C>``),
+    None when it has none.
+
+    A column three characters wide holds neither a value nor its header: a run of packed tags
+    starts one column, at its first tag. The tags after a run stand where the filer set them
+    (first reading), or were pushed right by the run, as a converter writing one tag per cell,
+    empty spacer cells too, pushes them (second reading: moved back left by the width of the
+    run's extra tags)."""
+    if "<C><C>" not in tag_line.upper():
+        return None
+    written: list[int] = []
+    pushed_back: list[int] = []
+    previous_end = -1
+    extra = 0
+    for m in _C_TAG.finditer(tag_line):
+        if m.start() == previous_end:
+            extra += m.end() - m.start()
+        else:
+            written.append(m.start())
+            pushed_back.append(m.start() - extra)
+        previous_end = m.end()
+    return written, pushed_back
+
+
 def spans_from(starts: Sequence[int]) -> list[Span]:
     """Spans that run from each start up to the next one (the last one open to the right)."""
     return list(zip(starts, [*starts[1:], WIDE], strict=True)) if starts else []

@@ -12,7 +12,18 @@ from collections.abc import Sequence
 from typing import NamedTuple
 
 from .chunks import Chunk, chunk_line
-from .columns import WIDE, Placed, Span, blank_tags, collisions, infer_spans, place_line, spans_from, tag_spans
+from .columns import (
+    WIDE,
+    Placed,
+    Span,
+    blank_tags,
+    collisions,
+    infer_spans,
+    packed_tag_starts,
+    place_line,
+    spans_from,
+    tag_spans,
+)
 from .parts import Part
 from .tokenizer import TEXT, Token
 
@@ -29,18 +40,37 @@ def choose_spans(part: Part, texts: Sequence[str]) -> list[Span]:
     """The tag spans, unless the data contradicts them; then spans inferred from the data.
 
     ``texts`` are the part's :func:`body_texts`, worked out once by the caller for every step.
+    A tag line with tags packed with no room between them is read as
+    :func:`~extractor.text.columns.packed_tag_starts` reads it, the reading under which fewer
+    values clash, where there are rows of values to tell (a header without rows keeps the tags
+    as written).
     """
     lines = [chunk_line(text) for text in texts]
     spans = tag_spans(part.tags.text) if part.tags is not None else []
     if not spans:
         return infer_spans(lines)
     rows, clashes = collisions(lines, spans)
+    packed = packed_tag_starts(part.tags.text) if part.tags is not None else None
+    if packed is not None and rows:
+        spans, clashes = _fewest_clashes(lines, [spans_from(starts) for starts in packed])
     if rows and clashes > _CLASH * rows:
         inferred = infer_spans(lines)
         _, clashes_inferred = collisions(lines, inferred)
         if clashes_inferred < clashes:
             return inferred
     return spans
+
+
+def _fewest_clashes(lines: Sequence[Sequence[Chunk]], candidates: Sequence[list[Span]]) -> tuple[list[Span], int]:
+    """The candidate spans under which the fewest values clash (the first on a tie), and that
+    number."""
+    best: list[Span] = []
+    fewest = -1
+    for spans in candidates:
+        _, clashes = collisions(lines, spans)
+        if fewest < 0 or clashes < fewest:
+            best, fewest = spans, clashes
+    return best, fewest
 
 
 def refine_spans(part: Part, texts: Sequence[str], spans: list[Span]) -> list[Span]:

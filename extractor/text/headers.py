@@ -223,8 +223,8 @@ def _read_headers(
     if not spans:
         return (), " ".join(p.text for p in texts)
     ranges = list(extents) if extents is not None else [(s, min(e, s + 12)) for s, e in spans]
-    ranges = _underlined(ranges, rules, last_rule)
-    gutters = ranges if packed is None else _underlined(list(packed), rules, last_rule)
+    ranges = _underlined(ranges, rules, last_rule, spans)
+    gutters = ranges if packed is None else _underlined(list(packed), rules, last_rule, spans)
     texts = [q for n, p in enumerate(texts) for q in (_unpack(p, gutters) if _unpackable(p, texts, n) else [p])]
     first = spans[0][0]
     per_line: dict[int, int] = {}
@@ -267,20 +267,37 @@ def _in_reading_order(pieces: list[Piece]) -> str:
     return " ".join([p.text for p in sorted(pieces, key=_READING_ORDER)])
 
 
-def _underlined(ranges: list[Span], rules: Sequence[Piece], last_rule: int) -> list[Span]:
+def _underlined(ranges: list[Span], rules: Sequence[Piece], last_rule: int, spans: Sequence[Span]) -> list[Span]:
     """Column ranges widened to the header underline right above the data, where each of its
     segments stands over one column: the filer drew it as wide as the column, while
     left-aligned or right-aligned values fill only part of it."""
     out = list(ranges)
-    for rule in rules:
-        if rule.line != last_rule:
-            continue
-        widths = _widths(rule, ranges)
-        over = [i for i, (s, e) in enumerate(ranges) if widths[i] >= _REACH or widths[i] >= e - s]
-        if len(over) == 1:
+    segments = [rule for rule in rules if rule.line == last_rule]
+    paired = _one_per_column(segments, spans)
+    for n, rule in enumerate(segments):
+        if paired:
+            over = [n - len(segments) + len(ranges)]
+        else:
+            widths = _widths(rule, ranges)
+            over = [i for i, (s, e) in enumerate(ranges) if widths[i] >= _REACH or widths[i] >= e - s]
+        if len(over) == 1 and over[0] >= 0:
             s, e = out[over[0]]
             out[over[0]] = (min(s, rule.start), max(e, rule.end))
     return out
+
+
+def _one_per_column(segments: Sequence[Piece], spans: Sequence[Span]) -> bool:
+    """Whether the underline right above the data has one segment per column (beside one over
+    the labels), each centred within its column's span: the filer drew each column's width.
+    Where the body is set a few places off the header's grid ("89-8A" three places left of the
+    "NOTES*" column's rule), or a column holds text and no values to measure, the segment is
+    the column's width all the same."""
+    count = len(spans)
+    if segments and segments[0].start < spans[0][0] - _SLACK:
+        segments = segments[1:]
+    if len(segments) != count or count < 2:
+        return False
+    return all(start <= (rule.start + rule.end) // 2 < end for rule, (start, end) in zip(segments, spans, strict=True))
 
 
 def _judge(piece: Piece, frame: _Frame) -> tuple[str, list[int]]:

@@ -8,6 +8,7 @@ values occupy are what header text is matched against.
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections.abc import Sequence
 from typing import NamedTuple
 
@@ -90,9 +91,16 @@ def refine_spans(part: Part, texts: Sequence[str], spans: list[Span]) -> list[Sp
         return spans
     key = tuple(spans)
     placed = [place_line(text, key) for text in texts]
+    tags = [s for s, _ in spans]
+    snapped = _snap_to_text(placed, tags)
+    if snapped != tags:
+        spans = spans_from(snapped)
+        key = tuple(spans)
+        placed = [place_line(text, key) for text in texts]
     used = {col for p in placed if p.has_data for col in p.cells}
     labels = [(c.start, c.end) for p in placed for c in p.label if p.cells or _crosses(c, spans) > 1]
     starts = [s for i, (s, _) in enumerate(spans) if i in used or not any(a < s < b for a, b in labels)]
+    starts = _without_run_over(placed, spans, starts)
     if not starts:
         return spans
     label_end = max(
@@ -112,6 +120,21 @@ def refine_spans(part: Part, texts: Sequence[str], spans: list[Span]) -> list[Sp
             starts.insert(0, inside[0].start)
             break
     return spans_from(starts)
+
+
+def _without_run_over(placed: Sequence[Placed], spans: Sequence[Span], starts: list[int]) -> list[int]:
+    """``starts`` less the tags of columns that hold no cell in any line while the text of a
+    cell beside them runs over where they start: a ``<C>`` set inside a column of long
+    descriptions, not a column of its own (it would take the description's header too)."""
+    if len(spans) < 2:
+        return starts
+    empty = {s for i, (s, _) in enumerate(spans) if i > 0} - {spans[col][0] for p in placed for col in p.cells}
+    if not empty or not starts:
+        return starts
+    crossed = {
+        s for s in empty if any(c.start < s < c.end for p in placed for cells in p.cells.values() for c in cells)
+    }
+    return [s for s in starts if s not in crossed]
 
 
 def _crosses(chunk: Chunk, spans: Sequence[Span]) -> int:
@@ -148,6 +171,54 @@ def _snap(placed: Sequence[Placed], starts: list[int], label_end: int) -> list[i
         low if start - _SNAP <= low < start and low > high else start
         for start, low, high in zip(starts, lows, highs, strict=True)
     ]
+
+
+def _snap_to_text(placed: Sequence[Placed], tags: list[int]) -> list[int]:
+    """Move a tag left onto a column of text cells that start at one position a little left of
+    it ("89-8A" under a tag set three places right of the notes column of an exhibit index), as
+    :func:`_snap` does for values.
+
+    ``placed`` holds the body lines placed under the spans that run from ``tags``. A column
+    counts where, of the lines with a piece of text (not a row label's first) starting up to
+    :data:`_SNAP` places either side of its tag, more than half start at that one position,
+    two lines at least, and no text of another column runs over it (a longer cell of this
+    column may: a description's first line set left of its wrapped lines). Before, such a cell
+    lay mostly left of the tag and was read into the column before it, or into the row label.
+    Most tables have no text starting just left of a tag: one bisection per text chunk finds
+    that out."""
+    near = [0 for _ in tags]
+    left: dict[tuple[int, int], int] = {}
+    last = len(tags) - 1
+    for line in placed:
+        seen = -1
+        for chunks in (line.label[1:], *line.cells.values()):
+            for chunk in chunks:
+                if chunk.data:
+                    continue
+                col = bisect_right(tags, chunk.start)
+                if col <= last and tags[col] - chunk.start <= _SNAP and col != seen:
+                    near[col] += 1
+                    left[col, chunk.start] = left.get((col, chunk.start), 0) + 1
+                    seen = col
+                elif col > 0 and chunk.start - tags[col - 1] < _SNAP and col - 1 != seen:
+                    near[col - 1] += 1
+                    seen = col - 1
+    if not left:
+        return tags
+    out = list(tags)
+    for (col, at), count in sorted(left.items()):
+        if count < 2 or 2 * count <= near[col] or at >= out[col] or (col > 0 and at <= out[col - 1] + 1):
+            continue
+        if not any(_runs_over(p, col, at) for p in placed):
+            out[col] = at
+    return out
+
+
+def _runs_over(line: Placed, col: int, at: int) -> bool:
+    """Whether a piece of the line that is not in column ``col`` runs over position ``at``."""
+    if any(c.start < at < c.end for c in line.label):
+        return True
+    return any(k != col and c.start < at < c.end for k, cells in line.cells.items() for c in cells)
 
 
 def _values(placed: Placed) -> int:

@@ -18,7 +18,7 @@ from typing import NamedTuple
 import regex
 
 from .chunks import chunk_line
-from .columns import Span, overlap
+from .columns import WIDE, Span, overlap
 
 _DASHES = regex.compile(r"[-=_]{2,}+")
 """A run of two rule characters or more (one alone is a hyphen)."""
@@ -307,9 +307,9 @@ def _judge(piece: Piece, frame: _Frame) -> tuple[str, list[int]]:
     or those of the group underline right under it. Lone on its line, centred and with header
     lines below, it is a group over every column; lone under the header rule with no header
     text right under it (or a parenthesised note over several columns) it is a unit note,
-    and a piece over several
-    columns that starts at the first one but stops short of the last, with no underline, is a
-    table title: both caption.
+    and a piece over several columns that starts at the first one but stops short of the last,
+    with no underline, is a table title: both caption. Such a piece set over its columns' own
+    headers and centred on them is a group header all the same (:func:`_over_its_columns`).
     """
     ranges = frame.ranges
     edge = min(frame.first, frame.label_end)
@@ -341,9 +341,41 @@ def _judge(piece: Piece, frame: _Frame) -> tuple[str, list[int]]:
         return "group", list(range(len(ranges)))
     if single:
         return "column", [max(covered, key=widths.__getitem__)]
-    if under is None and _title(piece, ranges) and not _beside_group(piece, frame):
+    title = under is None and _title(piece, ranges) and not _beside_group(piece, frame)
+    if title and not _over_its_columns(piece, covered, frame):
         return "caption", []
     return "group", covered
+
+
+_UNDER = 0.75
+"""Share of a column's own header that must stand under a group header set over it."""
+
+
+def _over_its_columns(piece: Piece, covered: list[int], frame: _Frame) -> bool:
+    """Whether a piece that reads as a title (over some columns, from the first one) is rather a
+    group header: each column it stands over has a header of its own below it, set mostly
+    (:data:`_UNDER`) under the piece, and the piece is centred on those headers together
+    ("SALES CHARGE AS A / PERCENTAGE OF" over "OFFERING PRICE" and "NET AMOUNT INVESTED",
+    beside a third column). A title stands over part of a column's header only ("DISTRIBUTIONS
+    IN DOLLARS" over the last letters of "FACE VALUE"), or off the middle of the columns it
+    happens to cross."""
+    low, high = WIDE, 0
+    for i in covered:
+        start, end = frame.ranges[i]
+        own = [
+            t
+            for t in frame.texts
+            if t.line > piece.line
+            and overlap(t.start, t.end, start, end)
+            and len(_covered(frame.ranges, t.start, t.end)) == 1
+        ]
+        if not own:
+            return False
+        first, last = min(t.start for t in own), max(t.end for t in own)
+        if overlap(first, last, piece.start, piece.end) < _UNDER * (last - first):
+            return False
+        low, high = min(low, first), max(high, last)
+    return abs(piece.start + piece.end - low - high) <= 2 * _CENTRE_SLACK
 
 
 def _centred_on_first(piece: Piece, frame: _Frame) -> bool:

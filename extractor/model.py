@@ -145,12 +145,17 @@ class Table:
     of an example, whose cues (a conversion, a waiver that never ends) often lie further from the
     table than ``context`` reaches. Only the checks read it; ``context`` keeps the narrow window
     that decides kinds and redemption readings."""
+    title: str = ""
+    """The lone heading set right above the table, outside it ("CLASS B SHARES" over a 1990s
+    per-class fee table whose header is blank), "" when prose or nothing stands there. Not
+    part of the JSON output; the same words also open ``context``."""
 
     def __init__(self, id: str, line: int, columns: tuple[str, ...], rows: tuple[Row, ...], section: int = 0,
                  end_line: int = 0, document: int = 1, caption: str = "", kind: Kind = "other",
                  column_concepts: tuple[str | None, ...] | None = None, footnotes: tuple[Footnote, ...] = (),
                  context: str = "", layout: Literal["text", "html"] = "text",
-                 column_classes: tuple[str | None, ...] | None = None, lead: str = "") -> None:
+                 column_classes: tuple[str | None, ...] | None = None, lead: str = "",
+                 title: str = "") -> None:
         object.__setattr__(self, "id", id)
         object.__setattr__(self, "line", line)
         object.__setattr__(self, "columns", columns)
@@ -166,6 +171,7 @@ class Table:
         object.__setattr__(self, "layout", layout)
         object.__setattr__(self, "column_classes", column_classes)
         object.__setattr__(self, "lead", lead)
+        object.__setattr__(self, "title", title)
 
     @property
     def has_xbrl(self) -> bool:

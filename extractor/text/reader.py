@@ -22,7 +22,7 @@ from .headers import read_headers
 from .layout import Extents, body_texts, choose_spans, column_extents, label_extent, refine_spans
 from .lines import Line, Section, classify, continues_text, may_repeat_stub, norm
 from .parts import Part, split_parts
-from .regions import Region, find_regions
+from .regions import CONTEXT, Region, find_regions
 from .rows import PART_BREAK, build_drafts, to_row
 from .tabs import realign_tab_fields
 from .tokenizer import BLANK, PAGE, RULE, TEXT, Token, make_token
@@ -372,6 +372,7 @@ def read_region(region: Region, document: int) -> list[Table]:
     notes.extend(after_notes)
     context = _context(region, notes, used)
     lead = " ".join(region.lead.split())[-LEAD_CHARS:]
+    title = title_above(region.before, len(region.before) < CONTEXT)
     for n, section in enumerate(sections):
         _build_rows(section)
         columns, rows = _drop_blank(section.headers, section.rows)
@@ -389,6 +390,7 @@ def read_region(region: Region, document: int) -> list[Table]:
                 context=context,
                 layout="text",
                 lead=lead,
+                title=title,
             )
         )
     return tables
@@ -426,6 +428,45 @@ def _opens_note(line: Line) -> bool:
     text in the columns ("(1) Principal Executive Officer   Executive Vice President") is a row."""
     return line.kind == "label" and _NOTE_MARKER.match(line.token.text) is not None
 
+
+_TITLE_LINES = 2
+_TITLE_WIDTH = 80
+_TITLE_LEAD_WORDS = 5
+_SENTENCE_END = (".", ";", ",")
+
+
+def title_above(before: str, whole: bool) -> str:
+    """The lone heading right above a table: the last block of lines before it (up to a blank
+    line, a rule or a tag line), when it is one or two short lines that end no sentence
+    ("CLASS B SHARES", "Annual Fund Operating Expenses"); "" when prose, a lead-in sentence
+    ("... would pay the following expenses:"), a page number or nothing stands there. The
+    heading a reader takes for the table's title, kept apart from the prose around it.
+
+    ``before`` is the text up to the ``<TABLE>`` line; ``whole`` says it starts at the
+    document's start, so that a block reaching its first line is not cut off at the top."""
+    lines = before.split("\n")
+    lines.pop()
+    end = len(lines)
+    while end > 0 and (not lines[end - 1].strip() or _RULE_LINE.fullmatch(lines[end - 1])):
+        end -= 1
+    start = end
+    while start > 0 and lines[start - 1].strip() and not _RULE_LINE.fullmatch(lines[start - 1]):
+        start -= 1
+    if (start == 0 and not whole) or not 0 < end - start <= _TITLE_LINES:
+        return ""
+    block = [line.strip() for line in lines[start:end]]
+    text = " ".join(" ".join(block).split())
+    if any(line.startswith("<") or len(line) > _TITLE_WIDTH for line in block) or text.endswith(_SENTENCE_END):
+        return ""
+    if text.endswith(":") and len(text.split()) > _TITLE_LEAD_WORDS:
+        return ""
+    if _PAGE_NUMBER.fullmatch(text) or not any(c.isalpha() for c in text):
+        return ""
+    return text
+
+
+_RULE_LINE = regex.compile(r"[ \t]*+(?:- )?+[-=_]{3,}+[-=_ \t]*+")
+"""A line of rule characters (with EDGAR's "- " escape): it sets a heading off from the table."""
 
 _CONTEXT_CHARS = 300
 

@@ -9,7 +9,7 @@ of characters keeps the hot path in compiled regexes.
 from __future__ import annotations
 
 import re
-from functools import lru_cache
+from functools import cache, lru_cache
 from typing import Final, NamedTuple
 
 import regex
@@ -166,13 +166,13 @@ def _split_numbers(start: int, text: str) -> list[tuple[int, str]]:
     return pieces
 
 
-@lru_cache(maxsize=8192)
+@cache
 def chunk_line(text: str, split_numbers: bool = True) -> tuple[Chunk, ...]:
     """The chunks of one tab-expanded line, left to right (cached: every stage asks again).
 
-    The cache is as large as that of :func:`~extractor.text.columns.place_line`, which places
-    these chunks: at half the size, the lines of a few large filings cycled through it and a
-    second look at a line missed even where its placement was still cached.
+    The cache is kept as that of :func:`~extractor.text.columns.place_line`, which places
+    these chunks: unbounded while a table is read, trimmed between tables
+    (:func:`~extractor.text.columns.trim_line_caches`).
 
     Header lines are cut without splitting numbers, so that a date stays one piece. A single
     word without a dot leader (no space, no ``..``) is a piece as it stands, on a line with

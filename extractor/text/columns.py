@@ -14,7 +14,7 @@ from bisect import bisect_right
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cache, lru_cache
 from typing import Final
 
 import regex
@@ -137,10 +137,28 @@ def best_column(spans: Sequence[Span], start: int, end: int, starts: Sequence[in
     return best
 
 
-@lru_cache(maxsize=8192)
+@cache
 def place_line(text: str, spans: tuple[Span, ...]) -> Placed:
-    """:func:`place` for a line's text, cached: each stage of the reader asks for the same lines."""
+    """:func:`place` for a line's text, cached: each stage of the reader asks for the same lines.
+
+    The cache is unbounded while a table is read and trimmed between tables
+    (:func:`trim_line_caches`): a bounded LRU cache smaller than a table misses on every line of
+    every stage after the first, as each stage walks the lines in order."""
     return place(chunk_line(text), spans)
+
+
+LINE_CACHE_KEEP: Final = 16384
+"""Lines :func:`chunk_line` and :func:`place_line` keep from table to table (the boilerplate that
+tables and filings share); a table longer than that is cached whole while it is read."""
+
+
+def trim_line_caches() -> None:
+    """Empty the line caches when they hold more than :data:`LINE_CACHE_KEEP` lines (called
+    before each table: memory stays bounded by the longer of that and the largest table)."""
+    if chunk_line.cache_info().currsize > LINE_CACHE_KEEP:
+        chunk_line.cache_clear()
+    if place_line.cache_info().currsize > LINE_CACHE_KEEP:
+        place_line.cache_clear()
 
 
 @lru_cache(maxsize=1024)

@@ -16,7 +16,7 @@ import regex
 from ..model import LEAD_CHARS, Document, Footnote, Row, Table
 from ..values import code_columns, marker_only_cells
 from .chunks import chunk_line
-from .columns import Placed, Span, blank_tags, place_line
+from .columns import Placed, Span, blank_tags, place_line, trim_line_caches
 from .footnotes import parse_footnotes
 from .headers import read_headers
 from .layout import Extents, body_texts, choose_spans, column_extents, label_extent, refine_spans
@@ -37,6 +37,7 @@ def read_text_tables(doc: Document) -> list[Table]:
     """Every ``<TABLE>`` section of ``doc`` as a Table (ids are assigned by the caller)."""
     tables: list[Table] = []
     for region in find_regions(doc.text, doc.text_line):
+        trim_line_caches()
         if max(map(len, region.lines), default=0) > WIDEST_ROW:
             region = replace(region, lines=[line[:WIDEST_ROW] for line in region.lines])
         tables.extend(read_region(region, doc.sequence or 1))

@@ -98,7 +98,13 @@ def refine_spans(part: Part, texts: Sequence[str], spans: list[Span]) -> list[Sp
         key = tuple(spans)
         placed = [place_line(text, key) for text in texts]
     used = {col for p in placed if p.has_data for col in p.cells}
-    labels = [(c.start, c.end) for p in placed for c in p.label if p.cells or _crosses(c, spans) > 1]
+    leftmost = spans[0][0]
+    labels = [
+        (c.start, c.end)
+        for p in placed
+        for c in p.label
+        if c.end > leftmost and (p.cells or _crosses(c, spans) > 1)
+    ]
     starts = [s for i, (s, _) in enumerate(spans) if i in used or not any(a < s < b for a, b in labels)]
     starts = _without_run_over(placed, spans, starts)
     if not starts:
@@ -126,11 +132,15 @@ def _without_run_over(placed: Sequence[Placed], spans: Sequence[Span], starts: l
     """``starts`` less the tags of columns that hold no cell in any line while the text of a
     cell beside them runs over where they start: a ``<C>`` set inside a column of long
     descriptions, not a column of its own (it would take the description's header too)."""
-    if len(spans) < 2:
+    if len(spans) < 2 or not starts:
         return starts
-    empty = {s for i, (s, _) in enumerate(spans) if i > 0} - {spans[col][0] for p in placed for col in p.cells}
-    if not empty or not starts:
-        return starts
+    unfilled = set(range(1, len(spans)))
+    for p in placed:
+        if p.cells:
+            unfilled.difference_update(p.cells)
+            if not unfilled:
+                return starts
+    empty = {spans[i][0] for i in unfilled}
     crossed = {
         s for s in empty if any(c.start < s < c.end for p in placed for cells in p.cells.values() for c in cells)
     }
@@ -184,16 +194,17 @@ def _snap_to_text(placed: Sequence[Placed], tags: list[int]) -> list[int]:
     two lines at least, and no text of another column runs over it (a longer cell of this
     column may: a description's first line set left of its wrapped lines). Before, such a cell
     lay mostly left of the tag and was read into the column before it, or into the row label.
-    Most tables have no text starting just left of a tag: one bisection per text chunk finds
-    that out."""
+    Most tables have no text starting near a tag: a look-up of each text chunk's start in the
+    set of positions near one finds that out."""
     near = [0 for _ in tags]
     left: dict[tuple[int, int], int] = {}
     last = len(tags) - 1
+    window = {tag + step for tag in tags for step in range(-_SNAP, _SNAP)}
     for line in placed:
         seen = -1
-        for chunks in (line.label[1:], *line.cells.values()):
+        for chunks in (line.label[1:], *line.cells.values()) if len(line.label) > 1 else line.cells.values():
             for chunk in chunks:
-                if chunk.data:
+                if chunk.data or chunk.start not in window:
                     continue
                 col = bisect_right(tags, chunk.start)
                 if col <= last and tags[col] - chunk.start <= _SNAP and col != seen:
@@ -246,8 +257,10 @@ def column_extents(texts: Sequence[str], placed: Sequence[Placed], spans: Sequen
     firsts: list[list[int]] = [[] for _ in spans]
     lasts: list[list[int]] = [[] for _ in spans]
     for text, line in zip(texts, placed, strict=True):
+        if not line.has_data:
+            continue
         chunks = chunk_line(text)
-        if (not chunks or chunks[0].data) and sum([c.data for c in chunks]) < 2:
+        if chunks[0].data and sum([c.data for c in chunks]) < 2:
             continue
         for col, cells in line.cells.items():
             for cell in cells:

@@ -444,16 +444,19 @@ def title_above(before: str, whole: bool) -> str:
     heading a reader takes for the table's title, kept apart from the prose around it.
 
     ``before`` is the text up to the ``<TABLE>`` line; ``whole`` says it starts at the
-    document's start, so that a block reaching its first line is not cut off at the top."""
-    lines = before.split("\n")
+    document's start, so that a block reaching its first line is not cut off at the top. Only
+    the last few lines are split off: this runs once per table."""
+    lines = before.rsplit("\n", _TITLE_LOOK)
     lines.pop()
     end = len(lines)
-    while end > 0 and (not lines[end - 1].strip() or _RULE_LINE.fullmatch(lines[end - 1])):
+    while end > 0 and _blank_or_rule(lines[end - 1]):
         end -= 1
     start = end
-    while start > 0 and lines[start - 1].strip() and not _RULE_LINE.fullmatch(lines[start - 1]):
+    while start > 0 and not _blank_or_rule(lines[start - 1]):
         start -= 1
-    if (start == 0 and not whole) or not 0 < end - start <= _TITLE_LINES:
+    if start == 0 and not (whole and len(lines) < _TITLE_LOOK):
+        return ""
+    if not 0 < end - start <= _TITLE_LINES:
         return ""
     block = [line.strip() for line in lines[start:end]]
     text = " ".join(" ".join(block).split())
@@ -466,8 +469,19 @@ def title_above(before: str, whole: bool) -> str:
     return text
 
 
+def _blank_or_rule(line: str) -> bool:
+    """Whether a line is blank or a rule (with EDGAR's "- " escape): it sets a heading apart."""
+    if not line.strip():
+        return True
+    return ("-" in line or "=" in line or "_" in line) and _RULE_LINE.fullmatch(line) is not None
+
+
+_TITLE_LOOK = 24
+"""Lines split off the end of the text before a table: blank lines and rules, then the
+heading's lines, then the line that sets it apart."""
+
 _RULE_LINE = regex.compile(r"[ \t]*+(?:- )?+[-=_]{3,}+[-=_ \t]*+")
-"""A line of rule characters (with EDGAR's "- " escape): it sets a heading off from the table."""
+"""A line of rule characters: it sets a heading off from the table."""
 
 _CONTEXT_CHARS = 300
 

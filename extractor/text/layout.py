@@ -91,13 +91,15 @@ def refine_spans(part: Part, texts: Sequence[str], spans: list[Span]) -> list[Sp
         return spans
     key = tuple(spans)
     placed = [place_line(text, key) for text in texts]
-    tags = [s for s, _ in spans]
-    snapped = _snap_to_text(placed, tags)
-    if snapped != tags:
-        spans = spans_from(snapped)
-        key = tuple(spans)
-        placed = [place_line(text, key) for text in texts]
     used = {col for p in placed if p.has_data for col in p.cells}
+    if len(used) < len(spans):
+        tags = [s for s, _ in spans]
+        snapped = _snap_to_text(placed, tags, used)
+        if snapped != tags:
+            spans = spans_from(snapped)
+            key = tuple(spans)
+            placed = [place_line(text, key) for text in texts]
+            used = {col for p in placed if p.has_data for col in p.cells}
     leftmost = spans[0][0]
     labels = [
         (c.start, c.end)
@@ -106,7 +108,8 @@ def refine_spans(part: Part, texts: Sequence[str], spans: list[Span]) -> list[Sp
         if c.end > leftmost and (p.cells or _crosses(c, spans) > 1)
     ]
     starts = [s for i, (s, _) in enumerate(spans) if i in used or not any(a < s < b for a, b in labels)]
-    starts = _without_run_over(placed, spans, starts)
+    if len(used) < len(spans):
+        starts = _without_run_over(placed, spans, starts)
     if not starts:
         return spans
     label_end = max(
@@ -183,12 +186,13 @@ def _snap(placed: Sequence[Placed], starts: list[int], label_end: int) -> list[i
     ]
 
 
-def _snap_to_text(placed: Sequence[Placed], tags: list[int]) -> list[int]:
+def _snap_to_text(placed: Sequence[Placed], tags: list[int], valued: set[int]) -> list[int]:
     """Move a tag left onto a column of text cells that start at one position a little left of
     it ("89-8A" under a tag set three places right of the notes column of an exhibit index), as
     :func:`_snap` does for values.
 
-    ``placed`` holds the body lines placed under the spans that run from ``tags``. A column
+    ``placed`` holds the body lines placed under the spans that run from ``tags``; columns
+    that hold a value somewhere (``valued``) are moved by their values alone. A column
     counts where, of the lines with a piece of text (not a row label's first) starting up to
     :data:`_SNAP` places either side of its tag, more than half start at that one position,
     two lines at least, and no text of another column runs over it (a longer cell of this
@@ -199,7 +203,7 @@ def _snap_to_text(placed: Sequence[Placed], tags: list[int]) -> list[int]:
     near = [0 for _ in tags]
     left: dict[tuple[int, int], int] = {}
     last = len(tags) - 1
-    window = {tag + step for tag in tags for step in range(-_SNAP, _SNAP)}
+    window = {tag + step for col, tag in enumerate(tags) if col not in valued for step in range(-_SNAP, _SNAP)}
     for line in placed:
         seen = -1
         for chunks in (line.label[1:], *line.cells.values()) if len(line.label) > 1 else line.cells.values():
@@ -218,7 +222,9 @@ def _snap_to_text(placed: Sequence[Placed], tags: list[int]) -> list[int]:
         return tags
     out = list(tags)
     for (col, at), count in sorted(left.items()):
-        if count < 2 or 2 * count <= near[col] or at >= out[col] or (col > 0 and at <= out[col - 1] + 1):
+        if col in valued or count < 2 or 2 * count <= near[col] or at >= out[col]:
+            continue
+        if col > 0 and at <= out[col - 1] + 1:
             continue
         if not any(_runs_over(p, col, at) for p in placed):
             out[col] = at

@@ -30,7 +30,11 @@ def test_header_set_under_the_tag_line_heads_the_columns() -> None:
  $25,000 but less than $50,000          5.00%     5.26%            4.25%
 </TABLE>"""
     (table,) = read(text)
-    assert table.columns == ("OFFERING PRICE", "NET AMOUNT INVESTED", "DEALER COMMISSION AS % OF OFFERING PRICE")
+    assert table.columns == (
+        "SALES CHARGE AS A PERCENTAGE OF OFFERING PRICE",
+        "SALES CHARGE AS A PERCENTAGE OF NET AMOUNT INVESTED",
+        "DEALER COMMISSION AS % OF OFFERING PRICE",
+    )
     assert [row.label for row in table.rows] == ["Less than $25,000", "$25,000 but less than $50,000"]
     assert [c.value for c in table.rows[1].cells] == [Decimal("5.00"), Decimal("5.26"), Decimal("4.25")]
 

@@ -33,3 +33,27 @@ def test_group_header_over_the_first_two_of_three_columns() -> None:
         "DEALER CONCESSION AS % OF OFFERING PRICE",
     )
     assert table.caption == "AMOUNT OF PURCHASE"
+
+
+def test_group_header_narrower_than_its_columns_headers() -> None:
+    text = """<TABLE>
+                                             DIVIDENDS AND DISTRIBUTIONS
+
+
+                                      Dividends                                                            Net assets,
+                                      (from net   Distributions                    Net asset                 end of
+                                      investment      (from           Total      value, end of   Total       period
+                                       income)    capital gains)  distributions     period       return   (in millions)
+-------------------------------------------------------------------------------------------------------------------------
+<S>                                   <C>         <C>             <C>            <C>            <C>       <C>
+CLASS R-6:
+ Period from 6/1/2003 to 12/31/2003     $(.21)          $-           $(.21)         $24.87       11.06%        $17
+</TABLE>"""
+    (table,) = read(text)
+    assert table.columns[:4] == (
+        "DIVIDENDS AND DISTRIBUTIONS Dividends (from net investment income)",
+        "DIVIDENDS AND DISTRIBUTIONS Distributions (from capital gains)",
+        "DIVIDENDS AND DISTRIBUTIONS Total distributions",
+        "Net asset value, end of period",
+    )
+    assert table.caption == ""

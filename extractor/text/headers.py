@@ -309,7 +309,7 @@ def _judge(piece: Piece, frame: _Frame) -> tuple[str, list[int]]:
     text right under it (or a parenthesised note over several columns) it is a unit note,
     and a piece over several columns that starts at the first one but stops short of the last,
     with no underline, is a table title: both caption. Such a piece set over its columns' own
-    headers and centred on them is a group header all the same (:func:`_over_its_columns`).
+    headers and centred on them is a group header all the same (:func:`_grouped_below`).
     """
     ranges = frame.ranges
     edge = min(frame.first, frame.label_end)
@@ -341,27 +341,23 @@ def _judge(piece: Piece, frame: _Frame) -> tuple[str, list[int]]:
         return "group", list(range(len(ranges)))
     if single:
         return "column", [max(covered, key=widths.__getitem__)]
-    title = under is None and _title(piece, ranges) and not _beside_group(piece, frame)
-    if title and not _over_its_columns(piece, covered, frame):
-        return "caption", []
+    if under is None and _title(piece, ranges) and not _beside_group(piece, frame):
+        grouped = _grouped_below(piece, frame)
+        return ("group", grouped) if grouped else ("caption", [])
     return "group", covered
 
 
-_UNDER = 0.75
-"""Share of a column's own header that must stand under a group header set over it."""
-
-
-def _over_its_columns(piece: Piece, covered: list[int], frame: _Frame) -> bool:
-    """Whether a piece that reads as a title (over some columns, from the first one) is rather a
-    group header: each column it stands over has a header of its own below it, set mostly
-    (:data:`_UNDER`) under the piece, and the piece is centred on those headers together
-    ("SALES CHARGE AS A / PERCENTAGE OF" over "OFFERING PRICE" and "NET AMOUNT INVESTED",
-    beside a third column). A title stands over part of a column's header only ("DISTRIBUTIONS
-    IN DOLLARS" over the last letters of "FACE VALUE"), or off the middle of the columns it
-    happens to cross."""
+def _grouped_below(piece: Piece, frame: _Frame) -> list[int]:
+    """The columns a piece that reads as a title (over some columns, from the first one) heads
+    as a group header, [] when it is a title: the columns whose own headers, below it, it
+    stands over, two or more, when it is centred on those headers together ("SALES CHARGE AS A
+    / PERCENTAGE OF" over "OFFERING PRICE" and "NET AMOUNT INVESTED", beside a third column;
+    "DIVIDENDS AND DISTRIBUTIONS" over three of six). A title stands off the middle of the
+    headers it happens to cross ("DISTRIBUTIONS IN DOLLARS" over the end of "FACE VALUE" and
+    over "PRIOR PRINCIPAL BALANCE")."""
+    columns: list[int] = []
     low, high = WIDE, 0
-    for i in covered:
-        start, end = frame.ranges[i]
+    for i, (start, end) in enumerate(frame.ranges):
         own = [
             t
             for t in frame.texts
@@ -369,13 +365,13 @@ def _over_its_columns(piece: Piece, covered: list[int], frame: _Frame) -> bool:
             and overlap(t.start, t.end, start, end)
             and len(_covered(frame.ranges, t.start, t.end)) == 1
         ]
-        if not own:
-            return False
-        first, last = min(t.start for t in own), max(t.end for t in own)
-        if overlap(first, last, piece.start, piece.end) < _UNDER * (last - first):
-            return False
-        low, high = min(low, first), max(high, last)
-    return abs(piece.start + piece.end - low - high) <= 2 * _CENTRE_SLACK
+        if not any(overlap(t.start, t.end, piece.start, piece.end) for t in own):
+            continue
+        columns.append(i)
+        low, high = min(low, *(t.start for t in own)), max(high, *(t.end for t in own))
+    if len(columns) < 2 or abs(piece.start + piece.end - low - high) > 2 * _CENTRE_SLACK:
+        return []
+    return columns
 
 
 def _centred_on_first(piece: Piece, frame: _Frame) -> bool:

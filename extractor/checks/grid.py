@@ -52,7 +52,11 @@ class ClassFees:
 
 
 def column_name(table: Table, index: int) -> str:
+    """A column's header; for the one column of a table without a header, the class its title
+    names ("CLASS B SHARES" set right above a 1990s fee table of one class); else "column N"."""
     header = table.columns[index] if index < len(table.columns) else ""
+    if not header.strip() and len(table.columns) == 1 and table.title and _CLASS_WORD.search(normalize(table.title)):
+        return table.title
     return header or f"column {index + 1}"
 
 

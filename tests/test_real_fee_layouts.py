@@ -315,3 +315,25 @@ def test_an_example_of_zero_dollars_where_every_fee_is_waived_is_an_example() ->
 def test_a_zero_cost_example_with_a_wrong_figure_is_found() -> None:
     filing = _read(ALL_WAIVED.replace("<td>$0</td></tr></table>", "<td>$50</td></tr></table>"))
     assert [(f.severity, f.column) for f in filing.findings] == [("error", "3 Years")]
+
+
+STAGGERED = _fees(("", "", ""),
+                  ("Management Fees", "", "0.12%"),
+                  ("12b-1 Distribution Fee", "", "None"),
+                  ("Other Expenses", "", ""),
+                  ("Dividend Expenses on Securities Sold Short", "1.20%", ""),
+                  ("Borrowing Expenses on Securities Sold Short", "0.00%", ""),
+                  ("Other Operating Expenses", "0.02%", ""),
+                  ("Total of Other Expenses", "", "1.22%"),
+                  ("Total Annual Fund Operating Expenses", "", "1.34%"))
+
+
+def test_other_expense_items_in_a_column_of_their_own_are_one_column_with_their_total() -> None:
+    filing = _read(STAGGERED)
+    (fees,) = filing.tables
+    assert len(fees.columns) == 1
+    assert [c.text for r in fees.rows for c in r.cells] == [
+        "0.12%", "None", "", "1.20%", "0.00%", "0.02%", "1.22%", "1.34%"]
+    assert filing.findings == ()
+    broken = _read(STAGGERED.replace("1.20%", "1.25%"))
+    assert [(f.severity, f.check) for f in broken.findings] == [("error", "component_sum")]

@@ -446,6 +446,9 @@ def _as_fees(table: Table) -> Table | None:
     by_rows = [c for c, r in zip(row_concepts, table.rows, strict=False) if r.has_text]
     if _looks_like_fees(by_rows, heading) and not _schedule_steps(table.columns):
         rows = tuple(_with_concept(r, c) for r, c in zip(table.rows, row_concepts, strict=False))
+        staggered = _staggered(table, rows) if len(table.columns) == 2 else None
+        if staggered is not None:
+            return _as_kind(staggered, "fees", staggered.rows, None)
         return _as_kind(table, "fees", rows, None)
     col_concepts = [fee_concept(c) for c in table.columns]
     if _looks_like_fees(col_concepts, heading) and not _schedule_steps([r.label for r in table.rows if r.has_text]):
@@ -520,6 +523,34 @@ def _adding_up(rows: Sequence[Row], run: list[int], total: Row) -> list[int]:
         if not close and all(abs(a - b) <= _PART_TOLERANCE for a, b in zip(sums, wanted, strict=True)):
             close = run[:n]
     return close
+
+
+def _staggered(table: Table, rows: tuple[Row, ...]) -> Table | None:
+    """A one-class fee table that sets its other-expense items in a column of their own, left of
+    the column of every other figure, as one column; else ``None``.
+
+    ("Dividend Expenses on Securities Sold Short | 1.20% |", then "Total of Other Expenses | |
+    1.22%"). Read as two columns, the items were never added up against their total.
+    """
+    if any(column.strip() for column in table.columns[:1]):
+        return None
+    items = main = False
+    for row in rows:
+        left, right = (bool(row.cells[j].text) if j < len(row.cells) else False for j in (0, 1))
+        if left and right:
+            return None
+        if left:
+            if not (row.concept or "").startswith("Component"):
+                return None
+            items = True
+        main = main or right
+    if not (items and main):
+        return None
+    merged = tuple(dataclasses.replace(r, cells=(r.cells[0] if r.cells and r.cells[0].text else
+                                                 r.cells[1] if len(r.cells) > 1 else r.cells[0],))
+                   for r in rows)
+    return dataclasses.replace(table, columns=table.columns[1:], rows=merged,
+                               column_classes=table.column_classes[1:] if table.column_classes else None)
 
 
 def _net_after_waiver(concepts: list[str | None]) -> list[str | None]:

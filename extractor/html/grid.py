@@ -163,7 +163,7 @@ def _absorb(into: CellText, other: CellText, before: bool) -> None:
         into.text = f"{other.text}{into.text}"
     else:
         into.text = _close_value(into.text, other.text)
-    into.markers = into.markers + other.markers + (other.lead if not before else ())
+    into.markers = into.markers + other.lead + other.markers if not before else into.markers + other.markers
     into.facts = into.facts + other.facts if not before else other.facts + into.facts
 
 
@@ -180,14 +180,15 @@ def _close_value(value: str, closing: str) -> str:
 
 def _joins_previous(prev: Slot, cell: CellText) -> bool:
     """Whether ``cell`` only finishes the cell before it: a raised marker alone, a closing ``)%``
-    (a typed marker such as ``(a)`` or ``*`` may follow it, or end the number before it), the
-    ``)`` of an open "(6.00%", or a ``*`` after a number."""
+    (a typed marker such as ``(a)`` or ``*`` may follow it, or end the number before it; a raised
+    one may precede it, ``0.25`` | ``<sup>1</sup>%``, set where the number ends), the ``)`` of an
+    open "(6.00%", or a ``*`` after a number."""
     text = cell.text
     if not text:
         return bool(cell.lead or cell.markers)
     before = split_markers(prev.cell.text)[0]
     closing = split_markers(text)[0]
-    if closing and _SUFFIX.match(closing) and not cell.lead and (
+    if closing and _SUFFIX.match(closing) and (
         _ENDS_NUMERIC.search(before) or (closing == ")" and _OPEN_PERCENT.search(before))
     ):
         return True

@@ -46,7 +46,7 @@ def test_unflagged_cells_read_as_pieces_joined(roots: list[Element]) -> None:
     for root in roots:
         for td in root.iter("{*}td", "{*}th"):
             walker = _Walker()
-            walker.walk(td, False, False, style_of(td.get("style")).font_size(None), False, 0)
+            walker.walk(td, False, False, style_of(td.get("style")).font_size(None), 0)
             if walker.flagged:
                 continue
             unflagged += 1

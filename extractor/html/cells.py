@@ -86,7 +86,7 @@ class _Walker:
         self.flagged = False
         """Some piece is raised or set smaller: only then can it be a marker."""
 
-    def walk(self, el: Element, raised: bool, small: bool, size: float | None, in_fact: bool, depth: int) -> None:
+    def walk(self, el: Element, raised: bool, small: bool, size: float | None, depth: int) -> None:
         """The pieces of the children of ``el``, which is read with the flags and font size given."""
         pieces = self.pieces
         if depth > MAX_DEPTH:
@@ -102,14 +102,12 @@ class _Walker:
                     self.nested = True
                     pieces.append(_SPACE)
                 else:
-                    self._element(child, name, raised, small, size, in_fact, depth)
+                    self._element(child, name, raised, small, size, depth)
             tail = child.tail
             if tail:
                 pieces.append((tail, raised, small))
 
-    def _element(
-        self, child: Element, name: str, raised: bool, small: bool, size: float | None, in_fact: bool, depth: int
-    ) -> None:
+    def _element(self, child: Element, name: str, raised: bool, small: bool, size: float | None, depth: int) -> None:
         style = child.get(STYLE)
         look = style_of(style) if style else PLAIN
         if look.hidden:
@@ -119,9 +117,10 @@ class _Walker:
         child_small = small or (child_size is not None and size is not None and child_size <= size * SMALLER)
         if child_raised or child_small:
             self.flagged = True
-        fact = name == "nonfraction" or look.hidden_fact is not None
-        if fact and not in_fact:
-            self.facts.append(child)  # a fact, or an element showing a hidden one (xbrl.FactReader)
+        if name == "nonfraction" or look.hidden_fact is not None:
+            # A fact, or an element showing a hidden one (xbrl.FactReader); one nested in another
+            # fact too: a generator tags one shown number with several facts by nesting them.
+            self.facts.append(child)
         block = name in BLOCKS
         if block:
             self.pieces.append(_BREAK)
@@ -129,7 +128,7 @@ class _Walker:
         if text:
             self.pieces.append((text, child_raised, child_small))
         if len(child):
-            self.walk(child, child_raised, child_small, child_size or size, in_fact or fact, depth + 1)
+            self.walk(child, child_raised, child_small, child_size or size, depth + 1)
         if block:
             self.pieces.append(_BREAK)
 
@@ -185,7 +184,7 @@ def read_cell(td: Element) -> CellText:
     look = style_of(td.get(STYLE))
     if look.hidden_fact is not None:
         walker.facts.append(td)
-    walker.walk(td, False, False, look.font_size(None), look.hidden_fact is not None, 0)
+    walker.walk(td, False, False, look.font_size(None), 0)
     if walker.flagged:
         text, markers, lead = _set_apart(walker.pieces)
         return CellText(text, markers, lead, tuple(walker.facts), header, walker.nested)

@@ -172,8 +172,23 @@ class FactReader:
         return self.by_id.get(ref)
 
     def pick(self, elements: Sequence[Element], shown: Decimal | None) -> XbrlFact | None:
-        """The fact a cell renders: the one agreeing with the number shown when there are several."""
-        facts = [f for f in map(self, elements) if f is not None]
-        if len(facts) > 1:
-            facts.sort(key=lambda f: not agrees(f, shown))
-        return facts[0] if facts else None
+        """The fact a cell renders: the one agreeing with the number shown when there are several.
+
+        Facts nested in one another (a generator tags one shown number twice by nesting a fact in
+        the other's markup) all state that number: one of them that disagrees is the cell's fact,
+        so that its error is reported rather than hidden behind the fact that agrees. Of facts
+        that all agree, or that render different texts, the first agreeing one."""
+        read = [(el, fact) for el in elements if (fact := self(el)) is not None]
+        if len(read) < 2:
+            return read[0][1] if read else None
+        right = [fact for _, fact in read if agrees(fact, shown)]
+        if not right or len(right) == len(read):
+            return read[0][1]
+        wrong = [(el, fact) for el, fact in read if not agrees(fact, shown)]
+        nested = [fact for el, fact in wrong if any(_nest(el, other) for other, _ in read if other is not el)]
+        return nested[0] if nested else right[0]
+
+
+def _nest(one: Element, other: Element) -> bool:
+    """Whether one of the two elements is inside the other."""
+    return any(a is other for a in one.iterancestors()) or any(a is one for a in other.iterancestors())

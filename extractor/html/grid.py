@@ -34,10 +34,11 @@ _OPEN_PERCENT = regex.compile(r"\(\s*+\$?+\s*+[\d.,]++\s*+%$")
 """A negative percent still open, "(6.00%", whose ")" the filer set in the next cell."""
 _STARTS_NUMERIC = regex.compile(r"^\s*[(\-\u2212]?\s*\$?\s*[\d.]")
 _SYMBOL_MARKER = regex.compile(r"^[*\u2020\u2021\u00a7\u00b6]{1,4}$")
-_TYPED_MARKER = regex.compile(r"^\(\s?(?:\d{1,2}|[a-z])\s?\)$", regex.I)
-"""A footnote marker typed in brackets, "(1)" or "(a)", which some filers set in a cell of its own
-after the value it annotates."""
-_TYPED_MARKER_LONGEST = len("( 12 )")
+_TYPED_MARKER = regex.compile(r"^\(\s?(?:\d{1,2}|[a-z])\s?\)(?:\s?\(\s?(?:\d{1,2}|[a-z])\s?\)){0,3}$", regex.I)
+"""Footnote markers typed in brackets, "(1)" or "(a)", or stacked, "(1)(2)", which some filers set
+in a cell of their own after the value they annotate."""
+_ONE_TYPED_MARKER = regex.compile(r"\(\s?(?:\d{1,2}|[a-z])\s?\)", regex.I)
+_TYPED_MARKER_LONGEST = 4 * len("( 12 ) ")
 _ENDS_PERCENT = regex.compile(r"%\s*\)?$")
 _YEAR = regex.compile(r"^(?:19|20)\d\d$")
 _COUNT = regex.compile(r"^\d{1,2}\+?(?:\s*(?:years?|yrs?\.?))?$", regex.I)
@@ -235,7 +236,8 @@ def _annotates(prev: Slot, slot: Slot) -> bool:
 
 def join_marker_columns(rows: list[GridRow]) -> None:
     """Typed markers that a column of their own sets after the values they annotate ("None" |
-    "(1)", "1.00%" | "(2)", EDGARizer-era tables) joined to those values as their footnotes.
+    "(1)", "1.00%" | "(2)", "None" | "(1)(2)", EDGARizer-era tables) joined to those values as
+    their footnotes.
 
     Alone, "(1)" reads as the number -1; it is a marker only when every cell of its column is one,
     each after a percentage or a value stated in words: a column holding any other value ("N/A" |
@@ -253,7 +255,7 @@ def join_marker_columns(rows: list[GridRow]) -> None:
     joined = [place for column, places in found.items() if column not in others for place in places]
     for row, i in sorted(joined, key=lambda place: -place[1]):  # right to left: ``i`` stays valid
         marker, prev = row.slots[i].cell, row.slots[i - 1].cell
-        prev.markers = (*prev.markers, marker.text, *marker.markers)
+        prev.markers = (*prev.markers, *_ONE_TYPED_MARKER.findall(marker.text), *marker.markers)
         prev.facts = prev.facts + marker.facts
         del row.slots[i]
 

@@ -19,7 +19,7 @@ from ..model import LEAD_CHARS, Document, Footnote, Row, Table
 from ..text.reader import read_text_tables
 from ..values import split_markers
 from .around import hidden, sides_and_leads
-from .build import column_classes, to_rows
+from .build import column_classes, read_codes_and_citations, to_rows
 from .cells import read_cell
 from .dom import Element, Lines, local_name, parse_document
 from .grid import TEXT_FOOTNOTE, Grid, ParsedTable, build_grid, footnote_table, nil_word, parsed_rows
@@ -232,6 +232,8 @@ def read_html_tables(doc: Document) -> list[Table]:
         if not hidden(element):
             found.extend(_sections_of(element, offset, facts, lines, read))
     found = _join_pages(found)
+    for f in found:
+        read_codes_and_citations(f.rows)
     in_text = _pre_tables(doc, root, offset, read, {f.element for f in found})
     elements = list(dict.fromkeys([
         *(el for f in found for el in (f.element, f.last)), *(block.element for block, _, _ in in_text)

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 import regex
 
 from .dom import STYLE, TAG_NAMES, Element, local_name, text_of
-from .style import PLAIN, font_tag_size, style_of
+from .style import DEFAULT_SIZE, PLAIN, font_tag_size, style_of
 
 # Elements whose boundaries are line breaks when rendered: their text never runs into a neighbour's.
 BLOCKS = frozenset((
@@ -87,7 +87,11 @@ class _Walker:
         """Some piece is raised or set smaller: only then can it be a marker."""
 
     def walk(self, el: Element, raised: bool, small: bool, size: float | None, depth: int) -> None:
-        """The pieces of the children of ``el``, which is read with the flags and font size given."""
+        """The pieces of the children of ``el``, which is read with the flags and font size given.
+
+        Each child is read here rather than in a method of its own, and the font size is worked
+        out inline: this loop runs for every element of every cell, and a call per element was a
+        fifth of the cell's time."""
         pieces = self.pieces
         if depth > MAX_DEPTH:
             for child in el:
@@ -102,35 +106,39 @@ class _Walker:
                     self.nested = True
                     pieces.append(_SPACE)
                 else:
-                    self._element(child, name, raised, small, size, depth)
+                    style = child.get(STYLE)
+                    look = style_of(style) if style else PLAIN
+                    if not look.hidden:
+                        child_raised = raised or look.raised or name == "sup"
+                        if name == "font":
+                            child_size = font_tag_size(child.get("size"))
+                        elif look.size is not None:
+                            child_size = look.size
+                        elif look.relative is not None:
+                            child_size = look.relative * (size or DEFAULT_SIZE)
+                        else:
+                            child_size = None
+                        child_small = small or (child_size is not None and size is not None
+                                                and child_size <= size * SMALLER)
+                        if child_raised or child_small:
+                            self.flagged = True
+                        if name == "nonfraction" or look.hidden_fact is not None:
+                            # A fact, or an element showing a hidden one (xbrl.FactReader); one nested
+                            # in another fact too: a generator tags one shown number with several.
+                            self.facts.append(child)
+                        block = name in BLOCKS
+                        if block:
+                            pieces.append(_BREAK)
+                        text = child.text
+                        if text:
+                            pieces.append((text, child_raised, child_small))
+                        if len(child):
+                            self.walk(child, child_raised, child_small, child_size or size, depth + 1)
+                        if block:
+                            pieces.append(_BREAK)
             tail = child.tail
             if tail:
                 pieces.append((tail, raised, small))
-
-    def _element(self, child: Element, name: str, raised: bool, small: bool, size: float | None, depth: int) -> None:
-        style = child.get(STYLE)
-        look = style_of(style) if style else PLAIN
-        if look.hidden:
-            return
-        child_raised = raised or look.raised or name == "sup"
-        child_size = font_tag_size(child.get("size")) if name == "font" else look.font_size(size)
-        child_small = small or (child_size is not None and size is not None and child_size <= size * SMALLER)
-        if child_raised or child_small:
-            self.flagged = True
-        if name == "nonfraction" or look.hidden_fact is not None:
-            # A fact, or an element showing a hidden one (xbrl.FactReader); one nested in another
-            # fact too: a generator tags one shown number with several facts by nesting them.
-            self.facts.append(child)
-        block = name in BLOCKS
-        if block:
-            self.pieces.append(_BREAK)
-        text = child.text
-        if text:
-            self.pieces.append((text, child_raised, child_small))
-        if len(child):
-            self.walk(child, child_raised, child_small, child_size or size, depth + 1)
-        if block:
-            self.pieces.append(_BREAK)
 
 
 def _clean(text: str) -> str:
@@ -171,17 +179,22 @@ def read_cell(td: Element) -> CellText:
     without elements (a third of them, the spacers among them) is read from its text alone. A
     cell styled ``-sec-ix-hidden`` shows a hidden fact: the cell is one of its facts.
     """
+    return read_cell_as(td, td.get(STYLE), (TAG_NAMES.get(td.tag) or local_name(td)) == "th")
+
+
+def read_cell_as(td: Element, style: str | None, header: bool) -> CellText:
+    """:func:`read_cell` of a cell whose ``style`` attribute and kind (``<th>`` or not) the caller
+    has read already: the grid reads both for every cell to place it, and each read of an lxml
+    attribute or tag builds a new string."""
     own = td.text
-    header = (TAG_NAMES.get(td.tag) or local_name(td)) == "th"
     if len(td) == 0:
-        style = td.get(STYLE)
         if style is None or "ix-hidden" not in style or style_of(style).hidden_fact is None:
             return CellText(text=_clean(own), header=header) if own else CellText(header=header)
         return CellText(text=_clean(own or ""), facts=(td,), header=header)
     walker = _Walker()
     if own:
         walker.pieces.append((own, False, False))
-    look = style_of(td.get(STYLE))
+    look = style_of(style)
     if look.hidden_fact is not None:
         walker.facts.append(td)
     walker.walk(td, False, False, look.font_size(None), 0)

@@ -18,8 +18,8 @@ import regex
 
 from ..model import EMPTY_CELL, Cell, Footnote
 from ..values import parse_cell, split_markers
-from .cells import MARKER, CellText, read_cell
-from .dom import COLSPAN, ROWSPAN, STYLE, Element, int_attr, local_name
+from .cells import MARKER, CellText, read_cell_as
+from .dom import COLSPAN, ROWSPAN, STYLE, TAG_NAMES, Element, int_attr, local_name
 from .labels import continues
 from .pages import rows_break_page
 from .style import style_of
@@ -64,7 +64,6 @@ TEXT_FOOTNOTE = regex.compile(
     r"^(?P<marker>\(\s*(?:\d{1,2}|[a-z])\s*\)|\d{1,2}(?=\s)|[*\u2020\u2021\u00a7]{1,4}|\[\d{1,2}\])\s*(?P<text>\S.{8,})$",
     regex.I | regex.S,
 )
-_CELL_TAGS = frozenset(("td", "th", "{http://www.w3.org/1999/xhtml}td", "{http://www.w3.org/1999/xhtml}th"))
 FOOTNOTE_TEXT = 12
 """A footnote's text is at least this long; shorter text beside a marker is a label or a value."""
 NOTE_TEXT = 60
@@ -113,7 +112,11 @@ class Grid:
 
 def _not_shown(el: Element) -> bool:
     """Whether ``el`` is styled ``display: none``: a browser leaves it out, taking no place."""
-    style = el.get(STYLE)
+    return _hides(el.get(STYLE))
+
+
+def _hides(style: str | None) -> bool:
+    """Whether an element of ``style`` is not shown (:func:`_not_shown`)."""
     return style is not None and ("one" in style or "ONE" in style) and style_of(style).hidden
 
 
@@ -139,13 +142,17 @@ def expand(trs: list[Element]) -> tuple[list[GridRow], bool]:
         slots: list[Slot] = []
         col = 0
         for td in tr:
-            if (td.tag not in _CELL_TAGS and local_name(td) not in ("td", "th")) or _not_shown(td):
+            name = TAG_NAMES.get(td.tag) or local_name(td)
+            if name != "td" and name != "th":
+                continue
+            style = td.get(STYLE)
+            if _hides(style):
                 continue
             while taken and taken.get(col, 0) > 0:
                 col += 1
             span = 1 if td.get(COLSPAN) is None else int_attr(td, "colspan", limit=200)
             down = 1 if td.get(ROWSPAN) is None else int_attr(td, "rowspan", limit=500)
-            cell = read_cell(td)
+            cell = read_cell_as(td, style, name == "th")
             nested = nested or cell.nested
             if not cell.empty or cell.facts:
                 slots.append(Slot(col, col + span, cell, down=down))

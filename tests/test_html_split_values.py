@@ -47,3 +47,45 @@ def test_raised_marker_before_the_unit_cell_is_the_values_note() -> None:
     assert waiver.cells[0].footnotes == ("(a)",)
     assert waiver.cells[1].footnotes == ()
     assert [f.marker for f in table.footnotes] == ["1", "(a)"]
+
+
+_NUMBER = '<td style="min-width:18pt;text-align:right;white-space:nowrap">'
+_SUFFIX = '<td style="width:0.01pt;text-align:left">'
+_WORD_SPLIT_INTO_SUFFIX_CELL = """<html><body><table>
+<tr><td></td><td colspan="2">Class A</td><td colspan="2">Class I</td></tr>
+<tr><td>Maximum Sales Charge (Load) Imposed on Purchases</td>
+NUMBER5.75</td>SUFFIX%</td>
+NUMBERNon</td>SUFFIXe</td></tr>
+<tr><td>Redemption Fee</td>
+NUMBERN/</td>SUFFIXA</td>
+NUMBER2.00</td>SUFFIX%</td></tr>
+</table></body></html>""".replace("NUMBER", _NUMBER).replace("SUFFIX", _SUFFIX)
+
+
+def test_word_split_into_the_suffix_cell_is_one_value() -> None:
+    """A layout tool that sets the last character of each figure in a narrow suffix cell ("5.75" |
+    "%") splits words the same way ("Non" | "e"): the two parts made two columns under each class."""
+    (table,) = read_html(_WORD_SPLIT_INTO_SUFFIX_CELL)
+    assert table.columns == ("Class A", "Class I")
+    assert [[c.text for c in r.cells] for r in table.rows] == [["5.75%", "None"], ["N/A", "2.00%"]]
+
+
+_PERCENT_COLUMN = """<html><body><table>
+<tr><td>Class</td><td>&#160;</td><td>ADV</td><td>I</td><td>R6</td></tr>
+<tr><td>Management Fees</td><td style="text-align:right">%</td><td>0.74</td><td>0.74</td><td>0.74</td></tr>
+<tr><td>Distribution (12b-1) Fees</td><td style="text-align:right">%</td><td>0.60</td><td>None</td><td>None</td></tr>
+<tr><td>Waivers and Reimbursements</td><td style="text-align:right">%</td>
+<td>(0.18)</td><td>(0.18)</td><td>(0.07)</td></tr>
+</table></body></html>"""
+
+
+def test_percent_column_before_the_values_is_their_unit() -> None:
+    """A "%" in a column of its own between the labels and the first class states the unit of the
+    row: it was a column of its own, under a blank header, and the values had no unit."""
+    (table,) = read_html(_PERCENT_COLUMN)
+    assert table.columns == ("ADV", "I", "R6")
+    assert [[c.text for c in r.cells] for r in table.rows] == [
+        ["0.74%", "0.74%", "0.74%"], ["0.60%", "None", "None"], ["(0.18)%", "(0.18)%", "(0.07)%"],
+    ]
+    assert [c.unit for c in table.rows[0].cells] == ["percent"] * 3
+    assert table.rows[2].cells[2].value == Decimal("-0.07")

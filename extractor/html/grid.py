@@ -32,6 +32,9 @@ _ENDS_NUMERIC = regex.compile(r"\d\s*\)?\s*$")
 _ENDS_VALUE = regex.compile(r"\d\s*\)?\s*%?\s*\)?$")
 _OPEN_PERCENT = regex.compile(r"\(\s*+\$?+\s*+[\d.,]++\s*+%$")
 """A negative percent still open, "(6.00%", whose ")" the filer set in the next cell."""
+_DECIMAL = regex.compile(r"^\(?\d*\.\d+\)?$")
+"""A number with decimals and nothing else ("0.74", "(0.10)"): a value in the unit of its row."""
+_WORD_END_LONGEST = 3
 _STARTS_NUMERIC = regex.compile(r"^\s*[(\-\u2212]?\s*\$?\s*[\d.]")
 _SYMBOL_MARKER = regex.compile(r"^[*\u2020\u2021\u00a7\u00b6]{1,4}$")
 _TYPED_MARKER = regex.compile(r"^\(\s?(?:\d{1,2}|[a-z])\s?\)(?:\s?\(\s?(?:\d{1,2}|[a-z])\s?\)){0,3}$", regex.I)
@@ -200,16 +203,45 @@ def _joins_previous(prev: Slot, cell: CellText) -> bool:
         _ENDS_NUMERIC.search(before) or (closing == ")" and _OPEN_PERCENT.search(before))
     ):
         return True
-    return bool(_SYMBOL_MARKER.match(text) and _ENDS_VALUE.search(before))
+    if _SYMBOL_MARKER.match(text) and _ENDS_VALUE.search(before):
+        return True
+    return _finishes_word(before, text)
+
+
+def _finishes_word(before: str, text: str) -> bool:
+    """Whether ``text`` is the last letters of a value stated in words, which a layout tool set in
+    the narrow suffix cell where it sets the ``%`` of a number ("Non" | "e", "N/" | "A"): the two
+    read as such a value, neither part alone does."""
+    return (len(text) <= _WORD_END_LONGEST and text.isalpha() and (before[-1:].isalpha() or before[-1:] == "/")
+            and nil_word(before + text) and not nil_word(before) and not nil_word(text))
+
+
+def _percent_column(slots: list[Slot], i: int) -> bool:
+    """Whether slot ``i`` is a lone ``%`` set in a column of its own between the row's label and
+    its first value ("Management Fees | % | 0.74 | 0.74"): the unit of the row's decimal values.
+    A ``%`` cell after the first value belongs to it; so does one when that value has a ``%``
+    cell of its own after it."""
+    cell = slots[i].cell
+    if i != 1 or cell.text != "%" or cell.facts or cell.markers or cell.lead or i + 1 >= len(slots):
+        return False
+    label, value = slots[0].cell.text, split_markers(slots[i + 1].cell.text)[0]
+    after = slots[i + 2].cell.text if i + 2 < len(slots) else ""
+    return (_DECIMAL.match(value) is not None and sum(ch.isalpha() for ch in label) >= 2
+            and not (after and "%" in after and _SUFFIX.match(after)))
 
 
 def join_split_values(slots: list[Slot]) -> list[Slot]:
-    """``$`` | ``1,206`` -> ``$1,206``, ``0.65`` | ``%`` -> ``0.65%``, a marker cell onto its number."""
+    """``$`` | ``1,206`` -> ``$1,206``, ``0.65`` | ``%`` -> ``0.65%``, a marker cell onto its number,
+    the split end of a word onto its start ("Non" | "e"); a ``%`` column before a row's values
+    (:func:`_percent_column`) is the unit of each of its decimal values."""
     out: list[Slot] = []
     pending: Slot | None = None
+    percent = False
     for i, slot in enumerate(slots):
         cell = slot.cell
         text = cell.text
+        if percent and _DECIMAL.match(split_markers(text)[0]):
+            cell.text = text = _close_value(text, "%")
         if pending is not None:
             _absorb(cell, pending.cell, before=True)
             pending = None
@@ -222,6 +254,9 @@ def join_split_values(slots: list[Slot]) -> list[Slot]:
                 prev.facts = prev.facts + cell.facts
             continue
         nxt = slots[i + 1] if i + 1 < len(slots) else None
+        if not percent and _percent_column(slots, i):
+            percent = True
+            continue
         if text and _PREFIX.match(text) and nxt is not None and not cell.facts and (
             _STARTS_NUMERIC.match(nxt.cell.text) or _CURRENCY.search(text)
         ):

@@ -36,6 +36,7 @@ _DECIMAL = regex.compile(r"^\(?\d*\.\d+\)?$")
 """A number with decimals and nothing else ("0.74", "(0.10)"): a value in the unit of its row."""
 _WORD_END_LONGEST = 3
 _STARTS_NUMERIC = regex.compile(r"^\s*[(\-\u2212]?\s*\$?\s*[\d.]")
+_NUMBERED_MARKER = regex.compile(r"^(\d{1,2})\.$")
 _SYMBOL_MARKER = regex.compile(r"^[*\u2020\u2021\u00a7\u00b6]{1,4}$")
 _TYPED_MARKER = regex.compile(r"^\(\s?(?:\d{1,2}|[a-z])\s?\)(?:\s?\(\s?(?:\d{1,2}|[a-z])\s?\)){0,3}$", regex.I)
 """Footnote markers typed in brackets, "(1)" or "(a)", or stacked, "(1)(2)", which some filers set
@@ -357,13 +358,24 @@ def nil_row(row: GridRow, label_col: int) -> bool:
             and all(nil_word(s.cell.text) for s in slots[1:]))
 
 
+def _numbered(cell: CellText, text: str) -> str:
+    """The marker of a note numbered "4." in a cell of its own beside the note's ``text``, as
+    filers who set each note under a fee table as a table of its own number them: "4". The text
+    must read as a note, a sentence ended by a full stop: a numbered list of headings ("2." |
+    "Contents Page") is not one."""
+    m = _NUMBERED_MARKER.match(cell.text)
+    if m is None or cell.markers or len(text) < 2 * FOOTNOTE_TEXT or not text.endswith("."):
+        return ""
+    return str(m.group(1))
+
+
 def footnote_of(row: GridRow) -> Footnote | None:
     """The footnote that ``row`` holds (marker cell + prose, or one cell starting with a marker)."""
     slots = row.slots
     if len(slots) == 2:
         first, second = slots[0].cell, slots[1].cell
         marker = " ".join(first.lead) if first.lead and not first.text else (
-            first.text if MARKER.match(first.text) and not first.markers else ""
+            first.text if MARKER.match(first.text) and not first.markers else _numbered(first, second.text)
         )
         if marker and second.text and slots[1].parsed.value is None and len(second.text) >= FOOTNOTE_TEXT:
             return Footnote(marker, second.text)

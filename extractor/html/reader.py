@@ -114,7 +114,8 @@ def _key(marker: str) -> str:
 
 def _footnotes_below(table: Element, wanted: set[str], read: dict[Element, ParsedTable]) -> list[Footnote]:
     """Footnotes printed under the table whose markers its cells use (a ``<div>`` of note
-    paragraphs read as its paragraphs).
+    paragraphs read as its paragraphs; a table of notes, one table per note as some generators
+    set them, passed over when its notes are not the cells' and read on after).
 
     A table below is read here, and again as a table in its turn: its rows are kept in ``read``
     for that turn.
@@ -124,11 +125,11 @@ def _footnotes_below(table: Element, wanted: set[str], read: dict[Element, Parse
         if local_name(sib) == "table":
             if sib not in read:
                 read[sib] = parsed_rows(sib)
-            found = [n for n in footnote_table(sib, read[sib]) if _key(n.marker) in wanted]
-            notes.extend(found)
-            if not found:
+            here = footnote_table(sib, read[sib])
+            notes.extend(n for n in here if _key(n.marker) in wanted)
+            if not here:
                 break
-            continue
+            continue  # a table of notes, wanted or not (a note on the title): the notes go on
         if not _small(sib):
             break
         cell = read_cell(sib)

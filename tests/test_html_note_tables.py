@@ -48,3 +48,21 @@ def test_a_note_table_no_row_cites_does_not_end_the_notes() -> None:
     notes under the table stopped there and notes 2 and 3 were lost."""
     (table,) = read_html(_FEE_TABLE.replace("TITLE", "1").replace("NOTES", "".join(_NOTES)))
     assert [n.marker for n in table.footnotes] == ["2", "3"]
+
+
+_NOTES_OVER_A_PAGE_BREAK = """<html><body>
+<div>FEE_TABLE NOTE_2</div>
+<div style="margin-top:14pt">1</div>
+<div style="page-break-before: always"></div>
+<div>NOTE_3<p>Example of Expenses</p><p>This Example is intended to help you compare the cost of investing.</p></div>
+</body></html>"""
+
+
+def test_note_tables_go_on_after_a_page_break() -> None:
+    """The notes of a table at a page's foot ran on after the page number and the break, in the
+    next page's block: the walk through the notes stopped at the end of the first page's block."""
+    fee = _FEE_TABLE.split("<div>", 1)[1].split("NOTES", 1)[0].replace("TITLE", "")
+    text = (_NOTES_OVER_A_PAGE_BREAK.replace("FEE_TABLE", fee).replace("NOTE_2", _NOTES[1])
+            .replace("NOTE_3", _NOTES[2]))
+    (table,) = read_html(text)
+    assert [n.marker for n in table.footnotes] == ["2", "3"]

@@ -9,9 +9,9 @@ from __future__ import annotations
 
 import dataclasses
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
-from itertools import islice
+from itertools import chain, islice
 
 import regex
 
@@ -23,7 +23,7 @@ from .build import column_classes, read_codes_and_citations, to_rows
 from .cells import read_cell
 from .dom import Element, Lines, local_name, parse_document
 from .grid import TEXT_FOOTNOTE, Grid, ParsedTable, build_grid, footnote_table, nil_word, parsed_rows
-from .pages import page_break_between
+from .pages import WALK_LIMIT, page_break_between
 from .pre import PreBlock, pre_blocks
 from .xbrl import FactReader
 
@@ -115,23 +115,40 @@ def _key(marker: str) -> str:
 def _footnotes_below(table: Element, wanted: set[str], read: dict[Element, ParsedTable]) -> list[Footnote]:
     """Footnotes printed under the table whose markers its cells use (a ``<div>`` of note
     paragraphs read as its paragraphs; a table of notes, one table per note as some generators
-    set them, passed over when its notes are not the cells' and read on after).
+    set them, passed over when its notes are not the cells' and read on after). Tables of notes
+    that run to the end of a page go on after the page break, past its furniture (:mod:`.pages`).
 
     A table below is read here, and again as a table in its turn: its rows are kept in ``read``
     for that turn.
     """
     notes: list[Footnote] = []
-    for sib in _note_candidates(_following(table)):
+    last = _read_notes(_note_candidates(_following(table)), wanted, read, notes)
+    if last is not None and wanted - {_key(n.marker) for n in notes}:
+        beyond = _next_table(last)
+        if beyond is not None and page_break_between(last, beyond):
+            _read_notes(chain((beyond,), _note_candidates(_following(beyond))), wanted, read, notes)
+    return notes
+
+
+def _read_notes(
+    candidates: Iterable[Element], wanted: set[str], read: dict[Element, ParsedTable], notes: list[Footnote]
+) -> Element | None:
+    """The notes among ``candidates`` added to ``notes`` until one is no note; the last candidate
+    when they ran out with a table of notes (the notes may go on over a page break), else None."""
+    last: Element | None = None
+    for sib in candidates:
+        last = None
         if local_name(sib) == "table":
             if sib not in read:
                 read[sib] = parsed_rows(sib)
             here = footnote_table(sib, read[sib])
             notes.extend(n for n in here if _key(n.marker) in wanted)
             if not here:
-                break
+                return None
+            last = sib
             continue  # a table of notes, wanted or not (a note on the title): the notes go on
         if not _small(sib):
-            break
+            return None
         cell = read_cell(sib)
         if not cell.text and not cell.lead:
             continue
@@ -140,12 +157,26 @@ def _footnotes_below(table: Element, wanted: set[str], read: dict[Element, Parse
         else:
             m = TEXT_FOOTNOTE.match(cell.text)
             if m is None:
-                break
+                return None
             marker, text = m["marker"], m["text"].strip()
         if _key(marker) not in wanted:
-            break
+            return None
         notes.append(Footnote(marker, text))
-    return notes
+    return last
+
+
+def _next_table(el: Element) -> Element | None:
+    """The first ``<table>`` after ``el`` in the document, among the next few elements."""
+    seen = 0
+    for here in chain((el,), el.iterancestors()):
+        for sib in here.itersiblings():
+            for sub in sib.iter():
+                if local_name(sub) == "table":
+                    return sub
+                seen += 1
+                if seen > WALK_LIMIT:
+                    return None
+    return None
 
 
 def _referenced(rows: list[Row]) -> set[str]:

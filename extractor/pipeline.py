@@ -23,7 +23,6 @@ from .errors import ExtractorError, InternalError, SeveralSubmissionsError, Unre
 from .html import read_html_tables
 from .model import Document, Filing, Finding, Header, Table
 from .text import read_text_tables
-from .unit_columns import fold_unit_columns
 
 
 @dataclass
@@ -75,7 +74,7 @@ def read_tables(documents: tuple[Document, ...], source: str = "") -> list[Table
             continue
         with guarded("html reader" if doc.is_html else "text reader", source, doc.line):
             tables.extend(read_html_tables(doc) if doc.is_html else read_text_tables(doc))
-    return [dataclasses.replace(fold_unit_columns(t), id=f"t{i}") for i, t in enumerate(tables, 1)]
+    return [dataclasses.replace(t, id=f"t{i}") for i, t in enumerate(tables, 1)]
 
 
 def run_stages(data: bytes, source: str) -> Stages:

@@ -1,4 +1,5 @@
-"""A column holding only "%" (or "$") beside the figures is their unit, not a column of the table."""
+"""A column holding only "%" beside the figures is their unit, not a column of the table (the HTML grid
+folds it into the figures)."""
 
 from __future__ import annotations
 
@@ -19,7 +20,7 @@ def test_a_percent_column_left_of_the_figures_becomes_their_unit() -> None:
     (table,) = extract_bytes(html.encode(), "doc.htm").tables
     assert table.columns == ("ADV", "I")
     assert [(c.text, str(c.value), c.unit) for c in table.rows[1].cells] == [
-        ("0.60", "0.60", "percent"), ("None", "None", None)]
+        ("0.60%", "0.60", "percent"), ("None", "None", None)]
     assert table.kind == "fees"
 
 

@@ -10,6 +10,7 @@ quantifier, so cost stays linear in the cell's length.
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from collections.abc import Sequence
 from decimal import Decimal, InvalidOperation
@@ -18,7 +19,7 @@ from typing import Final
 
 import regex
 
-from .model import Cell, Unit
+from .model import Cell, Row, Unit
 
 MAX_CELL: Final = 80
 """Longer text is prose, not a number; markers are looked for only in its last ``_TAIL`` chars."""
@@ -167,6 +168,34 @@ def code_columns(rows: Sequence[Sequence[Cell]]) -> list[int]:
                 if zero:
                     padded.add(width)
     return [col for col, width in widths.items() if width in padded]
+
+
+def read_codes_and_citations(rows: list[Row]) -> None:
+    """``rows`` (of one table, replaced in place) with codes and stacked note citations read as
+    both readers read them: a column of codes with one padded by a zero ("002" beside "302",
+    fund numbers) states no value (:func:`code_columns`), and "(2)(3)" in a column where no other
+    cell states a value cites notes 2 and 3, it is not the number -2 (:func:`marker_only_cells`;
+    an inline XBRL fact on the cell stays). Only a table with a cell starting "0", or "(" with a
+    ")" inside, is looked at."""
+    padded = stacked = False
+    for row in rows:
+        for cell in row.cells:
+            text = cell.text
+            if text[:1] == "0":
+                padded = True
+            elif text[:1] == "(" and ")" in text[1:-1]:
+                stacked = True
+    if padded:
+        codes = code_columns([row.cells for row in rows])
+        for n, row in enumerate(rows):
+            if any(row.cells[col].value is not None for col in codes):
+                cells = [dataclasses.replace(c, value=None) if col in codes else c for col, c in enumerate(row.cells)]
+                rows[n] = dataclasses.replace(row, cells=tuple(cells))
+    if stacked:
+        for n, col, cited in marker_only_cells([row.cells for row in rows]):
+            cells = list(rows[n].cells)
+            cells[col] = dataclasses.replace(cited, xbrl=cells[col].xbrl)
+            rows[n] = dataclasses.replace(rows[n], cells=tuple(cells))
 
 
 def ascii_digits(text: str) -> bool:

@@ -68,9 +68,7 @@ def _continued_example(before: Table, table: Table) -> Table | None:
     redeemed; its columns then stand for the example's periods.
     """
     if (table.kind != "other" or before.kind != "expense_example" or before.column_concepts is None
-            or table.document != before.document or len(table.columns) != len(before.column_concepts)
-            or any(column.strip() for column in table.columns)
-            or table.line - max(before.end_line, before.line) > _MOST_LINES_BETWEEN):
+            or len(table.columns) != len(before.column_concepts) or not _headerless_after(before, table)):
         return None
     if not _dollar_figures(table) or not _costs(table) or not all(r.label for r in table.rows if r.has_values):
         return None
@@ -82,6 +80,13 @@ def _continued_example(before: Table, table: Table) -> Table | None:
     return _as_kind(table, "expense_example", tuple(_with_concept(r, None) for r in table.rows), concepts)
 
 
+def _headerless_after(before: Table, table: Table) -> bool:
+    """Whether ``table``, without a header of its own, follows ``before`` in the same document
+    within :data:`_MOST_LINES_BETWEEN` lines: where it may go on with it."""
+    return (table.document == before.document and not any(column.strip() for column in table.columns)
+            and table.line - max(before.end_line, before.line) <= _MOST_LINES_BETWEEN)
+
+
 def _continued_fees(before: Table, table: Table) -> Table | None:
     """``table`` with the column headers of the fee table ``before`` it, or ``None``.
 
@@ -91,11 +96,9 @@ def _continued_fees(before: Table, table: Table) -> Table | None:
     no example row could be matched with its ratios. It takes the headers of the fee table just
     before it in the same document when it has none of its own and as many columns.
     """
-    if (table.kind != "fees" or before.kind != "fees" or table.document != before.document
-            or table.column_concepts is not None or before.column_concepts is not None
-            or len(table.columns) != len(before.columns)
-            or any(column.strip() for column in table.columns) or not any(c.strip() for c in before.columns)
-            or table.line - max(before.end_line, before.line) > _MOST_LINES_BETWEEN):
+    if (table.kind != "fees" or before.kind != "fees" or table.column_concepts is not None
+            or before.column_concepts is not None or len(table.columns) != len(before.columns)
+            or not any(c.strip() for c in before.columns) or not _headerless_after(before, table)):
         return None
     classes = table.column_classes if table.column_classes is not None else before.column_classes
     return dataclasses.replace(table, columns=before.columns, column_classes=classes)

@@ -114,21 +114,19 @@ def sides_around(root: Element, tables: list[Element], limit: int) -> list[tuple
     """The text before and the text after each of ``tables``, as :func:`texts_around` joins them;
     apart, for a table continued in another element (over a page break) whose prose runs from
     before its first part to after its last. Destroys what :func:`texts_around` destroys."""
-    if not tables:
-        return []
-    flat, starts, ends = unmark(marked_text(root, tables))
-    return sides(flat, starts, ends, len(tables), limit)
+    return sides_and_leads(root, tables, limit, 0)[0]
 
 
 def sides_and_leads(root: Element, tables: list[Element], limit: int, lead: int
                     ) -> tuple[list[tuple[str, str]], list[str]]:
     """:func:`sides_around`, and about ``lead`` characters of the text before each table (its
-    lead-in, for the checks), from the one rendering. Destroys what :func:`texts_around` destroys."""
+    lead-in, for the checks; none for ``lead`` 0), from the one rendering. Destroys what
+    :func:`texts_around` destroys."""
     if not tables:
         return [], []
     flat, starts, ends = unmark(marked_text(root, tables))
-    befores = [_cut(flat[max(0, starts[i] - 2 * lead) : starts[i]], lead, before=True) if i in starts else ""
-               for i in range(len(tables))]
+    befores = [_cut(flat[max(0, starts[i] - 2 * lead) : starts[i]], lead, before=True) if lead and i in starts
+               else "" for i in range(len(tables))]
     return sides(flat, starts, ends, len(tables), limit), befores
 
 

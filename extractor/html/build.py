@@ -11,7 +11,7 @@ import dataclasses
 
 from ..model import EMPTY_CELL, Cell, Row
 from ..text.chunks import strip_leaders
-from ..values import code_columns, marker_only_cells, parse_cell, split_markers
+from ..values import parse_cell, split_markers
 from .dom import Lines
 from .grid import Grid, Slot
 from .labels import continues
@@ -152,34 +152,6 @@ def to_rows(grid: Grid, offset: int, facts: FactReader, lines: Lines) -> list[Ro
         if row.label or row.has_text:
             rows.append(row)
     return _join_trailing(_join_wrapped(rows))
-
-
-def read_codes_and_citations(rows: list[Row]) -> None:
-    """``rows`` (of one table) with codes and stacked note citations read as the text reader reads
-    them, by the same rules: a column of codes with one padded by a zero ("002" beside "302", fund
-    numbers) states no value (:func:`~extractor.values.code_columns`), and "(2)(3)" in a column
-    where no other cell states a value cites notes 2 and 3, it is not the number -2
-    (:func:`~extractor.values.marker_only_cells`). Only a table with a cell starting "0", or "("
-    with a ")" inside, is looked at."""
-    padded = stacked = False
-    for row in rows:
-        for cell in row.cells:
-            text = cell.text
-            if text[:1] == "0":
-                padded = True
-            elif text[:1] == "(" and ")" in text[1:-1]:
-                stacked = True
-    if padded:
-        codes = code_columns([row.cells for row in rows])
-        for n, row in enumerate(rows):
-            if any(row.cells[col].value is not None for col in codes):
-                cells = [dataclasses.replace(c, value=None) if col in codes else c for col, c in enumerate(row.cells)]
-                rows[n] = dataclasses.replace(row, cells=tuple(cells))
-    if stacked:
-        for n, col, cited in marker_only_cells([row.cells for row in rows]):
-            cells = list(rows[n].cells)
-            cells[col] = dataclasses.replace(cited, xbrl=cells[col].xbrl)
-            rows[n] = dataclasses.replace(rows[n], cells=tuple(cells))
 
 
 def column_classes(rows: list[Row], width: int) -> tuple[str | None, ...] | None:

@@ -17,9 +17,9 @@ import regex
 
 from ..model import LEAD_CHARS, Document, Footnote, Row, Table
 from ..text.reader import read_text_tables
-from ..values import split_markers
+from ..values import read_codes_and_citations, split_markers
 from .around import hidden, sides_and_leads
-from .build import column_classes, read_codes_and_citations, to_rows
+from .build import column_classes, to_rows
 from .cells import read_cell
 from .dom import Element, Lines, local_name, parse_document
 from .grid import TEXT_FOOTNOTE, Grid, ParsedTable, build_grid, footnote_table, nil_word, parsed_rows

@@ -14,7 +14,7 @@ from dataclasses import replace
 import regex
 
 from ..model import LEAD_CHARS, Document, Footnote, Row, Table
-from ..values import code_columns, marker_only_cells
+from ..values import read_codes_and_citations
 from .chunks import chunk_line
 from .columns import Placed, Span, blank_tags, place_line, trim_line_caches
 from .footnotes import parse_footnotes
@@ -302,40 +302,7 @@ def _build_rows(section: Section) -> None:
     width = len(section.headers)
     section.rows.extend([to_row(draft, width) for draft in build_drafts(section.body)])
     section.body = []
-    padded = stacked = False
-    for row in section.rows:
-        for cell in row.cells:
-            text = cell.text
-            if text[:1] == "0":
-                padded = True
-            elif text[:1] == "(" and ")" in text[1:-1]:
-                stacked = True
-    if padded:
-        _codes_as_text(section.rows)
-    if stacked:
-        _stacked_notes(section.rows)
-
-
-def _stacked_notes(rows: list[Row]) -> None:
-    """Rows whose cells of stacked note citations, in a column without values, state none
-    (:func:`marker_only_cells`): "(2)(3)" cites notes 2 and 3, it is not the number -2."""
-    for n, col, cell in marker_only_cells([row.cells for row in rows]):
-        cells = list(rows[n].cells)
-        cells[col] = cell
-        rows[n] = replace(rows[n], cells=tuple(cells))
-
-
-def _codes_as_text(rows: list[Row]) -> None:
-    """Rows whose cells in a column of codes (:func:`code_columns`) state no value."""
-    codes = code_columns([row.cells for row in rows])
-    if not codes:
-        return
-    for n, row in enumerate(rows):
-        cells = list(row.cells)
-        for col in codes:
-            if cells[col].value is not None:
-                cells[col] = replace(cells[col], value=None)
-        rows[n] = replace(row, cells=tuple(cells))
+    read_codes_and_citations(section.rows)
 
 
 def _drop_blank(columns: Sequence[str], rows: Sequence[Row]) -> tuple[list[str], list[Row]]:
@@ -372,8 +339,8 @@ def read_region(region: Region, document: int) -> list[Table]:
     after_notes, used = parse_footnotes(region.after)
     notes.extend(after_notes)
     context = _context(region, notes, used)
-    lead = " ".join(region.lead.split())[-LEAD_CHARS:]
-    title = title_above(region.before, len(region.before) < CONTEXT)
+    lead = " ".join(region.before.split())[-LEAD_CHARS:]
+    title = title_above(region.near, len(region.before) < CONTEXT)
     for n, section in enumerate(sections):
         _build_rows(section)
         columns, rows = _drop_blank(section.headers, section.rows)
@@ -489,7 +456,7 @@ _CONTEXT_CHARS = 300
 def _context(region: Region, notes: Sequence[Footnote], used: int) -> str:
     """The prose around a table, blanks collapsed: the end of the text above, the footnotes,
     the start of the lines below."""
-    before = " ".join(region.before.split())[-_CONTEXT_CHARS:]
+    before = " ".join(region.near.split())[-_CONTEXT_CHARS:]
     after = " ".join(_leading_words(region.after[used:], _CONTEXT_CHARS))[:_CONTEXT_CHARS]
     noted = " ".join(f"{n.marker} {n.text}" for n in notes)
     return " ".join(filter(None, (before, noted, after)))

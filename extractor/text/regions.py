@@ -19,8 +19,10 @@ _END = regex.compile(r"[ \t]*+</TABLE>", regex.I)
 _START_HINT = regex.compile(r"<[Tt][Aa][Bb][Ll][Ee]")
 _END_HINT = regex.compile(r"</[Tt][Aa][Bb][Ll][Ee]>")
 CONTEXT = 400
+"""Characters before a table that its context and title are read from (the end of ``before``)."""
 LEAD = 2 * LEAD_CHARS
-"""Characters before a table taken for its lead (blanks are collapsed after, so twice the lead)."""
+"""Characters before a table kept in ``before``, for its lead (blanks are collapsed after, so
+twice the lead)."""
 AFTER_LINES = 40
 _AFTER_WINDOW = 8192
 """Characters first taken to find the lines after a table: 40 lines of a typical width."""
@@ -33,9 +35,13 @@ class Region:
     first_line: int
     lines: list[str]
     before: str
+    """Up to :data:`LEAD` characters before the table; its last :data:`CONTEXT` are the near text."""
     after: list[str]
-    lead: str = ""
-    """The text before the table, further back than ``before`` (see :attr:`Table.lead`)."""
+
+    @property
+    def near(self) -> str:
+        """The last :data:`CONTEXT` characters before the table."""
+        return self.before[-CONTEXT:]
 
 
 def _line_end(text: str, pos: int) -> int:
@@ -76,7 +82,7 @@ def find_regions(text: str, first_line: int = 1) -> Iterator[Region]:
         stop = max(stop, _line_end(text, start))
         lines = text[start:stop].split("\n")
         after = _lines_after(text, stop + 1, nxt.start() if nxt is not None else len(text))
-        yield Region(line, lines, text[max(0, start - CONTEXT) : start], after, text[max(0, start - LEAD) : start])
+        yield Region(line, lines, text[max(0, start - LEAD) : start], after)
         pos = max(stop, m.end())
 
 

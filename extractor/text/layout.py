@@ -86,6 +86,10 @@ def refine_spans(part: Part, texts: Sequence[str], spans: list[Span]) -> list[Sp
     DIRECTORS over a column of text cells) says nothing about where the labels end. A header
     word that stands between the labels and the first column, right of the label column's own
     header, is a column of its own (blank in every row).
+
+    Where the labels end (:func:`_label_end`) is measured only when it can matter: when the
+    first column's values start a little left of its tag, or a header line has a word between
+    the labels and the first column. Most parts have neither.
     """
     if not spans:
         return spans
@@ -100,6 +104,41 @@ def refine_spans(part: Part, texts: Sequence[str], spans: list[Span]) -> list[Sp
             key = tuple(spans)
             placed = [place_line(text, key) for text in texts]
             used = {col for p in placed if p.has_data for col in p.cells}
+    if len(used) < len(spans):
+        starts = _without_run_over(placed, spans, _outside_labels(placed, spans, used))
+    else:
+        starts = [s for s, _ in spans]
+    if not starts:
+        return spans
+    labelled = placed
+    kept = tuple(spans_from(starts))
+    if kept != key:
+        placed = [place_line(text, kept) for text in texts]
+    lows = _value_lows(placed, len(starts))
+    label_end = _label_end(labelled) if starts[0] - _SNAP <= lows[0] < starts[0] else None
+    starts = _snap_from_lows(placed, starts, lows, 0 if label_end is None else label_end)
+    first = starts[0]
+    for token in part.header:
+        if token.kind is not TEXT:
+            continue
+        pieces = chunk_line(token.text, False)
+        left = [p for p in pieces[1:] if p.end < first - 1]
+        if not left:
+            continue
+        if label_end is None:
+            label_end = _label_end(labelled)
+        inside = [p for p in left if label_end + 3 < p.start]
+        if inside and pieces[0].end <= label_end + 3 and any(p.start >= first for p in pieces):
+            starts.insert(0, inside[0].start)
+            break
+    return spans_from(starts)
+
+
+def _outside_labels(placed: Sequence[Placed], spans: Sequence[Span], used: set[int]) -> list[int]:
+    """The starts of the columns that hold a value (``used``) or that no row label runs over.
+
+    Only asked where a column holds no value: where every one does, every start is kept, and
+    the labels are not gathered at all (most tagged parts)."""
     leftmost = spans[0][0]
     labels = [
         (c.start, c.end)
@@ -107,28 +146,7 @@ def refine_spans(part: Part, texts: Sequence[str], spans: list[Span]) -> list[Sp
         for c in p.label
         if c.end > leftmost and (p.cells or _crosses(c, spans) > 1)
     ]
-    starts = [s for i, (s, _) in enumerate(spans) if i in used or not any(a < s < b for a, b in labels)]
-    if len(used) < len(spans):
-        starts = _without_run_over(placed, spans, starts)
-    if not starts:
-        return spans
-    label_end = max(
-        (c.end for p in placed if p.has_data and _values(p) > 1 for c in p.label if not c.data), default=0
-    )
-    kept = tuple(spans_from(starts))
-    if kept != key:
-        placed = [place_line(text, kept) for text in texts]
-    starts = _snap(placed, starts, label_end)
-    first = starts[0]
-    for token in part.header:
-        if token.kind is not TEXT:
-            continue
-        pieces = chunk_line(token.text, False)
-        inside = [p for p in pieces[1:] if label_end + 3 < p.start and p.end < first - 1]
-        if inside and pieces[0].end <= label_end + 3 and any(p.start >= first for p in pieces):
-            starts.insert(0, inside[0].start)
-            break
-    return spans_from(starts)
+    return [s for i, (s, _) in enumerate(spans) if i in used or not any(a < s < b for a, b in labels)]
 
 
 def _without_run_over(placed: Sequence[Placed], spans: Sequence[Span], starts: list[int]) -> list[int]:
@@ -162,11 +180,24 @@ def _snap(placed: Sequence[Placed], starts: list[int], label_end: int) -> list[i
     ``placed`` holds the body lines placed under the spans that run from ``starts``. A value
     that starts just left of the next tag was put into this column only because the tag is
     off; it does not count as this column's reach.
+
+    The values' leftmost starts are gathered first: where none lies in the few places left of
+    its column's start (most parts, their tags set over the values), no tag moves, and the
+    reach of the columns before is not measured; it is measured only left of a tag that may
+    move.
     """
-    lows = [WIDE for _ in starts]
-    highs = [label_end, *[0 for _ in starts[1:]]]
-    reaches = [start - _SNAP for start in starts[1:]]
-    inner = len(reaches)
+    return _snap_from_lows(placed, starts, _value_lows(placed, len(starts)), label_end)
+
+
+def _label_end(placed: Sequence[Placed]) -> int:
+    """Where the row labels end, measured on their words, on the lines with two values or more."""
+    return max((c.end for p in placed if p.has_data and _values(p) > 1 for c in p.label if not c.data), default=0)
+
+
+def _value_lows(placed: Sequence[Placed], columns: int) -> list[int]:
+    """Where the leftmost cell of each column starts, over the lines with a value (:data:`WIDE`
+    for a column without one)."""
+    lows = [WIDE for _ in range(columns)]
     for line in placed:
         if not line.has_data:
             continue
@@ -174,8 +205,22 @@ def _snap(placed: Sequence[Placed], starts: list[int], label_end: int) -> list[i
             low = cells[0].start
             if low < lows[col]:
                 lows[col] = low
-            if col < inner:
-                reach, high = reaches[col], highs[col + 1]
+    return lows
+
+
+def _snap_from_lows(placed: Sequence[Placed], starts: list[int], lows: list[int], label_end: int) -> list[int]:
+    """:func:`_snap` once the columns' lows (:func:`_value_lows`) are known."""
+    movable = [col for col, (start, low) in enumerate(zip(starts, lows, strict=True)) if start - _SNAP <= low < start]
+    if not movable:
+        return list(starts)
+    highs = [label_end, *[0 for _ in starts[1:]]]
+    measured = {col - 1 for col in movable if col > 0}
+    for line in placed:
+        if not line.has_data:
+            continue
+        for col, cells in line.cells.items():
+            if col in measured:
+                reach, high = starts[col + 1] - _SNAP, highs[col + 1]
                 for c in cells:
                     if c.start < reach and c.end > high:
                         high = c.end

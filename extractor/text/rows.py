@@ -682,9 +682,11 @@ def _parts(lines: Sequence[Line]) -> list[Sequence[Line]]:
     return [lines[lo:hi] for lo, hi in zip([0, *(i + 1 for i in cuts)], [*cuts, len(lines)], strict=True)]
 
 
-def _measure(lines: Sequence[Line]) -> None:
-    """Set each line's label room: where the least indented label starts (``base``) and where
-    the widest label line that starts near it ends (``width``)."""
+def _room(lines: Sequence[Line]) -> tuple[int, int]:
+    """The label room of a part's lines (``width``, ``base``): where the widest label line that
+    starts near the least indented label ends, and where that label starts. Measured on the
+    lines as :func:`~extractor.text.lines.classify` left them (their width the first column's
+    start)."""
     edges = [
         (label[0].start, label[-1].end)
         for line in lines
@@ -692,8 +694,18 @@ def _measure(lines: Sequence[Line]) -> None:
     ]
     base = min((start for start, _ in edges), default=0)
     width = max((end for start, end in edges if start <= base + _MARGIN_TEXT), default=0)
-    for line in lines:
-        line.width, line.base = width, base
+    return width, base
+
+
+def _measure(parts: Sequence[Sequence[Line]], blocks: Sequence[Sequence[Line]], owners: Sequence[int]) -> None:
+    """Set the label room (:func:`_room`) of each part on the lines of its blocks (``owners``
+    names each block's part), lines joined by :func:`_join_continued` included: only the
+    lines of blocks are read as rows."""
+    rooms = [_room(part) for part in parts]
+    for block, owner in zip(blocks, owners, strict=True):
+        width, base = rooms[owner]
+        for line in block:
+            line.width, line.base = width, base
 
 
 def build_drafts(lines: Sequence[Line]) -> list[Draft]:
@@ -706,10 +718,18 @@ def build_drafts(lines: Sequence[Line]) -> list[Draft]:
     (judged only when such a block comes up). A table broken over pages is one body, its parts
     set apart by :data:`PART_BREAK` lines: the convention is the filer's on every page, so a
     page without evidence of its own reads as the others show.
+
+    Only the wrap convention and the reading line by line ask how much room a label has
+    (:func:`_measure`): it is measured when the first such block comes up, and not at all in a
+    section whose blocks are all rows as they stand (most sections).
     """
-    for part in _parts(lines):
-        _measure(part)
-    blocks = [_join_continued(block) for block in _blocks(lines)]
+    parts = _parts(lines)
+    blocks: list[list[Line]] = []
+    owners: list[int] = []
+    for owner, part in enumerate(parts):
+        for block in _blocks(part):
+            blocks.append(_join_continued(block))
+            owners.append(owner)
     if len(blocks) >= 2 and all(_record(block) for block in blocks if len(block) > 1):
         blocks = [_join_record(block) if len(block) > 1 else block for block in blocks]
     counts = [sum(1 for x in b if x.kind == "data") for b in blocks]
@@ -723,6 +743,7 @@ def build_drafts(lines: Sequence[Line]) -> list[Draft]:
             merged = [Draft([line], line) for line in block]
         if merged is None:
             if wraps is None:
+                _measure(parts, blocks, owners)
                 whole = _whole_labels(blocks)
                 wraps = wrap_convention(blocks, whole), hanging_indents(blocks), whole
             _mark_layout(block)

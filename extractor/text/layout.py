@@ -74,7 +74,7 @@ def _fewest_clashes(lines: Sequence[Sequence[Chunk]], candidates: Sequence[list[
     return best, fewest
 
 
-def refine_spans(part: Part, texts: Sequence[str], spans: list[Span]) -> list[Span]:
+def refine_spans(part: Part, texts: Sequence[str], spans: list[Span]) -> tuple[list[Span], list[Placed]]:
     """Drop tag columns that only label overhang reaches; add a headed column the tags left out.
 
     Where the labels end is measured on their words: a value that a tag shifted right left
@@ -90,11 +90,14 @@ def refine_spans(part: Part, texts: Sequence[str], spans: list[Span]) -> list[Sp
     Where the labels end (:func:`_label_end`) is measured only when it can matter: when the
     first column's values start a little left of its tag, or a header line has a word between
     the labels and the first column. Most parts have neither.
+
+    Returned with the spans: ``texts`` placed under them, as the reader places them next
+    (placed here already, unless a tag moved or a column was added).
     """
-    if not spans:
-        return spans
     key = tuple(spans)
     placed = [place_line(text, key) for text in texts]
+    if not spans:
+        return spans, placed
     used = {col for p in placed if p.has_data for col in p.cells}
     if len(used) < len(spans):
         tags = [s for s, _ in spans]
@@ -109,7 +112,7 @@ def refine_spans(part: Part, texts: Sequence[str], spans: list[Span]) -> list[Sp
     else:
         starts = [s for s, _ in spans]
     if not starts:
-        return spans
+        return spans, placed
     labelled = placed
     kept = tuple(spans_from(starts))
     if kept != key:
@@ -131,7 +134,9 @@ def refine_spans(part: Part, texts: Sequence[str], spans: list[Span]) -> list[Sp
         if inside and pieces[0].end <= label_end + 3 and any(p.start >= first for p in pieces):
             starts.insert(0, inside[0].start)
             break
-    return spans_from(starts)
+    refined = spans_from(starts)
+    final = tuple(refined)
+    return refined, placed if final == kept else [place_line(text, final) for text in texts]
 
 
 def _outside_labels(placed: Sequence[Placed], spans: Sequence[Span], used: set[int]) -> list[int]:

@@ -49,14 +49,16 @@ def _header_text(tokens: Sequence[Token]) -> list[str]:
     return [t.text for t in tokens if t.kind in keep]
 
 
-def read_part(part: Part, texts: Sequence[str], spans: list[Span], previous: list[str] | None) -> list[Section]:
+def read_part(
+    part: Part, texts: Sequence[str], spans: list[Span], placed: Sequence[Placed], previous: list[str] | None
+) -> list[Section]:
     """Sections of one tag-line part: header, then rows, new sections at in-body headers.
 
-    ``texts`` are the part's body text lines, placed here once for the column extents and
-    the label extent."""
+    ``texts`` are the part's body text lines and ``placed`` the same lines placed under
+    ``spans`` (by :func:`~extractor.text.layout.refine_spans`), for the column extents and the
+    label extent."""
     columns = tuple(spans)
     repeated = _header_lines(part.header)
-    placed = [place_line(text, columns) for text in texts]
     extents = column_extents(texts, placed, spans)
     row_lines = placed
     if repeated:
@@ -327,8 +329,8 @@ def read_region(region: Region, document: int) -> list[Table]:
     sections: list[Section] = []
     for part in parts:
         texts = body_texts(part.body)
-        spans = refine_spans(part, texts, choose_spans(part, texts))
-        for section in read_part(part, texts, spans, previous):
+        spans, placed = refine_spans(part, texts, choose_spans(part, texts))
+        for section in read_part(part, texts, spans, placed, previous):
             if sections and [norm(h) for h in section.headers] == [norm(h) for h in sections[-1].headers]:
                 _add_body(sections[-1], section.body)
             else:

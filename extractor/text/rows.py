@@ -768,14 +768,16 @@ def to_row(draft: Draft, width: int) -> Row:
     Most columns of a row are blank, so every cell starts as the shared empty cell and only
     the columns the data line fills are parsed (by :func:`parse_cell`, itself cached: the
     same few texts, none, 0.00, --, fill most tables). A cell of one chunk (nearly all) is that
-    chunk's text, read here without the call to :meth:`Placed.cell_text`."""
+    chunk's text, read here without the call to :meth:`Placed.cell_text`. The row is built with
+    positional arguments (no concept yet, then the label's markers): a keyword call of its
+    ``__init__`` costs a third more in pure Python, once per row of every table."""
     label = draft.text()
     _, markers = split_markers(label)
     if draft.data is None:
-        return Row(draft.labels[0].token.line, label, (EMPTY_CELL,) * width, label_footnotes=markers)
+        return Row(draft.labels[0].token.line, label, (EMPTY_CELL,) * width, None, markers)
     cells = [EMPTY_CELL] * width
     placed = draft.data.placed
     for col, chunks in placed.cells.items():
         if 0 <= col < width and chunks:
             cells[col] = parse_cell(chunks[0].text if len(chunks) == 1 else placed.cell_text(col))
-    return Row(draft.data.token.line, label, tuple(cells), label_footnotes=markers)
+    return Row(draft.data.token.line, label, tuple(cells), None, markers)

@@ -150,12 +150,18 @@ def _prose(body: Sequence[Token], columns: tuple[Span, ...]) -> frozenset[int]:
             if start < 0:
                 start = n
         elif start >= 0:
-            if _paragraph([t.text for t in body[start:n]], columns, first):
+            if _full_stop(body[n - 1]) and _paragraph([t.text for t in body[start:n]], columns, first):
                 found.extend(range(start, n))
             start = -1
-    if start >= 0 and _paragraph([t.text for t in body[start:]], columns, first):
+    if start >= 0 and _full_stop(body[-1]) and _paragraph([t.text for t in body[start:]], columns, first):
         found.extend(range(start, len(body)))
     return frozenset(found)
+
+
+def _full_stop(token: Token) -> bool:
+    """Whether a line ends with a full stop, as the last line of a paragraph of prose does
+    (:func:`_paragraph`): most runs of rows end otherwise, and their lines are not gathered."""
+    return token.text.rstrip().endswith(".")
 
 
 _MARKED = regex.compile(r"[ \t]*+(?:\(\w{1,2}\)|/\d{1,2}/|[*#\u2020\u2021]|<F\d{1,3}>|\d{1,2}\.?+[ \t])", regex.I)
@@ -206,10 +212,13 @@ def _drop_page_numbers(tokens: Sequence[Token]) -> list[Token]:
     break."""
     drop: set[int] = set()
     for i, token in enumerate(tokens):
-        text = token.text
-        if (" of " in text or " OF " in text or " Of " in text) and token.kind is TEXT and _page_footer(text):
-            drop.add(i)
-        if token.kind is not PAGE:
+        kind = token.kind
+        if kind is TEXT:
+            text = token.text
+            if (" of " in text or " OF " in text or " Of " in text) and _page_footer(text):
+                drop.add(i)
+            continue
+        if kind is not PAGE:
             continue
         j = i - 1
         while j >= 0 and tokens[j].kind is BLANK:
@@ -341,7 +350,7 @@ def read_region(region: Region, document: int) -> list[Table]:
     after_notes, used = parse_footnotes(region.after)
     notes.extend(after_notes)
     context = _context(region, notes, used)
-    lead = " ".join(region.before.split())[-LEAD_CHARS:]
+    lead = collapsed_end(region.before, LEAD_CHARS)
     title = title_above(region.near, len(region.before) < CONTEXT)
     for n, section in enumerate(sections):
         _build_rows(section)
@@ -453,6 +462,25 @@ _RULE_LINE = regex.compile(r"[ \t]*+(?:- )?+[-=_]{3,}+[-=_ \t]*+")
 """A line of rule characters: it sets a heading off from the table."""
 
 _CONTEXT_CHARS = 300
+
+
+def collapsed_end(text: str, chars: int) -> str:
+    """The last ``chars`` characters of ``text`` with its blanks collapsed (runs of blanks made
+    one space, none at either end): ``" ".join(text.split())[-chars:]``, worked out on as
+    little of the end of ``text`` as gives that many.
+
+    Any end of a text, collapsed, is an end of the whole text collapsed (a word that the cut
+    splits is the end of that word), so where the collapsed end holds ``chars`` characters, its
+    last ``chars`` are those of the whole. A quarter more than ``chars`` is tried first (the
+    text before a table is prose or table lines: a few blanks per word), then twice as much,
+    then the whole text."""
+    size = chars + chars // 4
+    while size < len(text):
+        end = " ".join(text[-size:].split())
+        if len(end) >= chars:
+            return end[-chars:]
+        size *= 2
+    return " ".join(text.split())[-chars:]
 
 
 def _context(region: Region, notes: Sequence[Footnote], used: int) -> str:

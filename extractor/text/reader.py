@@ -209,13 +209,16 @@ def _drop_page_numbers(tokens: Sequence[Token]) -> list[Token]:
     A footer is set off from the body by a blank line; a line that runs straight on from the
     row above it is kept unless it reads as a page number ("7", "- 7 -", "A-3"): a wrapped
     heading such as "(as a percentage of average net assets)" often falls just above a page
-    break."""
+    break.
+
+    A footer holds "of" and "page" (in any case): only such a line is cut into pieces and
+    matched (rows such as "Net asset value, beginning of period" hold the first alone)."""
     drop: set[int] = set()
     for i, token in enumerate(tokens):
         kind = token.kind
         if kind is TEXT:
             text = token.text
-            if (" of " in text or " OF " in text or " Of " in text) and _page_footer(text):
+            if (" of " in text or " OF " in text or " Of " in text) and "page" in text.lower() and _page_footer(text):
                 drop.add(i)
             continue
         if kind is not PAGE:

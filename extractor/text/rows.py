@@ -168,7 +168,7 @@ def _join_continued(block: list[Line]) -> list[Line]:
     label reads as the rest of the label above (:func:`_runs_on`: "Contingent deferred" over
     "sales charge", each beside a line of one wrapped description): label and text cell wrap
     together. Most blocks have no such line: they are returned as they are."""
-    if all(line.kind != "data" or (line.placed.label and not _runs_on(line.label)) for line in block[1:]):
+    if not _may_continue(block):
         return block
     out: list[Line] = []
     above = -1
@@ -183,6 +183,17 @@ def _join_continued(block: list[Line]) -> list[Line]:
         above = len(out) - 1
         after = number + 1 if line.kind == "data" and line.placed.label else -1
     return out
+
+
+def _may_continue(block: Sequence[Line]) -> bool:
+    """Whether a line under the first of a block is a data line without a label or with one
+    that reads as the rest of a label (:func:`_runs_on`): only such a line can continue the line
+    above it (:func:`_join_continued`). A plain loop, stopped at the first: it runs on every
+    block of every section, and a generator paid a resumption per line."""
+    for line in block[1:]:
+        if line.kind == "data" and (not line.placed.label or _runs_on(line.placed.label_text)):
+            return True
+    return False
 
 
 def _record(block: Sequence[Line]) -> bool:

@@ -181,9 +181,12 @@ def read_codes_and_citations(rows: list[Row]) -> None:
     for row in rows:
         for cell in row.cells:
             text = cell.text
-            if text[:1] == "0":
+            if not text:
+                continue  # most cells of a table are blank: one test each, no slice
+            first = text[0]
+            if first == "0":
                 padded = True
-            elif text[:1] == "(" and ")" in text[1:-1]:
+            elif first == "(" and ")" in text[1:-1]:
                 stacked = True
     if padded:
         codes = code_columns([row.cells for row in rows])

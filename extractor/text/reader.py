@@ -25,7 +25,7 @@ from .parts import Part, split_parts
 from .regions import CONTEXT, Region, find_regions
 from .rows import PART_BREAK, build_drafts, to_row
 from .tabs import realign_tab_fields
-from .tokenizer import BLANK, PAGE, RULE, TEXT, Token, make_token
+from .tokenizer import BLANK, PAGE, RULE, TEXT, Token, make_token, make_tokens
 
 WIDEST_ROW = 1024
 """Characters of a table line that are laid out in columns. The Filer Manual allows 132; real
@@ -330,7 +330,7 @@ def _drop_blank(columns: Sequence[str], rows: Sequence[Row]) -> tuple[list[str],
 def read_region(region: Region, document: int) -> list[Table]:
     """The tables (one per section) of one ``<TABLE>`` block."""
     lines = realign_tab_fields(region.lines, WIDEST_ROW)
-    tokens = [make_token(raw, region.first_line + i) for i, raw in enumerate(lines)]
+    tokens = make_tokens(lines, region.first_line)
     parts, fn_tokens = split_parts(tokens)
     notes: list[Footnote] = []
     if fn_tokens:

@@ -743,7 +743,7 @@ def build_drafts(lines: Sequence[Line]) -> list[Draft]:
             owners.append(owner)
     if len(blocks) >= 2 and all(_record(block) for block in blocks if len(block) > 1):
         blocks = [_join_record(block) if len(block) > 1 else block for block in blocks]
-    counts = [sum(1 for x in b if x.kind == "data") for b in blocks]
+    counts = [sum([x.kind == "data" for x in b]) for b in blocks]
     single = counts.count(1)
     ruled = single >= 2 and 2 * single >= sum(1 for c in counts if c)
     drafts: list[Draft] = []

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import enum
 import re
+from collections.abc import Sequence
 from functools import lru_cache
 from typing import Final, NamedTuple
 
@@ -116,6 +117,16 @@ def make_token(raw: str, line: int) -> Token:
     return _new_tuple(Token, (kind, text, line, ink))
 
 
+def make_tokens(lines: Sequence[str], first_line: int) -> list[Token]:
+    """:func:`make_token` for consecutive lines numbered from ``first_line``, in one loop
+    without a call per line (every line of every table block is made a token)."""
+    return [
+        _new_tuple(Token, (kind, text, first_line + i, ink))
+        for i, raw in enumerate(lines)
+        for kind, text, ink in (_read_line(raw),)
+    ]
+
+
 @lru_cache(maxsize=8192)
 def _read_line(raw: str) -> tuple[TokenKind, str, int]:
     """A raw line's kind, its text with tabs expanded and its first non-blank column.
@@ -148,4 +159,4 @@ def _first_ink(text: str) -> int:
 
 def tokenize(text: str, first_line: int = 1) -> list[Token]:
     """One token per line of ``text`` (split on ``\\n``), numbered from ``first_line``."""
-    return [make_token(raw, first_line + i) for i, raw in enumerate(text.split("\n"))]
+    return make_tokens(text.split("\n"), first_line)

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import dataclasses
 from collections.abc import Sequence
+from datetime import date
 
 from ..model import Finding, Table
 from .caps import expense_cap
@@ -28,13 +29,25 @@ def _tagged(tables: Sequence[Table]) -> bool:
     return any(table.has_xbrl for table in tables)
 
 
-def validate(table: Table, related: Sequence[Table] = ()) -> list[Finding]:
-    """Findings about one table; ``related`` are the other tables of the same document."""
+def filing_date(filed: str | None) -> date | None:
+    """The date of an ISO ``FILED AS OF DATE`` (as :class:`~extractor.model.Header` keeps it), ``None``
+    when there is none or it does not read."""
+    if not filed:
+        return None
+    try:
+        return date.fromisoformat(filed)
+    except ValueError:
+        return None
+
+
+def validate(table: Table, related: Sequence[Table] = (), filed: str | None = None) -> list[Finding]:
+    """Findings about one table; ``related`` are the other tables of the same document, ``filed``
+    the date the filing was made (ISO, the SEC header's), where known."""
     parts = _parts(table)
     index = None
     if any(part.kind == "expense_example" for part in parts):
         index = document_index([*parts, *(p for other in related for p in _parts(other))])
-    return _validate(table, parts, index, _tagged([table, *related]))
+    return _validate(table, parts, index, _tagged([table, *related]), filing_date(filed))
 
 
 def _parts(table: Table) -> tuple[Table, ...]:
@@ -54,9 +67,11 @@ def _parts(table: Table) -> tuple[Table, ...]:
     return (fees, example)
 
 
-def _validate(table: Table, parts: Sequence[Table], index: DocumentIndex | None, tagged: bool) -> list[Finding]:
+def _validate(table: Table, parts: Sequence[Table], index: DocumentIndex | None, tagged: bool,
+              filed: date | None = None) -> list[Finding]:
     """Findings about one table, checked as ``parts`` (:func:`_parts`); ``index`` holds its
-    document's tables, given for an expense example (the only table that looks at the others)."""
+    document's tables, given for an expense example (the only table that looks at the others,
+    and the only one that reads ``filed``, the date a waiver's term is counted from)."""
     findings: list[Finding] = []
     for part in parts:
         if part.kind == "fees":
@@ -64,15 +79,18 @@ def _validate(table: Table, parts: Sequence[Table], index: DocumentIndex | None,
             findings += component_sum(part, classes) + net_total(part, classes) + expense_cap(part, classes)
         elif part.kind == "expense_example":
             assert index is not None, "an expense example is checked against the tables of its document"
-            findings += indexed_example_checks(part, index)
+            findings += indexed_example_checks(part, index, filed)
         else:
             findings += column_total(part)
     findings += check_xbrl(table, tagged)
     return findings
 
 
-def validate_tables(tables: Sequence[Table]) -> list[Finding]:
-    """Findings about every table of a filing, in table order."""
+def validate_tables(tables: Sequence[Table], filed: str | None = None) -> list[Finding]:
+    """Findings about every table of a filing, in table order; ``filed`` is the date the filing
+    was made (ISO, the SEC header's ``filed``), where known: an example counts a dated waiver's
+    term from it when the prose dates the document nowhere."""
+    filing_day = filing_date(filed)
     by_document: dict[int, list[Table]] = {}
     parts = [_parts(table) for table in tables]
     for table, held in zip(tables, parts, strict=True):
@@ -86,5 +104,5 @@ def validate_tables(tables: Sequence[Table]) -> list[Finding]:
             index = indexes.get(table.document)
             if index is None:
                 index = indexes[table.document] = document_index(by_document[table.document])
-        findings.extend(_validate(table, held, index, tagged[table.document]))
+        findings.extend(_validate(table, held, index, tagged[table.document], filing_day))
     return findings

@@ -23,6 +23,7 @@ import dataclasses
 import itertools
 from collections.abc import Sequence
 from dataclasses import dataclass
+from datetime import date
 from decimal import Decimal
 from functools import lru_cache
 from typing import Final, NamedTuple
@@ -47,6 +48,7 @@ from .series import (
     lookup,
     lookup_series,
 )
+from .waiver_term import waiver_terms
 
 _NUMBER_WORDS: Final = {
     "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
@@ -292,10 +294,13 @@ def _variants(waiver: int, ratios: list[Decimal], stated: bool, target: tuple[De
 
 
 def readings(inputs: Inputs, key: str, all_inputs: dict[str, Inputs], context: str,
-             bases: Sequence[Decimal] = (INVESTMENT,), loads: Sequence[Decimal] | None = None) -> list[Reading]:
+             bases: Sequence[Decimal] = (INVESTMENT,), loads: Sequence[Decimal] | None = None,
+             terms: frozenset[int] | None = None) -> list[Reading]:
     """Every accepted way of computing the series of one class.
 
     ``loads`` are front-end loads fitted to the figures when no fee table states the class's load.
+    ``terms`` are the years the dates of the filing let a waiver run (see :mod:`.waiver_term`),
+    ``None`` when they do not tell.
     The readings depend on a few numbers only, which classes and filings often share, so they
     are remembered by those numbers written out (see :func:`_readings_of`); the list is new.
     """
@@ -312,7 +317,7 @@ def readings(inputs: Inputs, key: str, all_inputs: dict[str, Inputs], context: s
     charges = list(loads) if loads is not None else [inputs.load or Decimal(0)]
     return list(_readings_of(str(gross), str(net), _first_year_only(context), _voluntary(context),
                              _never_ends(context), tuple(years),
-                             other, tuple(map(str, bases)), tuple(map(str, charges)), loads is not None))
+                             other, tuple(map(str, bases)), tuple(map(str, charges)), loads is not None, terms))
 
 
 _WAIVER_TERMS: Final = (1, 2, 3, 4, 5)
@@ -324,19 +329,24 @@ fund whose expense limitation agreement runs several years from its first prospe
 def _readings_of(gross_text: str, net_text: str, first_only: bool, voluntary: bool, never_ends: bool,
                  years: tuple[tuple[int, bool], ...],
                  target_text: tuple[str, str] | None, bases_text: tuple[str, ...], charges_text: tuple[str, ...],
-                 fitted: bool) -> tuple[Reading, ...]:
+                 fitted: bool, terms: frozenset[int] | None = None) -> tuple[Reading, ...]:
     """:func:`readings` of numbers given as text: a Decimal's text gives back the same Decimal,
     trailing zeros included (a load is printed in messages as written), so equal texts give
     equal readings. Every waiver period (and, for a waiver the prose calls voluntary, none at
     all), then method, basis and load, then conversion. Where the prose says the example assumes
-    the waiver never ends, only the net ratio in every year is a stated reading."""
+    the waiver never ends, only the net ratio in every year is a stated reading. Where the dates
+    of the filing tell how many years the waiver runs (``terms``), those periods are stated, and
+    the net ratio in every year is not (unless the prose says the waiver never ends)."""
     gross, net = Decimal(gross_text), Decimal(net_text)
     target = None if target_text is None else (Decimal(target_text[0]), Decimal(target_text[1]))
     bases = [Decimal(b) for b in bases_text]
     charges = [Decimal(c) for c in charges_text]
-    waivers = [(0, [net] * 10, not first_only or net == gross or never_ends)]  # no waiver: its term is moot
+    dated = terms is not None
+    waivers = [(0, [net] * 10, (not first_only and not dated) or net == gross or never_ends)]  # no waiver: moot
     if net != gross:
-        waivers.extend((k, [net] * k + [gross] * (10 - k), (k == 1 or not first_only) and not never_ends)
+        waivers.extend((k, [net] * k + [gross] * (10 - k),
+                        ((k == 1 and first_only) or (k in terms if terms is not None else not first_only))
+                        and not never_ends)
                        for k in _WAIVER_TERMS)
         if voluntary:
             waivers.append((GROSS_ONLY, [gross] * 10, not never_ends))
@@ -417,6 +427,8 @@ class Facts:
     bases: tuple[Decimal, ...] = (INVESTMENT,)
     fit_load: bool = False
     fit_cdsc: bool = False
+    waiver_terms: frozenset[int] | None = None
+    """Years a waiver may be counted for by the dates of the filing (:mod:`.waiver_term`)."""
 
 
 class Explanation(NamedTuple):
@@ -602,14 +614,15 @@ def _fitted_loads(series: Series, options: Sequence[Reading]) -> list[Decimal]:
 def check_series(table: Table, series: Series, inputs: Inputs, all_inputs: dict[str, Inputs],
                  facts: Facts) -> list[Finding]:
     """Findings for one series against every reading; the reading that explains most wins."""
-    options = readings(inputs, series.key, all_inputs, facts.context, facts.bases)
+    options = readings(inputs, series.key, all_inputs, facts.context, facts.bases, terms=facts.waiver_terms)
     figures = [series.figures[y] for y in sorted(series.figures)]
     judge = _Judge(series, inputs, facts, figures)
     best = judge.best(options)
     if facts.fit_load and judge.counts(best)[1] < len(figures):
         loads = _fitted_loads(series, options)
         if loads:
-            options += readings(inputs, series.key, all_inputs, facts.context, facts.bases, loads)
+            options += readings(inputs, series.key, all_inputs, facts.context, facts.bases, loads,
+                                facts.waiver_terms)
             best = judge.best(options)
     explanations = [judge.explain(best, f) for f in figures]
     if any(e.fitted for e in explanations):
@@ -676,13 +689,14 @@ def _unstated_charges(table: Table, series: Series, inputs: Inputs, best: Readin
     )
 
 
-def expense_example(table: Table, related: Sequence[Table]) -> list[Finding]:
-    """Recompute every figure of an example table from the fee table of the same document."""
+def expense_example(table: Table, related: Sequence[Table], filed: date | None = None) -> list[Finding]:
+    """Recompute every figure of an example table from the fee table of the same document;
+    ``filed``: the date the filing was made, where known (the term of a dated waiver)."""
     all_series = example_series(table)
     if not all_series:
         return []
     index = document_index([table, *related])
-    return _recomputed(table, index, all_series, indexed_class_inputs(table, index)[0])
+    return _recomputed(table, index, all_series, indexed_class_inputs(table, index)[0], filed)
 
 
 def example_order(table: Table, related: Sequence[Table] = ()) -> list[Finding]:
@@ -691,25 +705,27 @@ def example_order(table: Table, related: Sequence[Table] = ()) -> list[Finding]:
     return _ordered(table, example_series(table), class_inputs(table, related)[0])
 
 
-def example_checks(table: Table, related: Sequence[Table]) -> list[Finding]:
+def example_checks(table: Table, related: Sequence[Table], filed: date | None = None) -> list[Finding]:
     """:func:`indexed_example_checks` of ``table`` among ``related``, the other tables of its document."""
-    return indexed_example_checks(table, document_index([table, *related]))
+    return indexed_example_checks(table, document_index([table, *related]), filed)
 
 
-def indexed_example_checks(table: Table, index: DocumentIndex) -> list[Finding]:
+def indexed_example_checks(table: Table, index: DocumentIndex, filed: date | None = None) -> list[Finding]:
     """:func:`expense_example` and then :func:`example_order` findings, with the series and the
-    fee-table inputs read once for both; ``index`` holds the tables of the example's document."""
+    fee-table inputs read once for both; ``index`` holds the tables of the example's document,
+    ``filed`` is the date the filing was made, where known."""
     all_series = example_series(table)
     if not all_series:
         return []
     inputs, _ = indexed_class_inputs(table, index)
-    return _recomputed(table, index, all_series, inputs) + _ordered(table, all_series, inputs)
+    return _recomputed(table, index, all_series, inputs, filed) + _ordered(table, all_series, inputs)
 
 
 def _recomputed(table: Table, index: DocumentIndex, all_series: list[Series],
-                inputs: dict[str, Inputs]) -> list[Finding]:
+                inputs: dict[str, Inputs], filed: date | None = None) -> list[Finding]:
     """:func:`expense_example` findings of the (non-empty) series of an example table."""
     context = indexed_document_context(table, index)
+    terms = waiver_terms(context, filed)
     bases = example_bases(table)
     schedules = index.schedules(table)
     findings: list[Finding] = []
@@ -728,7 +744,7 @@ def _recomputed(table: Table, index: DocumentIndex, all_series: list[Series],
             ))
             continue
         unknown_load = known.load is None
-        facts = Facts(context, schedules, bases, unknown_load, unknown_load and known.cdsc is None)
+        facts = Facts(context, schedules, bases, unknown_load, unknown_load and known.cdsc is None, terms)
         findings.extend(check_series(table, series, known, inputs, facts))
     return findings
 

@@ -20,7 +20,7 @@ import regex
 from ..classify.labels import normalize
 from ..model import Finding, Table
 from .grid import ClassFees, Item, fee_classes
-from .policy import ROUNDING, finding, severity, text
+from .policy import ROUNDING, finding, rounding_tolerance, severity, text
 
 COMPONENTS: Final = (
     "ManagementFeesOverAssets",
@@ -105,8 +105,9 @@ def component_sum(table: Table, classes: Sequence[ClassFees] | None = None) -> l
             named = ", ".join(f"'{i.label}' {text(_value(i))}" for i in unnamed)
             message = (f"{fees.name}: {_terms(terms)} plus the lines without a fee concept ({named}) = "
                        f"{text(expected)}, but the total row shows {text(total.value)}")
+        tolerance = rounding_tolerance([total.value, *(i.value for i in terms), *(i.value for i in unnamed)])
         findings.append(finding(
-            "component_sum", severity(total.value - expected), table.id, total.where, text(expected),
+            "component_sum", severity(total.value - expected, tolerance), table.id, total.where, text(expected),
             text(total.value), message,
         ))
     return findings
@@ -221,7 +222,8 @@ def _sub_items(table: Table, fees: ClassFees, other: list[Item], subs: list[Item
             ROUNDING, abs(given.value - expected) - ROUNDING):
         return []  # the "sub-items" are separate lines of the table, and the total says so (give or take rounding)
     return [finding(
-        "component_sum", severity(given.value - expected), table.id, given.where, text(expected),
+        "component_sum", severity(given.value - expected, rounding_tolerance([given.value, *(i.value for i in subs)])),
+        table.id, given.where, text(expected),
         text(given.value),
         f"{fees.name}: other expenses items {_terms(subs)} = {text(expected)}, "
         f"but the other expenses row shows {text(given.value)}",
@@ -302,8 +304,10 @@ def net_total(table: Table, classes: Sequence[ClassFees] | None = None) -> list[
         shown = [f"{text(gross.value)} {_reading(s)} = {text(v)}" for v, s in readings]
         either = " or ".join(shown)
         lead = "neither reading explains it: " if len(readings) > 1 else ""
+        tolerance = rounding_tolerance([gross.value, net.value, *(w.value for w in waivers)])
         findings.append(finding(
-            "net_total", severity(net.value - expected), table.id, net.where, text(expected), text(net.value),
+            "net_total", severity(net.value - expected, tolerance), table.id, net.where, text(expected),
+            text(net.value),
             f"{fees.name}: {lead}{either}, but the net total row shows {text(net.value)}",
         ))
     return findings

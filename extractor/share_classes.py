@@ -13,7 +13,11 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from typing import Final
 
+import regex
+
+from .classify.labels import normalize
 from .model import Header, ShareClass, Table, XbrlFact
 
 Match = tuple[str | None, str | None]
@@ -21,18 +25,47 @@ Match = tuple[str | None, str | None]
 
 NO_MATCH: Match = (None, None)
 
-_MARKERS = re.compile(r"(?:\s*(?:/\w{1,2}/|\(\w{1,2}\)|\[\w{1,2}\]|[*\u2020\u2021\u00a7]+))+$")
-"""Footnote markers at the end of a header or label: ``CLASS A/1/``, ``Class B(2)``, ``Class C*``."""
 _TICKER = re.compile(r"\b[A-Z]{5}\b")
 """A mutual-fund ticker: five capitals (ETF tickers, shorter, are too like other words)."""
 _ROW_KINDS = frozenset({"fees", "expense_example"})
 """Tables whose rows may be classes (an example with a row per class)."""
 
 
+CLASS_WORD: Final = regex.compile(r"\bclass(?:es)?\s+(?!shares?\b)([a-z0-9][a-z0-9\-]*)")
+""""Class A": the name after the word; "Investor Class Shares" names its class before it."""
+_NOISE: Final = regex.compile(
+    r"\([^()]*\)|\b(?:shares?|class|assuming|if|you|your|no|not|redeemed|redemption|redeem|sold|held|sell|hold"
+    r"|keep|do|don't|did|didn't|at|the|end|of|each|period|periods|with|without)\b|[:\-]\s*$"
+)
+"""Words around a class name in headers and example labels ("Class C (if you sell)", "Assuming
+no redemption", "Investor Class Shares") and parentheticals (a ticker, a note)."""
+_ABBREVIATION: Final = re.compile(r"^\s*[A-Za-z]+\.")
+"""A name that is one word cut short with a full stop: "Inst.", "Adv."."""
+
+
 def class_key(name: str) -> str:
-    """A share-class name reduced for matching: ``Class A Shares``, ``A`` and ``CLASS A/1/`` give ``a``."""
-    name = _MARKERS.sub("", name)
-    return " ".join(name.lower().replace("class", " ").replace("shares", " ").split())
+    """Comparable name of a share class, the one reduction of a class name there is: the checks
+    pair fee columns with example rows by it, and the tidy output pairs headers and labels with
+    the SEC header's class names by it. ``Class A Shares``, ``A`` and ``CLASS A/1/`` give ``a``,
+    ``CLASS 529-A/2/`` gives ``529-a``, ``Investor Class Shares`` gives ``investor``, ``Class C
+    (if you sell)`` gives ``c``. A header over several classes ("CLASS A CLASS B") gives them
+    all ("a b"), which is the name of none of them."""
+    text = normalize(name)
+    named = list(dict.fromkeys(CLASS_WORD.findall(text)))
+    if named:
+        return " ".join(str(found).strip("-") for found in named)
+    text = _NOISE.sub(" ", text)
+    words = [w.strip(".-:,") for w in text.split() if w.strip(".-:,")]
+    return " ".join(words)
+
+
+def lookup_key(name: str) -> str:
+    """:func:`class_key` of a name looked up in a :class:`ClassIndex`: an abbreviation ("Inst.")
+    keeps its full stop, which makes the index match it by prefix ("institutional"). Only the
+    tidy matcher reads abbreviations so: the checks pair names a filing writes alike in its fee
+    table and its example."""
+    key = class_key(name)
+    return key + "." if key and " " not in key and _ABBREVIATION.match(name) else key
 
 
 _WORD = re.compile(r"[\w&]+")
@@ -164,8 +197,8 @@ def table_classes(index: ClassIndex, table: Table) -> tuple[list[Match], list[Ma
     unmatched_rows = [NO_MATCH] * len(table.rows)
     if not index.by_key and not index.by_ticker:
         return columns, unmatched_rows
-    column_keys = [class_key(name) for name in table.columns]
-    row_keys = [class_key(row.label) for row in table.rows] if table.kind in _ROW_KINDS else []
+    column_keys = [lookup_key(name) for name in table.columns]
+    row_keys = [lookup_key(row.label) for row in table.rows] if table.kind in _ROW_KINDS else []
     keys = [k for k in (*column_keys, *row_keys) if k]
     ambiguous = any(len(index.series_with(k)) > 1 for k in keys)
     series = _series_of_table(index, table, keys) if ambiguous else None

@@ -14,7 +14,7 @@ from conftest import FIXTURES
 
 from extractor import extract, extract_bytes
 from extractor.model import Header, ShareClass
-from extractor.share_classes import ClassIndex, class_key
+from extractor.share_classes import ClassIndex, class_key, lookup_key
 from extractor.writers import tidy_records
 
 SERIES = {
@@ -89,7 +89,7 @@ def test_a_ticker_in_the_header_matches_outright() -> None:
 
 
 def test_footnote_markers_and_abbreviations() -> None:
-    assert [class_key(name) for name in ("CLASS A/1/", "Class B(2)", "Class C*", "Class 529-A", "Inst.")] == [
+    assert [lookup_key(name) for name in ("CLASS A/1/", "Class B(2)", "Class C*", "Class 529-A", "Inst.")] == [
         "a", "b", "c", "529-a", "inst."]
     text = "Alpha Growth Fund II\n" + FEES.format(a="CLASS A/1/", c="Inst.")
     assert classes_by_column(text) == {"CLASS A/1/": ("S000000002", "C000000021"),

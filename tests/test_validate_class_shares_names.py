@@ -11,7 +11,7 @@ from __future__ import annotations
 import pytest
 
 from extractor import extract_bytes
-from extractor.checks.grid import class_key
+from extractor.share_classes import class_key
 
 DOCUMENT = """<html><body>
 <p>Annual Fund Operating Expenses (expenses that you pay each year as a percentage of the value of your investment)</p>

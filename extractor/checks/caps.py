@@ -17,7 +17,8 @@ import regex
 
 from ..classify.labels import normalize
 from ..model import Finding, Table
-from .grid import ClassFees, class_key, fee_classes
+from ..share_classes import class_key
+from .grid import ClassFees, fee_classes
 from .policy import finding, text
 
 _SENTENCE: Final = regex.compile(r"(?<=[.;])\s+(?=[A-Z(])")

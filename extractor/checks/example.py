@@ -31,8 +31,8 @@ from typing import Final, NamedTuple
 import regex
 
 from ..model import Finding, Severity, Table
+from ..share_classes import class_key
 from .costs import HUNDRED, INVESTMENT, METHODS, dollars, path_costs
-from .grid import class_key
 from .policy import DOLLAR, finding, text
 from .schedules import Schedule, rate_in_year
 from .series import (

@@ -17,6 +17,7 @@ import regex
 
 from ..classify.labels import normalize
 from ..model import Cell, Table
+from ..share_classes import CLASS_WORD
 
 
 @dataclass(frozen=True)
@@ -55,7 +56,7 @@ def column_name(table: Table, index: int) -> str:
     """A column's header; for the one column of a table without a header, the class its title
     names ("CLASS B SHARES" set right above a 1990s fee table of one class); else "column N"."""
     header = table.columns[index] if index < len(table.columns) else ""
-    if not header.strip() and len(table.columns) == 1 and table.title and _CLASS_WORD.search(normalize(table.title)):
+    if not header.strip() and len(table.columns) == 1 and table.title and CLASS_WORD.search(normalize(table.title)):
         return table.title
     return header or f"column {index + 1}"
 
@@ -122,25 +123,6 @@ OPERATING_ITEMS: Final = frozenset({
     "DistributionOrSimilarNon12b1FeesOverAssets", "OtherExpensesOverAssets",
 })
 _PLAN_CLASS: Final = regex.compile(r"^529[\- ]?([a-z])$")
-_CLASS_WORD: Final = regex.compile(r"\bclass(?:es)?\s+(?!shares?\b)([a-z0-9][a-z0-9\-]*)")
-""""Class A": the name after the word; "Investor Class Shares" names its class before it."""
-_NOISE: Final = regex.compile(
-    r"\([^()]*\)|\b(?:shares?|class|assuming|if|you|your|no|not|redeemed|redemption|redeem|sold|held|sell|hold"
-    r"|keep|do|don't|did|didn't|at|the|end|of|each|period|periods|with|without)\b|[:\-]\s*$"
-)
-
-
-def class_key(name: str) -> str:
-    """Comparable name of a share class: ``CLASS 529-A/2/`` and ``Class 529-A`` give ``529-a``."""
-    text = normalize(name)
-    m = _CLASS_WORD.search(text)
-    if m:
-        return str(m.group(1)).strip("-")
-    text = _NOISE.sub(" ", text)
-    words = [w.strip(".-:,") for w in text.split() if w.strip(".-:,")]
-    return " ".join(words)
-
-
 def base_keys(key: str) -> Iterator[str]:
     """``key`` then its plan-less form: a 529 or retirement version shares the base class's loads."""
     yield key

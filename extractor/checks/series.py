@@ -19,8 +19,9 @@ import regex
 from ..classify import redemption_mode
 from ..classify.examples import example_period, status_mode
 from ..model import Row, Table
+from ..share_classes import class_key
 from .fees import COMPONENTS, GROSS, NET
-from .grid import ClassFees, base_keys, class_key, column_class, column_name, fee_classes, tagged_class
+from .grid import ClassFees, base_keys, column_class, column_name, fee_classes, tagged_class
 from .schedules import Schedule, table_schedules
 
 PURCHASE: Final = "MaximumSalesChargeImposedOnPurchasesOverOfferingPrice"

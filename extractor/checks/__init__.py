@@ -71,11 +71,12 @@ def _validate(table: Table, parts: Sequence[Table], index: DocumentIndex | None,
               filed: date | None = None) -> list[Finding]:
     """Findings about one table, checked as ``parts`` (:func:`_parts`); ``index`` holds its
     document's tables, given for an expense example (the only table that looks at the others,
-    and the only one that reads ``filed``, the date a waiver's term is counted from)."""
+    and the only one that reads ``filed``, the date a waiver's term is counted from), and for
+    every table of a document that has one (its fee tables' classes are read once for both)."""
     findings: list[Finding] = []
     for part in parts:
         if part.kind == "fees":
-            classes = fee_classes(part)  # read once for the three checks
+            classes = fee_classes(part) if index is None else index.fee_classes(part)  # once for the checks
             findings += component_sum(part, classes) + net_total(part, classes) + expense_cap(part, classes)
         elif part.kind == "expense_example":
             assert index is not None, "an expense example is checked against the tables of its document"
@@ -96,13 +97,11 @@ def validate_tables(tables: Sequence[Table], filed: str | None = None) -> list[F
     for table, held in zip(tables, parts, strict=True):
         by_document.setdefault(table.document, []).extend(held)
     tagged = {document: _tagged(group) for document, group in by_document.items()}
-    indexes: dict[int, DocumentIndex] = {}
+    # only an example looks at the other tables of its document, so only its document is indexed
+    indexes = {document: document_index(group) for document, group in by_document.items()
+               if any(part.kind == "expense_example" for part in group)}
     findings: list[Finding] = []
     for table, held in zip(tables, parts, strict=True):
-        index: DocumentIndex | None = None
-        if held[-1].kind == "expense_example":  # only an example looks at the other tables of its document
-            index = indexes.get(table.document)
-            if index is None:
-                index = indexes[table.document] = document_index(by_document[table.document])
+        index = indexes.get(table.document)
         findings.extend(_validate(table, held, index, tagged[table.document], filing_day))
     return findings

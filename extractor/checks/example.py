@@ -211,14 +211,20 @@ def _conversions(key: str, inputs: dict[str, Inputs], context: str) -> tuple[lis
 @lru_cache(maxsize=64)
 def _stated_conversions(context: str) -> tuple[int, ...]:
     """Years after which the prose says shares convert, in order; cached like
-    :func:`_first_year_only`, as every series of a Class B or C asks of the same context."""
+    :func:`_first_year_only`, as every series of a Class B or C asks of the same context. Every
+    match holds "conver", looked for first as :data:`_FIRST_YEAR_WORDS` are."""
+    if "conver" not in context.casefold():
+        return ()
     return tuple(sorted({n for m in _CONVERSION.finditer(context) if (n := _count(m)) is not None}))
 
 
 @lru_cache(maxsize=64)
 def _conversion_targets(context: str) -> tuple[str, ...]:
     """Keys of the classes the prose says shares convert into, in order (Class A is tried after
-    them in any case); cached like :func:`_stated_conversions`."""
+    them in any case); cached like :func:`_stated_conversions`, and looked for only where the
+    word is (case and all: the pattern is case-sensitive)."""
+    if "conver" not in context:
+        return ()
     return tuple(class_key(m.group(1)) for m in _CONVERSION_TARGET.finditer(context))
 
 

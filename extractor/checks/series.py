@@ -170,6 +170,17 @@ class DocumentIndex:
     """The prose of each fee table and example (its context and footnotes, whitespace made single
     spaces) by ``id``: an example reads that of the tables before it, and a document of hundreds of
     examples after one fee table had every example split and join the prose of all before it."""
+    classes: dict[int, tuple[Table, list[ClassFees]]]
+    """The :func:`fee_classes` of each fee table read so far, by ``id`` (with the table, so that
+    an ``id`` reused by a later object is never taken for it): the fee checks and every example
+    after a fee table read its classes, and a document may have hundreds of examples."""
+
+    def fee_classes(self, table: Table) -> list[ClassFees]:
+        """:func:`fee_classes` of ``table``, read once per document. The checks only read them."""
+        entry = self.classes.get(id(table))
+        if entry is None or entry[0] is not table:
+            entry = self.classes[id(table)] = (table, fee_classes(table))
+        return entry[1]
 
     def fee_tables(self, example: Table) -> list[Table]:
         """Fee tables that belong to ``example``: nearest first, after the example before them (an
@@ -227,7 +238,7 @@ def document_index(tables: Sequence[Table]) -> DocumentIndex:
         tuple(tables[k] for k in examples), tuple((tables[k].line, tables[k].section) for k in examples),
         tuple(examples),
         tuple(scheduled), {id(t): found for t, found in scheduled}, tuple(s for _, found in scheduled for s in found),
-        {id(tables[k]): _prose(tables[k]) for k in (*fees, *examples)},
+        {id(tables[k]): _prose(tables[k]) for k in (*fees, *examples)}, {},
     )
 
 
@@ -262,7 +273,7 @@ def indexed_class_inputs(example: Table, index: DocumentIndex) -> tuple[dict[str
     inputs: dict[str, Inputs] = {}
     loads_stated = False
     for table in index.fee_tables(example):
-        for fees in fee_classes(table):
+        for fees in index.fee_classes(table):
             loads_stated = loads_stated or fees.has(PURCHASE)
             keys = [class_key(fees.name), f"id:{fees.class_id}" if fees.class_id else ""]
             for key in filter(None, keys):

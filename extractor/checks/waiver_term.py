@@ -70,8 +70,11 @@ def waiver_end_dates(context: str) -> tuple[date, ...]:
 
 
 def document_dates(context: str) -> tuple[date, ...]:
-    """The dates the prose gives the document itself ("dated April 28, 2025"), in order."""
+    """The dates the prose gives the document itself ("dated April 28, 2025"), in order; the
+    word is looked for before the pattern, which is much slower than a plain search."""
     found: list[date] = []
+    if "dated" not in context.casefold():
+        return ()
     for match in _DOCUMENT_DATE.finditer(context):
         day = _date(match)
         if day is not None and day not in found:
@@ -100,8 +103,10 @@ def waiver_terms(context: str, filed: date | None) -> frozenset[int] | None:
     the filing was made, where the prose dates the document nowhere); ``None`` when they do not
     tell, and every term is tried as before. Several waivers (of several funds or classes) give
     every term any of them allows. Cached: each series of an example asks of the same context."""
-    ends = waiver_end_dates(context)
     starts = document_dates(context) or ((filed,) if filed is not None else ())
+    if not starts:
+        return None  # nothing to count from: the end dates need not be looked for
+    ends = waiver_end_dates(context)
     terms: set[int] = set()
     for start in starts:
         for end in ends:

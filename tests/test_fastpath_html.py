@@ -92,6 +92,27 @@ def test_marks_cut_out_while_found_as_by_a_second_search() -> None:
         assert got == _texts_by_second_search(theirs, list(theirs.iter("{*}table")), 400)
 
 
+_PLANES = (
+    "<html><body><p>\U000e0001 tag \U000dffff \U000f0000x\U0010ffff \U000fffff\U00100000 \U0001f600</p>"
+    "<table><tr><td>Fee</td><td>1.00%</td></tr></table><p>\u00e9t\u00e9 \U000effff</p></body></html>"
+)
+
+
+def test_marks_found_in_utf8_as_in_the_decoded_text() -> None:
+    """The marks found byte by byte in libxml2's UTF-8 give the text and places that the search of
+    the decoded text gives, with stray private-use characters of planes 15 and 16 (marks too) and
+    characters of the planes before them (no marks) in the prose."""
+    for text in [*_html_texts(), _PLANES]:
+        root = parse_document(text)
+        if root is None:
+            continue
+        marked = around.marked_text(root, list(root.iter("{*}table")))
+        flat, starts, ends = around.unmark_utf8(marked.encode("utf-8"))
+        assert (flat, starts, ends) == around.unmark(marked)
+    flat, starts, ends = around.unmark_utf8(("\U000f0000x\U000e0001\U00100000" * 3).encode("utf-8"))
+    assert (flat, starts, ends) == ("x\U000e0001" * 3, {0: 4}, {0: 6})
+
+
 def test_stray_private_use_characters_count_as_marks() -> None:
     root = parse_document(_STRAY_MARKS)
     assert root is not None

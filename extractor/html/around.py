@@ -124,19 +124,31 @@ def sides_and_leads(root: Element, tables: list[Element], limit: int, lead: int
     :func:`texts_around` destroys."""
     if not tables:
         return [], []
-    flat, starts, ends = unmark(marked_text(root, tables))
+    flat, starts, ends = unmark_utf8(marked_utf8(root, tables))
     befores = [_cut(flat[max(0, starts[i] - 2 * lead) : starts[i]], lead, before=True) if lead and i in starts
                else "" for i in range(len(tables))]
     return sides(flat, starts, ends, len(tables), limit), befores
 
 
-def marked_text(root: Element, tables: list[Element]) -> str:
-    """The rendered text of ``root`` with a private-use mark before and after each table."""
+def _mark_tables(root: Element, tables: list[Element]) -> None:
     _prepare(root)
     for i, table in enumerate(tables[:_LIMIT]):
         _set(table, "text", chr(_STARTS + i) + (table.text or ""))
         _set(table, "tail", chr(_ENDS + i) + (table.tail or ""))
+
+
+def marked_text(root: Element, tables: list[Element]) -> str:
+    """The rendered text of ``root`` with a private-use mark before and after each table."""
+    _mark_tables(root, tables)
     return etree.tostring(root, method="text", encoding="unicode")
+
+
+def marked_utf8(root: Element, tables: list[Element]) -> bytes:
+    """:func:`marked_text` as libxml2 writes it, in UTF-8: decoded whole, the marks (outside the
+    Basic Multilingual Plane) made it a string of four bytes a character, which the search for
+    them then read character by character."""
+    _mark_tables(root, tables)
+    return etree.tostring(root, method="text", encoding="utf-8")
 
 
 def unmark(marked: str) -> tuple[str, dict[int, int], dict[int, int]]:
@@ -155,6 +167,46 @@ def unmark(marked: str) -> tuple[str, dict[int, int], dict[int, int]]:
         parts.append(marked[done : m.start()])
         done = m.end()
     parts.append(marked[done:])
+    return "".join(parts), starts, ends
+
+
+_MARK_LEADS = (b"\xf3", b"\xf4")
+"""The first byte of every mark in UTF-8: U+F0000 to U+FFFFF start with F3 B0 to F3 BF (F3 80 to
+F3 AF are planes 12 to 14, no mark), U+100000 to U+10FFFF with F4."""
+_MARK_WIDTH = 4
+
+
+def _mark_offsets(marked: bytes) -> list[int]:
+    """Where the marks of :data:`_MARK` start in ``marked`` (UTF-8), in order; ``bytes.find`` skips
+    to each lead byte at memory speed, where a pattern tests every byte."""
+    found: list[int] = []
+    for lead in _MARK_LEADS:
+        at = marked.find(lead)
+        while at >= 0:
+            if lead == b"\xf4" or (at + 1 < len(marked) and 0xB0 <= marked[at + 1] <= 0xBF):
+                found.append(at)
+            at = marked.find(lead, at + _MARK_WIDTH)
+    return sorted(found)
+
+
+def unmark_utf8(marked: bytes) -> tuple[str, dict[int, int], dict[int, int]]:
+    """:func:`unmark` of the UTF-8 of the marked text: the same text and places, the text decoded
+    part by part between the marks."""
+    starts: dict[int, int] = {}
+    ends: dict[int, int] = {}
+    parts: list[str] = []
+    done = length = 0
+    for at in _mark_offsets(marked):
+        part = marked[done:at].decode("utf-8")
+        parts.append(part)
+        length += len(part)
+        code = ord(marked[at : at + _MARK_WIDTH].decode("utf-8"))
+        if code >= _ENDS:
+            ends[code - _ENDS] = length
+        else:
+            starts[code - _STARTS] = length
+        done = at + _MARK_WIDTH
+    parts.append(marked[done:].decode("utf-8"))
     return "".join(parts), starts, ends
 
 

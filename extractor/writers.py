@@ -5,6 +5,7 @@ Writers only format what the earlier stages decided; they never re-read the fili
 
 from __future__ import annotations
 
+import csv
 import io
 import textwrap
 from collections.abc import Iterable
@@ -14,7 +15,7 @@ from typing import TYPE_CHECKING, Any, Final
 if TYPE_CHECKING:
     import pandas as pd
 
-from .model import Cell, Document, Filing, Finding, Header, Table
+from .model import Cell, Document, Filing, Finding, Header, Table, XbrlFact
 from .share_classes import ClassIndex, cell_class, table_classes
 
 TIDY_COLUMNS: Final = [
@@ -137,26 +138,21 @@ def table_frame(table: Table, source: str = "") -> pd.DataFrame:
     return frame
 
 
-TidyTable = tuple[tuple[Any, ...], list[tuple[Any, ...]]]
-"""One table's tidy rows: the columns ``file`` to ``kind``, which its rows share, and the rest of each row."""
-
-
-def tidy_tables(filing: Filing, kinds: Iterable[str] | None = None) -> list[TidyTable]:
-    """The tidy rows grouped by table, tables without a kept cell left out: the columns a table's
-    rows share (``file`` to ``kind``) once, then the columns ``row`` to ``xbrl_value`` of each row.
-    The shared part is most of a tidy row's text, so the batch's CSV encoding quotes it once per
-    table rather than on every row; ``tidy_rows`` puts the parts back together."""
+def tidy_rows(filing: Filing, kinds: Iterable[str] | None = None) -> list[tuple[Any, ...]]:
+    """One tuple per data cell with text or a value, in ``TIDY_COLUMNS`` order: the tidy form for
+    Parquet and DataFrames (the batch's CSV is :func:`tidy_csv`). Tuples rather than records
+    because the batch workers encode millions of them."""
     wanted = set(kinds) if kinds is not None else None
     h = filing.header
-    out: list[TidyTable] = []
+    out: list[tuple[Any, ...]] = []
     head = (filing.source, h.accession_number, h.cik, h.company, h.form_type, h.filed)
     index = ClassIndex(h)
     for table in filing.tables:
         if wanted is not None and table.kind not in wanted:
             continue
+        shared = (*head, table.document, table.id, table.line, table.section, table.kind)
         columns, column_concepts = table.columns, table.column_concepts
         by_column, by_row = table_classes(index, table)
-        rests: list[tuple[Any, ...]] = []
         for r, row in enumerate(table.rows):
             row_match = by_row[r]
             for c, cell in enumerate(row.cells):
@@ -165,22 +161,81 @@ def tidy_tables(filing: Filing, kinds: Iterable[str] | None = None) -> list[Tidy
                 concept = row.concept or (column_concepts[c] if column_concepts else None)
                 xbrl = cell.xbrl
                 series_id, class_id = cell_class(index, xbrl, by_column[c], row_match)
-                rests.append((
-                    r, row.line, row.label, concept, columns[c], c, series_id, class_id,
+                out.append((
+                    *shared, r, row.line, row.label, concept, columns[c], c, series_id, class_id,
                     float(cell.value) if cell.value is not None else None,
                     cell.unit, cell.text, " ".join(cell.footnotes),
                     xbrl.concept if xbrl else None, xbrl.class_id if xbrl else None,
                     float(xbrl.value) if xbrl else None,
                 ))
-        if rests:
-            out.append(((*head, table.document, table.id, table.line, table.section, table.kind), rests))
     return out
 
 
-def tidy_rows(filing: Filing, kinds: Iterable[str] | None = None) -> list[tuple[Any, ...]]:
-    """One tuple per data cell with text or a value, in ``TIDY_COLUMNS`` order: the tidy form for
-    CSV and Parquet. Tuples rather than records because the batch workers encode millions of them."""
-    return [shared + rest for shared, rests in tidy_tables(filing, kinds) for rest in rests]
+def csv_field(text: str) -> str:
+    """``text`` as a field of a row that ``csv.writer(out, lineterminator="\\n")`` writes: quoted,
+    its quotes doubled, when it holds a comma, a quote or a line feed; as it is otherwise. A
+    carriage return alone is quoted by some versions of the module and not by others, so a text
+    with one is left to the module itself."""
+    if "," in text or '"' in text or "\n" in text:
+        return '"' + text.replace('"', '""') + '"'
+    if "\r" in text:
+        out = io.StringIO()
+        csv.writer(out, lineterminator="\n").writerow((text, None))
+        return out.getvalue()[:-2]  # the row is the field, a comma, the empty field and "\n"
+    return text
+
+
+def optional_field(text: str | None) -> str:
+    """:func:`csv_field` of ``text``, or the empty field the csv module writes for ``None``."""
+    return "" if text is None else csv_field(text)
+
+
+def _xbrl_fields(fact: XbrlFact) -> str:
+    """The ``xbrl_concept``, ``xbrl_class_id`` and ``xbrl_value`` fields of a tidy CSV row."""
+    return f"{csv_field(fact.concept)},{optional_field(fact.class_id)},{float(fact.value)!r}"
+
+
+def tidy_csv(filing: Filing, kinds: Iterable[str] | None = None) -> str:
+    """The tidy rows (:func:`tidy_rows`) as the CSV text ``csv.writer(out, lineterminator="\\n")``
+    writes for them: what the batch writes, its biggest output.
+
+    The csv module looks at every character of every field, twice, to decide on quoting; most of
+    a tidy row's text is repeated, as every row of a table carries the same ``file`` to ``kind``
+    columns, every cell of a row the same label and every row the same column headers. Here each
+    of these is made a field once (once per table, per row, per column) and only a cell's own
+    text per cell, and a row is put together from the pieces; no tuple of the row is built."""
+    wanted = set(kinds) if kinds is not None else None
+    h = filing.header
+    head = ",".join(optional_field(x) for x in (filing.source, h.accession_number, h.cik, h.company, h.form_type,
+                                                 h.filed))
+    index = ClassIndex(h)
+    lines: list[str] = []
+    for table in filing.tables:
+        if wanted is not None and table.kind not in wanted:
+            continue
+        column_concepts = table.column_concepts
+        by_column, by_row = table_classes(index, table)
+        shared = (f"{head},{table.document},{csv_field(table.id)},{table.line},{table.section},"
+                  f"{csv_field(table.kind)},")
+        column_parts = [f"{csv_field(name)},{c}," for c, name in enumerate(table.columns)]
+        for r, row in enumerate(table.rows):
+            row_part = f"{shared}{r},{row.line},{csv_field(row.label)},"
+            row_match = by_row[r]
+            for c, cell in enumerate(row.cells):
+                value, unit, footnotes, xbrl = cell.value, cell.unit, cell.footnotes, cell.xbrl
+                if not cell.text and value is None:
+                    continue
+                concept = row.concept or (column_concepts[c] if column_concepts else None)
+                series_id, class_id = cell_class(index, xbrl, by_column[c], row_match)
+                # the fields that are mostly empty are tested inline: a call each cost more than the rest
+                lines.append(
+                    f"{row_part}{'' if concept is None else csv_field(concept)},{column_parts[c]}"
+                    f"{'' if series_id is None else csv_field(series_id)},"
+                    f"{'' if class_id is None else csv_field(class_id)},"
+                    f"{'' if value is None else repr(float(value))},{'' if unit is None else csv_field(unit)},"
+                    f"{csv_field(cell.text)},{csv_field(' '.join(footnotes)) if footnotes else ''},"
+                    f"{',,' if xbrl is None else _xbrl_fields(xbrl)}\n")
+    return "".join(lines)
 
 
 def tidy_records(filing: Filing, kinds: Iterable[str] | None = None) -> list[dict[str, Any]]:

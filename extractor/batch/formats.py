@@ -9,11 +9,11 @@ from __future__ import annotations
 
 import csv
 import io
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING, Any
 
-from ..model import Finding
-from ..writers import TIDY_COLUMNS, TidyTable, finding_dict
+from ..model import Filing, Finding
+from ..writers import TIDY_COLUMNS, finding_dict, tidy_csv, tidy_rows
 
 if TYPE_CHECKING:
     import pyarrow as pa
@@ -64,26 +64,6 @@ def csv_text(rows: Sequence[Row]) -> str:
     return out.getvalue()
 
 
-def tidy_csv_body(tables: Sequence[TidyTable]) -> bytes:
-    """The same bytes as ``csv_body`` of the whole tidy rows, with each table's shared columns
-    quoted once rather than on every row (the csv module looks at every character it writes).
-
-    The rest of a table's rows are written in one call, and the shared part is put in front of
-    each line by replacing the line ends. That needs one ``\\n`` per row: a field holding a newline
-    of its own (quoted, so the CSV is right) adds one, and its table is written whole, row by row.
-    Every field is quoted or not on its own, so the pieces join to the same text; the one exception,
-    a row of one empty field, cannot occur, as the rest of a tidy row has thirteen."""
-    pieces = []
-    for shared, rests in tables:
-        lines = csv_text(rests)
-        if lines.count("\n") == len(rests):
-            head = csv_text([shared])[:-1] + ","
-            pieces.append(head + lines[:-1].replace("\n", "\n" + head) + "\n")
-        else:
-            pieces.append(csv_text([shared + rest for rest in rests]))
-    return "".join(pieces).encode("utf-8")
-
-
 def arrow_table(rows: Sequence[Row], columns: Sequence[str]) -> pa.Table:
     import pyarrow as pa
 
@@ -103,11 +83,13 @@ def ipc_body(rows: Sequence[Row], columns: Sequence[str]) -> bytes:
     return sink.getvalue()
 
 
-def encode_tidy(tables: Sequence[TidyTable], fmt: str) -> bytes:
-    """One part's tidy rows, given by table, in the run's format; no rows encode as nothing."""
+def encode_tidy(filing: Filing, kinds: Iterable[str] | None, fmt: str) -> bytes:
+    """A filing's tidy rows (of the tables of ``kinds``) in the run's format; no rows encode as
+    nothing. CSV is written from the filing's tables directly (``writers.tidy_csv``), without
+    the rows as tuples."""
     if fmt == "csv":
-        return tidy_csv_body(tables)
-    return encode([shared + rest for shared, rests in tables for rest in rests], TIDY_COLUMNS, fmt)
+        return tidy_csv(filing, kinds).encode("utf-8")
+    return encode(tidy_rows(filing, kinds), TIDY_COLUMNS, fmt)
 
 
 def encode(rows: Sequence[Row], columns: Sequence[str], fmt: str) -> bytes:

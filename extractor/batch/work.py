@@ -21,7 +21,7 @@ from .. import pipeline
 from ..container import decode_bytes, parse_container
 from ..errors import ArchiveError, ExtractorError
 from ..model import Filing
-from ..writers import finding_dict, tidy_tables
+from ..writers import finding_dict
 from .formats import FINDING_COLUMNS, encode, encode_tidy
 from .options import Settings
 
@@ -187,7 +187,7 @@ def encode_filing(base: Outcome, filing: Filing, settings: Settings) -> Outcome:
     return dataclasses.replace(
         base, status=status, reason=reason, tables=len(kept), findings=len(findings),
         errors=sum(1 for f in findings if f.severity == "error"),
-        table_part=encode_tidy(tidy_tables(filing, settings.kinds), settings.fmt),
+        table_part=encode_tidy(filing, settings.kinds, settings.fmt),
         finding_part=encode(finding_rows, FINDING_COLUMNS, settings.fmt),
     )
 

@@ -11,7 +11,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from extractor.container import decode_bytes, html_text, parse_container, read_source
-from extractor.container.documents import Scan, _Scanner, _State, scan
+from extractor.container.documents import RawDocument, Scan, _Scanner, scan
 from extractor.errors import ExtractorError, InputNotFoundError, UnreadableInputError
 from extractor.model import Document, ShareClass
 
@@ -322,11 +322,10 @@ class _EveryLine(_Scanner):
     """The scanner as it was: the line rules applied to every line, marker or not."""
 
     def run(self) -> Scan:
-        for i, line in enumerate(self.lines):
-            if self.state is _State.TEXT:
-                self._text(i, line)
-            else:
-                self._tags(i, line)
+        start = 0
+        for i, line in enumerate(self.text.split("\n")):
+            self._read(i, start, start + len(line))
+            start += len(line) + 1
         return self.out
 
 
@@ -344,10 +343,24 @@ _MARKER_PIECES = st.sampled_from([
 @settings(max_examples=500, deadline=None)
 @given(st.lists(_MARKER_PIECES | st.text(max_size=8), max_size=40))
 def test_scan_jumping_between_markers_reads_every_line_alike(pieces: list[str]) -> None:
-    lines = "\n".join(pieces).split("\n")
-    jumped, every = scan(lines), _EveryLine(lines, "\n".join(lines)).run()
+    text = "\n".join(pieces)
+    jumped, every = scan(text), _EveryLine(text).run()
     assert jumped.header == every.header
     assert jumped.documents == every.documents
+    lines = text.split("\n")
+    assert [raw.body(text) for raw in jumped.documents] == [_joined_text_lines(raw, lines) for raw in jumped.documents]
+
+
+def _joined_text_lines(raw: RawDocument, lines: list[str]) -> str:
+    """A document's text as it was made: its text lines, the shared tag lines cut, joined."""
+    if raw.text_start is None:
+        return ""
+    body = lines[raw.text_start : raw.text_end if raw.text_end is not None else len(lines)]
+    if body and raw.first is not None:
+        body[0] = raw.first
+    if body and raw.last is not None:
+        body[-1] = raw.last
+    return "\n".join(body)
 
 
 @settings(max_examples=300, deadline=None)

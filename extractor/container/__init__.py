@@ -7,7 +7,6 @@ the input line numbers of its text, which every later stage reports.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from typing import Final
 
 from ..model import Document, Header
@@ -40,45 +39,50 @@ def _sequence(raw: RawDocument, ordinal: int) -> int:
     return int(text) if ascii_digits(text) and len(text) <= 9 else ordinal
 
 
-def _document(raw: RawDocument, ordinal: int, lines: Sequence[str]) -> Document:
+def _document(raw: RawDocument, ordinal: int, text: str, line_count: int) -> Document:
     doc_type = raw.meta.get("TYPE")
     filename = raw.meta.get("FILENAME")
-    body = raw.text_lines(lines)
+    body = raw.body(text)
     skipped = skip_reason(doc_type, filename, body)
-    text = "" if skipped else "\n".join(body)
-    if skipped is None and may_hold_uuencoded(text):
-        names = blank_uuencoded(body)
-        if names and not any(line.strip() for line in body):
+    if skipped:
+        body = ""
+    if skipped is None and may_hold_uuencoded(body):
+        lines = body.split("\n")
+        names = blank_uuencoded(lines)
+        if names and not any(line.strip() for line in lines):
             skipped = f"uuencoded {names[0]}".strip()
-        text = "" if skipped else "\n".join(body)
-    html = skipped is None and is_html(text, filename)
+        body = "" if skipped else "\n".join(lines)
+    html = skipped is None and is_html(body, filename)
     return Document(
         sequence=_sequence(raw, ordinal),
         type=doc_type,
         filename=filename,
         line=raw.start + 1,
-        text=html_text(text) if html else text,
-        text_line=min(raw.text_start + 1, len(lines)) if raw.text_start is not None else raw.start + 1,
+        text=html_text(body) if html else body,
+        text_line=min(raw.text_start + 1, line_count) if raw.text_start is not None else raw.start + 1,
         description=raw.meta.get("DESCRIPTION"),
         is_html=html,
         skipped=skipped,
     )
 
 
-def _bare(text: str, lines: list[str], source: str) -> Document:
+def _bare(text: str, source: str) -> Document:
     """The whole input as one document, uuencoded blocks blanked."""
-    if may_hold_uuencoded(text) and blank_uuencoded(lines):
-        text = "\n".join(lines)
+    if may_hold_uuencoded(text):
+        lines = text.split("\n")
+        if blank_uuencoded(lines):
+            text = "\n".join(lines)
     html = is_html(text, source)
     return Document(sequence=1, type=None, filename=None, line=1, text=html_text(text) if html else text,
                     text_line=1, is_html=html)
 
 
 def parse_container(text: str, source: str) -> tuple[Header, tuple[Document, ...]]:
-    """The SEC header of a submission and its documents (one bare document otherwise)."""
-    lines = text.split("\n")
-    found = scan(lines, text)
+    """The SEC header of a submission and its documents (one bare document otherwise). A
+    document's text is a slice of ``text``: the input is never split into lines."""
+    found = scan(text)
     header = parse_header(found.header) if found.header else Header()
     if not found.documents:
-        return header, (_bare(text, lines, source),)
-    return header, tuple(_document(raw, i, lines) for i, raw in enumerate(found.documents, 1))
+        return header, (_bare(text, source),)
+    line_count = text.count("\n") + 1
+    return header, tuple(_document(raw, i, text, line_count) for i, raw in enumerate(found.documents, 1))

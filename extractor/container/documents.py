@@ -6,13 +6,14 @@ merges documents: a missing ``</TEXT>`` ends at the next ``</DOCUMENT>``, ``<DOC
 that is not a metadata tag. Line indexes are kept, never re-counted, so every document knows the
 input line of its first text line. Within a document's text (and between documents) only lines
 holding a container marker are looked at: the scan jumps from one to the next with a search of the
-joined text and counts the line ends it passed over.
+text and counts the line ends it passed over. The text is never split into lines: a line is cut
+out where it is read, and a document's text is one slice of the input (splitting a filing into
+its lines and joining each document's lines again cost about as much as the scan).
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
 from dataclasses import dataclass, field
 from enum import Enum
 from typing import Final
@@ -53,7 +54,8 @@ _PER_LINE: Final = frozenset((_State.HEADER, _State.META))
 
 @dataclass
 class RawDocument:
-    """Where one ``<DOCUMENT>`` lies: 0-based line indexes into the input's lines."""
+    """Where one ``<DOCUMENT>`` lies: 0-based line indexes into the input's lines, and the offsets
+    in the input's text where its text lines start and end."""
 
     start: int
     meta: dict[str, str] = field(default_factory=dict)
@@ -63,17 +65,25 @@ class RawDocument:
     """The first text line when ``<TEXT>`` shares its line with text."""
     last: str | None = None
     """The last text line when ``</TEXT>`` shares its line with text."""
+    text_at: int = 0
+    """Offset in the input of the line ``text_start``."""
+    end_at: int | None = None
+    """Offset in the input of the line ``text_end`` (``None`` while that is)."""
 
-    def text_lines(self, lines: Sequence[str]) -> list[str]:
-        """The lines of ``<TEXT>``, with the parts of shared tag lines cut off."""
+    def body(self, text: str) -> str:
+        """The lines of ``<TEXT>`` joined by ``\\n``, with the parts of shared tag lines cut off:
+        one slice of the input ``text``, not a join of its lines."""
         if self.text_start is None:
-            return []
-        end = self.text_end if self.text_end is not None else len(lines)
-        body = list(lines[self.text_start : end])
-        if body and self.first is not None:
-            body[0] = self.first
-        if body and self.last is not None:
-            body[-1] = self.last
+            return ""
+        end = len(text) + 1 if self.end_at is None else self.end_at
+        if self.text_at >= end:
+            return ""
+        body = text[self.text_at : end - 1]
+        if self.first is not None:
+            cut = body.find("\n")
+            body = self.first if cut < 0 else self.first + body[cut:]
+        if self.last is not None:
+            body = body[: body.rfind("\n") + 1] + self.last
         return body
 
 
@@ -88,42 +98,62 @@ def _short(line: str) -> str:
 
 
 class _Scanner:
-    def __init__(self, lines: Sequence[str], text: str) -> None:
-        self.lines = lines
+    def __init__(self, text: str) -> None:
         self.text = text
         self.out = Scan()
         self.state = _State.OUTSIDE
         self.doc: RawDocument | None = None
+        self.line_at = 0
+        """Offset of the line being read."""
+        self.next_at = 0
+        """Offset of the line after it (one past the end of the text for the last line)."""
+
+    def _read(self, i: int, start: int, end: int) -> None:
+        """Apply the line rules to line ``i``, ``text[start:end]``."""
+        self.line_at, self.next_at = start, end + 1
+        line = self.text[start:end]
+        if self.state is _State.TEXT:
+            self._text(i, line)
+        else:
+            self._tags(i, line)
 
     def run(self) -> Scan:
-        lines, text = self.lines, self.text
+        text = self.text
+        size = len(text)
         i, pos = 0, 0  # the next line and the offset in ``text`` where it starts
         # where each marker string next occurs at or after ``pos`` (searched again when passed)
         ahead = [-1] * len(_MARKERS)
-        while i < len(lines):
+        while pos <= size:
             if self.state in _PER_LINE:
-                self._tags(i, lines[i])
-                pos += len(lines[i]) + 1
+                end = text.find("\n", pos)
+                end = size if end < 0 else end
+                self._read(i, pos, end)
+                pos = end + 1
                 i += 1
                 continue
             # Only a line holding a marker can change this state: jump to the next one.
             for k, marker in enumerate(_MARKERS):
                 if ahead[k] < pos:
                     found = text.find(marker, pos)
-                    ahead[k] = len(text) + 1 if found < 0 else found
+                    ahead[k] = size + 1 if found < 0 else found
             at = min(ahead)
-            if at >= len(text):
+            if at >= size:
                 break
             start = max(pos, text.rfind("\n", pos, at) + 1)
             i += text.count("\n", pos, start)
-            line = lines[i]
-            if self.state is _State.TEXT:
-                self._text(i, line)
-            else:
-                self._tags(i, line)
-            pos = start + len(line) + 1
+            end = text.find("\n", at)  # no marker holds a line end
+            end = size if end < 0 else end
+            self._read(i, start, end)
+            pos = end + 1
             i += 1
         return self.out
+
+    def _next_line(self) -> str | None:
+        """The line after the one being read, or ``None`` after the last."""
+        if self.next_at > len(self.text):
+            return None
+        end = self.text.find("\n", self.next_at)
+        return self.text[self.next_at :] if end < 0 else self.text[self.next_at : end]
 
     def _open(self, i: int) -> None:
         self.doc = RawDocument(start=i)
@@ -132,7 +162,7 @@ class _Scanner:
 
     def _end_text(self, i: int) -> None:
         if self.doc is not None and self.doc.text_start is not None and self.doc.text_end is None:
-            self.doc.text_end = i
+            self.doc.text_end, self.doc.end_at = i, self.line_at
 
     def _tags(self, i: int, line: str) -> None:
         tag = _short(line)
@@ -160,15 +190,15 @@ class _Scanner:
             self.state = _State.TEXT
             rest = tag[m.start(2) :]
             if rest.strip():
-                self.doc.text_start, self.doc.first = i, rest
+                self.doc.text_start, self.doc.text_at, self.doc.first = i, self.line_at, rest
                 self._text(i, rest)
             else:
-                self.doc.text_start = i + 1
+                self.doc.text_start, self.doc.text_at = i + 1, self.next_at
         elif m is not None and m[1] in _META_KEYS:
             if m[2].strip():
                 self.doc.meta.setdefault(m[1], m[2].strip())
         elif line.strip():
-            self.doc.text_start = i
+            self.doc.text_start, self.doc.text_at = i, self.line_at
             self.state = _State.TEXT
             self._text(i, line)
 
@@ -178,25 +208,22 @@ class _Scanner:
         if pos >= 0:
             before = line[:pos]
             if before.strip():
-                self.doc.text_end, self.doc.last = i + 1, before
+                self.doc.text_end, self.doc.end_at, self.doc.last = i + 1, self.next_at, before
                 if i == self.doc.text_start:
                     self.doc.first = before
             else:
-                self.doc.text_end = i
+                self.doc.text_end, self.doc.end_at = i, self.line_at
             self.state = _State.AFTER_TEXT
             return
         tag = _short(line)
         if tag.startswith("</DOCUMENT>") or tag.startswith(_SUBMISSION_END):
             self._end_text(i)
             self.state = _State.OUTSIDE
-        elif tag == "<DOCUMENT>" and i + 1 < len(self.lines) and _short(self.lines[i + 1]).startswith("<TYPE>"):
+        elif tag == "<DOCUMENT>" and _short(self._next_line() or "").startswith("<TYPE>"):
             self._end_text(i)
             self._open(i)
 
 
-def scan(lines: Sequence[str], text: str | None = None) -> Scan:
-    """The header lines and the documents of a submission (none for a bare document).
-
-    ``text`` is ``"\\n".join(lines)`` when the caller has it already.
-    """
-    return _Scanner(lines, "\n".join(lines) if text is None else text).run()
+def scan(text: str) -> Scan:
+    """The header lines and the documents of a submission (none for a bare document)."""
+    return _Scanner(text).run()

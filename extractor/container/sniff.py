@@ -9,7 +9,6 @@ several ordinary HTML tags.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
 from typing import Final
 
 SNIFF: Final = 65536
@@ -53,7 +52,20 @@ def is_html(text: str, filename: str | None) -> bool:
     return any(count >= _MIN_TAGS for count, _ in enumerate(_HTML_TAGS.finditer(head), 1))
 
 
-def skip_reason(doc_type: str | None, filename: str | None, lines: Sequence[str]) -> str | None:
+def _first_written_line(text: str, within: int = 50) -> str:
+    """The first line of ``text`` that is not blank, stripped, if one of the first ``within``
+    lines is; else ``""``. Found line by line, as a document may be one long line."""
+    pos = 0
+    for _ in range(within):
+        end = text.find("\n", pos)
+        line = (text[pos:] if end < 0 else text[pos:end]).strip()
+        if line or end < 0:
+            return line
+        pos = end + 1
+    return ""
+
+
+def skip_reason(doc_type: str | None, filename: str | None, text: str) -> str | None:
     """Why a document is not read for tables (images, PDF, archives, data files), or ``None``."""
     kind = (doc_type or "").strip().upper()
     if kind in _SKIP_TYPES:
@@ -61,7 +73,7 @@ def skip_reason(doc_type: str | None, filename: str | None, lines: Sequence[str]
     reason = _SKIP_EXTENSIONS.get(_extension(filename))
     if reason is not None:
         return reason
-    first = next((line.strip() for line in lines[:50] if line.strip()), "")
+    first = _first_written_line(text)
     if first.upper() == "<PDF>":
         return "PDF"
     if first.upper() == "<XML>":

@@ -208,14 +208,29 @@ def _as_kind(table: Table, kind: Kind, rows: tuple[Row, ...], column_concepts: t
 
 
 def _as_other(table: Table) -> Table:
-    """``table`` as an "other" table: no concepts."""
+    """``table`` as an "other" table: no concepts. Most tables are "other" as read, without a
+    concept anywhere: they are returned as they are, with no tuple of their rows built."""
+    if table.kind == "other" and table.column_concepts is None and _without_concepts(table.rows):
+        return table
     return _as_kind(table, "other", tuple(_with_concept(r, None) for r in table.rows), None)
+
+
+def _without_concepts(rows: Sequence[Row]) -> bool:
+    for row in rows:  # noqa: SIM110 - a loop, not all(): asked of nearly every table (see Row.has_values)
+        if row.concept is not None:
+            return False
+    return True
 
 
 _HALF_INVESTMENT: Final = Decimal(5000)
 """Half the $10,000 an example invests: no example's cost comes near it (ten years at 3% with an
 8.5% load cost about $4,000), while what an investment is worth after 1, 3, 5 and 10 years (a
 performance table's "value of a $10,000 investment") mostly lies above it."""
+
+
+_ZERO: Final = Decimal(0)
+_ONE: Final = Decimal(1)
+"""Compared with Decimals as Decimals: an int is made a Decimal at every comparison."""
 
 
 def _dollar_figures(table: Table) -> bool:
@@ -230,7 +245,7 @@ def _dollar_figures(table: Table) -> bool:
     for cell in values:
         value = cell.value
         assert value is not None
-        if cell.unit == "percent" or value < 0 or (value < 1 and cell.unit != "usd") \
+        if cell.unit == "percent" or value < _ZERO or (value < _ONE and cell.unit != "usd") \
                 or value != value.to_integral_value():
             whole -= 1
             if whole < limit:
@@ -393,6 +408,7 @@ def _table_mode(table: Table) -> bool | None:
 
 _SMALL: Final = Decimal(25)
 """The largest amount a fee table's figures usually reach (dollar fees aside from percentages)."""
+_LEAST_SMALL: Final = -_SMALL
 
 
 def _small_numbers(table: Table) -> bool:
@@ -409,7 +425,7 @@ def _small_numbers(table: Table) -> bool:
                 continue
             numbers += 1
             percent = cell.unit == "percent"
-            if percent or abs(cell.value) <= _SMALL:
+            if percent or _LEAST_SMALL <= cell.value <= _SMALL:  # abs() would make a Decimal per cell
                 small += 1
             if percent or "." in cell.text:
                 rates += 1

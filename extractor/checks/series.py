@@ -26,6 +26,12 @@ from .schedules import Schedule, table_schedules
 
 PURCHASE: Final = "MaximumSalesChargeImposedOnPurchasesOverOfferingPrice"
 DEFERRED: Final = ("MaximumDeferredSalesChargeOverOfferingPrice", "MaximumDeferredSalesChargeOverOther")
+OTHER_FEE: Final = "ShareholderFeeOther"
+_PURCHASE_FEE: Final = regex.compile(r"\bpurchase\s+fee", regex.I)
+"""A fee the fund keeps from every purchase ("Purchase Fee"): it comes off the $10,000 like a
+front-end load. A "Transaction Fee on Purchases and Sales" (an ETF's, paid through a broker) is not one."""
+
+
 @dataclass(frozen=True)
 class Figure:
     years: int
@@ -274,7 +280,7 @@ def indexed_class_inputs(example: Table, index: DocumentIndex) -> tuple[dict[str
     loads_stated = False
     for table in index.fee_tables(example):
         for fees in index.fee_classes(table):
-            loads_stated = loads_stated or fees.has(PURCHASE)
+            loads_stated = loads_stated or fees.has(PURCHASE) or _purchase_fee(fees) is not None
             keys = [class_key(fees.name), f"id:{fees.class_id}" if fees.class_id else ""]
             for key in filter(None, keys):
                 _absorb(inputs.setdefault(key, Inputs()), fees)
@@ -290,10 +296,16 @@ def _absorb(got: Inputs, fees: ClassFees) -> None:
         gross = sum(parts, Decimal(0)) if parts else None
     got.gross = got.gross if got.gross is not None else gross
     got.net = got.net if got.net is not None else net
-    if fees.has(PURCHASE) and got.load is None:
-        got.load = _ratio(fees, PURCHASE) or Decimal(0)
+    purchase_fee = _purchase_fee(fees)
+    if (fees.has(PURCHASE) or purchase_fee is not None) and got.load is None:
+        got.load = (_ratio(fees, PURCHASE) or Decimal(0)) + (purchase_fee or Decimal(0))
     if any(fees.has(c) for c in DEFERRED) and got.cdsc is None:
         got.cdsc = next((v for c in DEFERRED if (v := _ratio(fees, c)) is not None), Decimal(0))
+
+
+def _purchase_fee(fees: ClassFees) -> Decimal | None:
+    """The purchase fee of one class, a percentage of the amount invested, if a row states one."""
+    return next((i.value for i in fees.of(OTHER_FEE) if i.value is not None and _PURCHASE_FEE.search(i.label)), None)
 
 
 def lookup(inputs: dict[str, Inputs], key: str) -> Inputs | None:

@@ -63,8 +63,9 @@ _BREAK: _Piece = ("\n", False, False)
 
 
 def split_marker_text(text: str) -> tuple[str, ...] | None:
-    """The markers in a raised piece such as ``1``, ``(a)``, ``1,2`` or ``*``; None if it is not one."""
-    parts = [p.strip() for p in text.replace(";", ",").split(",")]
+    """The markers in a raised piece such as ``1``, ``(a)``, ``1,2`` or ``*``; None if it is not one.
+    A list of markers set in two pieces ("1," then "2") leaves a separator at the end of a piece."""
+    parts = [p.strip() for p in text.replace(";", ",").strip(" ,").split(",")]
     if not parts or not all(p and MARKER.match(p) for p in parts):
         return None
     return tuple(parts)

@@ -17,7 +17,9 @@ without "%", dollars without "$" and commas, negative for a parenthesised figure
 "None" or a blank). Matching is by row, not by table, so a table the extractor splits or joins
 (a page break, a repeated header) is not penalised: each expected row is matched with the
 extracted row, in a table of the same kind, whose label is most alike (the figures break ties
-and stand in for a label the extractor lost). Columns are compared on value-bearing columns.
+and stand in for a label the extractor lost). Columns are compared on value-bearing columns. A fee
+table printed sideways (classes as rows, fee types as columns: ``column_concepts``, as the output
+contract has it) is scored turned back, one row per fee type.
 
 It prints tables found (a table of that kind exists), kinds, column headers, rows, cells,
 concepts, filings with a false error or warning (of those marked consistent) and inconsistent
@@ -28,6 +30,7 @@ an error or warning names it.
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import difflib
 import json
 import re
@@ -70,6 +73,16 @@ def _values(row: Row, columns: list[int]) -> list[Decimal | None]:
             for j in columns]
 
 
+def _upright(table: Table) -> Table:
+    """A sideways fee table (a row per class, a concept per column) as rows of fee types."""
+    if table.kind != "fees" or table.column_concepts is None:
+        return table
+    rows = tuple(Row(table.rows[0].line if table.rows else table.line, header,
+                     tuple(r.cells[j] for r in table.rows if j < len(r.cells)), concept)
+                 for j, (header, concept) in enumerate(zip(table.columns, table.column_concepts, strict=False)))
+    return dataclasses.replace(table, columns=tuple(r.label for r in table.rows), rows=rows, column_concepts=None)
+
+
 class Score:
     def __init__(self) -> None:
         self.counts: Counter[str] = Counter()
@@ -78,8 +91,9 @@ class Score:
     def add(self, expected: dict[str, Any], filing: Filing, name: str) -> None:
         c = self.counts
         c["filings"] += 1
+        turned = dataclasses.replace(filing, tables=[_upright(t) for t in filing.tables])
         for spec in expected["tables"]:
-            self._table(spec, filing, name)
+            self._table(spec, turned, name)
         loud = [f for f in filing.findings if f.severity in ("error", "warning")]
         if expected.get("consistent", True):
             c["consistent"] += 1

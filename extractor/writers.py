@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Any, Final
 if TYPE_CHECKING:
     import pandas as pd
 
+from .classify.examples import example_concept, example_period, row_owners
 from .model import Cell, Document, Filing, Finding, Header, Table, XbrlFact
 from .share_classes import ClassIndex, cell_class, table_classes
 
@@ -153,22 +154,44 @@ def tidy_rows(filing: Filing, kinds: Iterable[str] | None = None) -> list[tuple[
         shared = (*head, table.document, table.id, table.line, table.section, table.kind)
         columns, column_concepts = table.columns, table.column_concepts
         by_column, by_row = table_classes(index, table)
+        owners = _example_owners(table)
         for r, row in enumerate(table.rows):
             row_match = by_row[r]
+            label, kept = owners[r] if owners else (row.label, None)
             for c, cell in enumerate(row.cells):
                 if not cell.text and cell.value is None:
                     continue
                 concept = row.concept or (column_concepts[c] if column_concepts else None)
+                if kept is False:
+                    concept = _not_redeemed(concept)
                 xbrl = cell.xbrl
                 series_id, class_id = cell_class(index, xbrl, by_column[c], row_match)
                 out.append((
-                    *shared, r, row.line, row.label, concept, columns[c], c, series_id, class_id,
+                    *shared, r, row.line, label, concept, columns[c], c, series_id, class_id,
                     float(cell.value) if cell.value is not None else None,
                     cell.unit, cell.text, " ".join(cell.footnotes),
                     xbrl.concept if xbrl else None, xbrl.class_id if xbrl else None,
                     float(xbrl.value) if xbrl else None,
                 ))
     return out
+
+
+def _example_owners(table: Table) -> list[tuple[str, bool | None]] | None:
+    """:func:`~.classify.examples.row_owners` of an example whose periods are columns, when some
+    row's status cell says it is another row's class or that its shares are kept; else ``None``.
+    The tidy form is read one row at a time, so such a row carries its class's label and the
+    no-redemption concepts there (the JSON keeps the row as printed and the table's column concepts)."""
+    if table.kind != "expense_example" or table.column_concepts is None:
+        return None
+    owners = row_owners(table)
+    return owners if any(kept is not None for _, kept in owners) else None
+
+
+def _not_redeemed(concept: str | None) -> str | None:
+    """The no-redemption form of an example concept (``ExpenseExampleYear01`` gives
+    ``ExpenseExampleNoRedemptionYear01``); any other concept as it is."""
+    period = example_period(concept)
+    return example_concept(period[0], False) if period is not None else concept
 
 
 def csv_field(text: str) -> str:
@@ -218,14 +241,18 @@ def tidy_csv(filing: Filing, kinds: Iterable[str] | None = None) -> str:
         shared = (f"{head},{table.document},{csv_field(table.id)},{table.line},{table.section},"
                   f"{csv_field(table.kind)},")
         column_parts = [f"{csv_field(name)},{c}," for c, name in enumerate(table.columns)]
+        owners = _example_owners(table)
         for r, row in enumerate(table.rows):
-            row_part = f"{shared}{r},{row.line},{csv_field(row.label)},"
+            label, kept = owners[r] if owners else (row.label, None)
+            row_part = f"{shared}{r},{row.line},{csv_field(label)},"
             row_match = by_row[r]
             for c, cell in enumerate(row.cells):
                 value, unit, footnotes, xbrl = cell.value, cell.unit, cell.footnotes, cell.xbrl
                 if not cell.text and value is None:
                     continue
                 concept = row.concept or (column_concepts[c] if column_concepts else None)
+                if kept is False:
+                    concept = _not_redeemed(concept)
                 series_id, class_id = cell_class(index, xbrl, by_column[c], row_match)
                 # the fields that are mostly empty are tested inline: a call each cost more than the rest
                 lines.append(

@@ -13,6 +13,7 @@ from typing import Final
 
 import regex
 
+from ..model import Table
 from .labels import normalize
 
 YEARS: Final = (1, 3, 5, 10)
@@ -113,3 +114,30 @@ def example_period(concept: str | None) -> tuple[int, bool] | None:
         return None
     digits = concept[-2:]
     return (int(digits), "NoRedemption" in concept) if digits.isdigit() else None
+
+
+def row_owners(table: Table) -> list[tuple[str, bool | None]]:
+    """Per row of an example whose periods are columns, the class it belongs to and the
+    redemption its own cells state ("Sold", "Held" in a "Share Status" column), or ``None``.
+
+    Such examples print "Class C | Sold | $298 ..." and, on the row below, " | Held | $198 ...":
+    the class cell printed once. That second row is Class C's, and its figures assume the shares
+    are kept, whatever the column concepts (which speak for every row) say. A row without a
+    status cell keeps its own label, empty or not.
+    """
+    concepts = table.column_concepts or ()
+    owners: list[tuple[str, bool | None]] = []
+    above = ""
+    for row in table.rows:
+        status: bool | None = None
+        for concept, cell in zip(concepts, row.cells, strict=False):
+            if concept is None and cell.value is None and cell.text:
+                status = status_mode(cell.text)
+                if status is not None:
+                    break
+        if not row.has_values:
+            above = ""
+        elif row.label:
+            above = row.label if redemption_mode(row.label) is None else ""
+        owners.append((row.label or (above if status is not None else ""), status))
+    return owners

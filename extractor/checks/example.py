@@ -48,7 +48,7 @@ from .series import (
     lookup,
     lookup_series,
 )
-from .waiver_term import waiver_terms
+from .waiver_term import WAIVER_WORDS, sentence, waiver_terms
 
 _NUMBER_WORDS: Final = {
     "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
@@ -128,7 +128,19 @@ def _first_year_only(context: str) -> bool:
     """Whether the prose says a waiver counts in the first year only; cached because every
     series of an example table asks of the same few thousand characters of context."""
     folded = context.casefold()
-    return any(words in folded for words in _FIRST_YEAR_WORDS) and _FIRST_YEAR_ONLY.search(context) is not None
+    if not any(words in folded for words in _FIRST_YEAR_WORDS):
+        return False
+    return any(_about_waiver(sentence(context, m.start(), m.end())) for m in _FIRST_YEAR_ONLY.finditer(context))
+
+
+def _about_waiver(text: str) -> bool:
+    """Whether a sentence speaks of a waiver or expense limit and not of a deferred sales charge:
+    "a deferred sales charge is imposed on shares redeemed during the first year only" says
+    nothing of how long a waiver counts."""
+    return WAIVER_WORDS.search(text) is not None and _DEFERRED_CHARGE.search(text) is None
+
+
+_DEFERRED_CHARGE: Final = regex.compile(r"deferred sales charge|\bCDSC\b|\bredeem", regex.I)
 
 
 HALF_CENT: Final = Decimal("0.005")

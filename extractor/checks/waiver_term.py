@@ -31,8 +31,8 @@ _DOCUMENT_DATE: Final = regex.compile(r"\bdated\s+(?:as\s+of\s+)?" + _DATE, rege
 """The date a prospectus or supplement gives itself ("Prospectus dated April 28, 2025")."""
 _END_DATE: Final = regex.compile(
     r"\b(?:until|through|thru|to|prior\s+to|before)\s+(?:at\s+least\s+)?" + _DATE, regex.I)
-"""A date something lasts until; a waiver's when its sentence speaks of one (:data:`_WAIVER_WORDS`)."""
-_WAIVER_WORDS: Final = regex.compile(r"waiv|reimburs|limitation|\blimit\b|\bcap\b|absorb", regex.I)
+"""A date something lasts until; a waiver's when its sentence speaks of one (:data:`WAIVER_WORDS`)."""
+WAIVER_WORDS: Final = regex.compile(r"waiv|reimburs|limitation|\blimit\b|\bcap\b|absorb", regex.I)
 _SENTENCE_END: Final = regex.compile(r"[.;](?=\s+[A-Z(\d])")
 SLACK_DAYS: Final = 45
 """How far the date the term is counted from may lie from the date the prospectus took effect
@@ -51,7 +51,7 @@ def _date(match: regex.Match[str]) -> date | None:
         return None
 
 
-def _sentence(context: str, start: int, end: int) -> str:
+def sentence(context: str, start: int, end: int) -> str:
     """The sentence of ``context`` around ``start:end``, as far as punctuation tells."""
     before = max((m.end() for m in _SENTENCE_END.finditer(context, max(0, start - 400), start)), default=0)
     after = _SENTENCE_END.search(context, end)
@@ -63,8 +63,8 @@ def waiver_end_dates(context: str) -> tuple[date, ...]:
     found: list[date] = []
     for match in _END_DATE.finditer(context):
         end = _date(match)
-        if end is not None and end not in found and _WAIVER_WORDS.search(
-                _sentence(context, match.start(), match.end())) is not None:
+        if end is not None and end not in found and WAIVER_WORDS.search(
+                sentence(context, match.start(), match.end())) is not None:
             found.append(end)
     return tuple(found)
 

@@ -9,7 +9,8 @@ row at a time, gives the second row its class and the no-redemption concepts.
 from __future__ import annotations
 
 from extractor import extract_bytes
-from extractor.writers import tidy_records
+from extractor.batch.formats import csv_body
+from extractor.writers import tidy_csv, tidy_records, tidy_rows
 
 EXAMPLE = """<html><body>
 <p>Example. The example assumes that you invest $10,000 in the fund for the time periods indicated
@@ -41,3 +42,9 @@ def test_the_json_rows_stay_as_printed() -> None:
     table = extract_bytes(EXAMPLE.encode(), "status-rows.html").tables[0]
     assert [row.label for row in table.rows] == ["Class A", "Class C", ""]
     assert table.column_concepts is not None and table.column_concepts[1] == "ExpenseExampleYear01"
+
+
+def test_the_batch_csv_says_the_same() -> None:
+    filing = extract_bytes(EXAMPLE.encode(), "status-rows.html")
+    assert tidy_csv(filing).encode() == csv_body(tidy_rows(filing))
+    assert ",Class C,ExpenseExampleNoRedemptionYear01,1 Year," in tidy_csv(filing)

@@ -87,7 +87,7 @@ def run_stages(data: bytes, source: str) -> Stages:
     with guarded("classifier", source):
         stages.classified = classify_tables(stages.tables)
     with guarded("validator", source):
-        stages.findings = validate_tables(stages.classified)
+        stages.findings = validate_tables(stages.classified, stages.header.filed)
     return stages
 
 

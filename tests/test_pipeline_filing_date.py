@@ -7,6 +7,8 @@ what the example check counts a dated waiver's term from (``validate_tables(file
 
 from __future__ import annotations
 
+from waiver_document import ONE_YEAR, TWO_YEARS, waiver_document
+
 from extractor import extract_bytes
 
 SUBMISSION = """<SEC-DOCUMENT>0000000000-25-000001.txt : 20250428
@@ -20,43 +22,16 @@ FILED AS OF DATE:		20250428
 <TYPE>497K
 <SEQUENCE>1
 <TEXT>
-SHAREHOLDER FEES AND ANNUAL FUND OPERATING EXPENSES
-
-<TABLE>
-<S>                                                  <C>
-Maximum Sales Charge (Load) Imposed on Purchases..    None
-Management Fees...................................    0.75%
-Distribution (12b-1) Fees.........................    0.25%
-Other Expenses....................................    0.20%
-Total Annual Fund Operating Expenses..............    1.20%
-Fee Waiver(1).....................................   (0.25)%
-Net Expenses......................................    0.95%
-</TABLE>
-
-(1) The Adviser has contractually agreed to waive 0.25% of its fee through April 30, 2027.
-
-EXAMPLE
-
-This Example assumes that you invest $10,000 in the Fund for the time periods
-indicated and then redeem all of your shares at the end of those periods. The
-Example also assumes that your investment has a 5% return each year and that
-the Fund's operating expenses remain the same.
-
-<TABLE>
-<S>                     <C>        <C>        <C>        <C>
-                        1 Year     3 Years    5 Years    10 Years
-                        {figures}
-</TABLE>
-</TEXT>
+{body}</TEXT>
 </DOCUMENT>
 </SEC-DOCUMENT>
 """
-TWO_YEARS = "$97        $332       $613       $1,415"  # 0.95% in years 1-2, 1.20% after
-ONE_YEAR = "$97        $358       $639       $1,439"  # 0.95% in year 1 only
+NOTE = "(1) The Adviser has contractually agreed to waive 0.25% of its fee through April 30, 2027."
 
 
-def example_findings(figures: str) -> list[tuple[str, str]]:
-    filing = extract_bytes(SUBMISSION.replace("{figures}", figures).encode(), "dated.txt")
+def example_findings(figures: tuple[str, ...]) -> list[tuple[str, str]]:
+    text = SUBMISSION.replace("{body}", waiver_document(NOTE, figures))
+    filing = extract_bytes(text.encode(), "dated.txt")
     assert filing.header.filed == "2025-04-28"
     return [(f.severity, f.column) for f in filing.findings if f.check == "expense_example"]
 

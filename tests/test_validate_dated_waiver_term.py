@@ -11,49 +11,18 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
+from waiver_document import ONE_YEAR, TWO_YEARS, waiver_document
 
 from extractor import extract_bytes
 from extractor.checks import validate_tables
 from extractor.checks.waiver_term import document_dates, terms_between, waiver_end_dates, waiver_terms
 
-DOCUMENT = """{dated}
-
-SHAREHOLDER FEES AND ANNUAL FUND OPERATING EXPENSES
-
-<TABLE>
-<S>                                                  <C>
-Maximum Sales Charge (Load) Imposed on Purchases..    None
-Management Fees...................................    0.75%
-Distribution (12b-1) Fees.........................    0.25%
-Other Expenses....................................    0.20%
-Total Annual Fund Operating Expenses..............    1.20%
-Fee Waiver(1).....................................   (0.25)%
-Net Expenses......................................    0.95%
-</TABLE>
-
-(1) The Adviser has contractually agreed to waive 0.25% of its fee through April 30, 2027.
-
-EXAMPLE
-
-This Example assumes that you invest $10,000 in the Fund for the time periods
-indicated and then redeem all of your shares at the end of those periods. The
-Example also assumes that your investment has a 5% return each year and that
-the Fund's operating expenses remain the same.
-
-<TABLE>
-<S>                     <C>        <C>        <C>        <C>
-                        1 Year     3 Years    5 Years    10 Years
-{figures}
-</TABLE>
-"""
-TWO_YEARS = ("$97", "$332", "$613", "$1,415")  # 0.95% in years 1-2, 1.20% after (method S)
-ONE_YEAR = ("$97", "$358", "$639", "$1,439")  # 0.95% in year 1 only
 DATED = "Prospectus dated April 28, 2025"
+NOTE = "(1) The Adviser has contractually agreed to waive 0.25% of its fee through April 30, 2027."
 
 
 def example_findings(dated: str, figures: tuple[str, ...], filed: str | None = None) -> list[tuple[str, str]]:
-    line = " " * 24 + "".join(f"{figure:<11}" for figure in figures).rstrip()
-    text = DOCUMENT.replace("{dated}", dated).replace("{figures}", line)
+    text = f"{dated}\n\n" + waiver_document(NOTE, figures)
     tables = list(extract_bytes(text.encode(), "waiver.txt").tables)
     return [(f.severity, f.column) for f in validate_tables(tables, filed) if f.check == "expense_example"]
 

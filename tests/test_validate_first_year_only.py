@@ -8,44 +8,17 @@ two-year waiver was "a reading the filing does not state".
 
 from __future__ import annotations
 
+from waiver_document import TWO_YEARS, waiver_document
+
 from extractor import extract_bytes
 
-DOCUMENT = """
-SHAREHOLDER FEES AND ANNUAL FUND OPERATING EXPENSES
-
-<TABLE>
-<S>                                                  <C>
-Maximum Sales Charge (Load) Imposed on Purchases..    None
-Management Fees...................................    0.75%
-Distribution (12b-1) Fees.........................    0.25%
-Other Expenses....................................    0.20%
-Total Annual Fund Operating Expenses..............    1.20%
-Fee Waiver(1).....................................   (0.25)%
-Net Expenses......................................    0.95%
-</TABLE>
-
-(1) {note}
-
-EXAMPLE
-
-This Example assumes that you invest $10,000 in the Fund for the time periods
-indicated and then redeem all of your shares at the end of those periods. The
-Example also assumes that your investment has a 5% return each year and that
-the Fund's operating expenses remain the same.
-
-<TABLE>
-<S>                     <C>        <C>        <C>        <C>
-                        1 Year     3 Years    5 Years    10 Years
-                        $97        $332       $613       $1,415
-</TABLE>
-"""
 CDSC = "A deferred sales charge is imposed on shares redeemed during the first year only."
 WAIVER = "The Adviser has contractually agreed to waive 0.25% of its fee until further notice."
 FIRST_YEAR = "The waiver is reflected in the Example for the first year only."
 
 
 def example_findings(*sentences: str) -> list[str]:
-    text = DOCUMENT.replace("{note}", " ".join(sentences))
+    text = waiver_document("(1) " + " ".join(sentences), TWO_YEARS)
     return [f.severity for f in extract_bytes(text.encode(), "first-year.txt").findings
             if f.check == "expense_example"]
 

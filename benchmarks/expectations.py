@@ -91,7 +91,7 @@ class Score:
     def add(self, expected: dict[str, Any], filing: Filing, name: str) -> None:
         c = self.counts
         c["filings"] += 1
-        turned = dataclasses.replace(filing, tables=[_upright(t) for t in filing.tables])
+        turned = dataclasses.replace(filing, tables=tuple(_upright(t) for t in filing.tables))
         for spec in expected["tables"]:
             self._table(spec, turned, name)
         loud = [f for f in filing.findings if f.severity in ("error", "warning")]

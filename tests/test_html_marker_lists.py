@@ -36,3 +36,9 @@ def test_the_total_keeps_its_label_and_both_markers() -> None:
     total = table.rows[-1]
     assert (total.label, total.concept, total.label_footnotes) == (
         "Total Annual Fund Operating Expenses", "ExpensesOverAssets", ("1", "2"))
+
+
+def test_markers_in_parentheses_may_be_stacked() -> None:
+    assert split_marker_text("(b)(c)") == ("(b)", "(c)")
+    assert split_marker_text("(1) (2)") == ("(1)", "(2)")
+    assert split_marker_text("(b)c") is None

@@ -10,6 +10,7 @@ content and what is a marker.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Final
 
 import regex
 
@@ -29,6 +30,8 @@ MARKER = regex.compile(
     r"|[*\u2020\u2021\u00a7\u00b6#+]{1,4})$",
     regex.I,
 )
+_STACKED: Final = regex.compile(r"\)\s*\(")
+"""Where one marker in parentheses ends and the next begins: "(b)(c)", "(1) (2)"."""
 SMALLER = 0.8
 """A piece set in at most this fraction of the surrounding font size counts as raised."""
 
@@ -64,7 +67,10 @@ _BREAK: _Piece = ("\n", False, False)
 
 def split_marker_text(text: str) -> tuple[str, ...] | None:
     """The markers in a raised piece such as ``1``, ``(a)``, ``1,2`` or ``*``; None if it is not one.
-    A list of markers set in two pieces ("1," then "2") leaves a separator at the end of a piece."""
+    A list of markers set in two pieces ("1," then "2") leaves a separator at the end of a piece;
+    markers in parentheses may be stacked with no separator at all ("(b)(c)")."""
+    if ")" in text:
+        text = _STACKED.sub("),(", text)
     parts = [p.strip() for p in text.replace(";", ",").strip(" ,").split(",")]
     if not parts or not all(p and MARKER.match(p) for p in parts):
         return None

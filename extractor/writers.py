@@ -152,18 +152,16 @@ def tidy_rows(filing: Filing, kinds: Iterable[str] | None = None) -> list[tuple[
         if wanted is not None and table.kind not in wanted:
             continue
         shared = (*head, table.document, table.id, table.line, table.section, table.kind)
-        columns, column_concepts = table.columns, table.column_concepts
+        columns = table.columns
         by_column, by_row = table_classes(index, table)
-        owners = _example_owners(table)
+        views = _row_views(table)
         for r, row in enumerate(table.rows):
             row_match = by_row[r]
-            label, kept = owners[r] if owners else (row.label, None)
+            label, column_concepts = views[r]
             for c, cell in enumerate(row.cells):
                 if not cell.text and cell.value is None:
                     continue
                 concept = row.concept or (column_concepts[c] if column_concepts else None)
-                if kept is False:
-                    concept = _not_redeemed(concept)
                 xbrl = cell.xbrl
                 series_id, class_id = cell_class(index, xbrl, by_column[c], row_match)
                 out.append((
@@ -176,15 +174,20 @@ def tidy_rows(filing: Filing, kinds: Iterable[str] | None = None) -> list[tuple[
     return out
 
 
-def _example_owners(table: Table) -> list[tuple[str, bool | None]] | None:
-    """:func:`~.classify.examples.row_owners` of an example whose periods are columns, when some
-    row's status cell says it is another row's class or that its shares are kept; else ``None``.
-    The tidy form is read one row at a time, so such a row carries its class's label and the
-    no-redemption concepts there (the JSON keeps the row as printed and the table's column concepts)."""
-    if table.kind != "expense_example" or table.column_concepts is None:
-        return None
-    owners = row_owners(table)
-    return owners if any(kept is not None for _, kept in owners) else None
+def _row_views(table: Table) -> list[tuple[str, tuple[str | None, ...] | None]]:
+    """Per row, the label and the column concepts the tidy form gives its cells: the row's own
+    and the table's, but for an example whose periods are columns and whose status cells say a
+    row is another row's class or that its shares are kept
+    (:func:`~.classify.examples.row_owners`). The tidy form is read one row at a time, so such a
+    row carries its class's label and the no-redemption concepts there (the JSON keeps the row as
+    printed and the table's column concepts)."""
+    column_concepts = table.column_concepts
+    if table.kind == "expense_example" and column_concepts is not None:
+        owners = row_owners(table)
+        if any(kept is not None for _, kept in owners):
+            held = tuple(_not_redeemed(concept) for concept in column_concepts)
+            return [(label, held if kept is False else column_concepts) for label, kept in owners]
+    return [(row.label, column_concepts) for row in table.rows]
 
 
 def _not_redeemed(concept: str | None) -> str | None:
@@ -236,14 +239,13 @@ def tidy_csv(filing: Filing, kinds: Iterable[str] | None = None) -> str:
     for table in filing.tables:
         if wanted is not None and table.kind not in wanted:
             continue
-        column_concepts = table.column_concepts
         by_column, by_row = table_classes(index, table)
         shared = (f"{head},{table.document},{csv_field(table.id)},{table.line},{table.section},"
                   f"{csv_field(table.kind)},")
         column_parts = [f"{csv_field(name)},{c}," for c, name in enumerate(table.columns)]
-        owners = _example_owners(table)
+        views = _row_views(table)
         for r, row in enumerate(table.rows):
-            label, kept = owners[r] if owners else (row.label, None)
+            label, column_concepts = views[r]
             row_part = f"{shared}{r},{row.line},{csv_field(label)},"
             row_match = by_row[r]
             for c, cell in enumerate(row.cells):
@@ -251,8 +253,6 @@ def tidy_csv(filing: Filing, kinds: Iterable[str] | None = None) -> str:
                 if not cell.text and value is None:
                     continue
                 concept = row.concept or (column_concepts[c] if column_concepts else None)
-                if kept is False:
-                    concept = _not_redeemed(concept)
                 series_id, class_id = cell_class(index, xbrl, by_column[c], row_match)
                 # the fields that are mostly empty are tested inline: a call each cost more than the rest
                 lines.append(

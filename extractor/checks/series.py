@@ -17,8 +17,8 @@ from typing import Final
 import regex
 
 from ..classify import redemption_mode
-from ..classify.examples import example_period, status_mode
-from ..model import Row, Table
+from ..classify.examples import example_period, row_status
+from ..model import Table
 from ..share_classes import class_key
 from .fees import COMPONENTS, GROSS, NET
 from .grid import ClassFees, base_keys, column_class, column_name, fee_classes, tagged_class
@@ -122,7 +122,7 @@ def example_series(table: Table) -> list[Series]:
             group = above  # "Class C | Sold | $255 ..." then " | Held | $155 ...": the class cell printed once
         elif row.label:
             above = row.label if label_mode is None else ""  # a class, not "If you sell" over unnamed rows
-        stated = label_mode if label_mode is not None else _status(row, table.column_concepts)
+        stated = label_mode if label_mode is not None else row_status(row, table.column_concepts)
         for j, (concept, cell) in enumerate(zip(table.column_concepts, row.cells, strict=False)):
             period = example_period(concept)
             if period is None or cell.value is None:
@@ -133,17 +133,6 @@ def example_series(table: Table) -> list[Series]:
                 mode = heading_
             add(i, row.label, mode, Figure(period[0], cell.value, (row.line, row.label, header)), group)
     return list(out.values())
-
-
-def _status(row: Row, concepts: Sequence[str | None]) -> bool | None:
-    """The assumption a status cell of ``row`` states ("Sold", "Held" in a "Share Status" column
-    beside the year columns), or ``None``."""
-    for concept, cell in zip(concepts, row.cells, strict=False):
-        if concept is None and cell.value is None and cell.text:
-            mode = status_mode(cell.text)
-            if mode is not None:
-                return mode
-    return None
 
 
 @dataclass(frozen=True)
@@ -280,15 +269,17 @@ def indexed_class_inputs(example: Table, index: DocumentIndex) -> tuple[dict[str
     loads_stated = False
     for table in index.fee_tables(example):
         for fees in index.fee_classes(table):
-            loads_stated = loads_stated or fees.has(PURCHASE) or _purchase_fee(fees) is not None
+            purchase_fee = _purchase_fee(fees)
+            loads_stated = loads_stated or fees.has(PURCHASE) or purchase_fee is not None
             keys = [class_key(fees.name), f"id:{fees.class_id}" if fees.class_id else ""]
             for key in filter(None, keys):
-                _absorb(inputs.setdefault(key, Inputs()), fees)
+                _absorb(inputs.setdefault(key, Inputs()), fees, purchase_fee)
     return inputs, loads_stated
 
 
-def _absorb(got: Inputs, fees: ClassFees) -> None:
-    """Fill what ``got`` does not know yet from one class of one fee table (nearest tables first)."""
+def _absorb(got: Inputs, fees: ClassFees, purchase_fee: Decimal | None) -> None:
+    """Fill what ``got`` does not know yet from one class of one fee table (nearest tables first);
+    ``purchase_fee`` is the class's :func:`_purchase_fee`, taken like a front-end load."""
     gross, net = _ratio(fees, GROSS), _ratio(fees, NET)
     if gross is None:
         # no (readable) gross total row: the items state it, and a waiver's term needs it
@@ -296,7 +287,6 @@ def _absorb(got: Inputs, fees: ClassFees) -> None:
         gross = sum(parts, Decimal(0)) if parts else None
     got.gross = got.gross if got.gross is not None else gross
     got.net = got.net if got.net is not None else net
-    purchase_fee = _purchase_fee(fees)
     if (fees.has(PURCHASE) or purchase_fee is not None) and got.load is None:
         got.load = (_ratio(fees, PURCHASE) or Decimal(0)) + (purchase_fee or Decimal(0))
     if any(fees.has(c) for c in DEFERRED) and got.cdsc is None:

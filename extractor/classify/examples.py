@@ -8,12 +8,13 @@ count, so tables of fiscal years ("1997", "Year ended ...") never look like an e
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from functools import lru_cache
 from typing import Final
 
 import regex
 
-from ..model import Table
+from ..model import Row, Table
 from .labels import normalize
 
 YEARS: Final = (1, 3, 5, 10)
@@ -116,6 +117,17 @@ def example_period(concept: str | None) -> tuple[int, bool] | None:
     return (int(digits), "NoRedemption" in concept) if digits.isdigit() else None
 
 
+def row_status(row: Row, concepts: Sequence[str | None]) -> bool | None:
+    """The assumption a status cell of ``row`` states ("Sold", "Held" in a "Share Status" column
+    beside the year columns, whose ``concepts`` are ``None``), or ``None``."""
+    for concept, cell in zip(concepts, row.cells, strict=False):
+        if concept is None and cell.value is None and cell.text:
+            mode = status_mode(cell.text)
+            if mode is not None:
+                return mode
+    return None
+
+
 def row_owners(table: Table) -> list[tuple[str, bool | None]]:
     """Per row of an example whose periods are columns, the class it belongs to and the
     redemption its own cells state ("Sold", "Held" in a "Share Status" column), or ``None``.
@@ -129,12 +141,7 @@ def row_owners(table: Table) -> list[tuple[str, bool | None]]:
     owners: list[tuple[str, bool | None]] = []
     above = ""
     for row in table.rows:
-        status: bool | None = None
-        for concept, cell in zip(concepts, row.cells, strict=False):
-            if concept is None and cell.value is None and cell.text:
-                status = status_mode(cell.text)
-                if status is not None:
-                    break
+        status = row_status(row, concepts)
         if not row.has_values:
             above = ""
         elif row.label:

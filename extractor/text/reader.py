@@ -489,7 +489,7 @@ def collapsed_end(text: str, chars: int) -> str:
 def _context(region: Region, notes: Sequence[Footnote], used: int) -> str:
     """The prose around a table, blanks collapsed: the end of the text above, the footnotes,
     the start of the lines below."""
-    before = " ".join(region.near.split())[-_CONTEXT_CHARS:]
+    before = collapsed_end(region.near, _CONTEXT_CHARS)
     after = " ".join(_leading_words(region.after[used:], _CONTEXT_CHARS))[:_CONTEXT_CHARS]
     noted = " ".join(f"{n.marker} {n.text}" for n in notes)
     return " ".join(filter(None, (before, noted, after)))

@@ -48,13 +48,13 @@ class Draft:
     def text(self) -> str:
         """The label lines joined, leaders dropped (most rows have one line: no join then)."""
         if len(self.labels) == 1:
-            return strip_leaders(self.labels[0].label)
-        return " ".join(filter(None, (strip_leaders(line.label) for line in self.labels)))
+            return strip_leaders(self.labels[0].placed.label_text)
+        return " ".join(filter(None, (strip_leaders(line.placed.label_text) for line in self.labels)))
 
 
 def _complete(line: Line) -> bool:
     """A label ended by dot leaders or a colon does not run on to the next line."""
-    return _ends_label(line.label)
+    return _ends_label(line.placed.label_text)
 
 
 _INITIAL_END = regex.compile(r"(?<![A-Za-z])[A-Z]\.$")
@@ -296,7 +296,7 @@ def _must_join(first: Line, second: Line) -> bool:
     """Whether the text alone says ``second`` runs on from ``first``: ``second`` reads as a
     continuation (:func:`_runs_on`) or ``first`` is left open (:func:`_left_open`), unless
     only by a closing "and other" over a line that opens a label of its own (:func:`_other_end`)."""
-    head, tail = first.label, second.label
+    head, tail = first.placed.label_text, second.placed.label_text
     if not tail or _ends_label(head):
         return False
     if _runs_on(tail) or _caps_link(head, tail):
@@ -455,8 +455,8 @@ def wrap_convention(blocks: Sequence[Sequence[Line]], whole: frozenset[str] | No
 def _words(*lines: Line) -> str:
     """The label text of ``lines`` joined, leaders and markers dropped, in one case and spacing."""
     if len(lines) == 1:
-        return _word_key(lines[0].label)
-    return " ".join([_word_key(line.label) for line in lines])
+        return _word_key(lines[0].placed.label_text)
+    return " ".join([_word_key(line.placed.label_text) for line in lines])
 
 
 @lru_cache(maxsize=8192)
@@ -471,7 +471,7 @@ def _whole_labels(blocks: Sequence[Sequence[Line]]) -> frozenset[str]:
     whole: set[str] = set()
     for block in blocks:
         for i, line in enumerate(block):
-            if line.kind != "data" or not line.label:
+            if line.kind != "data" or not line.placed.label_text:
                 continue
             if (i and block[i - 1].kind == "label") or (i + 1 < len(block) and block[i + 1].kind == "label"):
                 continue
@@ -782,13 +782,14 @@ def to_row(draft: Draft, width: int) -> Row:
     chunk's text, read here without the call to :meth:`Placed.cell_text`. The row is built with
     positional arguments (no concept yet, then the label's markers): a keyword call of its
     ``__init__`` costs a third more in pure Python, once per row of every table."""
-    label = draft.text()
+    labels = draft.labels
+    label = strip_leaders(labels[0].placed.label_text) if len(labels) == 1 else draft.text()
     _, markers = split_markers(label)
-    if draft.data is None:
-        return Row(draft.labels[0].token.line, label, (EMPTY_CELL,) * width, None, markers)
+    data = draft.data
+    if data is None:
+        return Row(labels[0].token.line, label, (EMPTY_CELL,) * width, None, markers)
     cells = [EMPTY_CELL] * width
-    placed = draft.data.placed
-    for col, chunks in placed.cells.items():
+    for col, chunks in data.placed.cells.items():
         if 0 <= col < width and chunks:
-            cells[col] = parse_cell(chunks[0].text if len(chunks) == 1 else placed.cell_text(col))
-    return Row(draft.data.token.line, label, tuple(cells), None, markers)
+            cells[col] = parse_cell(chunks[0].text if len(chunks) == 1 else " ".join([c.text for c in chunks]))
+    return Row(data.token.line, label, tuple(cells), None, markers)

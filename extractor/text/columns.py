@@ -398,6 +398,8 @@ def collisions(lines: Iterable[Sequence[Chunk]], spans: Sequence[Span]) -> tuple
     margin = label_margin(lines)
     in_labels: list[Chunk] = []
     for chunks in lines:
+        if len(chunks) < 2:
+            continue  # no values (:func:`cell_chunks`): most label and heading lines, without a call
         values = [c for c in cell_chunks(chunks, margin) if c.data]
         cols = [bisect_right(starts, c.anchor) - 1 for c in values]
         if not cols:

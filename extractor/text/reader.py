@@ -87,7 +87,7 @@ def read_part(
         line = classify(token, columns, sections[-1].headers)
         if repeated and line.kind == "data" and token.text.rstrip() in repeated and _years_only(line.placed):
             line.kind = "repeat"
-        if may_repeat_stub(line):
+        if line.kind == "data" and may_repeat_stub(line):
             if stubs is None:
                 stubs = _stub_heads(part.header, columns)
             if norm(line.placed.label_text) in stubs:

@@ -28,6 +28,9 @@ _NUMBER_WORD_PATTERN: Final = (
     r"(?:<F\d{1,2}>|/\d{1,2}/|\(\w{1,2}\)|\*++)?+"
 )
 _NUMBER_WORD: Final = regex.compile(_NUMBER_WORD_PATTERN)
+_NUMBER_FIRST: Final = "-(\u2212$."
+"""What a number word can open with besides a digit (a sign, a parenthesis, a dollar sign, a decimal
+point): a word opening otherwise (a word of a label) is not matched against the pattern."""
 _ASCII_NUMBER_WORD: Final = re.compile(_NUMBER_WORD_PATTERN)
 _NULL_WORD: Final = regex.compile(
     r"\$?+\s*+(?:[-\u2013\u2014\u2212]++|-0-|none|n/?a|nil|nm|n\.m\.?+)\s*+%?+", regex.I
@@ -154,7 +157,8 @@ def _split_numbers(start: int, text: str) -> list[tuple[int, str]]:
     offset = 0
     prev_number = False
     for word in text.split(" "):
-        number = word[-1] != "," and number_word(word) is not None
+        first = word[0]
+        number = (first in _NUMBER_FIRST or first.isdigit()) and word[-1] != "," and number_word(word) is not None
         opens = number or not word.strip("$(")
         if pieces and not (opens and prev_number):
             s, t = pieces[-1]

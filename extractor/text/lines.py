@@ -8,7 +8,7 @@ or brings new ones (a new section).
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -115,20 +115,28 @@ _UNPLACED = Placed()
 """What a rule or a gap holds: rows are cut at them, and their chunks are never read."""
 
 
-def classify(token: Token, spans: tuple[Span, ...], headers: Sequence[str]) -> Line:
+def classify(
+    token: Token, spans: tuple[Span, ...], headers: Sequence[str], known: Mapping[str, Placed] | None = None
+) -> Line:
     """Place a body line's chunks and say what kind of line it is (a labelled line of text cells
-    may still be a header: :func:`may_repeat_stub`)."""
+    may still be a header: :func:`may_repeat_stub`).
+
+    ``known`` holds lines of text already placed under ``spans`` (by their text): the reader
+    placed the body's text lines to lay out its columns, and a look-up there costs less than
+    one in :func:`place_line`'s cache, keyed by the text and every span."""
     width = spans[0][0] if spans else 0
     token_kind = token.kind
     if token_kind is RULE:
         return Line(token, _UNPLACED, "rule", width)
     if token_kind is TEXT:
         text = token.text
+        placed = known.get(text) if known is not None else None
+        if placed is None:
+            placed = place_line(text, spans)
     elif token_kind is COLUMN_TAGS:
-        text = blank_tags(token.text)
+        placed = place_line(blank_tags(token.text), spans)
     else:
         return Line(token, _UNPLACED, "gap", width)
-    placed = place_line(text, spans)
     if not placed.cells:
         kind = "gap" if not placed.label else "repeat" if _header_overhang(placed, width, headers) else "label"
     elif placed.has_data:

@@ -56,7 +56,9 @@ def read_part(
 
     ``texts`` are the part's body text lines and ``placed`` the same lines placed under
     ``spans`` (by :func:`~extractor.text.layout.refine_spans`), for the column extents and the
-    label extent."""
+    label extent, and for :func:`classify`, which finds each text line's placing there. A text
+    line holds no column tag (the tokenizer makes such a line a tag line), so its text is that
+    of its line of ``texts``."""
     columns = tuple(spans)
     repeated = _header_lines(part.header)
     extents = column_extents(texts, placed, spans)
@@ -80,11 +82,12 @@ def read_part(
         body.insert(0, part.tags)
     stubs: frozenset[str] | None = None
     prose = _prose(body, columns)
+    known = dict(zip(texts, placed, strict=True))
     for n, token in enumerate(body):
         if prose and n in prose:
             lines.append(Line(token, Placed(), "gap"))
             continue
-        line = classify(token, columns, sections[-1].headers)
+        line = classify(token, columns, sections[-1].headers, known)
         if repeated and line.kind == "data" and token.text.rstrip() in repeated and _years_only(line.placed):
             line.kind = "repeat"
         if line.kind == "data" and may_repeat_stub(line):

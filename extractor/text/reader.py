@@ -479,9 +479,11 @@ def collapsed_end(text: str, chars: int) -> str:
     splits is the end of that word), so where the collapsed end holds ``chars`` characters, its
     last ``chars`` are those of the whole. A quarter more than ``chars`` is tried first (the
     text before a table is prose or table lines: a few blanks per word), then twice as much,
-    then the whole text."""
+    then the whole text; an end of three quarters of the text or more is not tried (375 of the
+    400 characters of a table's near text, for its context): where it falls short, the whole is
+    read after it, and where it does not, it saves only the rest."""
     size = chars + chars // 4
-    while size < len(text):
+    while 4 * size < 3 * len(text):
         end = " ".join(text[-size:].split())
         if len(end) >= chars:
             return end[-chars:]

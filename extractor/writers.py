@@ -8,7 +8,7 @@ from __future__ import annotations
 import csv
 import io
 import textwrap
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any, Final
 
@@ -17,7 +17,7 @@ if TYPE_CHECKING:
 
 from .classify.examples import example_concept, example_period, row_owners
 from .model import Cell, Document, Filing, Finding, Header, Table, XbrlFact
-from .share_classes import ClassIndex, cell_class, table_classes
+from .share_classes import NO_MATCH, ClassIndex, Match, cell_class, table_classes
 
 TIDY_COLUMNS: Final = [
     "file", "accession_number", "cik", "company", "form_type", "filed", "document", "table", "table_line",
@@ -237,32 +237,84 @@ def tidy_csv(filing: Filing, kinds: Iterable[str] | None = None) -> str:
     index = ClassIndex(h)
     lines: list[str] = []
     for table in filing.tables:
-        if wanted is not None and table.kind not in wanted:
-            continue
-        by_column, by_row = table_classes(index, table)
-        shared = (f"{head},{table.document},{csv_field(table.id)},{table.line},{table.section},"
-                  f"{csv_field(table.kind)},")
-        column_parts = [f"{csv_field(name)},{c}," for c, name in enumerate(table.columns)]
-        views = _row_views(table)
-        for r, row in enumerate(table.rows):
-            label, column_concepts = views[r]
-            row_part = f"{shared}{r},{row.line},{csv_field(label)},"
-            row_match = by_row[r]
-            for c, cell in enumerate(row.cells):
-                value, unit, footnotes, xbrl = cell.value, cell.unit, cell.footnotes, cell.xbrl
-                if not cell.text and value is None:
-                    continue
-                concept = row.concept or (column_concepts[c] if column_concepts else None)
-                series_id, class_id = cell_class(index, xbrl, by_column[c], row_match)
-                # the fields that are mostly empty are tested inline: a call each cost more than the rest
-                lines.append(
-                    f"{row_part}{'' if concept is None else csv_field(concept)},{column_parts[c]}"
-                    f"{'' if series_id is None else csv_field(series_id)},"
-                    f"{'' if class_id is None else csv_field(class_id)},"
-                    f"{'' if value is None else repr(float(value))},{'' if unit is None else csv_field(unit)},"
-                    f"{csv_field(cell.text)},{csv_field(' '.join(footnotes)) if footnotes else ''},"
-                    f"{',,' if xbrl is None else _xbrl_fields(xbrl)}\n")
+        if wanted is None or table.kind in wanted:
+            _table_csv(lines, head, index, table)
     return "".join(lines)
+
+
+def _table_csv(lines: list[str], head: str, index: ClassIndex, table: Table) -> None:
+    """The tidy CSV lines of one table, appended to ``lines`` (see :func:`tidy_csv`).
+
+    A cell's ``concept`` to ``class_id`` fields depend on its column and on its row's concept,
+    column concepts and class only (but for a cell with an inline XBRL fact that names a class),
+    so they are made once per column for each such combination (:func:`_middles`), and a cell
+    adds only its value, unit, text, footnotes and fact."""
+    by_column, by_row = table_classes(index, table)
+    shared = (f"{head},{table.document},{csv_field(table.id)},{table.line},{table.section},"
+              f"{csv_field(table.kind)},")
+    names = [f"{csv_field(name)},{c}," for c, name in enumerate(table.columns)]
+    known: dict[tuple[object, Match], list[str]] = {}
+    views = _row_views(table)
+    for r, row in enumerate(table.rows):
+        label, column_concepts = views[r]
+        own = row.concept
+        row_part = f"{shared}{r},{row.line},{csv_field(label)},"
+        if own:
+            row_part += f"{csv_field(own)},"
+        row_match = by_row[r]
+        key = (True if own else column_concepts, row_match)
+        middles = known.get(key)
+        if middles is None:
+            middles = known[key] = _middles(index, names, by_column, row_match, column_concepts, not own)
+        for c, cell in enumerate(row.cells):
+            text, value, xbrl = cell.text, cell.value, cell.xbrl
+            if not text and value is None:
+                continue
+            unit, footnotes = cell.unit, cell.footnotes
+            middle = middles[c] if xbrl is None or not xbrl.class_id else _fact_middle(
+                index, own, column_concepts, names, c, xbrl)
+            lines.append(
+                f"{row_part}{middle}"
+                f"{'' if value is None else repr(float(value))},"
+                f"{'' if unit is None else unit if unit in _PLAIN_UNITS else csv_field(unit)},"
+                f"{csv_field(text)},{csv_field(' '.join(footnotes)) if footnotes else ''},"
+                f"{',,' if xbrl is None else _xbrl_fields(xbrl)}\n")
+
+
+_PLAIN_UNITS: Final = frozenset({"percent", "usd"})
+"""The units a cell has (:data:`~.model.Unit`): words a CSV field holds as they are."""
+
+
+def _class_fields(match: Match) -> str:
+    """The ``series_id`` and ``class_id`` fields of a tidy CSV row, each with its comma."""
+    series_id, class_id = match
+    return f"{optional_field(series_id)},{optional_field(class_id)},"
+
+
+def _middles(index: ClassIndex, names: Sequence[str], by_column: Sequence[Match], row_match: Match,
+             column_concepts: tuple[str | None, ...] | None, with_concept: bool) -> list[str]:
+    """Per column, the fields from ``concept`` (``with_concept``: the row has no concept of its
+    own, so the column's, or none) to ``class_id`` of a row whose cells have no class of their
+    own: its column's class, else the row's (:func:`~.share_classes.cell_class`)."""
+    out = []
+    for c, name in enumerate(names):
+        classes = _class_fields(cell_class(index, None, by_column[c], row_match))
+        if with_concept:
+            concept = column_concepts[c] if column_concepts else None
+            out.append(f"{optional_field(concept)},{name}{classes}")
+        else:
+            out.append(f"{name}{classes}")
+    return out
+
+
+def _fact_middle(index: ClassIndex, own: str | None, column_concepts: tuple[str | None, ...] | None,
+                 names: Sequence[str], c: int, fact: XbrlFact) -> str:
+    """:func:`_middles`'s fields for a cell whose inline XBRL fact names its class."""
+    classes = _class_fields(cell_class(index, fact, NO_MATCH, NO_MATCH))
+    if own:
+        return f"{names[c]}{classes}"
+    concept = column_concepts[c] if column_concepts else None
+    return f"{optional_field(concept)},{names[c]}{classes}"
 
 
 def tidy_records(filing: Filing, kinds: Iterable[str] | None = None) -> list[dict[str, Any]]:

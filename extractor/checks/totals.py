@@ -25,6 +25,10 @@ from .policy import ROUNDING, finding, severity, text
 
 _TOTAL: Final = regex.compile(r"^(?:grand |sub)?totals?\b(?! return)")
 _LESS: Final = regex.compile(r"^less\b|\bdeduct")
+_TOTAL_STARTS: Final = ("total", "grand total", "subtotal")
+"""How every label :data:`_TOTAL` matches starts: a test of the start is far cheaper than the
+pattern, and most rows of a statement are no total (likewise ``less``/``deduct`` before
+:data:`_LESS`)."""
 _ZERO: Final = Decimal(0)
 
 
@@ -35,7 +39,7 @@ def _amounts(row: Row, label: str, width: int) -> tuple[Decimal | None, ...]:
     Computed once per row of a table: every "Total" row below re-reads the rows above it, a
     column at a time, and rows of one width are read without a bounds test.
     """
-    less = bool(_LESS.search(label))
+    less = (label.startswith("less") or "deduct" in label) and _LESS.search(label) is not None
     values = [c.value for c in row.cells]
     if less:
         values = [None if v is None else -abs(v) for v in values]
@@ -155,7 +159,8 @@ def _best_block(amounts: dict[int, tuple[Decimal | None, ...]], items: list[int]
 
 def column_total(table: Table) -> list[Finding]:
     """Findings where a total row misses the sum of the block of rows it evidently adds."""
-    valued = [(index, row, label, not label or _TOTAL.search(label) is not None)
+    valued = [(index, row, label,
+               not label or (label.startswith(_TOTAL_STARTS) and _TOTAL.search(label) is not None))
               for index, row in enumerate(table.rows) if row.has_values for label in (normalize(row.label),)]
     if not any(is_total for *_, is_total in valued[2:]):
         return []  # a total is checked only with two rows with numbers above it (most tables have none)

@@ -43,13 +43,19 @@ def path_costs(ratios: tuple[Decimal, ...], method: str, load: Decimal,
     zeros share an entry; the costs they give are equal numbers, and only numbers are used.
 
     The method is chosen once for the path rather than every year, and method S grows the
-    balance once a year: the same operations on the same numbers, so the same costs."""
+    balance once a year: the same operations on the same numbers, so the same costs. A path
+    repeats one ratio for years on end (the same object: a waiver's net ratio, then the gross),
+    so a ratio's share of the balance (and method D's growth net of it) is worked out once for
+    each run of it, not every year: a division is the dearest Decimal operation."""
     balance = investment * (HUNDRED - load) / HUNDRED
     total = investment - balance
     out: list[Decimal] = []
+    last: Decimal | None = None
+    e = net_growth = HUNDRED
     if method == "S":
         for percent in ratios:
-            e = percent / HUNDRED
+            if percent is not last:
+                e, last = percent / HUNDRED, percent
             grown = balance * GROWTH
             cost = e * (balance + grown) / TWO
             balance = grown - cost
@@ -57,8 +63,10 @@ def path_costs(ratios: tuple[Decimal, ...], method: str, load: Decimal,
             out.append(total)
     else:
         for percent in ratios:
-            e = percent / HUNDRED
-            closing = balance * (GROWTH - e)
+            if percent is not last:
+                e, last = percent / HUNDRED, percent
+                net_growth = GROWTH - e
+            closing = balance * net_growth
             cost = e * (balance + closing) / TWO
             balance = closing
             total += cost

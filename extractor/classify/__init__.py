@@ -416,21 +416,25 @@ def _small_numbers(table: Table) -> bool:
 
     Most are written with decimals or a percent sign, which also tells them from page numbers; and
     few of their cells are prose. The numbers are judged first: they rule out a statement without
-    reading its text.
+    reading its text, and once too few of them are left to be small (or rates) the rest are not
+    looked at.
     """
-    numbers = small = rates = 0
-    for row in table.rows:  # one pass counting the numbers, the small ones and the rates
-        for cell in row.cells:
-            if cell.value is None:
-                continue
-            numbers += 1
-            percent = cell.unit == "percent"
-            if percent or _LEAST_SMALL <= cell.value <= _SMALL:  # abs() would make a Decimal per cell
-                small += 1
-            if percent or "." in cell.text:
-                rates += 1
-    if numbers and not (small >= 0.7 * numbers and (rates >= 0.5 * numbers or numbers <= 2)):
-        return False
+    values = [c for r in table.rows for c in r.cells if c.value is not None]
+    numbers = len(values)
+    least_small, least_rates = 0.7 * numbers, (0.5 * numbers if numbers > 2 else 0)
+    small = rates = numbers  # the most there can still be: a statement stops a third of the way in
+    for cell in values:
+        value = cell.value
+        assert value is not None
+        percent = cell.unit == "percent"
+        if not (percent or _LEAST_SMALL <= value <= _SMALL):  # abs() would make a Decimal per cell
+            small -= 1
+            if small < least_small:
+                return False
+        if not (percent or "." in cell.text):
+            rates -= 1
+            if rates < least_rates:
+                return False
     written = [c for r in table.rows for c in r.cells if c.text]
     prose = [c for c in written if c.value is None and len(c.text.split()) > 3 and not _is_nil(c.text)]
     return len(prose) <= 0.2 * len(written)

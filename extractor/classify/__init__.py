@@ -155,32 +155,40 @@ def _tag(cells: Sequence[Cell]) -> str | None:
     return known[0][1] if known else None
 
 
-def _agreement(groups: Sequence[Sequence[Cell]]) -> int:
-    """Tagged cells whose concept is the majority concept of their group (row or column)."""
+def _agreement(groups: Sequence[Sequence[Cell]], majorities: Sequence[str | None]) -> int:
+    """Tagged cells whose concept is the majority concept of their group (row or column), the
+    groups' majorities (:func:`_tag`) given: a cell agrees when its own tag names that concept."""
     total = 0
-    for cells in groups:
-        majority = _tag(cells)
-        total += sum(1 for c in cells if majority and _tag([c]) == majority)
+    for cells, majority in zip(groups, majorities, strict=True):
+        if majority:
+            total += sum(1 for c in cells if c.xbrl is not None and c.xbrl.concept.rsplit(":", 1)[-1] == majority)
     return total
 
 
 def _with_tags(table: Table) -> Table:
-    """Inline XBRL tags, where a filer put them, name the concepts: they are what the filer meant."""
+    """Inline XBRL tags, where a filer put them, name the concepts: they are what the filer meant.
+
+    Each row's and each column's majority tag is counted once, for the orientation test and the
+    concepts alike."""
     if not table.has_xbrl:
         return table  # every plain-text table: no row to count tags of
     rows_tags = [_tag(r.cells) for r in table.rows]
     width = max((len(r.cells) for r in table.rows), default=0)
     columns_ = [[r.cells[j] for r in table.rows if j < len(r.cells)] for j in range(width)]
-    one_class = table.column_concepts is not None and sum(1 for c in columns_ if _tag(c)) >= 2
+    columns_tags = [_tag(c) for c in columns_] if table.column_concepts is not None else None
+    one_class = columns_tags is not None and sum(1 for t in columns_tags if t) >= 2
     if sum(1 for t in rows_tags if t) < 2 and not one_class:
         return table  # one tagged row is enough in a table read as classes by fee type: a single class
+    if columns_tags is None:
+        columns_tags = [_tag(c) for c in columns_]
     examples = sum(1 for t in rows_tags if t in _EXAMPLE_CONCEPTS)
     kind: Kind = "expense_example" if examples * 2 > sum(1 for t in rows_tags if t) else "fees"
-    by_columns, by_rows = _agreement(columns_), _agreement([list(r.cells) for r in table.rows])
+    by_columns = _agreement(columns_, columns_tags)
+    by_rows = _agreement([r.cells for r in table.rows], rows_tags)
     # a tie (two periods, classes under "if you sell" and "if you do not sell") keeps the labels' orientation
     if by_columns > by_rows or (by_columns == by_rows and table.column_concepts is not None):
         known = table.column_concepts if table.column_concepts is not None and table.kind == kind else None
-        columns = tuple(_tag([r.cells[j] for r in table.rows if j < len(r.cells)])
+        columns = tuple((columns_tags[j] if j < width else None)
                         or (known[j] if known is not None and j < len(known) else None)
                         for j in range(len(table.columns)))
         rows = tuple(_with_concept(r, None) for r in table.rows)

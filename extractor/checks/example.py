@@ -489,6 +489,10 @@ def _nearest(value: Decimal, base: Decimal, charges: Sequence[tuple[Decimal, boo
     return Explanation(0, dollars(base + nearest), nearest)
 
 
+_UNKNOWN: Final = Explanation(-1, Decimal(0), Decimal(0))
+"""What :meth:`_Judge.fit` finds for a key it has not worked out (``None`` is a result)."""
+
+
 Counts = tuple[int, int, int]
 """Figures a reading explains, those it explains for sure, and those without fitted charges."""
 
@@ -524,8 +528,9 @@ class _Judge:
         n = figure.years - 1
         base, low, high = reading.costs[n], reading.low[n], reading.high[n]
         key = (figure.years, reading.basis, reading.stated, reading.fitted, base, low, high)
-        if key in self._fits:
-            return self._fits[key]
+        found = self._fits.get(key, _UNKNOWN)  # one lookup: the key's hash is worked out per lookup
+        if found is not _UNKNOWN:
+            return found
         found = self._fits[key] = _fit(
             figure.value, base, low, high, self.charges(figure.years, reading.basis),
             reading.stated and not reading.fitted, reading.fitted, self.facts.fit_cdsc)

@@ -68,11 +68,12 @@ def _parts(table: Table) -> tuple[Table, ...]:
 
 
 def _validate(table: Table, parts: Sequence[Table], index: DocumentIndex | None, tagged: bool,
-              filed: date | None = None) -> list[Finding]:
+              filed: date | None = None, has_xbrl: bool | None = None) -> list[Finding]:
     """Findings about one table, checked as ``parts`` (:func:`_parts`); ``index`` holds its
     document's tables, given for an expense example (the only table that looks at the others,
     and the only one that reads ``filed``, the date a waiver's term is counted from), and for
-    every table of a document that has one (its fee tables' classes are read once for both)."""
+    every table of a document that has one (its fee tables' classes are read once for both);
+    ``has_xbrl`` is the table's :attr:`~extractor.model.Table.has_xbrl`, where known."""
     findings: list[Finding] = []
     for part in parts:
         if part.kind == "fees":
@@ -83,7 +84,7 @@ def _validate(table: Table, parts: Sequence[Table], index: DocumentIndex | None,
             findings += indexed_example_checks(part, index, filed)
         else:
             findings += column_total(part)
-    findings += check_xbrl(table, tagged)
+    findings += check_xbrl(table, tagged, has_xbrl)
     return findings
 
 
@@ -96,12 +97,16 @@ def validate_tables(tables: Sequence[Table], filed: str | None = None) -> list[F
     parts = [_parts(table) for table in tables]
     for table, held in zip(tables, parts, strict=True):
         by_document.setdefault(table.document, []).extend(held)
-    tagged = {document: _tagged(group) for document, group in by_document.items()}
+    # whether each table has a fact, looked for once: a document is tagged when any of its tables is
+    has_xbrl = [table.has_xbrl for table in tables]
+    tagged: dict[int, bool] = dict.fromkeys(by_document, False)
+    for table, has in zip(tables, has_xbrl, strict=True):
+        tagged[table.document] = tagged[table.document] or has
     # only an example looks at the other tables of its document, so only its document is indexed
     indexes = {document: document_index(group) for document, group in by_document.items()
                if any(part.kind == "expense_example" for part in group)}
     findings: list[Finding] = []
-    for table, held in zip(tables, parts, strict=True):
+    for table, held, has in zip(tables, parts, has_xbrl, strict=True):
         index = indexes.get(table.document)
-        findings.extend(_validate(table, held, index, tagged[table.document], filing_day))
+        findings.extend(_validate(table, held, index, tagged[table.document], filing_day, has))
     return findings

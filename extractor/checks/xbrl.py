@@ -106,12 +106,15 @@ def _headings(table: Table) -> list[str]:
     return out
 
 
-def check_xbrl(table: Table, tagged_filing: bool = False) -> list[Finding]:
-    """Findings where a cell's number and its XBRL fact disagree; ``tagged_filing`` enables untagged info."""
+def check_xbrl(table: Table, tagged_filing: bool = False, has_xbrl: bool | None = None) -> list[Finding]:
+    """Findings where a cell's number and its XBRL fact disagree; ``tagged_filing`` enables untagged info.
+    ``has_xbrl``: :attr:`~extractor.model.Table.has_xbrl`, where the caller knows it (a look at
+    every cell of a plain-text table)."""
     findings: list[Finding] = []
     fee_table = table.kind in FEE_KINDS
     untagged = tagged_filing and fee_table
-    has_xbrl = table.has_xbrl
+    if has_xbrl is None:
+        has_xbrl = table.has_xbrl
     if not untagged and not has_xbrl:
         return findings  # every plain-text table: no fact to compare, no untagged cell to report
     headings = _headings(table) if has_xbrl else []

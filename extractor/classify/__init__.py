@@ -648,6 +648,8 @@ def _nil_fee_heading(table: Table) -> bool:
 _SERVICING: Final = regex.compile(r"shareholder servic|servicing fee|\bservicing\b")
 _NON_12B1: Final = "DistributionOrSimilarNon12b1FeesOverAssets"
 _SEPARATE_LINE: Final = regex.compile(r"\bincome tax|\bdeferred tax|\btax(?:es)? expense|\btaxes\b")
+"""Every match of this and of :data:`_SERVICING` holds "tax" (or "servic"), looked for first: a
+plain search is far cheaper than a pattern's, and nearly every label of a fee table has neither."""
 
 
 def _row_concepts(rows: Sequence[Row]) -> list[str | None]:
@@ -670,13 +672,14 @@ def _row_concepts(rows: Sequence[Row]) -> list[str | None]:
     for row in rows:
         concept = fee_concept(row.label)
         text = normalize(row.label)
-        if _SEPARATE_LINE.search(text):
+        if "tax" in text and _SEPARATE_LINE.search(text):
             block = None
             out.append(None)
             continue
         is_total_other = concept == _OTHER and "total" in text
         in_block = block is not None and not is_total_other and row.has_values
-        if not in_block and concept == _OTHER and _SERVICING.search(text) and not text.startswith("other"):
+        if not in_block and concept == _OTHER and "servic" in text and _SERVICING.search(text) \
+                and not text.startswith("other"):
             out.append(_NON_12B1)
             continue
         if in_block and block is not None and concept in (None, _OTHER):

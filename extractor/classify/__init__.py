@@ -462,10 +462,12 @@ _FEE_HEADING: Final = regex.compile(
 
 
 def _looks_like_fees(concepts: Sequence[str | None], heading: str) -> bool:
-    """Two fee concepts, one specific to funds; one suffices under a fee-table heading."""
+    """Two fee concepts, one specific to funds; one suffices under a fee-table heading (looked
+    for only when it decides: most tables asked have no fund-specific concept at all)."""
     found = {c for c in concepts if c and not c.startswith("Component")}
-    needed = 1 if _FEE_HEADING.search(heading) else 2
-    return len(found) >= needed and bool(found & _ANCHORS)
+    if not found & _ANCHORS:
+        return False
+    return len(found) >= 2 or _FEE_HEADING.search(heading) is not None
 
 
 def _as_fees(table: Table) -> Table | None:

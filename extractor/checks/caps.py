@@ -128,13 +128,29 @@ def _sentences(text_: str) -> list[tuple[str, bool]]:
     out: list[list[str]] = []
     capped: list[bool] = []
     for part in _SENTENCE.split(" ".join(text_.split())):
-        has_cap = _CAP_WORDS.search(part) is not None
+        has_cap = _capped(part)
         if capped and capped[-1] and not has_cap and out[-1][-1].endswith(";") and _LIST_ITEM.match(part):
             out[-1].append(part)  # an item of the cap list before it, not a sentence of its own
         else:
             out.append([part])
             capped.append(has_cap)
     return [(" ".join(parts), has_cap) for parts, has_cap in zip(out, capped, strict=True)]
+
+
+_CAP_STEMS: Final = ("exceed", "limit", "cap")
+"""Words one of which every match of :data:`_CAP_WORDS` holds, in any case."""
+
+
+def _capped(part: str) -> bool:
+    """Whether ``part`` has cap words (:data:`_CAP_WORDS`). In ASCII text (nearly all) no match
+    is possible without one of :data:`_CAP_STEMS` in the lower-cased text, and plain searches for
+    them are far cheaper than the pattern over a document's prose; in other text a character may
+    match a letter case-insensitively that lower-casing does not give, so the pattern decides."""
+    if part.isascii():
+        lowered = part.lower()
+        if _CAP_STEMS[0] not in lowered and _CAP_STEMS[1] not in lowered and _CAP_STEMS[2] not in lowered:
+            return False
+    return _CAP_WORDS.search(part) is not None
 
 
 def _class_name(match: regex.Match[str]) -> str:

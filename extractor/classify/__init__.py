@@ -253,7 +253,8 @@ def _dollar_figures(table: Table) -> bool:
     for cell in values:
         value = cell.value
         assert value is not None
-        if cell.unit == "percent" or value < _ZERO or (value < _ONE and cell.unit != "usd") \
+        # below one: a negative, or a zero or fraction not written as dollars (one comparison for most figures)
+        if cell.unit == "percent" or (value < _ONE and (value < _ZERO or cell.unit != "usd")) \
                 or value != value.to_integral_value():
             whole -= 1
             if whole < limit:

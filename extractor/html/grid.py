@@ -656,14 +656,21 @@ def _repeats_header(row: GridRow, label_col: int | None, data_cols: list[int], c
     labels = [s for s in row.slots if s.col == label_col]
     if label_col is None or len(labels) != 1 or labels[0].parsed.value is not None or not any(columns):
         return False
-    texts = {s.col: split_markers(s.cell.text)[0].casefold() for s in row.slots if s.col != label_col}
+    texts = {s.col: s.cell.text for s in row.slots if s.col != label_col}
     if len(texts) != len(row.slots) - 1:
         return False
     return all(
-        (text := texts.get(c, "")) == head
+        (text := _folded(texts[c]) if c in texts else "") == head
         or (bool(text) and (head.endswith(" " + text) or head.startswith(text + " ")))
-        for c, head in zip(data_cols, (split_markers(h)[0].casefold() for h in columns), strict=True)
+        for c, head in zip(data_cols, (_folded(h) for h in columns), strict=True)
     )
+
+
+def _folded(text: str) -> str:
+    """``text`` without its markers, case folded: a cell compared with a column header. Folded
+    when compared, column by column until one differs, not every cell of the row first: a row of
+    prose cells (a table of paragraphs) is mostly long text that the first column already rules out."""
+    return split_markers(text)[0].casefold()
 
 
 def _label_text(row: GridRow, label_col: int | None) -> str:

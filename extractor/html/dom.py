@@ -36,14 +36,16 @@ to bytes on each call, a ``bytes`` name it takes as it is (same value, a third l
 def _html_parser() -> etree.HTMLParser:
     return etree.HTMLParser(
         recover=True, no_network=True, remove_comments=True, remove_pis=True, huge_tree=True,
-        encoding="utf-8",
+        encoding="utf-8", collect_ids=False,
     )
 
 
 def _xml_parser() -> etree.XMLParser:
+    """Nothing looks an element up by its XML ID (``getelementbyid``, XPath ``id()``), so the
+    parser keeps no table of IDs (``collect_ids``)."""
     return etree.XMLParser(
         resolve_entities=False, no_network=True, remove_comments=True, remove_pis=True, huge_tree=True,
-        load_dtd=False,
+        load_dtd=False, collect_ids=False,
     )
 
 

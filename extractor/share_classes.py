@@ -23,11 +23,11 @@ from .model import Header, ShareClass, Table, XbrlFact
 Match = tuple[str | None, str | None]
 """(series_id, class_id)."""
 
-NO_MATCH: Match = (None, None)
+NO_MATCH: Final[Match] = (None, None)
 
-_TICKER = re.compile(r"\b[A-Z]{5}\b")
+_TICKER: Final = re.compile(r"\b[A-Z]{5}\b")
 """A mutual-fund ticker: five capitals (ETF tickers, shorter, are too like other words)."""
-_ROW_KINDS = frozenset({"fees", "expense_example"})
+_ROW_KINDS: Final = frozenset({"fees", "expense_example"})
 """Tables whose rows may be classes (an example with a row per class)."""
 
 
@@ -68,7 +68,7 @@ def lookup_key(name: str) -> str:
     return key + "." if key and " " not in key and _ABBREVIATION.match(name) else key
 
 
-_WORD = re.compile(r"[\w&]+")
+_WORD: Final = re.compile(r"[\w&]+")
 """A word of a series name or of the prose it is looked for in: "Fund's" and "FUND." give "fund"."""
 
 
@@ -161,7 +161,7 @@ def _by_ticker(index: ClassIndex, text: str) -> Match:
     return NO_MATCH
 
 
-_MOST_SERIES_TO_INTERSECT = 50
+_MOST_SERIES_TO_INTERSECT: Final = 50
 """Past this many series with a class of some name, "the one series with every class" is not
 worked out (it would cost a pass over them for every table); the table stays unmatched."""
 

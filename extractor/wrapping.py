@@ -10,9 +10,11 @@ weighs them with its own layout evidence.
 
 from __future__ import annotations
 
+from typing import Final
+
 import regex
 
-PARTICIPLE = regex.compile(
+PARTICIPLE: Final = regex.compile(
     r"[A-Za-z][a-z]{1,24}ed\s+(?:on|upon|by|from|to|in|for|at|with|against|under)\b"
 )
 """A line opening with a participle and its preposition ("Imposed on Purchases", "Deducted
@@ -22,13 +24,13 @@ The word is bounded (no participle runs to 27 letters): an unbounded run of lett
 "ed" is retried from every place it could end, which is quadratic on a long run of letters
 (``benchmarks/regex_linear.py``: 1 s on a 100 KB cell)."""
 
-_CONNECTOR = regex.compile(
+_CONNECTOR: Final = regex.compile(
     r"(?:[,&/(-]|\b(?-i:a)|\b(?:and|or|of|the|to|for|in|on|with|by|from|at|as|an|under|per|before|after|"
     r"including|less|plus|into|than|its|their|other|which|that|is|are)\b)$",
     regex.I,
 )
 """A connecting word, a comma, a hyphen, a slash or ``(`` at the end of a label line."""
-LIST_ITEM = regex.compile(r"\(\w{1,3}\)\s")
+LIST_ITEM: Final = regex.compile(r"\(\w{1,3}\)\s")
 """A list item's marker, "(a) " or "(iv) ", at the start of a line."""
 
 
@@ -52,12 +54,12 @@ def left_open(label: str) -> bool:
     return label.count("(") > label.count(")")
 
 
-CAPS_PARTICIPLE = regex.compile(
+CAPS_PARTICIPLE: Final = regex.compile(
     r"[A-Z]{2,25}ED\s+(?:ON|UPON|BY|FROM|TO|IN|FOR|AT|WITH|AGAINST|UNDER)\b"
 )
 """:data:`PARTICIPLE` in capitals ("PURCHASED FROM MORTGAGE REPLACEMENT"), bounded in the same way."""
 
-LINK_WORDS = frozenset({"OF", "AND", "OR", "FROM", "TO", "FOR", "IN", "ON", "BY", "WITH", "THAN", "INTO"})
+LINK_WORDS: Final = frozenset({"OF", "AND", "OR", "FROM", "TO", "FOR", "IN", "ON", "BY", "WITH", "THAN", "INTO"})
 """Upper-case words that join two parts of a phrase and so never open a row label."""
 
 

@@ -7,7 +7,6 @@ the same path.
 
 from __future__ import annotations
 
-import dataclasses
 import gzip
 import zlib
 from collections.abc import Iterator
@@ -74,7 +73,7 @@ def read_tables(documents: tuple[Document, ...], source: str = "") -> list[Table
             continue
         with guarded("html reader" if doc.is_html else "text reader", source, doc.line):
             tables.extend(read_html_tables(doc) if doc.is_html else read_text_tables(doc))
-    return [dataclasses.replace(t, id=f"t{i}") for i, t in enumerate(tables, 1)]
+    return [t.renumbered(f"t{i}") for i, t in enumerate(tables, 1)]
 
 
 def run_stages(data: bytes, source: str) -> Stages:

@@ -10,7 +10,6 @@ quantifier, so cost stays linear in the cell's length.
 
 from __future__ import annotations
 
-import dataclasses
 import re
 from collections.abc import Sequence
 from decimal import Decimal, InvalidOperation
@@ -192,13 +191,13 @@ def read_codes_and_citations(rows: list[Row]) -> None:
         codes = code_columns([row.cells for row in rows])
         for n, row in enumerate(rows):
             if any(row.cells[col].value is not None for col in codes):
-                cells = [dataclasses.replace(c, value=None) if col in codes else c for col, c in enumerate(row.cells)]
-                rows[n] = dataclasses.replace(row, cells=tuple(cells))
+                rows[n] = row.with_cells(tuple([c.without_value() if col in codes else c
+                                                for col, c in enumerate(row.cells)]))
     if stacked:
         for n, col, cited in marker_only_cells([row.cells for row in rows]):
             cells = list(rows[n].cells)
-            cells[col] = dataclasses.replace(cited, xbrl=cells[col].xbrl)
-            rows[n] = dataclasses.replace(rows[n], cells=tuple(cells))
+            cells[col] = cited.with_xbrl(cells[col].xbrl)
+            rows[n] = rows[n].with_cells(tuple(cells))
 
 
 def ascii_digits(text: str) -> bool:

@@ -20,10 +20,15 @@ import csv
 import functools
 import io
 import re
+import sys
 import time
 from collections.abc import Callable
+from pathlib import Path
 
 import lxml.html
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))  # batch_bench, also under PYTHONSAFEPATH
+
 from batch_bench import MB, TABLE, filings
 
 from extractor.batch.options import Settings

@@ -201,7 +201,7 @@ def _with_tags(table: Table) -> Table:
 def _with_concept(row: Row, concept: str | None) -> Row:
     """``row`` with ``concept``: the row itself when it has it already (most rows of most tables;
     a replace per row was a good part of classifying a statement)."""
-    return row if row.concept == concept else dataclasses.replace(row, concept=concept)
+    return row if row.concept == concept else row.with_concept(concept)
 
 
 def _as_kind(table: Table, kind: Kind, rows: tuple[Row, ...], column_concepts: tuple[str | None, ...] | None,
@@ -580,8 +580,8 @@ def _staggered(table: Table, rows: tuple[Row, ...]) -> Table | None:
         main = main or right
     if not (items and main):
         return None
-    merged = tuple(dataclasses.replace(r, cells=(r.cells[0] if r.cells and r.cells[0].text else
-                                                 r.cells[1] if len(r.cells) > 1 else r.cells[0],))
+    merged = tuple(r.with_cells((r.cells[0] if r.cells and r.cells[0].text else
+                                 r.cells[1] if len(r.cells) > 1 else r.cells[0],))
                    for r in rows)
     return dataclasses.replace(table, columns=table.columns[1:], rows=merged,
                                column_classes=table.column_classes[1:] if table.column_classes else None)

@@ -38,7 +38,7 @@ def to_cell(slot: Slot | None, facts: FactReader) -> Cell:
             footnotes=cell.footnotes + slot.cell.markers,
         )
     fact = facts.pick(slot.cell.facts, cell.value) if slot.cell.facts else None
-    return dataclasses.replace(cell, xbrl=fact) if fact is not None else cell
+    return cell.with_xbrl(fact) if fact is not None else cell
 
 
 def _read_row(grid: Grid, slots: list[Slot], facts: FactReader, line: int) -> Row:

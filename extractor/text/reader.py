@@ -327,7 +327,7 @@ def _drop_blank(columns: Sequence[str], rows: Sequence[Row]) -> tuple[list[str],
     keep = [i for i, h in enumerate(columns) if h.strip() or any(r.cells[i].text for r in rows)]
     if len(keep) == len(columns):
         return list(columns), list(rows)
-    return [columns[i] for i in keep], [replace(r, cells=tuple(r.cells[i] for i in keep)) for r in rows]
+    return [columns[i] for i in keep], [r.with_cells(tuple(r.cells[i] for i in keep)) for r in rows]
 
 
 def read_region(region: Region, document: int) -> list[Table]:

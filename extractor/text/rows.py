@@ -782,14 +782,14 @@ def to_row(draft: Draft, width: int) -> Row:
     chunk's text, read here without the call to :meth:`Placed.cell_text`. The row is built with
     positional arguments (no concept yet, then the label's markers): a keyword call of its
     ``__init__`` costs a third more in pure Python, once per row of every table."""
-    labels = draft.labels
-    label = strip_leaders(labels[0].placed.label_text) if len(labels) == 1 else draft.text()
+    label = draft.text()
     _, markers = split_markers(label)
     data = draft.data
     if data is None:
-        return Row(labels[0].token.line, label, (EMPTY_CELL,) * width, None, markers)
+        return Row(draft.labels[0].token.line, label, (EMPTY_CELL,) * width, None, markers)
     cells = [EMPTY_CELL] * width
-    for col, chunks in data.placed.cells.items():
+    placed = data.placed
+    for col, chunks in placed.cells.items():
         if 0 <= col < width and chunks:
-            cells[col] = parse_cell(chunks[0].text if len(chunks) == 1 else " ".join([c.text for c in chunks]))
+            cells[col] = parse_cell(chunks[0].text if len(chunks) == 1 else placed.cell_text(col))
     return Row(data.token.line, label, tuple(cells), None, markers)
